@@ -1,0 +1,7 @@
+// The library API the CLI uses: read → infer → writers.
+export { readFile, readText, registerReader, readers } from './read';
+export type { ReadOptions } from './read';
+export { infer } from './infer';
+export { toJson } from './write/json';
+export { InputError } from './model/errors';
+export type * from './model/types';

@@ -1,0 +1,23 @@
+import type { Release } from '../model/types';
+
+/** A named pass over the model. Passes run in order; each may read what earlier ones added. */
+export interface Pass {
+  name: string;
+  run(release: Release): void;
+}
+
+const PASSES: Pass[] = [];
+
+export function passes(): readonly Pass[] {
+  return PASSES;
+}
+
+/** Runs every inference pass over a freshly read release, in place, and returns it. */
+export function infer(release: Release, timings?: Record<string, number>): Release {
+  for (const pass of PASSES) {
+    const t0 = performance.now();
+    pass.run(release);
+    if (timings) timings[pass.name] = performance.now() - t0;
+  }
+  return release;
+}

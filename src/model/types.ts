@@ -1,0 +1,243 @@
+import Decimal from 'decimal.js';
+
+// The one model every reader produces and every writer consumes.
+// Exact numbers only: a figure is a Decimal from the reader to the writer's edge.
+
+/** Where a piece of the model came from. Lines and columns are 1-based. */
+export interface Place {
+  file: string;
+  line: number;
+  /** For table readers: 1-based table number in the document, row within the raw table, cell within the row. */
+  table?: number;
+  row?: number;
+  cell?: number;
+}
+
+export type StatementKind =
+  | 'balance-sheet'
+  | 'income'
+  | 'cash-flow'
+  | 'comprehensive-income'
+  | 'non-gaap'
+  | 'other';
+
+/** What a figure measures. Decides both its unit and whether the column's scale applies. */
+export type ValueKind = 'amount' | 'shares' | 'per-share' | 'percent' | 'number';
+
+export type Emphasis = 'header' | 'item' | 'subtotal' | 'total';
+
+export interface Period {
+  /** ISO date of the period's end (or of the instant, for a balance sheet). */
+  end: string | null;
+  /** Duration in months for flows (3 = a quarter); null for an instant. */
+  months: number | null;
+  /** Duration in weeks where the release counts weeks ("13 Weeks Ended"). */
+  weeks: number | null;
+  /** ISO start date when stated. */
+  start: string | null;
+  instant: boolean;
+  /** Fiscal year as stated ("2024", "FY2025") when that is all the header says. */
+  fiscalYear: string | null;
+  /** A short label an analyst reads: "3M Sep-30-2024", "Sep-30-2024". */
+  label: string;
+}
+
+export interface Column {
+  /** 0-based position among the table's value columns. */
+  index: number;
+  /** Header text lines as printed, top to bottom. */
+  header: string[];
+  period: Period | null;
+  /** ISO-style code as the release names it: RMB, USD, EUR, CAD, TWD ... */
+  currency: string | null;
+  /** Power of ten the amounts of this column are printed in: 3 = thousands, 6 = millions. */
+  amountScale: number;
+  /** Power of ten share counts are printed in (0 unless the caption says shares are in thousands etc.). */
+  shareScale: number;
+  /**
+   * Column-level kind when the whole column is one kind (a "% change" column is percent);
+   * null when the kind comes from each row.
+   */
+  kind: ValueKind | null;
+  /** True for a convenience translation column (US$ beside RMB at a stated rate). */
+  convenience: boolean;
+}
+
+export interface Figure {
+  /** Exact value in the printed unit: 1,137,690 printed in thousands is 1137690 here, scale 3. Null for a blank cell. */
+  value: Decimal | null;
+  /** The text as printed: "(30,112)", "-", "26.6%". */
+  text: string;
+  kind: ValueKind;
+  /** Power of ten to multiply value by to get units of currency or shares; 0 for per-share and percent. */
+  scale: number;
+  /** Currency of an amount or per-share figure; null for shares, percents and plain numbers. */
+  currency: string | null;
+  /** Digits after the decimal point as printed (a percent "26.6%" has 1). */
+  decimals: number;
+  place: Place;
+}
+
+export interface Row {
+  label: string;
+  depth: number;
+  emphasis: Emphasis;
+  kind: ValueKind;
+  /** One entry per table column; null where the row has no cell (header rows). */
+  cells: (Figure | null)[];
+  place: Place;
+}
+
+export interface Table {
+  /** Caption rows above the header that name this block, e.g. "Reconciliation of ..." (may be empty). */
+  caption: string;
+  columns: Column[];
+  rows: Row[];
+  place: Place;
+}
+
+export interface Statement {
+  id: string;
+  title: string;
+  kind: StatementKind;
+  /** The units caption as printed: "(Amounts in thousands of Renminbi ...)". */
+  units: string;
+  /** One title may head several tables (three months, then nine months). */
+  tables: Table[];
+  place: Place;
+}
+
+export interface Ticker {
+  exchange: string;
+  symbol: string;
+}
+
+export interface ExchangeRate {
+  /** Currency the statements are reported in (RMB). */
+  base: string;
+  /** Convenience currency (USD). */
+  quote: string;
+  /** Units of base per one unit of quote: 7.0176 RMB per US$1.00. */
+  rate: Decimal;
+  asOf: string | null;
+  text: string;
+  place: Place;
+}
+
+export interface ProseFact {
+  id: string;
+  /** What the figure measures, as the sentence names it ("Total net revenue"). */
+  subject: string;
+  value: Decimal;
+  /** Unit as stated: currency amounts carry currency and scale, percents have kind percent. */
+  kind: ValueKind;
+  currency: string | null;
+  /** Power of ten of the stated unit: 6 for "million", 9 for "billion". */
+  scale: number;
+  decimals: number;
+  text: string;
+  sentence: string;
+  section: string;
+  /** Whether the figure is of the current period, a comparison, or guidance. */
+  role: 'current' | 'prior-year' | 'prior-period' | 'outlook' | 'other';
+  place: Place;
+}
+
+export interface Diagnostic {
+  level: 'error' | 'warning' | 'info';
+  message: string;
+  place?: Place;
+}
+
+export interface ReleaseMeta {
+  company: string | null;
+  tickers: Ticker[];
+  /** "Q3 2024", "Q4 FY2025", "FY2024". */
+  fiscalPeriod: string | null;
+  periodEnd: string | null;
+  releaseDate: string | null;
+  headline: string | null;
+  /** The statements' reporting currency and the scale of amounts, as most statements state them. */
+  currency: string | null;
+  amountScale: number | null;
+}
+
+/** A reference to one row of one table of one statement. */
+export interface RowRef {
+  statement: string;
+  table: number;
+  row: number;
+}
+
+export interface CellRef extends RowRef {
+  col: number;
+}
+
+export interface Term {
+  ref: RowRef;
+  sign: 1 | -1;
+}
+
+/**
+ * A reported total and the signed rows that make it up. It defines the total in `columns`;
+ * `residuals` hold reported − recomputed for every column the relation was tested on.
+ */
+export interface Footing {
+  type: 'footing';
+  id: string;
+  total: RowRef;
+  terms: Term[];
+  columns: number[];
+  residuals: { col: number; diff: Decimal }[];
+}
+
+/** A figure that restates a figure elsewhere (comprehensive income's Net income = the income statement's). */
+export interface Link {
+  type: 'link';
+  id: string;
+  target: CellRef;
+  source: CellRef;
+  diff: Decimal;
+}
+
+/** A convenience-currency figure computed from the same row in the reporting currency. */
+export interface Conversion {
+  type: 'conversion';
+  id: string;
+  target: CellRef;
+  source: CellRef;
+  /** Round to this many decimals, as printed. */
+  decimals: number;
+  diff: Decimal;
+}
+
+/** A percentage that is numerator ÷ denominator (margins). */
+export interface Ratio {
+  type: 'ratio';
+  id: string;
+  target: CellRef;
+  numerator: CellRef;
+  denominator: CellRef;
+  decimals: number;
+  diff: Decimal;
+}
+
+export type Relation = Footing | Link | Conversion | Ratio;
+
+/** A reported total that no inferred relation recomputes: stays a constant, reported in Checks. */
+export interface Untied {
+  ref: RowRef;
+  col: number;
+  reason: string;
+}
+
+export interface Release {
+  source: { file: string; format: string; bytes: number };
+  meta: ReleaseMeta;
+  fx: ExchangeRate | null;
+  statements: Statement[];
+  facts: ProseFact[];
+  relations: Relation[];
+  untied: Untied[];
+  diagnostics: Diagnostic[];
+}

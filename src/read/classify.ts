@@ -1,0 +1,38 @@
+import type { StatementKind, ValueKind } from '../model/types';
+
+// Classification by the vocabulary of financial reporting, not by any one company's words.
+
+const KIND_RULES: [StatementKind, RegExp][] = [
+  ['non-gaap', /non[-\s]?(gaap|ifrs)|reconciliation|adjusted (ebitda|net|earnings|operating)|\bffo\b|\baffo\b|distributable earnings|earnings available for distribution/i],
+  ['cash-flow', /cash[-\s]flows?/i],
+  ['balance-sheet', /balance sheets?|financial position|financial condition|assets,? liabilities and (stockholders|shareholders)/i],
+  // "Operations and Comprehensive Loss" is an income statement that also shows comprehensive income.
+  ['income', /(operations|income|earnings|profit or loss|results of operations)\s+and\s+(other\s+)?comprehensive/i],
+  ['comprehensive-income', /comprehensive\s+(\(loss\)\/?\s*)?(income|loss|\(loss\))/i],
+  ['income', /statements? of (consolidated )?(operations|income|earnings|net earnings|profit or loss|loss|results of operations|\(loss\)|comprehensive)|income statements?|statements? of results|results of operations|profit (and|or) loss|statements? of (net )?(income|loss)/i],
+];
+
+export function classifyTitle(title: string): StatementKind {
+  for (const [kind, re] of KIND_RULES) if (re.test(title)) return kind;
+  return 'other';
+}
+
+/** Classifies an untitled table by the rows any such statement must carry. */
+export function classifyByLabels(labels: string[]): StatementKind {
+  const text = labels.join('\n').toLowerCase();
+  if (/total assets/.test(text) && /total liabilities/.test(text)) return 'balance-sheet';
+  if (/operating activities/.test(text) && /(investing|financing) activities/.test(text)) return 'cash-flow';
+  if (/(net (income|loss|earnings)|operating (income|loss)|income from operations)/.test(text) && /(revenue|net sales|sales)/.test(text)) return 'income';
+  return 'other';
+}
+
+/** The kind a row's label announces: per-share figures and share counts are not scaled like amounts. */
+export function kindFromLabel(label: string): ValueKind | null {
+  const l = label.toLowerCase();
+  // Share counts first: their labels often go on "... used in calculating net income per share".
+  if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] )?(shares|ads)|(shares|ads) used in|number of (ordinary |common )?(shares|ads)|shares outstanding|^(basic|diluted) shares|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
+  if (/per (ordinary |common |class [a-z] |diluted |basic )?(share|ads|unit)|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
+  // Percent rows are mostly known by their printed '%'; a label alone says so only for margins.
+  if (/\bmargin\b|\(%\)|\bin %|percentage of/.test(l)) return 'percent';
+  return null;
+}

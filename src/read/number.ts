@@ -1,0 +1,63 @@
+import { Decimal } from '../model/decimal';
+
+export interface ParsedNumber {
+  value: Decimal;
+  decimals: number;
+  percent: boolean;
+}
+
+// Dashes that releases print for zero ("-", en dash, em dash, "- -" in old filings).
+const ZERO_DASH = /^[-\u2010-\u2015\u2212](\s*[-\u2010-\u2015\u2212])*$/;
+// Currency marks that sit beside a figure; the column knows the currency.
+const CURRENCY_MARK = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|€|£|¥)\s*/i;
+const FOOTNOTE_TAIL = /(\s*\(\s*[a-z\d]\s*\)|\s*\*+|\s*\[\d+\])+$/i;
+
+/** Characters that never carry meaning inside a figure cell (zero-width and no-break spaces). */
+export function cleanCellText(text: string): string {
+  return text.replace(/[\u200b\u200c\u200d\ufeff]/g, '').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+}
+
+/**
+ * Reads a figure as printed: "1,137,690", "(30,112)", "-", "26.6%", "$ 8,851", "(0.64)", "12.18".
+ * Returns null when the text is not a figure (a label, "n/a", "nm", a year header is still a number:
+ * callers decide by position whether it is a header).
+ */
+export function parseFigure(raw: string): ParsedNumber | null {
+  let text = cleanCellText(raw);
+  if (text === '') return null;
+  if (ZERO_DASH.test(text)) return { value: new Decimal(0), decimals: 0, percent: false };
+  let negative = false;
+  // Parentheses may enclose the currency mark too: "$(1,234)" or "($1,234)".
+  text = text.replace(CURRENCY_MARK, '');
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  } else if (text.startsWith('(') && /\)\s*%$/.test(text)) {
+    negative = true;
+    text = text.slice(1).replace(/\)\s*%$/, '%').trim();
+  }
+  text = text.replace(CURRENCY_MARK, '');
+  if (/^[-\u2212\u2013]\s*/.test(text) && text.length > 1) {
+    negative = !negative;
+    text = text.replace(/^[-\u2212\u2013]\s*/, '');
+  }
+  text = text.replace(CURRENCY_MARK, '');
+  let percent = false;
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1).trim();
+  }
+  text = text.replace(FOOTNOTE_TAIL, '');
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$/.test(text)) return null;
+  const digits = text.replace(/,/g, '');
+  const dot = digits.indexOf('.');
+  const decimals = dot < 0 ? 0 : digits.length - dot - 1;
+  let value = new Decimal(digits);
+  if (negative) value = value.negated();
+  return { value, decimals, percent };
+}
+
+/** True for text that reads as a lone zero dash. */
+export function isDash(raw: string): boolean {
+  return ZERO_DASH.test(cleanCellText(raw));
+}

@@ -1,0 +1,275 @@
+import type { Column, Diagnostic, Emphasis, Figure, Row, Statement, StatementKind, Table, ValueKind } from '../model/types';
+import { classifyByLabels, classifyTitle, kindFromLabel } from './classify';
+import { cleanCellText, parseFigure } from './number';
+import { parsePeriod, samePeriod } from './period';
+import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
+import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
+
+// Raw tables → statements. Every tokenizer hands over rows whose first cell is the label and whose
+// other cells are the values; what a header is, which period and unit a column has, which rows
+// are totals, and which tables belong to one statement is decided here, once, for every format.
+
+const YEAR = /^(?:fiscal\s+|fy\s*)?(19|20)\d{2}\s*\*?$/i;
+const CURRENCY_ONLY = /^(RMB|USD|US\$|\$|NT\$|C\$|EUR|€|CAD|TWD|HKD|HK\$|GBP|£|¥)$/i;
+const TITLE_MAX = 200;
+
+interface Context {
+  title: string | null;
+  units: string;
+  /** Non-title, non-units prose lines seen since the previous table. */
+  otherLines: number;
+}
+
+function isFigureText(text: string): boolean {
+  return parseFigure(text) !== null && !YEAR.test(text.trim());
+}
+
+function valueCells(row: RawRow): RawCell[] {
+  return row.cells.slice(1);
+}
+
+function hasValues(row: RawRow): boolean {
+  return valueCells(row).some((c) => c.text !== '');
+}
+
+/** A column-header row: no label (or a units/period label) and only non-figure texts or years above the values. */
+function isHeaderRow(row: RawRow): boolean {
+  const values = valueCells(row).filter((c) => c.text !== '');
+  if (values.length === 0) return false;
+  const label = row.cells[0]?.text ?? '';
+  if (label !== '' && !isUnitsCaption(label) && parsePeriod(label, false) === null && !/^\(?unaudited\)?$/i.test(label)) return false;
+  return values.every((c) => !isFigureText(c.text) || CURRENCY_ONLY.test(c.text));
+}
+
+function headerHasPeriod(rows: RawRow[]): boolean {
+  return rows.some((r) => valueCells(r).some((c) => parsePeriod(c.text, false) !== null || YEAR.test(c.text)));
+}
+
+/** Splits a raw table where a new column header starts after figures ("Nine months ended" below the three-month rows). */
+function splitSegments(rows: RawRow[]): { header: RawRow[]; body: RawRow[]; lead: RawRow[] }[] {
+  const segments: { header: RawRow[]; body: RawRow[]; lead: RawRow[] }[] = [];
+  let seg = { header: [] as RawRow[], body: [] as RawRow[], lead: [] as RawRow[] };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (isHeaderRow(row)) {
+      if (seg.body.some(hasValues)) {
+        // Gather the run of header rows and split only if they state periods.
+        let j = i;
+        while (j < rows.length && isHeaderRow(rows[j])) j++;
+        const run = rows.slice(i, j);
+        if (headerHasPeriod(run)) {
+          segments.push(seg);
+          seg = { header: run, body: [], lead: [] };
+          i = j - 1;
+          continue;
+        }
+        seg.body.push(row);
+        continue;
+      }
+      seg.header.push(row);
+      continue;
+    }
+    // Label-only rows before the column header are the table's own title and units rows.
+    if (seg.header.length === 0 && seg.body.length === 0 && !hasValues(row) && rows.slice(i + 1).some(isHeaderRow)) {
+      seg.lead.push(row);
+      continue;
+    }
+    seg.body.push(row);
+  }
+  segments.push(seg);
+  return segments.filter((s) => s.body.some(hasValues));
+}
+
+/** A label alone on its line with its figures on the next line is one row. */
+function mergeSplitLabels(body: RawRow[]): RawRow[] {
+  const out: RawRow[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const row = body[i];
+    const next = body[i + 1];
+    if (next && !hasValues(row) && row.cells[0].text !== '' && next.cells[0].text === '' && hasValues(next)) {
+      const cells = [{ ...row.cells[0], bold: row.cells[0].bold }, ...next.cells.slice(1)];
+      out.push({ cells, place: next.place, indent: row.indent });
+      i++;
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Header text of one value column, taking a spanning header cell from the left where the row is blank. */
+function columnHeader(header: RawRow[], col: number): string[] {
+  const lines: string[] = [];
+  for (const row of header) {
+    let text = row.cells[col]?.text ?? '';
+    if (text === '') {
+      for (let k = col - 1; k >= 1; k--) {
+        const left = row.cells[k]?.text ?? '';
+        if (left !== '') {
+          // Only a phrase spans (a period or a caption), never a year or a currency over one column.
+          if (!YEAR.test(left) && !CURRENCY_ONLY.test(left)) text = left;
+          break;
+        }
+      }
+    }
+    if (text !== '') lines.push(text);
+  }
+  return lines;
+}
+
+function rowKind(label: string, context: ValueKind | null): ValueKind {
+  return kindFromLabel(label) ?? context ?? 'amount';
+}
+
+function emphasisOf(row: RawRow, values: boolean): Emphasis {
+  if (!values) return 'header';
+  const label = row.cells[0].text;
+  const bold = row.cells.some((c) => c.bold && c.text !== '');
+  if (/^total\b/i.test(label) || (bold && label === label.toUpperCase() && /[A-Z]/.test(label))) return 'total';
+  if (bold) return 'subtotal';
+  return 'item';
+}
+
+function buildTable(
+  seg: { header: RawRow[]; body: RawRow[] },
+  kind: StatementKind,
+  units: string,
+  docCurrency: string | null,
+  diagnostics: Diagnostic[],
+): Table {
+  const width = Math.max(...seg.header.concat(seg.body).map((r) => r.cells.length));
+  const body = mergeSplitLabels(seg.body);
+  const unitTexts = [units, ...seg.header.map((r) => r.cells[0].text)].join(' ');
+  const parsedUnits = parseUnits(unitTexts);
+  // Keep the columns that hold figures somewhere; spacer and empty columns go.
+  const kept: number[] = [];
+  for (let c = 1; c < width; c++) if (body.some((r) => (r.cells[c]?.text ?? '') !== '')) kept.push(c);
+
+  const columns: Column[] = kept.map((c, index) => {
+    const header = columnHeader(seg.header, c);
+    const text = header.join(' ');
+    const period = parsePeriod(text, kind === 'balance-sheet');
+    const currency = currenciesIn(text)[0] ?? parsedUnits.currencies[0] ?? docCurrency;
+    const amountScale = parsedUnits.amountScale ?? scaleIn(text) ?? 0;
+    const percentColumn = /%|percent/i.test(text) && !period?.end;
+    return {
+      index,
+      header,
+      period,
+      currency,
+      amountScale,
+      shareScale: parsedUnits.shareScale ?? amountScale,
+      kind: percentColumn ? 'percent' : null,
+      convenience: false,
+    };
+  });
+  const reporting = columns.find((c) => c.currency)?.currency ?? null;
+  for (const col of columns) {
+    col.convenience = !!col.currency && col.currency !== reporting &&
+      columns.some((o) => o.currency === reporting && samePeriod(o.period, col.period));
+  }
+
+  const indents = [...new Set(body.map((r) => r.indent))].sort((a, b) => a - b);
+  const useIndent = indents.length > 1;
+  let context: ValueKind | null = null;
+  let underHeader = false;
+  const rows: Row[] = [];
+  for (const raw of body) {
+    const label = cleanCellText(raw.cells[0].text);
+    const values = hasValues(raw);
+    if (!values && label === '') continue;
+    const emphasis = emphasisOf(raw, values);
+    if (!values) {
+      context = kindFromLabel(label);
+      underHeader = true;
+    }
+    const kindOfRow = values ? rowKind(label, context) : (kindFromLabel(label) ?? 'amount');
+    const cells: (Figure | null)[] = kept.map((c, i) => {
+      const cell = raw.cells[c];
+      if (!cell || cell.text === '') return null;
+      const col = columns[i];
+      const parsed = parseFigure(cell.text);
+      if (!parsed) {
+        diagnostics.push({ level: 'info', message: `not a figure, kept as text: ${JSON.stringify(cell.text)}`, place: cell.place });
+        return { value: null, text: cell.text, kind: kindOfRow, scale: 0, currency: null, decimals: 0, place: cell.place };
+      }
+      const kind: ValueKind = parsed.percent || col.kind === 'percent' ? 'percent' : kindOfRow;
+      const scale = kind === 'amount' ? col.amountScale : kind === 'shares' ? col.shareScale : kind === 'percent' ? -2 : 0;
+      const currency = kind === 'amount' || kind === 'per-share' ? col.currency : null;
+      return { value: parsed.value, text: cell.text, kind, scale, currency, decimals: parsed.decimals, place: cell.place };
+    });
+    const printedKinds = new Set(cells.filter((f): f is Figure => !!f && f.value !== null).map((f) => f.kind));
+    const kindFinal: ValueKind = printedKinds.size === 1 ? [...printedKinds][0] : kindOfRow;
+    let depth: number;
+    if (useIndent) depth = indents.indexOf(raw.indent);
+    else depth = emphasis === 'header' || emphasis === 'total' ? 0 : underHeader ? 1 : 0;
+    rows.push({ label, depth, emphasis, kind: kindFinal, cells, place: raw.place });
+  }
+  return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
+}
+
+function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
+  const lines: { text: string; strong: boolean }[] = [];
+  for (const p of prose.slice(-6)) {
+    p.text.split('\n').forEach((t, i) => lines.push({ text: cleanCellText(t), strong: (p.bold && i === 0) || p.heading > 0 }));
+  }
+  for (const r of lead) lines.push({ text: r.cells[0].text, strong: r.cells[0].bold });
+  const unitsAt = lines.findIndex((l) => isUnitsCaption(l.text));
+  const units: string[] = [];
+  if (unitsAt >= 0) {
+    for (let i = unitsAt; i < lines.length && units.length < 4; i++) {
+      units.push(lines[i].text);
+      const open = units.join(' ').split('(').length - units.join(' ').split(')').length;
+      if (open <= 0) break;
+    }
+  }
+  const before = unitsAt >= 0 ? lines.slice(0, unitsAt) : lines;
+  let title: string | null = null;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const l = before[i];
+    if (l.text === '' || l.text.length > TITLE_MAX || /^\(?unaudited\)?$/i.test(l.text)) continue;
+    if (l.strong || classifyTitle(l.text) !== 'other') { title = l.text.replace(/[:.]\s*$/, ''); break; }
+  }
+  const otherLines = lines.filter((l) => l.text !== '' && !isUnitsCaption(l.text) && !/^\(?unaudited\)?$/i.test(l.text)).length;
+  return { title, units: units.join(' '), otherLines };
+}
+
+function slug(kind: StatementKind, taken: Set<string>): string {
+  let id: string = kind;
+  for (let n = 2; taken.has(id); n++) id = `${kind}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** Builds statements from a tokenized document, in the order the release prints them. */
+export function buildStatements(blocks: RawBlock[], docCurrency: string | null, diagnostics: Diagnostic[]): Statement[] {
+  const statements: Statement[] = [];
+  const ids = new Set<string>();
+  let prose: ProseBlock[] = [];
+  let current: Statement | null = null;
+  for (const block of blocks) {
+    if (block.type === 'prose') { prose.push(block); continue; }
+    const segments = splitSegments((block as TableBlock).rows);
+    if (segments.length === 0) { prose = []; continue; }
+    const ctx = contextFrom(prose, segments[0].lead);
+    prose = [];
+    const continues = current !== null && ctx.title === null && ctx.otherLines === 0;
+    if (!continues) {
+      const labels = segments.flatMap((s) => s.body.map((r) => r.cells[0].text));
+      const titleKind = ctx.title ? classifyTitle(ctx.title) : 'other';
+      const kind = titleKind !== 'other' ? titleKind : classifyByLabels(labels);
+      current = {
+        id: slug(kind, ids),
+        title: ctx.title ?? `Table ${block.place.table ?? statements.length + 1}`,
+        kind,
+        units: ctx.units,
+        tables: [],
+        place: block.place,
+      };
+      statements.push(current);
+    } else if (ctx.units && current) current.units ||= ctx.units;
+    const st = current as Statement;
+    for (const seg of segments) st.tables.push(buildTable(seg, st.kind, st.units || ctx.units, docCurrency, diagnostics));
+  }
+  return statements.filter((s) => s.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c?.value))));
+}
