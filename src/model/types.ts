@@ -141,6 +141,16 @@ export interface ProseFact {
   /** Whether the figure is of the current period, a comparison, or guidance. */
   role: 'current' | 'prior-year' | 'prior-period' | 'outlook' | 'other';
   place: Place;
+  /** The table figure this prose figure restates, compared at the prose's precision; null when no table holds it. */
+  tie: FactTie | null;
+}
+
+export interface FactTie {
+  ref: CellRef;
+  /** The table figure expressed in the fact's unit and rounded to its printed decimals. */
+  tableValue: Decimal;
+  /** fact value − tableValue (zero when the words and the tables agree). */
+  diff: Decimal;
 }
 
 export interface Diagnostic {
