@@ -7,6 +7,8 @@ import { toJson } from './write/json';
 
 export interface BuildOptions extends ReadOptions {
   out: string;
+  /** Output name stem; defaults to one derived from the input's file name. */
+  stem?: string;
 }
 
 export interface BuildResult {
@@ -14,6 +16,12 @@ export interface BuildResult {
   release: Release;
   written: string[];
   timings: Record<string, number>;
+}
+
+/** A path as the user would type it: relative below the working directory, absolute elsewhere. */
+function shortPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : path.resolve(p);
 }
 
 /** Reads one release, infers its relations and writes its outputs, all of them or none. */
@@ -25,10 +33,10 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   lap('read');
   infer(release);
   lap('infer');
-  const stem = outputStem(input);
+  const stem = opts.stem ?? outputStem(input);
   const files: { name: string; data: string | Buffer }[] = [{ name: `${stem}.json`, data: toJson(release) }];
   lap('json');
   const written = await writeOutputs(opts.out, files);
   lap('write');
-  return { input, release, written: written.map((w) => path.relative(process.cwd(), w) || w), timings };
+  return { input, release, written: written.map(shortPath), timings };
 }

@@ -1,6 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
+import os from 'os';
 import path from 'path';
+import { expandInputs, runPool } from './batch';
 import { buildOne } from './build';
+import { outputStem } from './output';
+import { Progress } from './progress';
 import { checkOne, formatKinds, type CheckRow } from './check';
 import { InputError } from './model/errors';
 
@@ -13,7 +17,8 @@ function version(): string {
   return (require('../package.json') as { version: string }).version;
 }
 
-function report(err: unknown, trace: boolean): number {
+function report(err: unknown, trace: boolean, progress?: Progress): number {
+  progress?.clear();
   if (err instanceof InputError) {
     process.stderr.write(`tieout: ${err.message}\n`);
     if (trace && err.stack) process.stderr.write(`${err.stack}\n`);
@@ -23,6 +28,17 @@ function report(err: unknown, trace: boolean): number {
   process.stderr.write(`tieout: internal error: ${e?.message ?? String(err)}${trace ? '' : ' (run with --trace for details)'}\n`);
   if (trace && e?.stack) process.stderr.write(`${e.stack}\n`);
   return EXIT.content;
+}
+
+/** One stem per input; inputs that share a file name get -2, -3 … so no output overwrites another. */
+function uniqueStems(inputs: string[]): string[] {
+  const seen = new Map<string, number>();
+  return inputs.map((input) => {
+    const stem = outputStem(input);
+    const n = (seen.get(stem) ?? 0) + 1;
+    seen.set(stem, n);
+    return n === 1 ? stem : `${stem}-${n}`;
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -41,16 +57,35 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'output directory', 'output')
     .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
     .option('--trace', 'print stack traces for errors')
-    .action(async (inputs: string[], opts: { out: string; from?: string; trace?: boolean }) => {
-      for (const input of inputs) {
+    .option('-j, --jobs <n>', 'releases built at once', String(os.availableParallelism()))
+    .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean; jobs: string }) => {
+      const jobs = Number(opts.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
+        process.stderr.write(`tieout: --jobs expects a whole number from 1 to 64, found ${JSON.stringify(opts.jobs)}\n`);
+        code = EXIT.usage;
+        return;
+      }
+      const inputs = await expandInputs(args);
+      const stems = uniqueStems(inputs);
+      const progress = Progress.start(inputs.length);
+      let failed = 0;
+      const t0 = performance.now();
+      await runPool(inputs, jobs, async (input, i) => {
         try {
-          const res = await buildOne(input, { out: opts.out, from: opts.from });
+          const res = await buildOne(input, { out: opts.out, from: opts.from, stem: stems[i] });
           const errors = res.release.diagnostics.filter((d) => d.level === 'error');
-          process.stdout.write(`${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}\n`);
           if (errors.length) code = Math.max(code, EXIT.content);
+          return `${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}`;
         } catch (err) {
-          code = Math.max(code, report(err, !!opts.trace));
+          failed++;
+          code = Math.max(code, report(err, !!opts.trace, progress));
+          return null;
         }
+      }, (line) => progress.tick(line));
+      progress.stop();
+      if (inputs.length > 1) {
+        const secs = ((performance.now() - t0) / 1000).toFixed(1);
+        process.stdout.write(`${inputs.length - failed} of ${inputs.length} releases built in ${secs} s${failed ? `; ${failed} failed` : ''}\n`);
       }
     });
 
