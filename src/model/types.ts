@@ -145,6 +145,14 @@ export interface ProseFact {
   tie: FactTie | null;
 }
 
+/** One paragraph of the release's text with its place; headings have level > 0. */
+export interface ProseParagraph {
+  text: string;
+  heading: number;
+  bold: boolean;
+  place: Place;
+}
+
 export interface FactTie {
   ref: CellRef;
   /** The table figure expressed in the fact's unit and rounded to its printed decimals. */
@@ -247,6 +255,8 @@ export interface Release {
   fx: ExchangeRate | null;
   statements: Statement[];
   facts: ProseFact[];
+  /** The release's text paragraphs in reading order, for passes that read prose (facts). */
+  prose?: ProseParagraph[];
   relations: Relation[];
   untied: Untied[];
   diagnostics: Diagnostic[];

@@ -64,6 +64,7 @@ export function readText(text: string, file: string, opts: ReadOptions = {}): Re
     fx: readExchangeRate(prose),
     statements,
     facts: [],
+    prose: prose.map(({ text, heading, bold, place }) => ({ text, heading, bold, place })),
     relations: [],
     untied: [],
     diagnostics,
