@@ -101,7 +101,7 @@ export function readExchangeRate(prose: ProseBlock[]): ExchangeRate | null {
 }
 
 // A full stop ends a sentence unless it ends an abbreviation ("U.S.", "Inc.", "Mr.").
-const SENTENCE_END = /(?<!\b(?:U\.S|U\.K|Inc|No|Co|Ltd|Corp|Mr|Ms|Mrs|Dr|vs|approx|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?](?=\s+[A-Z(\u201c"])/g;
+export const SENTENCE_END = /(?<!\b(?:U\.S|U\.K|Inc|No|Co|Ltd|Corp|Mr|Ms|Mrs|Dr|vs|approx|i\.e|e\.g|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))[.!?](?=\s+[A-Z(\u201c"])/g;
 
 /** The sentence of `text` that holds position `at`. */
 export function sentenceAround(text: string, at: number): string {
