@@ -1,0 +1,136 @@
+import assert from 'assert';
+import fc from 'fast-check';
+import fs from 'fs';
+import path from 'path';
+import { InputError } from '../src/model/errors';
+import { readers } from '../src/read';
+import { decodeText } from '../src/read/input';
+import { FuzzRunner, type CaseResult } from './support/fuzz-runner';
+
+// Every reader either reads a case or refuses it with an InputError, and never hangs: a case that
+// takes longer than HANG_MS is reported as a hang (a generous bound: reading the largest corpus
+// release takes well under a second).
+const HANG_MS = 15_000;
+const SEED = 20241119;
+const SAMPLE = fs.readFileSync('samples/qifu-q3-2024.txt', 'utf8');
+const CORPUS = path.resolve('../shared/corpus');
+const realInputs: { name: string; text: string }[] = [{ name: 'sample', text: SAMPLE }];
+if (fs.existsSync(CORPUS)) {
+  for (const f of fs.readdirSync(CORPUS).filter((n) => /\.(htm|html|md|txt)$/.test(n)).sort()) {
+    realInputs.push({ name: f, text: fs.readFileSync(path.join(CORPUS, f), 'latin1') });
+  }
+}
+
+function explain(r: CaseResult, what: string): string {
+  return `${what}: ${r.outcome}${r.message ? ` — ${r.message}` : ''}${r.stack ? `\n${r.stack.split('\n').slice(0, 6).join('\n')}` : ''}`;
+}
+
+function assertSafe(r: CaseResult, what: string): void {
+  assert.ok(r.outcome === 'read' || r.outcome === 'refused', explain(r, what));
+}
+
+const mutation = fc.record({
+  base: fc.integer({ min: 0, max: realInputs.length - 1 }),
+  edits: fc.array(
+    fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      len: fc.integer({ min: 0, max: 400 }),
+      insert: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('\t', '|', '<td>', '</table>', '(', ')', '$', '-', '\n\n', '<b>', '**', '---|---')),
+    }),
+    { minLength: 1, maxLength: 8 },
+  ),
+});
+
+function applyEdits(text: string, edits: { at: number; len: number; insert: string }[]): string {
+  let out = text;
+  for (const e of edits) {
+    const at = Math.floor(e.at * out.length);
+    out = out.slice(0, at) + e.insert + out.slice(at + e.len);
+  }
+  return out;
+}
+
+describe('fuzz: every reader reads or refuses, never crashes or hangs', function () {
+  this.timeout(600_000);
+  const runner = new FuzzRunner(HANG_MS);
+  after(() => runner.close());
+  const names = [...readers().map((r) => r.name), undefined];
+
+  for (const from of names) {
+    const who = from ? `reader ${from}` : 'sniffed reader';
+    describe(who, () => {
+      it('random bytes', async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), async (bytes) => {
+            assertSafe(await runner.run(Buffer.from(bytes).toString('latin1'), from), 'random bytes');
+          }),
+          { numRuns: 25, seed: SEED },
+        );
+      });
+
+      it('truncated real releases', async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.integer({ min: 0, max: realInputs.length - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), async (i, cut) => {
+            const { name, text } = realInputs[i];
+            assertSafe(await runner.run(text.slice(0, Math.floor(text.length * cut)), from), `${name} cut at ${cut}`);
+          }),
+          { numRuns: 20, seed: SEED },
+        );
+      });
+
+      it('mutated real releases', async () => {
+        await fc.assert(
+          fc.asyncProperty(mutation, async (m) => {
+            assertSafe(await runner.run(applyEdits(realInputs[m.base].text, m.edits), from), `${realInputs[m.base].name} mutated`);
+          }),
+          { numRuns: 20, seed: SEED },
+        );
+      });
+
+      it('shuffled rows', async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.integer({ min: 0, max: realInputs.length - 1 }), fc.integer(), async (i, seed) => {
+            const lines = realInputs[i].text.split('\n');
+            let s = seed >>> 0;
+            for (let k = lines.length - 1; k > 0; k--) {
+              s = (s * 1103515245 + 12345) >>> 0;
+              const j = s % (k + 1);
+              [lines[k], lines[j]] = [lines[j], lines[k]];
+            }
+            assertSafe(await runner.run(lines.join('\n'), from), `${realInputs[i].name} shuffled`);
+          }),
+          { numRuns: 8, seed: SEED },
+        );
+      });
+
+      const big: [string, () => string][] = [
+        ['a 2 MB cell', () => `**Balance Sheets**\n\n\tDecember 31, 2023\nTotal assets\t${'9'.repeat(2_000_000)}\n`],
+        ['a 2 MB label', () => `Cash\t${'x'.repeat(2_000_000)}\t1\n`],
+        ['a 10,000-column tab row', () => `**Statements of Operations**\n\t${Array.from({ length: 10_000 }, (_, i) => String(2000 + (i % 30))).join('\t')}\nRevenue\t${Array.from({ length: 10_000 }, (_, i) => String(i)).join('\t')}\n`],
+        ['a 10,000-column pipe row', () => `| Revenue | ${Array.from({ length: 10_000 }, (_, i) => String(i)).join(' | ')} |\n|${'---|'.repeat(10_001)}\n| Total | ${Array.from({ length: 10_000 }, () => '1').join(' | ')} |\n`],
+        ['a 10,000-cell HTML row', () => `<html><body><table><tr><td>Revenue</td>${'<td>1,234</td>'.repeat(10_000)}</tr><tr><td>Total</td>${'<td>(5)</td>'.repeat(10_000)}</tr></table></body></html>`],
+        ['20,000 nested divs', () => `<html><body>${'<div>'.repeat(20_000)}<table><tr><td>Revenue</td><td>1</td></tr></table>${'</div>'.repeat(20_000)}</body></html>`],
+        ['5,000 nested tables', () => `<html><body>${'<table><tr><td>'.repeat(5_000)}Revenue 1${'</td></tr></table>'.repeat(5_000)}</body></html>`],
+        ['100,000 one-figure rows', () => `**Balance Sheets**\n\n\t2024\n${Array.from({ length: 100_000 }, (_, i) => `Item ${i}\t${i}`).join('\n')}\n`],
+      ];
+      for (const [what, make] of big) {
+        it(what, async () => assertSafe(await runner.run(make(), from), what));
+      }
+    });
+  }
+});
+
+describe('decoding refuses binary content with a typed error', () => {
+  it('random bytes decode to text or fail with InputError', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 5000 }), (bytes) => {
+        try {
+          assert.strictEqual(typeof decodeText(Buffer.from(bytes), 'x.bin'), 'string');
+        } catch (err) {
+          assert.ok(err instanceof InputError, String(err));
+        }
+      }),
+      { numRuns: 300, seed: SEED },
+    );
+  });
+});
