@@ -3,7 +3,7 @@ import os from 'os';
 import path from 'path';
 import { expandInputs, runPool } from './batch';
 import { buildOne } from './build';
-import { outputStem } from './output';
+import { outputStem, sweepStaleTemps } from './output';
 import { Progress } from './progress';
 import { checkOne, formatKinds, type CheckRow } from './check';
 import { InputError } from './model/errors';
@@ -66,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       const inputs = await expandInputs(args);
+      await sweepStaleTemps(opts.out);
       const stems = uniqueStems(inputs);
       const progress = Progress.start(inputs.length);
       let failed = 0;

@@ -8,6 +8,34 @@ export function outputStem(input: string): string {
   return safe || 'release';
 }
 
+const TEMP_PREFIX = '.tieout-tmp-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that a killed run left in the output directory. Only files of processes that
+ * no longer run are touched, so a concurrent run keeps its own.
+ */
+export async function sweepStaleTemps(dir: string): Promise<number> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const m = /^\.tieout-tmp-(\d+)-/.exec(name);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) {
+      await fs.rm(path.join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
 /**
  * Writes every output of one release whole or not at all: each goes to a temporary name in the
  * output directory first; only when all are written are they renamed into place.
@@ -18,8 +46,8 @@ export async function writeOutputs(dir: string, files: { name: string; data: str
   try {
     for (const f of files) {
       const final = path.join(dir, f.name);
-      if (path.dirname(final) !== path.resolve(dir) && path.dirname(final) !== dir) throw new Error(`refusing to write outside ${dir}: ${f.name}`);
-      const temp = path.join(dir, `.tieout-tmp-${process.pid}-${Math.random().toString(36).slice(2)}-${f.name}`);
+      if (path.resolve(path.dirname(final)) !== path.resolve(dir)) throw new Error(`refusing to write outside ${dir}: ${f.name}`);
+      const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2)}-${f.name}`);
       await fs.writeFile(temp, f.data);
       temps.push({ temp, final });
     }
