@@ -1,0 +1,181 @@
+import assert from 'assert';
+import { readFileSync } from 'fs';
+import path from 'path';
+import { Decimal } from '../src/model/decimal';
+import type { Figure, Release, Statement } from '../src/model/types';
+import { readFile } from '../src/read';
+import { compareFigures, expectedFigures, modelFigures, type HandColumn } from './support/tab-figures';
+
+const SAMPLE = path.join(__dirname, '..', 'samples', 'qifu-q3-2024.txt');
+
+// Columns as the sample's headers print them, written out by hand.
+const rmb = (end: string, months: number | null): HandColumn => ({ end, months, currency: 'RMB' });
+const usd = (end: string, months: number | null): HandColumn => ({ end, months, currency: 'USD' });
+const Q = (c: (e: string, m: number) => HandColumn, year: number) => c(`${year}-09-30`, 3);
+const NINE = (c: (e: string, m: number) => HandColumn, year: number) => c(`${year}-09-30`, 9);
+const THREE_MONTHS = [Q(rmb, 2023), Q(rmb, 2024), Q(usd, 2024)];
+const NINE_MONTHS = [NINE(rmb, 2023), NINE(rmb, 2024), NINE(usd, 2024)];
+const SAMPLE_LAYOUT = {
+  blocks: [
+    [rmb('2023-12-31', null), rmb('2024-09-30', null), usd('2024-09-30', null)], // balance sheet
+    [...THREE_MONTHS, ...NINE_MONTHS], // statements of operations
+    [...THREE_MONTHS, ...NINE_MONTHS], // cash flows
+    THREE_MONTHS, NINE_MONTHS, // comprehensive income: one title, two tables
+    THREE_MONTHS, NINE_MONTHS, // reconciliations: one table, two header blocks
+  ],
+  // Weighted average shares (basic, diluted) and the reconciliations' weighted average ADS.
+  shareLines: [348, 349, 410, 432],
+  // Per ordinary share and per ADS (basic, diluted), and the reconciliations' per-ADS rows.
+  perShareLines: [342, 343, 345, 346, 411, 412, 433, 434],
+  amountScale: 3,
+};
+
+function statementOf(release: Release, kind: Statement['kind']): Statement {
+  const found = release.statements.filter((s) => s.kind === kind);
+  assert.strictEqual(found.length, 1, `one ${kind} statement`);
+  return found[0];
+}
+
+/** The figure in the row with this label, in the column of this period and currency. */
+function figureAt(st: Statement, label: string, period: { end: string; months: number | null }, currency: string, nth = 0): Figure {
+  const hits: Figure[] = [];
+  for (const t of st.tables) {
+    for (const r of t.rows.filter((row) => row.label === label)) {
+      t.columns.forEach((c, i) => {
+        const p = c.period;
+        if (p && p.end === period.end && (period.months === null ? p.instant : p.months === period.months) && c.currency === currency && r.cells[i]) hits.push(r.cells[i] as Figure);
+      });
+    }
+  }
+  assert.ok(hits[nth], `no figure for ${label} at ${JSON.stringify(period)} ${currency}`);
+  return hits[nth];
+}
+
+describe('text reader: the bundled sample', () => {
+  let release: Release;
+  before(async () => {
+    release = await readFile(SAMPLE);
+  });
+
+  it('reads every one of the 499 figures exactly, with its period, currency, scale and kind', () => {
+    const expected = expectedFigures(readFileSync(SAMPLE, 'utf8'), SAMPLE_LAYOUT);
+    assert.strictEqual(expected.length, 499, 'the hand walk of the sample finds 499 figures');
+    assert.deepStrictEqual(compareFigures(expected, release), []);
+    assert.strictEqual(modelFigures(release).length, 499);
+  });
+
+  it('counts the figures by kind: dashes, negatives, per-share, shares and percents', () => {
+    const figures = modelFigures(release).map((m) => m.figure);
+    const count = (p: (f: Figure) => boolean) => figures.filter(p).length;
+    assert.strictEqual(count((f) => f.text === '-'), 5);
+    assert.ok(figures.filter((f) => f.text === '-').every((f) => f.value?.isZero()));
+    assert.strictEqual(count((f) => f.text.startsWith('(')), 40);
+    assert.ok(figures.filter((f) => f.text.startsWith('(')).every((f) => f.value?.isNegative()));
+    assert.strictEqual(count((f) => f.kind === 'per-share'), 36);
+    assert.strictEqual(count((f) => f.kind === 'shares'), 18);
+    assert.strictEqual(count((f) => f.kind === 'percent'), 16);
+    assert.strictEqual(count((f) => f.kind === 'amount'), 499 - 36 - 18 - 16);
+  });
+
+  it('keeps no cell it could not read as a figure', () => {
+    const unread = release.statements.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((c) => c && c.value === null))));
+    assert.deepStrictEqual(unread, []);
+    assert.deepStrictEqual(release.diagnostics, []);
+  });
+
+  it('reads the named figures', () => {
+    const bs = statementOf(release, 'balance-sheet');
+    const total = figureAt(bs, 'TOTAL LIABILITIES AND EQUITY', { end: '2024-09-30', months: null }, 'RMB');
+    assert.strictEqual(total.value?.toString(), '46988515');
+    assert.strictEqual(total.scale, 3);
+    assert.strictEqual(total.text, '46,988,515');
+
+    const is = statementOf(release, 'income');
+    const loss = figureAt(is, 'Investment loss', { end: '2023-09-30', months: 9 }, 'RMB');
+    assert.strictEqual(loss.value?.toString(), '-30112');
+    assert.strictEqual(loss.text, '(30,112)');
+    assert.strictEqual(loss.scale, 3);
+
+    // "Diluted" appears under per ordinary share (first) and per ADS (second).
+    const ads = figureAt(is, 'Diluted', { end: '2024-09-30', months: 3 }, 'RMB', 1);
+    assert.deepStrictEqual([ads.value?.toString(), ads.kind, ads.scale, ads.currency, ads.decimals], ['12.18', 'per-share', 0, 'RMB', 2]);
+    const shares = figureAt(is, 'Diluted', { end: '2024-09-30', months: 3 }, 'USD', 2);
+    assert.deepStrictEqual([shares.value?.toString(), shares.kind, shares.scale, shares.currency], ['296205651', 'shares', 0, null]);
+
+    const ng = statementOf(release, 'non-gaap');
+    const margin = figureAt(ng, 'GAAP net income margin', { end: '2023-09-30', months: 3 }, 'RMB');
+    assert.deepStrictEqual([margin.value?.toString(), margin.kind, margin.scale, margin.currency, margin.decimals, margin.text], ['26.6', 'percent', -2, null, 1, '26.6%']);
+  });
+
+  it('reads the release metadata and the convenience rate', () => {
+    assert.deepStrictEqual(
+      { company: release.meta.company, tickers: release.meta.tickers, fiscalPeriod: release.meta.fiscalPeriod, periodEnd: release.meta.periodEnd, releaseDate: release.meta.releaseDate, currency: release.meta.currency, amountScale: release.meta.amountScale },
+      {
+        company: 'Qifu Technology, Inc.',
+        tickers: [{ exchange: 'NASDAQ', symbol: 'QFIN' }, { exchange: 'HKEx', symbol: '3660' }],
+        fiscalPeriod: 'Q3 2024',
+        periodEnd: '2024-09-30',
+        releaseDate: '2024-11-19',
+        currency: 'RMB',
+        amountScale: 3,
+      },
+    );
+    const fx = release.fx;
+    assert.ok(fx);
+    assert.deepStrictEqual([fx.base, fx.quote, fx.rate.toString(), fx.asOf, fx.place.line], ['RMB', 'USD', '7.0176', '2024-09-30', 237]);
+    assert.ok(fx.rate instanceof Decimal);
+    assert.strictEqual(fx.text, 'Unless otherwise noted, all translations from RMB to U.S. dollars are made at a rate of RMB 7.0176 to US$1.00, the exchange rate set forth in the H.10 statistical release of the Board of Governors of the Federal Reserve System as of September 30, 2024.');
+  });
+
+  it('finds five statements with their kinds, titles, units and tables', () => {
+    assert.deepStrictEqual(release.statements.map((s) => [s.kind, s.title, s.tables.length, s.tables.map((t) => t.columns.length)]), [
+      ['balance-sheet', 'Unaudited Condensed Consolidated Balance Sheets', 1, [3]],
+      ['income', 'Unaudited Condensed Consolidated Statements of Operations', 1, [6]],
+      ['cash-flow', 'Unaudited Condensed Consolidated Statements of Cash Flows', 1, [6]],
+      ['comprehensive-income', 'Unaudited Condensed Consolidated Statements of Comprehensive (Loss)/Income', 2, [3, 3]],
+      ['non-gaap', 'Unaudited Reconciliations of GAAP and Non-GAAP Results', 2, [3, 3]],
+    ]);
+    for (const s of release.statements) {
+      assert.strictEqual(s.units, '(Amounts in thousands of Renminbi (“RMB”) and U.S. dollars (“USD”) except for number of shares and per share data, or otherwise noted)', s.title);
+    }
+  });
+
+  it('records each column: period label, currency, scales, convenience', () => {
+    const describe = (s: Statement) => s.tables.map((t) => t.columns.map((c) => `${c.period?.label} ${c.currency} ${c.amountScale}/${c.shareScale}${c.convenience ? ' conv' : ''}`));
+    assert.deepStrictEqual(describe(statementOf(release, 'balance-sheet')), [['Dec-31-2023 RMB 3/0', 'Sep-30-2024 RMB 3/0', 'Sep-30-2024 USD 3/0 conv']]);
+    assert.deepStrictEqual(describe(statementOf(release, 'comprehensive-income')), [
+      ['3M Sep-30-2023 RMB 3/0', '3M Sep-30-2024 RMB 3/0', '3M Sep-30-2024 USD 3/0 conv'],
+      ['9M Sep-30-2023 RMB 3/0', '9M Sep-30-2024 RMB 3/0', '9M Sep-30-2024 USD 3/0 conv'],
+    ]);
+    const header = statementOf(release, 'income').tables[0].columns.map((c) => c.header);
+    assert.deepStrictEqual(header[4], ['Nine months ended September 30,', '2024', 'RMB']);
+    assert.deepStrictEqual(statementOf(release, 'balance-sheet').tables[0].columns[0].header, ['December 31, 2023 RMB']);
+  });
+
+  it('marks section captions, items and totals, and nests items under their caption', () => {
+    const bs = statementOf(release, 'balance-sheet').tables[0].rows;
+    const row = (label: string) => bs.find((r) => r.label === label);
+    assert.deepStrictEqual([row('ASSETS')?.emphasis, row('Current assets:')?.emphasis, row('Current assets:')?.cells.every((c) => c === null)], ['header', 'header', true]);
+    assert.deepStrictEqual([row('Cash and cash equivalents')?.emphasis, row('Cash and cash equivalents')?.depth], ['item', 1]);
+    assert.deepStrictEqual([row('Total current assets')?.emphasis, row('TOTAL ASSETS')?.emphasis, row('TOTAL ASSETS')?.depth], ['total', 'total', 0]);
+    assert.strictEqual(bs.length, 47);
+    assert.strictEqual(bs.filter((r) => r.emphasis === 'header').length, 6);
+  });
+
+  it('joins a label printed alone with the figures on its next line, keeping the figures\' line', () => {
+    const ng = statementOf(release, 'non-gaap');
+    const rows = ng.tables[0].rows.filter((r) => r.label === 'Net income attributable to shareholders of Qifu Technology, Inc.');
+    assert.strictEqual(rows.length, 1);
+    assert.deepStrictEqual(rows[0].cells.map((c) => c?.value?.toString()), ['1142047', '1802862', '256908']);
+    assert.deepStrictEqual([rows[0].place.line, rows[0].emphasis], [407, 'subtotal']);
+  });
+
+  it('gives every figure its place: file, line, table, row, cell', () => {
+    for (const { figure } of modelFigures(release)) {
+      const p = figure.place;
+      assert.ok(p.file === SAMPLE && p.line > 0 && p.table && p.row && p.cell && p.cell >= 2, JSON.stringify(p));
+    }
+    const loss = figureAt(statementOf(release, 'income'), 'Investment loss', { end: '2023-09-30', months: 9 }, 'RMB');
+    assert.deepStrictEqual([loss.place.line, loss.place.cell], [335, 5]);
+  });
+});
