@@ -1,6 +1,7 @@
 import path from 'path';
 import { InputError } from '../model/errors';
 import type { Diagnostic, Release } from '../model/types';
+import { htmlReader } from './html';
 import { loadInput } from './input';
 import { readExchangeRate, readMeta } from './meta';
 import type { ProseBlock } from './raw';
@@ -11,7 +12,7 @@ import { currenciesIn } from './units';
 
 export type { Reader } from './reader';
 
-const READERS: Reader[] = [textReader];
+const READERS: Reader[] = [textReader, htmlReader];
 
 /** Adds a reader; later readers win ties in sniffing. */
 export function registerReader(reader: Reader): void {

@@ -1,0 +1,88 @@
+import type { Element } from 'domhandler';
+
+// Inline CSS, as far as reading a release needs it: weight, indentation, size, hidden content.
+// EDGAR and Workiva HTML put nearly all presentation in style attributes, not in stylesheets.
+
+/** Declarations of an element's style attribute, property names lower-cased. */
+export function styleOf(el: Element): Map<string, string> {
+  const out = new Map<string, string>();
+  const raw = el.attribs.style;
+  if (!raw) return out;
+  for (const decl of raw.split(';')) {
+    const colon = decl.indexOf(':');
+    if (colon < 0) continue;
+    out.set(decl.slice(0, colon).trim().toLowerCase(), decl.slice(colon + 1).trim().toLowerCase());
+  }
+  return out;
+}
+
+// Rough widths: a character of 10pt text is about 5pt wide, a pixel is 0.75pt.
+const PT_PER: Record<string, number> = { pt: 1, px: 0.75, em: 10, rem: 10, in: 72, cm: 28.35, mm: 2.835, pc: 12, ex: 5, ch: 5 };
+const PT_PER_CHAR = 5;
+
+/** A CSS length in points, or null for percentages, keywords and nonsense. */
+export function lengthPt(value: string | undefined): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (v === '0') return 0;
+  let num = '';
+  let i = 0;
+  while (i < v.length && /[-+0-9.]/.test(v[i])) num += v[i++];
+  const unit = v.slice(i).trim();
+  const n = Number(num);
+  if (num === '' || !Number.isFinite(n) || !(unit in PT_PER)) return null;
+  return n * PT_PER[unit];
+}
+
+/** The left value of a `padding`/`margin` shorthand (1 to 4 values, CSS order top right bottom left). */
+function shorthandLeft(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const parts = value.split(/\s+/).filter(Boolean);
+  if (parts.length === 4) return parts[3];
+  if (parts.length >= 2) return parts[1];
+  return parts[0];
+}
+
+/** Horizontal offset an element gives its first line, in points (padding, margin and text-indent). */
+export function indentPt(style: Map<string, string>): number {
+  let pt = 0;
+  pt += lengthPt(style.get('padding-left') ?? shorthandLeft(style.get('padding'))) ?? 0;
+  pt += lengthPt(style.get('margin-left') ?? shorthandLeft(style.get('margin'))) ?? 0;
+  pt += lengthPt(style.get('text-indent')) ?? 0;
+  return pt;
+}
+
+export function ptToChars(pt: number): number {
+  return Math.max(0, Math.round(pt / PT_PER_CHAR));
+}
+
+/** Bold as the element sets it: true, false (an explicit normal weight), or null (inherited). */
+export function boldOf(el: Element, style: Map<string, string>): boolean | null {
+  const name = el.name.toLowerCase();
+  if (name === 'b' || name === 'strong' || name === 'th') return true;
+  const weight = style.get('font-weight');
+  if (weight) {
+    if (weight === 'bold' || weight === 'bolder') return true;
+    const n = Number(weight);
+    if (Number.isFinite(n)) return n >= 600;
+    if (weight === 'normal' || weight === 'lighter') return false;
+  }
+  return null;
+}
+
+/** Font size in points where the element sets one (style or the old `<font size>` scale). */
+export function fontSizePt(el: Element, style: Map<string, string>): number | null {
+  const css = lengthPt(style.get('font-size'));
+  if (css !== null) return css;
+  if (el.name.toLowerCase() === 'font' && el.attribs.size) {
+    // HTML's 1..7 font scale in points, as browsers render it.
+    const scale = [0, 7.5, 10, 12, 13.5, 18, 24, 36];
+    const n = Number(el.attribs.size);
+    if (Number.isInteger(n) && n >= 1 && n <= 7) return scale[n];
+  }
+  return null;
+}
+
+export function isHidden(el: Element, style: Map<string, string>): boolean {
+  return style.get('display') === 'none' || style.get('visibility') === 'hidden' || el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true';
+}

@@ -1,0 +1,150 @@
+import type { AnyNode, Element } from 'domhandler';
+import { boldOf, fontSizePt, indentPt, isHidden, styleOf } from './style';
+
+// Text as a reader sees it: HTML white space collapsed, no-break spaces kept (they indent labels),
+// bold and font size remembered per character run, footnote superscripts left out.
+
+/** Elements whose content is never release text: code, styling, forms, site chrome. */
+export const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe', 'object', 'embed',
+  'canvas', 'video', 'audio', 'img', 'button', 'select', 'option', 'textarea', 'input', 'form', 'nav', 'header', 'footer',
+  'aside', 'menu', 'dialog',
+]);
+
+/** Landmark roles of site chrome on newsroom pages. */
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'dialog', 'complementary']);
+
+// The EDGAR SGML wrapper's header tags: their own text is filing metadata, not release text.
+export const SGML_HEADER = new Set(['document', 'type', 'sequence', 'filename', 'description']);
+
+export const BLOCK = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'center', 'blockquote', 'section',
+  'article', 'main', 'pre', 'hr', 'table', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption', 'figure', 'figcaption',
+  'address', 'body', 'html', 'text',
+]);
+
+export interface Inherited {
+  bold: boolean;
+  size: number | null;
+}
+
+/** True when an element and everything in it is to be ignored. */
+export function isSkipped(el: Element, style: Map<string, string>): boolean {
+  const name = el.name.toLowerCase();
+  if (SKIPPED.has(name)) return true;
+  const role = el.attribs.role?.toLowerCase();
+  if (role && CHROME_ROLES.has(role)) return true;
+  return isHidden(el, style);
+}
+
+/** What an element passes on to its content: its own weight and size or the parent's. */
+export function inherit(el: Element, style: Map<string, string>, from: Inherited): Inherited {
+  return { bold: boldOf(el, style) ?? from.bold, size: fontSizePt(el, style) ?? from.size };
+}
+
+const FOOTNOTE_MARK = /^[([]?(\d{1,2}|[a-z]|[*\u2020\u2021\u00a7]+)[)\]]?(\s*,\s*[([]?(\d{1,2}|[a-z])[)\]]?)*$/i;
+
+/** A superscript that only refers to a footnote ("1", "(a)", "*", "2,3"). */
+export function isFootnoteMark(text: string): boolean {
+  return FOOTNOTE_MARK.test(text.replace(/[\s\u00a0]+/g, ' ').trim());
+}
+
+/** Collects text runs; white space collapses as a browser would collapse it. */
+export class TextRun {
+  private text = '';
+  private boldChars = 0;
+  private chars = 0;
+  minSize: number | null = null;
+  /** Offset in the source of the first visible character. */
+  offset: number | null = null;
+  /** Indentation (points) of the blocks that open before the first visible character. */
+  leadPt = 0;
+
+  add(raw: string, state: Inherited, offset: number | null): void {
+    // Collapse HTML white space but not U+00A0, which leads labels as indentation.
+    const collapsed = raw.replace(/[ \t\n\r\f]+/g, ' ');
+    if (collapsed === '') return;
+    const visible = collapsed.replace(/[\s\u00a0\u200b]/g, '').length;
+    if (this.text.endsWith(' ') || this.text.endsWith('\n') || this.text === '') this.text += collapsed.startsWith(' ') ? collapsed.slice(1) : collapsed;
+    else this.text += collapsed;
+    if (visible > 0) {
+      this.chars += visible;
+      if (state.bold) this.boldChars += visible;
+      if (state.size !== null) this.minSize = this.minSize === null ? state.size : Math.min(this.minSize, state.size);
+      if (this.offset === null) this.offset = offset;
+    }
+  }
+
+  /** A line break (`<br>`, or a block boundary inside one paragraph). */
+  breakLine(): void {
+    if (this.text !== '' && !this.text.endsWith('\n')) this.text = this.text.replace(/ $/, '') + '\n';
+  }
+
+  space(): void {
+    if (this.text !== '' && !/[ \n]$/.test(this.text)) this.text += ' ';
+  }
+
+  get empty(): boolean {
+    return this.chars === 0;
+  }
+
+  /** Bold when nearly every visible character is bold (a stray plain space or marker does not count). */
+  get bold(): boolean {
+    return this.chars > 0 && this.boldChars >= this.chars * 0.9;
+  }
+
+  /** Leading no-break spaces, in characters: old filings indent labels with them. */
+  get leadingSpaces(): number {
+    let n = 0;
+    for (const ch of this.text) {
+      if (ch === '\u00a0' || ch === ' ' || ch === '\u2003' || ch === '\u2002') n++;
+      else break;
+    }
+    return n;
+  }
+
+  /** The text with each line trimmed and no-break spaces made plain. */
+  value(): string {
+    return this.text
+      .split('\n')
+      .map((l) => l.replace(/[\u00a0\u2002\u2003\u2009]/g, ' ').replace(/ {2,}/g, ' ').trim())
+      .filter((l) => l !== '')
+      .join('\n');
+  }
+}
+
+/** Gathers the text of an element's content into a run (a table cell, a caption). */
+export function collectInline(nodes: AnyNode[], state: Inherited, run: TextRun, lineBreaks: boolean): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      run.add((node as unknown as { data: string }).data, state, node.startIndex);
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const el = node as Element;
+    const style = styleOf(el);
+    if (isSkipped(el, style)) continue;
+    const name = el.name.toLowerCase();
+    if (name === 'br') {
+      if (lineBreaks) run.breakLine();
+      else run.space();
+      continue;
+    }
+    if (name === 'sup' || name === 'sub') {
+      const inner = new TextRun();
+      collectInline(el.children, state, inner, false);
+      if (isFootnoteMark(inner.value())) continue;
+    }
+    const block = BLOCK.has(name);
+    if (block) {
+      if (run.empty) run.leadPt += indentPt(style);
+      if (lineBreaks) run.breakLine();
+      else run.space();
+    }
+    collectInline(el.children, inherit(el, style, state), run, lineBreaks);
+    if (block) {
+      if (lineBreaks) run.breakLine();
+      else run.space();
+    }
+  }
+}

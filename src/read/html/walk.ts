@@ -1,0 +1,101 @@
+import type { AnyNode, Element } from 'domhandler';
+import { findOne } from 'domutils';
+import type { ProseBlock, RawBlock } from '../raw';
+import { toRawRows } from './columns';
+import { layoutTable } from './grid';
+import type { LineIndex } from './lines';
+import { styleOf } from './style';
+import { BLOCK, collectInline, inherit, isFootnoteMark, isSkipped, SGML_HEADER, TextRun, type Inherited } from './text';
+
+// Walks the parsed document in reading order: paragraphs of text become prose blocks, tables of
+// figures become raw tables, and tables that only lay out the page are walked into like any box.
+
+const HEADING = /^h([1-6])$/;
+
+export class Walker {
+  readonly blocks: RawBlock[] = [];
+  private para = new TextRun();
+  private heading = 0;
+  private tables = 0;
+
+  constructor(private readonly file: string, private readonly lines: LineIndex) {}
+
+  /** Ends the paragraph being gathered, keeping it when it has visible text. */
+  flush(): void {
+    if (!this.para.empty) {
+      const text = this.para.value();
+      if (text !== '') {
+        const block: ProseBlock = { type: 'prose', text, bold: this.para.bold, heading: this.heading, place: { file: this.file, line: this.lines.lineAt(this.para.offset) } };
+        this.blocks.push(block);
+      }
+    }
+    this.para = new TextRun();
+    this.heading = 0;
+  }
+
+  visit(nodes: AnyNode[], state: Inherited): void {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        this.para.add((node as unknown as { data: string }).data, state, node.startIndex);
+        continue;
+      }
+      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+      const el = node as Element;
+      const style = styleOf(el);
+      if (isSkipped(el, style)) continue;
+      const name = el.name.toLowerCase();
+      const inner = inherit(el, style, state);
+      if (name === 'br') { this.para.breakLine(); continue; }
+      if (SGML_HEADER.has(name)) {
+        // <TYPE>EX-99.1 and its like: skip the wrapper's own text, read what it wraps.
+        this.flush();
+        this.visit(el.children.filter((c) => c.type !== 'text'), inner);
+        continue;
+      }
+      if (name === 'table') { this.table(el, inner); continue; }
+      if (name === 'sup' || name === 'sub') {
+        const run = new TextRun();
+        collectInline(el.children, inner, run, false);
+        if (isFootnoteMark(run.value())) continue;
+      }
+      const level = HEADING.exec(name);
+      if (level || BLOCK.has(name)) {
+        this.flush();
+        if (level) this.heading = Number(level[1]);
+        this.visit(el.children, inner);
+        this.flush();
+        continue;
+      }
+      this.visit(el.children, inner);
+    }
+  }
+
+  private table(el: Element, state: Inherited): void {
+    this.flush();
+    // A table holding tables lays out the page: its cells are boxes of ordinary content.
+    if (findOne((e) => e.name.toLowerCase() === 'table', el.children, true)) {
+      this.visit(el.children, state);
+      this.flush();
+      return;
+    }
+    const grid = layoutTable(el, state);
+    const rows = toRawRows(grid, this.file, this.tables + 1, (o) => this.lines.lineAt(o));
+    if (rows && rows.length > 0) {
+      this.tables += 1;
+      this.blocks.push({ type: 'table', rows, place: { file: this.file, line: this.lines.lineAt(el.startIndex), table: this.tables } });
+      return;
+    }
+    // No figures: a box of text (a title, a note) set as a table. Each row reads as a paragraph.
+    for (const row of grid) {
+      const cells = row.cells.filter((c) => c.text !== '');
+      if (cells.length === 0) continue;
+      this.blocks.push({
+        type: 'prose',
+        text: cells.map((c) => c.text).join(' '),
+        bold: cells.every((c) => c.bold),
+        heading: 0,
+        place: { file: this.file, line: this.lines.lineAt(cells[0].offset ?? row.offset) },
+      });
+    }
+  }
+}
