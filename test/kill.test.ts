@@ -1,0 +1,84 @@
+import assert from 'assert';
+import { spawn, execFileSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+// A batch killed at random moments leaves only complete, valid outputs: every file that carries an
+// output name parses as what it claims to be. Temporary files of the killed run are swept by the next.
+
+const CLI = path.resolve('bin/tieout.js');
+const COPIES = 6;
+
+function runBuild(inputs: string, out: string, killAfterMs: number | null): Promise<{ code: number | null; ms: number }> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(process.execPath, [CLI, 'build', inputs, '--out', out, '--jobs', '2'], { stdio: 'ignore' });
+    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, ms: Date.now() - t0 });
+    });
+  });
+}
+
+async function assertOnlyCompleteOutputs(out: string): Promise<number> {
+  let checked = 0;
+  for (const name of fs.readdirSync(out)) {
+    if (name.startsWith('.tieout-tmp-')) continue;
+    const file = path.join(out, name);
+    if (name.endsWith('.json')) {
+      const model = JSON.parse(fs.readFileSync(file, 'utf8'));
+      assert.ok(Array.isArray(model.statements) && model.statements.length > 0, `${name}: statements`);
+    } else if (name.endsWith('.xlsx')) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      assert.ok(wb.worksheets.length > 1, `${name}: sheets`);
+    } else if (name.endsWith('.pdf')) {
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      assert.match(info, /^Pages:\s+1$/m, `${name}: one page`);
+    } else if (name.endsWith('.html')) {
+      assert.match(fs.readFileSync(file, 'utf8'), /<\/html>\s*$/i, `${name}: whole page`);
+    } else {
+      assert.fail(`unexpected file in the output directory: ${name}`);
+    }
+    checked++;
+  }
+  return checked;
+}
+
+describe('a killed batch leaves only complete outputs', function () {
+  this.timeout(600_000);
+  let dir: string;
+  let inputs: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-kill-'));
+    inputs = path.join(dir, 'in');
+    fs.mkdirSync(inputs);
+    for (let i = 0; i < COPIES; i++) fs.copyFileSync('samples/qifu-q3-2024.txt', path.join(inputs, `release-${i}.txt`));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('SIGKILL at random moments never leaves a partial or invalid output', async () => {
+    const full = await runBuild(inputs, path.join(dir, 'full'), null);
+    assert.strictEqual(full.code, 0);
+    const expected = await assertOnlyCompleteOutputs(path.join(dir, 'full'));
+    assert.ok(expected >= COPIES, `a full run writes at least one output per release (${expected})`);
+    // Deterministic "random" moments spread over the run's whole duration.
+    let seed = 7;
+    const out = path.join(dir, 'killed');
+    for (let round = 0; round < 8; round++) {
+      seed = (seed * 48271) % 2147483647;
+      const at = 30 + (seed % Math.max(1, full.ms));
+      await runBuild(inputs, out, at);
+      if (fs.existsSync(out)) await assertOnlyCompleteOutputs(out);
+    }
+    // The next complete run sweeps what the killed runs left and writes every output.
+    const last = await runBuild(inputs, out, null);
+    assert.strictEqual(last.code, 0);
+    assert.deepStrictEqual(fs.readdirSync(out).filter((n) => n.startsWith('.tieout-tmp-')), []);
+    assert.strictEqual(await assertOnlyCompleteOutputs(out), expected);
+  });
+});
