@@ -4,7 +4,7 @@ import path from 'path';
 /** A file name stem derived from an input name: no directories, no dot-files, nothing but safe characters. */
 export function outputStem(input: string): string {
   const base = path.basename(input).replace(/\.(txt|htm|html|md|markdown)$/i, '');
-  const safe = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120);
+  const safe = base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').replace(/[._]+$/, '').slice(0, 120);
   return safe || 'release';
 }
 
