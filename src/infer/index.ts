@@ -1,4 +1,7 @@
 import type { Release } from '../model/types';
+import { factsPass } from './facts';
+import { footingPass } from './footing';
+import { linksPass } from './links';
 
 /** A named pass over the model. Passes run in order; each may read what earlier ones added. */
 export interface Pass {
@@ -6,7 +9,9 @@ export interface Pass {
   run(release: Release): void;
 }
 
-const PASSES: Pass[] = [];
+const PASSES: Pass[] = [footingPass, linksPass];
+// Prose facts come after every other pass: they tie to the statements the others have settled.
+PASSES.push(factsPass);
 
 export function passes(): readonly Pass[] {
   return PASSES;

@@ -1,0 +1,158 @@
+import { Decimal } from '../model/decimal';
+import type { ValueKind } from '../model/types';
+import { currenciesIn } from '../read/units';
+
+// Finding the figures a sentence states and naming what each measures. Pure text work: which
+// table a figure restates is decided in facts-tie.ts.
+
+export interface Mention {
+  value: Decimal;
+  kind: ValueKind;
+  currency: string | null;
+  scale: number;
+  decimals: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const CUR = String.raw`US\$|NT\$|HK\$|C\$|A\$|S\$|RMB|CNY|USD|EUR|CAD|GBP|TWD|HKD|AUD|€|£|¥|\$`;
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// A figure: optional currency, optional minus, the number, an optional range's upper end, then a
+// percent sign or a scale word. Letters or digits right before it (Q3, H.10, Day-1) are not figures.
+const FIGURE = new RegExp(
+  String.raw`(?<![\w.\-/:])(?<cur>${CUR})?\s?(?<neg>[-\u2212])?(?<num>${NUM})` +
+    String.raw`(?:\s?(?:\u2013|\u2014|-|to)\s?(?<cur2>${CUR})?(?<num2>${NUM}))?` +
+    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b)|\s(?<word>billion|million|thousand|bn|mn)\b)?(?![\d\w-])`,
+  'g',
+);
+const SCALE: Record<string, number> = { billion: 9, bn: 9, million: 6, mn: 6, thousand: 3 };
+
+function currencyOf(mark: string, docCurrency: string | null): string {
+  // A bare "$" is the release's own dollar (Canadian releases print C$ figures as "$").
+  if (mark === '$') return docCurrency && /USD|CAD|AUD|TWD|HKD/.test(docCurrency) ? docCurrency : 'USD';
+  return currenciesIn(mark)[0] ?? (mark === '¥' ? 'JPY' : mark);
+}
+
+function decimalsOf(num: string): number {
+  const dot = num.indexOf('.');
+  return dot < 0 ? 0 : num.length - dot - 1;
+}
+
+/** Every figure a sentence states: currency amounts, percents, counts in millions, grouped numbers. */
+export function findMentions(sentence: string, docCurrency: string | null): Mention[] {
+  const out: Mention[] = [];
+  for (const m of sentence.matchAll(FIGURE)) {
+    const g = m.groups ?? {};
+    const mark = g.cur ?? g.cur2;
+    const pct = !!g.pct;
+    const word = g.word?.toLowerCase();
+    // A bare number is a figure only when grouped in thousands (23,042,303 loans): years, days,
+    // footnotes and dates are not.
+    if (!mark && !pct && !word && !/,\d{3}/.test(g.num)) continue;
+    if (!mark && !pct && !word && g.num2) continue;
+    const after = sentence.slice((m.index ?? 0) + m[0].length);
+    const perShare = !!mark && !word && /^\s*per\s+(?:\w+\s+)?(?:share|ADS|ADSs|unit|ordinary)/i.test(after);
+    const kind: ValueKind = pct ? 'percent' : mark ? (perShare ? 'per-share' : 'amount') : 'number';
+    const currency = mark ? currencyOf(mark, docCurrency) : null;
+    const scale = pct ? -2 : word ? SCALE[word] : 0;
+    // "RMB 7.0176 to US$1.00" is a rate, not a range: a range keeps one currency.
+    const range = g.num2 && !(g.cur && g.cur2 && g.cur !== g.cur2);
+    const nums = range ? [g.num, g.num2] : [g.num];
+    let at = m.index ?? 0;
+    for (const [i, num] of nums.entries()) {
+      let value = new Decimal(num.replace(/,/g, ''));
+      if (g.neg && i === 0) value = value.negated();
+      const start = i === 0 ? at : sentence.indexOf(num, at + 1);
+      out.push({ value, kind, currency, scale, decimals: decimalsOf(num), text: m[0].trim(), start, end: (m.index ?? 0) + m[0].length });
+      at = start;
+    }
+    // Both ends of a range share the printed text; each keeps its own value.
+    if (nums.length === 2) out[out.length - 2].end = out[out.length - 1].start;
+  }
+  return out;
+}
+
+const CHANGE_BEFORE = /\b(?:increase|decrease|growth|decline|rise|fall|gain|drop|reduction|up|down|grew|rose|fell|declined|increased|decreased|improved|improvement|expanded|contracted)\s*(?:of|by)?\s*(?:approximately|about|nearly|over|more than|almost)?\s*$/i;
+const CONNECTIVE_ONLY = /^[\s(),;:]*(?:and|or|to|-|\u2013|compared\s+(?:to|with)|from|versus|vs\.?|respectively)?[\s(),;:]*$/i;
+const TRAILING = /\s*(?:\b(?:was|were|is|are|of|at|between|to|by|and|the|a|an|reached|totaled|totalled|totaling|amounted to|stood at|came in at|approximately|about|nearly|around|roughly|up to|over|(?:increased|decreased|rose|grew|fell|declined|improved)(?: by| to)?)|[(,:;\u2014\u2013-])\s*$/i;
+const CLAUSE = /(?:[;:]\s|,\s(?!\d))/g;
+const LEADING_JOIN = /^[\s),;:]*(?:and|while|whereas|but)\s+/i;
+// Words that introduce a new measure; a gap without one continues the previous figure's subject.
+const INTRODUCER = /\b(?:was|were|is|are|reached|totaled|totalled|amounted|stood|came in|expects?|generat\w*|between|launched|announced|approved|declared|authorized)\b/i;
+// A figure followed by a plain noun modifies it: "254.3 million consumers", "US$450 million share repurchase plan".
+const NOUN_AFTER = /^\s+(?!(?:in|of|for|and|or|to|from|as|at|by|on|with|per|compared|representing|a|an|the|was|were|is|are|respectively|year|quarter)\b)[A-Za-z]/;
+const APPROXIMATE = /\b(?:approximately|about|nearly|around|roughly|over|more than|almost|up to)\s*$/i;
+const VERB = /\b(?:expects? to (?:generate|report|be|reach|achieve)|to generate|generated|reported|recorded|delivered|achieved|posted|has|had|have|connected|approved|authorized|launched|announced|declared|paid|returned|continued to execute)(?:\s|$)/gi;
+const LEADING = /^(?:the|a|an|our|its|their|such|total of|in addition,?|additionally,?)\s+/i;
+const SPLIT_AT = /\s(?:of|across|by|in|for|through|during|as of|under)\s/i;
+
+function cleanSubject(raw: string): string {
+  let s = raw.replace(/[*_]/g, '').replace(/\s+/g, ' ').replace(LEADING_JOIN, '').trim();
+  for (let i = 0; i < 4; i++) s = s.replace(TRAILING, '').trim();
+  let cut = 0;
+  for (const m of s.matchAll(CLAUSE)) cut = (m.index ?? 0) + m[0].length;
+  s = s.slice(cut);
+  let verbCut = 0;
+  for (const m of s.matchAll(VERB)) verbCut = (m.index ?? 0) + m[0].length;
+  s = s.slice(verbCut);
+  for (let i = 0; i < 3; i++) s = s.replace(LEADING, '');
+  // Long subjects name the measure first and then qualify it: keep the measure.
+  if (s.split(' ').length > 6) {
+    const words = s.split(' ');
+    const head = words.slice(0, 2).join(' ');
+    const rest = s.slice(head.length);
+    const at = rest.search(SPLIT_AT);
+    if (at >= 0) s = head + rest.slice(0, at);
+  }
+  return s.trim();
+}
+
+/** The noun a count is of, when it follows the figure: "55.2 million consumers with ...". */
+function followingNoun(after: string): string {
+  const m = /^\)?\s*(?:of\s+)?(?:such\s+|the\s+)?((?:[A-Za-z][\w\-+’']*\s?){1,4}?)(?=\s+(?:was|were|is|are|through|of|in|for|with|across|as|by|from|to|under|on|at)\b|[.,;)]|$)/.exec(after);
+  return m ? m[1].trim() : '';
+}
+
+export interface NamedMention extends Mention {
+  subject: string;
+  /** A percentage change of the subject ("a decrease of 14.9%"), not a level. */
+  change: boolean;
+  /** A parenthetical restatement of the previous figure in another currency. */
+  conversionOf: number | null;
+  /** Stated as approximate ("approximately RMB9.77 billion"): a rounded figure, never a disagreement. */
+  approximate: boolean;
+}
+
+/** Names what each figure of a sentence measures, from the words around it. */
+export function nameMentions(sentence: string, mentions: Mention[]): NamedMention[] {
+  const out: NamedMention[] = [];
+  mentions.forEach((m, i) => {
+    const prevEnd = i > 0 ? mentions[i - 1].end : 0;
+    const gap = sentence.slice(prevEnd, m.start);
+    const prev = out[i - 1];
+    const conversionOf = prev && /^\s*\(\s*$/.test(gap) && prev.currency !== m.currency && m.currency ? i - 1 : null;
+    if (conversionOf !== null) {
+      const kind = prev.kind === 'per-share' && m.kind === 'amount' ? 'per-share' : m.kind;
+      out.push({ ...m, kind, subject: prev.subject, change: prev.change, conversionOf, approximate: prev.approximate });
+      return;
+    }
+    const change = m.kind === 'percent' && CHANGE_BEFORE.test(gap);
+    const approximate = APPROXIMATE.test(gap);
+    let subject = '';
+    const after = sentence.slice(m.end);
+    if (!change && NOUN_AFTER.test(after)) subject = followingNoun(after);
+    else if (prev && (CONNECTIVE_ONLY.test(gap) || change || !INTRODUCER.test(gap))) subject = prev.subject;
+    else {
+      subject = cleanSubject(gap);
+      if (!subject || /^(?:we|it|they|he|she|this|these)\b/i.test(subject) || subject.split(' ').length > 9) {
+        const noun = followingNoun(after);
+        subject = noun || (prev?.subject ?? subject);
+      }
+    }
+    // "Net income per diluted ADS was RMB12.18": the subject says the amount is per share.
+    const kind = m.kind === 'amount' && m.scale === 0 && /\bper\b.*\b(?:share|ADS|unit)/i.test(subject) ? 'per-share' : m.kind;
+    out.push({ ...m, kind, subject, change, conversionOf: null, approximate });
+  });
+  return out;
+}

@@ -1,0 +1,117 @@
+import { Decimal, roundTo } from '../model/decimal';
+import type { Column, FactTie, ProseFact, Release, Row } from '../model/types';
+
+// Ties a prose figure to the table figure it restates, compared at the text's precision: the
+// table's figure is expressed in the fact's unit and rounded to the fact's printed decimals.
+
+const STOP = new Set(['the', 'of', 'a', 'an', 'and', 'from', 'to', 'in', 'for', 'on', 'gaap', 'us', 'u', 's', 'company', 'attributable']);
+
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter((w) => w && !STOP.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+}
+
+/** Dice overlap of two labels' words: 1 for the same words, 0 for none in common. */
+export function similarity(a: string, b: string): number {
+  const A = new Set(words(a));
+  const B = new Set(words(b));
+  if (!A.size || !B.size) return 0;
+  let both = 0;
+  for (const w of A) if (B.has(w)) both++;
+  return (2 * both) / (A.size + B.size);
+}
+
+function yearBefore(iso: string): string {
+  return `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
+
+/** Months a column covers (weeks counted as months, 13 weeks = 3). */
+function monthsOf(c: Column): number | null {
+  const p = c.period;
+  if (!p) return null;
+  if (p.months) return p.months;
+  if (p.weeks) return Math.round(p.weeks / 4.345);
+  return null;
+}
+
+export interface TieContext {
+  periodEnd: string | null;
+  /** Months of the release's own period: 3 for a quarter, 12 for a year. */
+  months: number;
+}
+
+/** True when a column holds the period a fact speaks of. */
+function columnFits(c: Column, fact: ProseFact, months: number, ctx: TieContext): boolean {
+  const end = c.period?.end;
+  if (!end || !ctx.periodEnd) return false;
+  if (!c.period?.instant && monthsOf(c) !== months) return false;
+  const current = daysBetween(end, ctx.periodEnd) <= 7;
+  const priorYear = daysBetween(end, yearBefore(ctx.periodEnd)) <= 7;
+  if (fact.role === 'current') return current;
+  if (fact.role === 'prior-year') return priorYear;
+  if (fact.role === 'prior-period') return !current && !priorYear;
+  return false;
+}
+
+function kindFits(row: Row, c: Column, fact: ProseFact): boolean {
+  const kind = c.kind ?? row.kind;
+  if (fact.kind === 'amount') return kind === 'amount' && c.currency === fact.currency;
+  if (fact.kind === 'per-share') return kind === 'per-share' && c.currency === fact.currency;
+  if (fact.kind === 'percent') return kind === 'percent';
+  return kind === 'number' || kind === 'shares';
+}
+
+function significantDigits(text: string): number {
+  return text.replace(/[^\d]/g, '').replace(/^0+/, '').length;
+}
+
+/** Months a sentence speaks of when it names a span other than the release's own. */
+export function monthsIn(sentence: string, fallback: number): number {
+  if (/\b(?:nine|9)[-\s]months?\b|first three quarters|year[-\s]to[-\s]date/i.test(sentence)) return 9;
+  if (/\b(?:six|6)[-\s]months?\b|first half/i.test(sentence)) return 6;
+  if (/\b(?:twelve|12)[-\s]months? ended\b|\bfull[-\s]year\b|\bfiscal year\b/i.test(sentence)) return 12;
+  return fallback;
+}
+
+/**
+ * The table figure a prose fact restates. A figure equal at the text's precision ties; where none
+ * is equal, a row named with the same words in the same period ties with its difference, so words
+ * that disagree with the tables are caught. Anything else ties to nothing.
+ */
+export function tieFact(release: Release, fact: ProseFact, ctx: TieContext, approximate = false): FactTie | null {
+  if (fact.role === 'outlook' || fact.role === 'other') return null;
+  const months = monthsIn(fact.sentence, ctx.months);
+  let equal: { tie: FactTie; score: number } | null = null;
+  let named: { tie: FactTie; score: number } | null = null;
+  release.statements.forEach((st) => st.tables.forEach((t, ti) => {
+    let header = '';
+    t.rows.forEach((row, ri) => {
+      if (row.emphasis === 'header') header = row.label;
+      const context = row.depth > 0 || /^(basic|diluted)\b/i.test(row.label) ? `${header} ${row.label}` : row.label;
+      const score = Math.max(similarity(fact.subject, row.label), similarity(fact.subject, context));
+      row.cells.forEach((cell, col) => {
+        if (!cell || cell.value === null) return;
+        const c = t.columns[col];
+        if (!c || !kindFits(row, c, fact) || !columnFits(c, fact, months, ctx)) return;
+        const tableValue = roundTo(cell.value.times(new Decimal(10).pow(cell.scale - fact.scale)), fact.decimals);
+        const tie: FactTie = { ref: { statement: st.id, table: ti, row: ri, col }, tableValue, diff: fact.value.minus(tableValue) };
+        if (tie.diff.isZero()) {
+          if (!equal || score > equal.score) equal = { tie, score };
+        } else if (score >= 0.85 && (!named || score > named.score)) named = { tie, score };
+      });
+    });
+  }));
+  const digits = significantDigits(fact.text.split(/\u2013|\u2014|\bto\b/)[0]);
+  const hit = equal as { tie: FactTie; score: number } | null;
+  if (hit && (hit.score >= 0.5 || (hit.score > 0 && digits >= 3) || digits >= 5)) return hit.tie;
+  const near = named as { tie: FactTie; score: number } | null;
+  return near && !approximate ? near.tie : null;
+}
