@@ -179,3 +179,100 @@ describe('text reader: the bundled sample', () => {
     assert.deepStrictEqual([loss.place.line, loss.place.cell], [335, 5]);
   });
 });
+
+const FIXTURES = path.join(__dirname, 'fixtures', 'text');
+
+describe('text reader: fixtures for each quirk of the format', () => {
+  describe('quirks.txt: tags, bold title and caption, multi-row headers, one title over two tables', () => {
+    const file = path.join(FIXTURES, 'quirks.txt');
+    let release: Release;
+    before(async () => {
+      release = await readFile(file);
+    });
+    const twd = (end: string, months: number | null): HandColumn => ({ end, months, currency: 'TWD' });
+    const us = (end: string, months: number | null): HandColumn => ({ end, months, currency: 'USD' });
+
+    it('reads all 94 figures with their periods, currencies, scales and kinds', () => {
+      const expected = expectedFigures(readFileSync(file, 'utf8'), {
+        blocks: [
+          [twd('2024-12-31', null), twd('2025-06-30', null), us('2025-06-30', null)],
+          [twd('2024-06-30', 3), twd('2025-06-30', 3), us('2025-06-30', 3)],
+          [twd('2024-06-30', 6), twd('2025-06-30', 6), us('2025-06-30', 6)],
+        ],
+        shareLines: [25, 52, 53],
+        perShareLines: [49, 50, 63],
+        amountScale: 3,
+      });
+      assert.strictEqual(expected.length, 94);
+      assert.deepStrictEqual(compareFigures(expected, release), []);
+    });
+
+    it('takes the bold title and the units caption, across a blank line', () => {
+      assert.deepStrictEqual(release.statements.map((s) => [s.kind, s.title, s.units, s.tables.length]), [
+        ['balance-sheet', 'Condensed Consolidated Statements of Financial Position', '(In thousands of New Taiwan dollars and U.S. dollars, except shares)', 1],
+        ['income', 'Condensed Consolidated Statements of Profit or Loss', '(In thousands, except shares and per share data)', 2],
+      ]);
+    });
+
+    it('"except shares" leaves share counts unscaled while amounts are in thousands', () => {
+      const bs = statementOf(release, 'balance-sheet');
+      const shares = figureAt(bs, 'Ordinary shares outstanding', { end: '2025-06-30', months: null }, 'USD');
+      assert.deepStrictEqual([shares.value?.toString(), shares.kind, shares.scale, shares.currency], ['121000000', 'shares', 0, null]);
+      const cash = figureAt(bs, 'Cash', { end: '2024-12-31', months: null }, 'TWD');
+      assert.deepStrictEqual([cash.value?.toString(), cash.kind, cash.scale, cash.currency], ['1300000', 'amount', 3, 'TWD']);
+    });
+
+    it('reads "-" as zero, parentheses as negative, "41.5%" as a percent of scale -2', () => {
+      const is = statementOf(release, 'income');
+      const nil = figureAt(is, 'Restructuring charges', { end: '2024-06-30', months: 3 }, 'TWD');
+      assert.deepStrictEqual([nil.value?.toString(), nil.text], ['0', '-']);
+      const loss = figureAt(is, 'Share of profit (loss) of associates accounted for using the equity method', { end: '2025-06-30', months: 3 }, 'USD');
+      assert.deepStrictEqual([loss.value?.toString(), loss.text, loss.place.line], ['-138', '(138)', 44]);
+      const margin = figureAt(is, 'Gross margin', { end: '2025-06-30', months: 6 }, 'TWD');
+      assert.deepStrictEqual([margin.value?.toString(), margin.kind, margin.scale, margin.decimals], ['41.5', 'percent', -2, 1]);
+      const blank = is.tables[0].rows.find((r) => r.label === 'Gross margin')?.cells[2];
+      assert.strictEqual(blank, null);
+    });
+
+    it('keeps section captions as header rows without figures and strips <b>/<u> from text', () => {
+      const rows = statementOf(release, 'balance-sheet').tables[0].rows;
+      assert.deepStrictEqual(rows.filter((r) => r.emphasis === 'header').map((r) => r.label), ['Assets', 'Current assets:', 'Liabilities and equity']);
+      assert.deepStrictEqual(rows.filter((r) => r.emphasis === 'total').map((r) => r.label), ['Total current assets', 'Total assets', 'Total liabilities and equity']);
+      const headers = statementOf(release, 'income').tables[0].columns.map((c) => c.header);
+      assert.deepStrictEqual(headers[2], ['Three months ended June 30,', '2025', 'US$']);
+      const total = figureAt(statementOf(release, 'balance-sheet'), 'Total assets', { end: '2025-06-30', months: null }, 'USD');
+      assert.strictEqual(total.text, '70,000');
+    });
+
+    it('marks the USD columns as convenience translations and reads the rate', () => {
+      for (const s of release.statements) for (const t of s.tables) assert.deepStrictEqual(t.columns.map((c) => c.convenience), [false, false, true]);
+      assert.deepStrictEqual([release.fx?.base, release.fx?.quote, release.fx?.rate.toString(), release.fx?.asOf], ['TWD', 'USD', '32.5', '2025-06-30']);
+    });
+
+    it('reads the metadata of a release that is not the sample', () => {
+      const m = release.meta;
+      assert.deepStrictEqual([m.company, m.tickers, m.fiscalPeriod, m.periodEnd, m.releaseDate, m.currency, m.amountScale], [
+        'Larkspur Robotics Ltd.', [{ exchange: 'NYSE', symbol: 'LRK' }, { exchange: 'TWSE', symbol: '6801' }], 'Q2 2025', '2025-06-30', '2025-08-12', 'TWD', 3,
+      ]);
+    });
+  });
+
+  describe('millions.txt: "in millions, except per share amounts" scales share counts too', () => {
+    const file = path.join(FIXTURES, 'millions.txt');
+    it('reads all 12 figures: amounts and shares ×10⁶, per-share ×10⁰, an em dash as zero', async () => {
+      const release = await readFile(file);
+      const usd3 = (end: string): HandColumn => ({ end, months: 3, currency: 'USD' });
+      const expected = expectedFigures(readFileSync(file, 'utf8'), {
+        blocks: [[usd3('2025-03-31'), usd3('2024-03-31')]],
+        shareLines: [16],
+        perShareLines: [15],
+        amountScale: 6,
+        shareScale: 6,
+      });
+      assert.strictEqual(expected.length, 12);
+      assert.deepStrictEqual(compareFigures(expected, release), []);
+      const st = statementOf(release, 'income');
+      assert.deepStrictEqual([st.title, st.units], ['Consolidated Statements of Operations', '(In millions, except per share amounts)']);
+    });
+  });
+});

@@ -38,15 +38,15 @@ export interface HandLayout {
 }
 
 const YEAR = /^(19|20)\d\d$/;
-const NUMBER = /^\(?-?[\d,]*\.?\d+\)?%?$|^-$/;
+const NUMBER = /^\(?-?[\d,]*\.?\d+\)?%?$|^[-—]$/;
 
 function cellText(raw: string): string {
   return raw.replace(/<[^>]+>/g, '').replace(/\\([$*_])/g, '$1').trim();
 }
 
-/** "(1,234)" → -1234, "-" → 0, "26.6%" → 26.6. */
+/** "(1,234)" → -1234, "-" or "—" → 0, "26.6%" → 26.6. */
 export function handParse(text: string): { value: Decimal; decimals: number } {
-  if (text === '-') return { value: new Decimal(0), decimals: 0 };
+  if (text === '-' || text === '—') return { value: new Decimal(0), decimals: 0 };
   const negative = text.startsWith('(');
   const digits = text.replace(/[(),%]/g, '');
   const dot = digits.indexOf('.');
