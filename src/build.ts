@@ -4,6 +4,7 @@ import type { Release } from './model/types';
 import { outputStem, writeOutputs } from './output';
 import { readFile, type ReadOptions } from './read';
 import { toJson } from './write/json';
+import { toXlsxBuffer } from './write/workbook';
 
 export interface BuildOptions extends ReadOptions {
   out: string;
@@ -36,6 +37,8 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   const stem = opts.stem ?? outputStem(input);
   const files: { name: string; data: string | Buffer }[] = [{ name: `${stem}.json`, data: toJson(release) }];
   lap('json');
+  files.push({ name: `${stem}.xlsx`, data: await toXlsxBuffer(release) });
+  lap('xlsx');
   const written = await writeOutputs(opts.out, files);
   lap('write');
   return { input, release, written: written.map(shortPath), timings };

@@ -3,5 +3,6 @@ export { readFile, readText, registerReader, readers } from './read';
 export type { ReadOptions } from './read';
 export { infer } from './infer';
 export { toJson } from './write/json';
+export { toWorkbook, toXlsxBuffer } from './write/workbook';
 export { InputError } from './model/errors';
 export type * from './model/types';

@@ -1,0 +1,290 @@
+import type { Worksheet } from 'exceljs';
+import { Decimal, roundTo } from '../../model/decimal';
+import type { CellRef, Footing, ProseFact, Release } from '../../model/types';
+import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
+import { findIdentities } from './identity';
+import { addressOf, cellKey, refText, CHECKS, type Layout } from './layout';
+import { sourceText } from './statement-sheet';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, numberFormat, TEXT_FONT, TITLE_FONT } from './styles';
+import { sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
+
+// The proof: one row per inferred relation and column (reported − recomputed), the balance-sheet
+// identity, the prose figures that restate table figures, and the totals nothing ties. The counts
+// at the top are formulas over the difference column, so the sheet proves itself when recalculated.
+
+/** Cells the Summary sheet reads. */
+export const CHECK_COUNT = 'B3';
+export const CHECK_PASSING = 'B4';
+export const CHECK_FAILING = 'B5';
+export const CHECK_UNTIED = 'B6';
+const HEADER_ROW = 8;
+const COLS = ['#', 'Check', 'What', 'Where', 'Reported', 'Recomputed', 'Difference', 'Source'];
+
+interface Operand {
+  formula: string | null;
+  value: Decimal;
+  /** Typed constants are blue; formulas reading other sheets green. */
+  origin: 'typed' | 'link' | 'formula';
+}
+
+export interface CheckLine {
+  kind: string;
+  what: string;
+  where: string;
+  reported: Operand;
+  recomputed: Operand;
+  /** Decimals the difference is rounded to: the printed precision, which also clears binary noise. */
+  decimals: number;
+  format: string;
+  diff: Decimal;
+  line: number | null;
+}
+
+export interface UntiedLine {
+  what: string;
+  where: string;
+  reported: Operand;
+  recomputed: Operand | null;
+  gap: Decimal | null;
+  reason: string;
+  format: string;
+  line: number;
+}
+
+const pow10 = (n: number) => new Decimal(10).pow(n);
+
+function labelOf(release: Release, ref: CellRef): string {
+  const st = release.statements.find((s) => s.id === ref.statement);
+  return st?.tables[ref.table]?.rows[ref.row]?.label ?? '';
+}
+
+function lineOf(release: Release, ref: CellRef): number | null {
+  return figureAt(release, ref)?.place.line ?? null;
+}
+
+/** The check a defined cell gets: the printed figure against what its formula gives. */
+function relationCheck(release: Release, layout: Layout, f: CellFormula): CheckLine {
+  const fig = figureAt(release, f.target)!;
+  const addr = addressOf(layout, f.target)!;
+  const ref = refText(addr, CHECKS);
+  const decimals = sheetDecimals(fig);
+  const reported = sheetValue(fig)!;
+  // A ratio is kept unrounded in its sheet; the check compares it at the printed precision.
+  const recomputed: Operand = f.kind === 'ratio'
+    ? { formula: `ROUND(${ref},${decimals})`, value: roundTo(f.result, decimals), origin: 'link' }
+    : { formula: ref, value: f.result, origin: 'link' };
+  const diff = roundTo(reported.minus(recomputed.value), decimals);
+  const what = f.kind === 'footing'
+    ? `${labelOf(release, f.target)} = ${(f.relation as Footing).terms.map((t, i) => `${t.sign === -1 ? '− ' : i ? '+ ' : ''}${labelOf(release, { ...t.ref, col: 0 })}`).join(' ')}`
+    : labelOf(release, f.target);
+  return {
+    kind: f.kind,
+    what,
+    where: `${addr.sheet}!${addr.a1}`,
+    reported: { formula: null, value: reported, origin: 'typed' },
+    recomputed,
+    decimals,
+    format: figureFormat(fig),
+    diff,
+    line: fig.place.line,
+  };
+}
+
+/** The prose figure against the table figure it restates, at the prose's precision. */
+function narrativeCheck(release: Release, layout: Layout, plan: FormulaPlan, fact: ProseFact): CheckLine | null {
+  const tie = fact.tie!;
+  const fig = figureAt(release, tie.ref);
+  const addr = addressOf(layout, tie.ref);
+  const value = plan.valueOf(tie.ref);
+  if (!fig || !addr || value === null) return null;
+  // The cell holds its figure in units of 10^sheetScale; the text states it in units of
+  // 10^fact.scale. Percents are fractions in the sheet; a fact may count them as points.
+  const candidates = [sheetScale(fig) - fact.scale];
+  if (fig.kind === 'percent') candidates.push(2);
+  const shift = candidates.find((s) => roundTo(value.times(pow10(s)), fact.decimals).eq(tie.tableValue)) ?? candidates[0];
+  const factor = shift === 0 ? '' : shift > 0 ? `*${pow10(shift).toString()}` : `/${pow10(-shift).toString()}`;
+  const recomputed = roundTo(value.times(pow10(shift)), fact.decimals);
+  return {
+    kind: 'narrative',
+    what: `${fact.subject}: “${fact.text}”`,
+    where: `${addr.sheet}!${addr.a1}`,
+    reported: { formula: null, value: fact.value, origin: 'typed' },
+    recomputed: { formula: `ROUND(${refText(addr, CHECKS)}${factor},${fact.decimals})`, value: recomputed, origin: 'link' },
+    decimals: fact.decimals,
+    format: numberFormat('number', fact.decimals),
+    diff: roundTo(fact.value.minus(recomputed), fact.decimals),
+    line: fact.place.line,
+  };
+}
+
+export function checkLines(release: Release, layout: Layout, plan: FormulaPlan): { checks: CheckLine[]; untied: UntiedLine[] } {
+  const checks: CheckLine[] = [];
+  for (const f of plan.cells.values()) checks.push(relationCheck(release, layout, f));
+  // Reading order: statement sheets in order, then row, then column.
+  const order = new Map(layout.sheets.map((s, i) => [s.name, i]));
+  const pos = (where: string) => { const [sheet, a1] = where.split('!'); const m = /^([A-Z]+)(\d+)$/.exec(a1)!; return [order.get(sheet) ?? 99, Number(m[2]), m[1].length, m[1]] as const; };
+  checks.sort((a, b) => {
+    const pa = pos(a.where); const pb = pos(b.where);
+    return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2] || (pa[3] < pb[3] ? -1 : pa[3] > pb[3] ? 1 : 0);
+  });
+
+  for (const id of findIdentities(release)) {
+    for (const col of id.columns) {
+      const a = { ...id.assets, col };
+      const b = { ...id.claims, col };
+      const fa = figureAt(release, a)!;
+      const va = plan.valueOf(a)!;
+      const vb = plan.valueOf(b) ?? new Decimal(0);
+      const decimals = sheetDecimals(fa);
+      checks.push({
+        kind: 'balance',
+        what: `${labelOf(release, a)} − ${labelOf(release, b)}`,
+        where: `${addressOf(layout, a)!.sheet}!${addressOf(layout, a)!.a1}`,
+        reported: { formula: refText(addressOf(layout, a)!, CHECKS), value: va, origin: 'link' },
+        recomputed: { formula: refText(addressOf(layout, b)!, CHECKS), value: vb, origin: 'link' },
+        decimals,
+        format: figureFormat(fa),
+        diff: roundTo(va.minus(vb), decimals),
+        line: fa.place.line,
+      });
+    }
+  }
+
+  for (const fact of release.facts ?? []) {
+    if (!fact.tie) continue;
+    const c = narrativeCheck(release, layout, plan, fact);
+    if (c) checks.push(c);
+  }
+
+  const untied: UntiedLine[] = [];
+  for (const u of release.untied) {
+    const ref = { ...u.ref, col: u.col };
+    const fig = figureAt(release, ref);
+    const addr = addressOf(layout, ref);
+    if (!fig || fig.value === null || !addr) continue;
+    // Where a footing was tried on this column, show what its terms give and the gap.
+    const tried = release.relations.find((r): r is Footing => r.type === 'footing' && cellKey({ ...r.total, col: u.col }) === cellKey(ref) && r.residuals.some((x) => x.col === u.col));
+    let recomputed: Operand | null = null;
+    let gap: Decimal | null = null;
+    if (tried) {
+      let v = new Decimal(0);
+      const parts = tried.terms.map((t, i) => {
+        const tr = { ...t.ref, col: u.col };
+        const tv = plan.valueOf(tr) ?? new Decimal(0);
+        v = t.sign === 1 ? v.plus(tv) : v.minus(tv);
+        const text = refText(addressOf(layout, tr)!, CHECKS);
+        return t.sign === -1 ? `-${text}` : i ? `+${text}` : text;
+      });
+      recomputed = { formula: parts.join(''), value: v, origin: 'link' };
+      gap = sheetValue(fig)!.minus(v);
+    }
+    untied.push({
+      what: labelOf(release, ref),
+      where: `${addr.sheet}!${addr.a1}`,
+      reported: { formula: refText(addr, CHECKS), value: plan.valueOf(ref)!, origin: 'link' },
+      recomputed,
+      gap,
+      reason: u.reason,
+      format: figureFormat(fig),
+      line: fig.place.line,
+    });
+  }
+  return { checks, untied };
+}
+
+function put(ws: Worksheet, row: number, col: number, op: Operand, format: string): void {
+  const c = ws.getCell(row, col);
+  c.value = op.formula === null ? toNumber(op.value) : { formula: op.formula, result: toNumber(op.value) };
+  c.font = font(op.origin);
+  c.numFmt = format;
+}
+
+export function writeChecks(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan): { checks: number; passing: number; untied: number } {
+  const { checks, untied } = checkLines(release, layout, plan);
+  ws.getCell('A1').value = 'Checks: reported − recomputed, zero when the figure ties';
+  ws.getCell('A1').font = TITLE_FONT;
+  const first = HEADER_ROW + 1;
+  const last = Math.max(first, HEADER_ROW + checks.length);
+  const passing = checks.filter((c) => c.diff.isZero()).length;
+  const counts: [string, string, string | null, number][] = [
+    ['Checks', CHECK_COUNT, `COUNT(G${first}:G${last})`, checks.length],
+    ['Passing', CHECK_PASSING, `COUNTIF(G${first}:G${last},0)`, passing],
+    ['Failing', CHECK_FAILING, `${CHECK_COUNT}-${CHECK_PASSING}`, checks.length - passing],
+    ['Untied totals (kept as reported)', CHECK_UNTIED, null, untied.length],
+  ];
+  for (const [label, at, formula, value] of counts) {
+    const row = Number(at.slice(1));
+    ws.getCell(row, 1).value = label;
+    ws.getCell(row, 1).font = BOLD_FONT;
+    const c = ws.getCell(at);
+    c.value = formula ? { formula, result: value } : value;
+    c.font = font(formula ? 'formula' : 'typed', true);
+    c.numFmt = '#,##0';
+  }
+  COLS.forEach((h, i) => {
+    const c = ws.getCell(HEADER_ROW, i + 1);
+    c.value = h;
+    c.font = BOLD_FONT;
+    c.border = BOTTOM_BORDER;
+  });
+  checks.forEach((chk, i) => {
+    const y = first + i;
+    ws.getCell(y, 1).value = i + 1;
+    ws.getCell(y, 2).value = chk.kind;
+    ws.getCell(y, 3).value = chk.what;
+    ws.getCell(y, 4).value = chk.where;
+    put(ws, y, 5, chk.reported, chk.format);
+    put(ws, y, 6, chk.recomputed, chk.format);
+    const d = ws.getCell(y, 7);
+    d.value = { formula: `ROUND(E${y}-F${y},${chk.decimals})`, result: toNumber(chk.diff) };
+    d.font = font('formula');
+    d.numFmt = chk.format;
+    ws.getCell(y, 8).value = chk.line === null ? '' : sourceText(chk.line);
+    for (const x of [1, 2, 3, 4, 8]) ws.getCell(y, x).font = TEXT_FONT;
+  });
+  if (checks.length) {
+    // 'notEqual' is valid OOXML that exceljs writes through; its typings list fewer operators.
+    ws.addConditionalFormatting({
+      ref: `G${first}:G${last}`,
+      rules: [
+        { type: 'cellIs', operator: 'equal', formulae: ['0'], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } },
+        { type: 'cellIs', operator: 'notEqual' as 'equal', formulae: ['0'], priority: 2, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } },
+      ],
+    });
+  }
+
+  // Untied totals below the checks: not counted as checks, listed with their gap where known.
+  let y = last + 3;
+  ws.getCell(y, 1).value = 'Untied totals: reported constants no relation recomputes';
+  ws.getCell(y, 1).font = TITLE_FONT;
+  y++;
+  ['#', 'Kind', 'What', 'Where', 'Reported', 'Terms give', 'Gap', 'Source', 'Why'].forEach((h, i) => {
+    const c = ws.getCell(y, i + 1);
+    c.value = h;
+    c.font = BOLD_FONT;
+    c.border = BOTTOM_BORDER;
+  });
+  untied.forEach((u, i) => {
+    y++;
+    ws.getCell(y, 1).value = i + 1;
+    ws.getCell(y, 2).value = 'untied';
+    ws.getCell(y, 3).value = u.what;
+    ws.getCell(y, 4).value = u.where;
+    put(ws, y, 5, u.reported, u.format);
+    if (u.recomputed) {
+      put(ws, y, 6, u.recomputed, u.format);
+      const g = ws.getCell(y, 7);
+      g.value = { formula: `E${y}-F${y}`, result: toNumber(u.gap!) };
+      g.font = font('formula');
+      g.numFmt = u.format;
+    }
+    ws.getCell(y, 8).value = sourceText(u.line);
+    ws.getCell(y, 9).value = u.reason;
+  });
+  if (!untied.length) ws.getCell(y + 1, 3).value = 'None: every reported total is recomputed by a formula or is an item.';
+
+  [5, 10, 70, 24, 14, 14, 12, 10, 40].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${first}`, activeCell: `A${first}` }];
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as Worksheet['pageSetup'];
+  return { checks: checks.length, passing, untied: untied.length };
+}

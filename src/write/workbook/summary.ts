@@ -1,0 +1,104 @@
+import type { Worksheet } from 'exceljs';
+import type { CellRef, Release, RowRef } from '../../model/types';
+import { CHECK_COUNT, CHECK_FAILING, CHECK_UNTIED } from './checks';
+import type { FormulaPlan } from './formulas';
+import { findIdentities } from './identity';
+import { addressOf, CHECKS, quoteSheet, refText, SUMMARY, type Layout } from './layout';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, TEXT_FONT, TITLE_FONT } from './styles';
+import { toNumber } from './values';
+
+// The first sheet: who, what period, from which file, the key figures as links into the
+// statements, and whether every check ties (a formula over the Checks sheet).
+
+interface Block {
+  title: string;
+  rows: RowRef[];
+}
+
+/** Key figures by structure: the income statement's bold rows, and the balance sheet's identity rows. */
+function keyBlocks(release: Release): Block[] {
+  const blocks: Block[] = [];
+  const income = release.statements.find((s) => s.kind === 'income');
+  if (income?.tables[0]) {
+    const rows = income.tables[0].rows
+      .map((r, i) => ({ r, i }))
+      .filter(({ r }) => (r.emphasis === 'subtotal' || r.emphasis === 'total') && r.cells.some((c) => c && c.value !== null))
+      .map(({ i }) => ({ statement: income.id, table: 0, row: i }));
+    if (rows.length) blocks.push({ title: income.title, rows });
+  }
+  for (const id of findIdentities(release)) {
+    const st = release.statements.find((s) => s.id === id.assets.statement)!;
+    blocks.push({ title: st.title, rows: [id.assets, id.claims] });
+  }
+  return blocks;
+}
+
+export function writeSummary(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan, status: { checks: number; passing: number; untied: number }): void {
+  const m = release.meta;
+  ws.getCell('A1').value = m.company ?? 'Earnings release';
+  ws.getCell('A1').font = TITLE_FONT;
+  const facts: [string, string][] = [
+    ['Tickers', m.tickers.map((t) => `${t.exchange}: ${t.symbol}`).join(', ')],
+    ['Fiscal period', m.fiscalPeriod ?? ''],
+    ['Period end', m.periodEnd ?? ''],
+    ['Release date', m.releaseDate ?? ''],
+    ['Headline', m.headline ?? ''],
+    ['Source file', release.source.file],
+    ['Reporting currency', [m.currency, m.amountScale === 3 ? 'thousands' : m.amountScale === 6 ? 'millions' : ''].filter(Boolean).join(' ')],
+  ];
+  let y = 2;
+  for (const [k, v] of facts) {
+    ws.getCell(y, 1).value = k;
+    ws.getCell(y, 1).font = BOLD_FONT;
+    ws.getCell(y, 2).value = v;
+    ws.getCell(y, 2).font = TEXT_FONT;
+    y++;
+  }
+  const checks = `${quoteSheet(CHECKS)}!${CHECK_COUNT}`;
+  const failing = `${quoteSheet(CHECKS)}!${CHECK_FAILING}`;
+  const untied = `${quoteSheet(CHECKS)}!${CHECK_UNTIED}`;
+  const fail = status.checks - status.passing;
+  const text = fail === 0 ? `All ${status.checks} checks tie` : `${fail} of ${status.checks} checks fail`;
+  ws.getCell(y, 1).value = 'Check status';
+  ws.getCell(y, 1).font = BOLD_FONT;
+  const st = ws.getCell(y, 2);
+  st.value = {
+    formula: `IF(${failing}=0,"All "&${checks}&" checks tie",${failing}&" of "&${checks}&" checks fail")&IF(${untied}>0,"; "&${untied}&" totals untied","")`,
+    result: `${text}${status.untied ? `; ${status.untied} totals untied` : ''}`,
+  };
+  st.font = font('link', true);
+  y += 2;
+
+  for (const block of keyBlocks(release)) {
+    const first = block.rows[0];
+    const table = release.statements.find((s) => s.id === first.statement)!.tables[first.table];
+    ws.getCell(y, 1).value = block.title;
+    ws.getCell(y, 1).font = BOLD_FONT;
+    table.columns.forEach((col, ci) => {
+      const c = ws.getCell(y, ci + 2);
+      c.value = [col.period?.label, col.currency].filter(Boolean).join(' ');
+      c.font = BOLD_FONT;
+      c.alignment = { horizontal: 'center', wrapText: true };
+      c.border = BOTTOM_BORDER;
+    });
+    y++;
+    for (const r of block.rows) {
+      const row = table.rows[r.row];
+      ws.getCell(y, 1).value = row.label;
+      ws.getCell(y, 1).font = TEXT_FONT;
+      row.cells.forEach((fig, ci) => {
+        if (!fig || fig.value === null) return;
+        const ref: CellRef = { ...r, col: ci };
+        const c = ws.getCell(y, ci + 2);
+        c.value = { formula: refText(addressOf(layout, ref)!, SUMMARY), result: toNumber(plan.valueOf(ref)!) };
+        c.font = font('link');
+        c.numFmt = figureFormat(fig);
+      });
+      y++;
+    }
+    y++;
+  }
+  ws.getColumn(1).width = 50;
+  for (let c = 2; c <= 8; c++) ws.getColumn(c).width = 16;
+  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as Worksheet['pageSetup'];
+}
