@@ -3,6 +3,7 @@ import { InputError } from '../model/errors';
 import type { Diagnostic, Release } from '../model/types';
 import { htmlReader } from './html';
 import { loadInput } from './input';
+import { markdownReader } from './markdown';
 import { readExchangeRate, readMeta } from './meta';
 import type { ProseBlock } from './raw';
 import type { Reader } from './reader';
@@ -12,7 +13,7 @@ import { currenciesIn } from './units';
 
 export type { Reader } from './reader';
 
-const READERS: Reader[] = [textReader, htmlReader];
+const READERS: Reader[] = [textReader, htmlReader, markdownReader];
 
 /** Adds a reader; later readers win ties in sniffing. */
 export function registerReader(reader: Reader): void {

@@ -1,0 +1,131 @@
+import type { Place } from '../../model/types';
+import { parseDate, parsePeriod } from '../period';
+import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from '../raw';
+import { isUnitsCaption } from '../units';
+import { joinWrappedLabels } from './labels';
+
+// What the plain-text table readers (markdown pipes, fixed-width columns) agree on once they have
+// found the columns: title lines above the table, header lines with one text per logical column,
+// and body rows whose values already sit in their columns. Turning that into prose and a clean raw
+// table (cell 0 = label, cells 1.. = values) is the same work for both formats.
+
+export interface GridHeader {
+  type: 'header';
+  /** One text per logical column ('' where the line is blank above that column). */
+  texts: string[];
+  place: Place;
+}
+
+export interface GridRow {
+  type: 'row';
+  label: RawCell;
+  indent: number;
+  /** One entry per logical column; null where the row has nothing in that column. */
+  values: (RawCell | null)[];
+  place: Place;
+}
+
+export interface Grid {
+  /** Lines above the column headers that name the table (title, units, period caption). */
+  titles: { text: string; bold: boolean; place: Place }[];
+  rows: (GridHeader | GridRow)[];
+  width: number;
+  place: Place;
+}
+
+const YEAR_ONLY = /^(?:fiscal\s+|fy\s*)?((?:19|20)\d{2})\s*\*?$/i;
+const CURRENCY_ONLY = /^(RMB|USD|US\$|\$|NT\$|C\$|EUR|€|CAD|TWD|HKD|HK\$|GBP|£|¥)$/i;
+const DATE_RE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b/gi;
+
+/**
+ * The full header text of every column of one run of header lines. A phrase printed once over
+ * several columns ("Three Months Ended") reaches the blank columns to its right; a year or a
+ * currency never spans.
+ */
+export function columnTexts(lines: string[][], width: number): string[] {
+  const out: string[][] = Array.from({ length: width }, () => []);
+  for (const line of lines) {
+    let span = '';
+    for (let c = 0; c < width; c++) {
+      const text = (line[c] ?? '').trim();
+      if (text !== '') {
+        out[c].push(text);
+        span = YEAR_ONLY.test(text) || CURRENCY_ONLY.test(text) ? '' : text;
+      } else if (span !== '') out[c].push(span);
+    }
+  }
+  return out.map((l) => l.join(' ').replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * A header that names two dates ("July 3, 2004 and June 28, 2003") over a column that also prints
+ * its year ("2003") means the date of that year: keep that one, drop the others.
+ */
+export function pickDateByYear(text: string): string {
+  const dates = [...text.matchAll(DATE_RE)].map((m) => m[0]);
+  if (dates.length < 2) return text;
+  const rest = text.replace(DATE_RE, ' ');
+  const years = [...rest.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => m[1]);
+  const year = years[years.length - 1];
+  if (!year) return text;
+  const keep = dates.find((d) => d.endsWith(year));
+  if (!keep) return text;
+  let kept = false;
+  return text.replace(DATE_RE, (d) => {
+    if (d === keep && !kept) { kept = true; return d; }
+    return '';
+  }).replace(/\band\b\s*(?=\s|$)/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A caption line that states the span of every column ("For the 13 weeks ended December 29, 2024 and ..."). */
+function periodCaption(text: string): string | null {
+  const p = parsePeriod(text, false);
+  if (!p || (p.months === null && p.weeks === null) || parseDate(text) === null) return null;
+  return text.length < 200 ? text : null;
+}
+
+function headerRow(texts: string[], place: Place): RawRow {
+  const cells: RawCell[] = [{ text: '', bold: false, place }, ...texts.map((t, i) => ({ text: t, bold: false, place: { ...place, cell: i + 2 } }))];
+  return { cells, place, indent: 0 };
+}
+
+function bodyRow(row: GridRow, width: number): RawRow {
+  const cells: RawCell[] = [row.label];
+  for (let c = 0; c < width; c++) cells.push(row.values[c] ?? { text: '', bold: false, place: row.place });
+  return { cells, place: row.place, indent: row.indent };
+}
+
+/** Title lines as prose paragraphs, then the table: header runs resolved to one line per run. */
+export function gridBlocks(grid: Grid): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  let caption: string | null = null;
+  for (const t of grid.titles) {
+    if (t.text.trim() === '') continue;
+    const cap = periodCaption(t.text);
+    if (cap && !isUnitsCaption(t.text)) caption = cap;
+    const prose: ProseBlock = { type: 'prose', text: t.text, bold: t.bold, heading: 0, place: t.place };
+    blocks.push(prose);
+  }
+  const rows: RawRow[] = [];
+  const body = joinWrappedLabels(grid.rows);
+  for (let i = 0; i < body.length; i++) {
+    const r = body[i];
+    if (r.type === 'row') { rows.push(bodyRow(r, grid.width)); continue; }
+    const run: GridHeader[] = [];
+    while (i < body.length && body[i].type === 'header') run.push(body[i++] as GridHeader);
+    i--;
+    let texts = columnTexts(run.map((h) => h.texts), grid.width);
+    // A caption above states the span when the columns print only years.
+    if (caption && rows.length === 0 && texts.every((t) => t === '' || parsePeriod(t, false)?.months == null)) {
+      const cap = caption;
+      texts = texts.map((t) => (/\b(19|20)\d{2}\b/.test(t) ? `${cap} ${t}` : t));
+    }
+    texts = texts.map(pickDateByYear);
+    if (texts.some((t) => t !== '')) rows.push(headerRow(texts, run[0].place));
+  }
+  if (rows.some((r) => r.cells.slice(1).some((c) => c.text !== ''))) {
+    const table: TableBlock = { type: 'table', rows, place: grid.place };
+    blocks.push(table);
+  }
+  return blocks;
+}

@@ -1,0 +1,68 @@
+import { cleanCellText } from '../number';
+
+// One markdown pipe-table line into its cells, and a cell's markdown into plain text.
+
+export interface PipeCell {
+  /** Plain text: emphasis marks, inline tags and escapes removed. */
+  text: string;
+  /** The cell as written, for splitting bold segments of a run-together title. */
+  raw: string;
+  bold: boolean;
+  /** Leading spaces (or no-break spaces) before the text: an indented label. */
+  lead: number;
+}
+
+/** True for a table line: starts with a pipe (after indentation) and has a second one. */
+export function isPipeLine(line: string): boolean {
+  return /^\s{0,3}\|.*\|/.test(line);
+}
+
+/** The header/body separator line: `| --- | :---: |` or `|-----|-----|`. */
+export function isSeparatorLine(line: string): boolean {
+  return /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/.test(line);
+}
+
+/** Splits on unescaped pipes; the outer pipes open and close the row. */
+export function splitPipes(line: string): string[] {
+  const cells: string[] = [];
+  let cur = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '\\' && i + 1 < line.length) { cur += ch + line[i + 1]; i++; continue; }
+    if (ch === '|') { cells.push(cur); cur = ''; continue; }
+    cur += ch;
+  }
+  cells.push(cur);
+  // The text before the first pipe is indentation; after the last, trailing space (or a cut-off cell).
+  cells.shift();
+  if (cells.length > 0 && cells[cells.length - 1].trim() === '') cells.pop();
+  return cells;
+}
+
+const TAG = /<\/?(b|u|i|strong|em|sup|sub|span|font|small|br)\b[^>]*>/gi;
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
+
+/** Markdown's inline marks as plain text: `**bold**`, `*italic*`, `\$`, `<br>`, entities. */
+export function markdownText(raw: string): string {
+  const text = raw
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(TAG, '')
+    .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (e) => ENTITIES[e] ?? e)
+    .replace(/(?<!\\)(\*\*|__)/g, '')
+    .replace(/(?<![\\\w])\*(?=\S)|(?<=\S)(?<!\\)\*(?!\w)/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!$|<>~])/g, '$1');
+  return text.replace(/\s+/g, ' ');
+}
+
+export function pipeCell(raw: string): PipeCell {
+  const bold = /\*\*\S|__\S|<(b|strong)\b/i.test(raw);
+  const lead = /^[ \u00a0]*/.exec(raw.replace(/^ /, ''))?.[0].length ?? 0;
+  return { text: cleanCellText(markdownText(raw)), raw, bold, lead };
+}
+
+/** The bold runs of a cell written as several bold pieces ("**Company****Title****(In millions)**"). */
+export function boldSegments(raw: string): string[] {
+  const parts = [...raw.matchAll(/\*\*(.+?)\*\*/g)].map((m) => cleanCellText(markdownText(m[1])));
+  const outside = cleanCellText(markdownText(raw.replace(/\*\*(.+?)\*\*/g, ' ').replace(/[*()]/g, ' ')));
+  return parts.length >= 2 && outside === '' ? parts.filter((p) => p !== '') : [cleanCellText(markdownText(raw))];
+}

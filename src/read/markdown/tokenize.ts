@@ -1,0 +1,63 @@
+import type { RawBlock, RawDocument } from '../raw';
+import { alignPipeTable, type PipeRow } from './align';
+import { gridBlocks } from './grid';
+import { splitUnitsCaption } from './labels';
+import { isPipeLine, isSeparatorLine, markdownText, pipeCell, splitPipes } from './pipes';
+
+// Newswire copies in markdown: paragraphs, headings, and pipe tables. A run of pipe lines is one
+// table; the separator line is dropped wherever it stands (wire copies put it under a title row).
+
+/** Cuts a markdown paragraph into prose blocks; a bold lead-in ("**Outlook**Text ...") is its own block. */
+export function proseBlocks(lines: { text: string; line: number }[], file: string): RawBlock[] {
+  const first = lines[0];
+  const joined = lines.map((l) => l.text.trim()).join('\n');
+  const heading = /^(#{1,6})\s/.exec(joined)?.[1].length ?? 0;
+  const body = joined.replace(/^#{1,6}\s+/, '');
+  const place = { file, line: first.line };
+  const lead = /^\*\*([^*\n]+)\*\*(?=\S)/.exec(body);
+  if (lead && heading === 0) {
+    const rest = body.slice(lead[0].length);
+    return [
+      { type: 'prose', text: markdownText(lead[1]).trim(), bold: true, heading: 0, place },
+      { type: 'prose', text: rest.split('\n').map(markdownText).join('\n').trim(), bold: /^\*\*/.test(rest), heading: 0, place },
+    ];
+  }
+  const bold = /^\*\*[^*]/.test(body) || /^__[^_]/.test(body);
+  let text = body.split('\n').map((l) => markdownText(l).trim()).join('\n');
+  // A heading or bold title that runs on into its units caption gives the caption its own line.
+  if ((heading > 0 || bold) && text.length < 300) text = text.split('\n').flatMap(splitUnitsCaption).join('\n');
+  return [{ type: 'prose', text, bold, heading, place }];
+}
+
+export function tokenizeMarkdown(source: string, file: string): RawDocument {
+  const lines = source.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' ')).split(/\r?\n/);
+  const blocks: RawBlock[] = [];
+  let para: { text: string; line: number }[] = [];
+  let table: PipeRow[] = [];
+  let tableNo = 0;
+  const flushPara = () => {
+    if (para.length) blocks.push(...proseBlocks(para, file));
+    para = [];
+  };
+  const flushTable = () => {
+    if (table.length) {
+      tableNo += 1;
+      blocks.push(...gridBlocks(alignPipeTable(table, file, tableNo)));
+    }
+    table = [];
+  };
+  lines.forEach((text, i) => {
+    const line = i + 1;
+    if (isPipeLine(text)) {
+      flushPara();
+      if (!isSeparatorLine(text)) table.push({ cells: splitPipes(text).map(pipeCell), line });
+      return;
+    }
+    flushTable();
+    if (text.trim() === '' || /^\s*(-{3,}|\*{3,}|_{3,})\s*$/.test(text)) { flushPara(); return; }
+    para.push({ text, line });
+  });
+  flushPara();
+  flushTable();
+  return { file, format: 'markdown', bytes: Buffer.byteLength(source), blocks };
+}
