@@ -1,7 +1,9 @@
 import type { Release } from '../model/types';
 import { factsPass } from './facts';
+import { conversionsPass } from './conversions';
 import { footingPass } from './footing';
 import { linksPass } from './links';
+import { ratiosPass } from './ratios';
 
 /** A named pass over the model. Passes run in order; each may read what earlier ones added. */
 export interface Pass {
@@ -9,7 +11,7 @@ export interface Pass {
   run(release: Release): void;
 }
 
-const PASSES: Pass[] = [footingPass, linksPass];
+const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, ratiosPass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
 

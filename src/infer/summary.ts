@@ -3,7 +3,7 @@ import type { Release, RowRef } from '../model/types';
 export interface TieSummary {
   /** Figures in subtotal and total rows of the statements. */
   totalsFound: number;
-  /** Of those, the ones a footing relation recomputes exactly as reported (within its rounding bound). */
+  /** Of those, the ones a footing recomputes as reported (within its rounding bound) or a link restates exactly. */
   totalsTied: number;
   relations: number;
   /** Relations with a non-zero residual in some column. */
@@ -20,7 +20,11 @@ export function tieSummary(release: Release): TieSummary {
     if (rel.type === 'footing') {
       for (const col of rel.columns) tied.add(key(rel.total, col));
       for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(`${rel.id} col ${r.col}: ${r.diff.toString()}`);
-    } else if (!rel.diff.isZero()) exceptions.push(`${rel.id}: ${rel.diff.toString()}`);
+    } else {
+      // A restated figure linked to where it is primary is tied as well as a summed one.
+      if (rel.type === 'link' && rel.diff.isZero()) tied.add(key(rel.target, rel.target.col));
+      if (!rel.diff.isZero()) exceptions.push(`${rel.id}: ${rel.diff.toString()}`);
+    }
   }
   let totalsFound = 0;
   let totalsTied = 0;

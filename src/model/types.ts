@@ -247,6 +247,8 @@ export interface Untied {
   ref: RowRef;
   col: number;
   reason: string;
+  /** reported − the nearest candidate sum (the open item rows directly above), in printed units, when there is one. */
+  gap?: Decimal;
 }
 
 export interface Release {

@@ -1,0 +1,101 @@
+import { Decimal } from '../model/decimal';
+import type { Footing, Release, Row, RowRef, Statement, Table, Untied, ValueKind } from '../model/types';
+import { solveBlock, type Check, type Line } from './footing-search';
+import { amountOf, columnSignature } from './grid';
+import type { Pass } from './index';
+
+// Footing: which rows sum to which. Consecutive tables of one statement with the same columns are
+// one block (a statement continued on the next page is still one statement), and each kind of figure
+// is footed apart: amounts with amounts, share counts with share counts, never one with another,
+// and percentages never. Share and per-share rows are sums only where the release marks a total.
+
+const FOOTED_KINDS: { kind: ValueKind; totalsOnly: boolean }[] = [
+  { kind: 'amount', totalsOnly: false },
+  { kind: 'shares', totalsOnly: true },
+  { kind: 'per-share', totalsOnly: true },
+  { kind: 'number', totalsOnly: true },
+];
+
+interface BlockRow {
+  ref: RowRef;
+  row: Row;
+  seq: number;
+}
+
+/** Runs of tables in a statement that share their columns, with every row in reading order. */
+function blocks(st: Statement): { tables: Table[]; rows: BlockRow[] }[] {
+  const out: { tables: Table[]; rows: BlockRow[]; sig: string }[] = [];
+  st.tables.forEach((table, ti) => {
+    const sig = table.columns.map(columnSignature).join('\n');
+    let block = out[out.length - 1];
+    if (!block || block.sig !== sig) {
+      block = { tables: [], rows: [], sig };
+      out.push(block);
+    }
+    block.tables.push(table);
+    table.rows.forEach((row, ri) => block.rows.push({ ref: { statement: st.id, table: ti, row: ri }, row, seq: block.rows.length }));
+  });
+  return out;
+}
+
+const TEN = new Decimal(10);
+
+/** Absolute-unit residuals back into the total's printed units, as the release prints it. */
+function printed(row: Row, checks: Check[]): { col: number; diff: Decimal }[] {
+  return checks.map((c) => ({ col: c.col, diff: c.diff.div(TEN.pow(row.cells[c.col]?.scale ?? 0)) }));
+}
+
+function footBlock(release: Release, block: { tables: Table[]; rows: BlockRow[] }): void {
+  const optional = new Set(block.tables[0].columns.filter((c) => c.convenience).map((c) => c.index));
+  for (const { kind, totalsOnly } of FOOTED_KINDS) {
+    const members = block.rows.filter((b) => b.row.kind === kind && b.row.emphasis !== 'header' && b.row.cells.some((c) => amountOf(c, kind)));
+    if (members.length === 0) continue;
+    const lines: Line[] = members.map((b) => ({
+      values: b.row.cells.map((c) => amountOf(c, kind)),
+      emphasis: b.row.emphasis,
+      depth: b.row.depth,
+      seq: b.seq,
+    }));
+    const { solutions, failures } = solveBlock(lines, { optional, totalsOnly });
+    for (const [i, sol] of solutions) {
+      const m = members[i];
+      const residuals = printed(m.row, sol.checks);
+      const footing: Footing = {
+        type: 'footing',
+        id: `footing:${m.ref.statement}/${m.ref.table}/${m.ref.row}`,
+        total: m.ref,
+        terms: sol.terms.map((t) => ({ ref: members[t.line].ref, sign: t.sign })),
+        columns: sol.checks.filter((c) => c.holds).map((c) => c.col),
+        residuals,
+      };
+      release.relations.push(footing);
+      if (m.row.emphasis === 'item') continue;
+      for (const r of residuals) {
+        if (footing.columns.includes(r.col)) continue;
+        release.untied.push({ ref: m.ref, col: r.col, reason: `its terms (${sol.how}) recompute it in columns ${footing.columns.join(', ')} only`, gap: r.diff });
+      }
+    }
+    for (const f of failures) {
+      const m = members[f.line];
+      const gaps = f.gap ? printed(m.row, f.gap) : null;
+      lines[f.line].values.forEach((v, col) => {
+        if (!v) return;
+        const gap = gaps?.find((g) => g.col === col)?.diff;
+        const entry: Untied = {
+          ref: m.ref,
+          col,
+          reason: gap ? 'no run of rows above it, lines below it or nearby subset recomputes it; gap against the item rows directly above' : 'no run of rows above it, lines below it or nearby subset recomputes it',
+        };
+        if (gap) entry.gap = gap;
+        release.untied.push(entry);
+      });
+    }
+  }
+}
+
+export const footingPass: Pass = {
+  name: 'footing',
+  run(release) {
+    for (const st of release.statements) for (const block of blocks(st)) footBlock(release, block);
+  },
+};

@@ -1,0 +1,78 @@
+import { Decimal } from '../model/decimal';
+import type { CellRef, Column, Figure, Release, Row, RowRef, Statement, Table, ValueKind } from '../model/types';
+
+// Shared arithmetic of the passes: a cell's value in units of currency or shares, the rounding
+// unit its printing implies, and which cells some relation already defines. Every pass reads
+// figures through here so that footings, links, conversions and ratios agree on what "equal" means.
+
+const TEN = new Decimal(10);
+
+/** A printed figure in absolute units (value × 10^scale) with one unit of its last printed digit. */
+export interface Amount {
+  value: Decimal;
+  unit: Decimal;
+}
+
+/** The figure of a row in a column as an absolute amount, when it is a number of the given kind. */
+export function amountOf(fig: Figure | null | undefined, kind?: ValueKind): Amount | null {
+  if (!fig || fig.value === null) return null;
+  if (kind && fig.kind !== kind) return null;
+  return {
+    value: fig.value.times(TEN.pow(fig.scale)),
+    unit: TEN.pow(fig.scale - fig.decimals),
+  };
+}
+
+export function cellKey(ref: RowRef, col: number): string {
+  return `${ref.statement}/${ref.table}/${ref.row}/${col}`;
+}
+
+export function rowKey(ref: RowRef): string {
+  return `${ref.statement}/${ref.table}/${ref.row}`;
+}
+
+export function rowAt(release: Release, ref: RowRef): Row | undefined {
+  return release.statements.find((s) => s.id === ref.statement)?.tables[ref.table]?.rows[ref.row];
+}
+
+export function figureAt(release: Release, ref: CellRef): Figure | null {
+  return rowAt(release, ref)?.cells[ref.col] ?? null;
+}
+
+/** Every cell some relation already defines; each figure is typed or defined exactly once. */
+export function definedCells(release: Release): Set<string> {
+  const out = new Set<string>();
+  for (const rel of release.relations) {
+    if (rel.type === 'footing') for (const c of rel.columns) out.add(cellKey(rel.total, c));
+    else out.add(cellKey(rel.target, rel.target.col));
+  }
+  return out;
+}
+
+/** Drops the untied entry of a cell a later pass has defined after all. */
+export function markDefined(release: Release, defined: Set<string>, ref: CellRef): void {
+  defined.add(cellKey(ref, ref.col));
+  release.untied = release.untied.filter((u) => !(u.col === ref.col && cellKey(u.ref, u.col) === cellKey(ref, ref.col)));
+}
+
+/** A column's identity across tables: same period, currency and convenience flag. */
+export function columnSignature(col: Column): string {
+  const p = col.period;
+  const period = p ? `${p.end}|${p.months}|${p.weeks}|${p.instant}|${p.fiscalYear}` : `#${col.header.join(' ')}`;
+  return `${period}|${col.currency}|${col.convenience}|${col.kind}`;
+}
+
+export interface TableAt {
+  statement: Statement;
+  table: Table;
+  index: number;
+}
+
+export function allTables(release: Release): TableAt[] {
+  return release.statements.flatMap((statement) => statement.tables.map((table, index) => ({ statement, table, index })));
+}
+
+/** Whether a row's figures in the given columns are all zero or blank. */
+export function isBlankOrZero(row: Row, kind: ValueKind): boolean {
+  return row.cells.every((c) => !c || c.value === null || c.kind !== kind || c.value.isZero());
+}

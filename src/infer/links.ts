@@ -1,0 +1,125 @@
+import { Decimal } from '../model/decimal';
+import type { CellRef, Column, Release, StatementKind, ValueKind } from '../model/types';
+import { allTables, amountOf, cellKey, columnSignature, definedCells, markDefined, type TableAt } from './grid';
+import type { Pass } from './index';
+import { likeness, rowWordings } from './labels';
+
+// Links: a figure that restates one printed elsewhere points at the statement where it is primary
+// (the income statement first, then the balance sheet, then cash flows), so that the workbook has
+// one source for it. And a share count or per-share figure repeated under the convenience currency
+// is the reporting column's figure, not a conversion.
+
+const RANK: Record<StatementKind, number> = {
+  income: 0,
+  'balance-sheet': 1,
+  'cash-flow': 2,
+  'comprehensive-income': 3,
+  'non-gaap': 4,
+  other: 5,
+};
+const LINKED_KINDS: ValueKind[] = ['amount', 'per-share', 'shares'];
+/** Equal numbers with labels this alike are one figure. */
+const MIN_LIKENESS = 0.4;
+
+interface Candidate {
+  ref: CellRef;
+  order: number;
+  rank: number;
+  words: Set<string>[];
+}
+
+/** Column identity without its kind: a percent column never links, and period, currency and translation must agree. */
+function columnKey(col: Column): string {
+  return columnSignature({ ...col, kind: null });
+}
+
+function figureKey(col: Column, kind: ValueKind, value: Decimal): string {
+  return `${columnKey(col)}|${kind}|${value.toString()}`;
+}
+
+function candidates(tables: TableAt[]): Map<string, Candidate[]> {
+  const index = new Map<string, Candidate[]>();
+  tables.forEach((at, order) => {
+    at.table.rows.forEach((row, ri) => {
+      const words = rowWordings(at.table, ri);
+      row.cells.forEach((cell, ci) => {
+        const a = cell && LINKED_KINDS.includes(cell.kind) ? amountOf(cell) : null;
+        if (!a || a.value.isZero()) return;
+        const key = figureKey(at.table.columns[ci], cell!.kind, a.value);
+        const list = index.get(key) ?? [];
+        list.push({ ref: { statement: at.statement.id, table: at.index, row: ri, col: ci }, order, rank: RANK[at.statement.kind], words });
+        index.set(key, list);
+      });
+    });
+  });
+  return index;
+}
+
+/** Same row, reporting-currency column of the same period: where a repeated share count or per-share figure comes from. */
+function reportingTwin(at: TableAt, col: number): number | null {
+  const c = at.table.columns[col];
+  if (!c.convenience) return null;
+  const twin = at.table.columns.find((o) => !o.convenience && o.currency !== c.currency && o.period && c.period && columnKey({ ...o, currency: null, convenience: false }) === columnKey({ ...c, currency: null, convenience: false }));
+  return twin ? twin.index : null;
+}
+
+/**
+ * A restated row agrees with its source in every column both print: one equal figure among
+ * disagreeing ones is a coincidence (small per-share numbers repeat), not a restatement.
+ */
+function agrees(release: Release, at: TableAt, row: number, source: CellRef): boolean {
+  const st = release.statements.find((s) => s.id === source.statement)!;
+  const table = st.tables[source.table];
+  const srcRow = table.rows[source.row];
+  const cols = new Map(table.columns.map((c) => [columnKey(c), c.index]));
+  return at.table.rows[row].cells.every((cell, ci) => {
+    const sc = cols.get(columnKey(at.table.columns[ci]));
+    if (sc === undefined || !cell) return true;
+    const a = amountOf(cell);
+    const b = amountOf(srcRow.cells[sc]);
+    return !a || !b || a.value.eq(b.value);
+  });
+}
+
+export const linksPass: Pass = {
+  name: 'links',
+  run(release: Release) {
+    const defined = definedCells(release);
+    const tables = allTables(release);
+    const index = candidates(tables);
+    tables.forEach((at, order) => {
+      const rank = RANK[at.statement.kind];
+      at.table.rows.forEach((row, ri) => {
+        const words = rowWordings(at.table, ri);
+        row.cells.forEach((cell, ci) => {
+          const target: CellRef = { statement: at.statement.id, table: at.index, row: ri, col: ci };
+          if (!cell || defined.has(cellKey(target, ci)) || !LINKED_KINDS.includes(cell.kind)) return;
+          const a = amountOf(cell);
+          if (!a) return;
+          let source: CellRef | null = null;
+          // A share count under the convenience currency is the same count: link it to its own row first.
+          const twin = reportingTwin(at, ci);
+          if (twin !== null && cell.kind !== 'amount') {
+            const tw = amountOf(row.cells[twin], cell.kind);
+            if (tw && tw.value.eq(a.value)) source = { ...target, col: twin };
+          }
+          if (!source && !a.value.isZero()) {
+            let best = -1;
+            for (const c of index.get(figureKey(at.table.columns[ci], cell.kind, a.value)) ?? []) {
+              const earlier = c.rank < rank || (c.rank === rank && c.order < order && c.ref.statement !== target.statement);
+              if (!earlier) continue;
+              if (!agrees(release, at, ri, c.ref)) continue;
+              const like = likeness(words, c.words);
+              // The most alike wins; between equals, the statement where the figure is primary.
+              const score = like - c.rank / 100;
+              if (like >= MIN_LIKENESS && score > best) { best = score; source = c.ref; }
+            }
+          }
+          if (!source) return;
+          release.relations.push({ type: 'link', id: `link:${cellKey(target, ci)}`, target, source, diff: new Decimal(0) });
+          markDefined(release, defined, target);
+        });
+      });
+    });
+  },
+};
