@@ -5,8 +5,8 @@ const RELEASE_FILE = /\.(txt|md|markdown|htm|html)$/i;
 
 /**
  * Turns the command line's files and directories into the list of releases to build: a directory
- * contributes the release files below it (sorted, hidden entries skipped); a path that does not exist
- * is kept so that it fails with its own message instead of vanishing.
+ * contributes the release files below it (sorted, hidden entries skipped); a path that does not exist,
+ * or a directory with no release in it, is kept so that it fails with its own message instead of vanishing.
  */
 export async function expandInputs(args: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -22,8 +22,10 @@ export async function expandInputs(args: string[]): Promise<string[]> {
   };
   for (const arg of args) {
     const stat = await fs.stat(arg).catch(() => null);
+    const before = out.length;
     if (stat?.isDirectory()) await walk(arg);
-    else out.push(arg);
+    // A directory holding no release is bad input, not nothing to do: kept, it fails with its own line.
+    if (out.length === before) out.push(arg);
   }
   return out;
 }

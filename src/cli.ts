@@ -47,8 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('Turns an earnings release into an Excel model whose totals are live formulas, a one-page PDF briefing and a JSON model.')
     .version(version(), '-V, --version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `tieout: ${s}` : s) })
-    .showHelpAfterError('(run tieout --help for usage)');
+    // A usage error is one line: what is wrong and where to look, no help text after it.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `tieout: ${s.trimEnd()} (see tieout --help)\n` : s) });
 
   program
     .command('build')

@@ -59,7 +59,7 @@ export function tokenizeTabText(source: string, file: string): RawDocument {
           file,
           line,
           expected: `${width} tab-separated cells, as in the table's first row (line ${table.rows[0].place.line})`,
-          found: `${parts.length}`,
+          found: `${parts.length} cells`,
           exitCode: 1,
         });
       }
