@@ -10,7 +10,7 @@ export interface ParsedNumber {
 const ZERO_DASH = /^[-\u2010-\u2015\u2212](\s*[-\u2010-\u2015\u2212])*$/;
 // Currency marks that sit beside a figure; the column knows the currency.
 const CURRENCY_MARK = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|€|£|¥)\s*/i;
-const FOOTNOTE_TAIL = /(\s*\(\s*[a-z\d]\s*\)|\s*\*+|\s*\[\d+\])+$/i;
+const FOOTNOTE_TAIL = /(\s*\(\s*[a-z\d]\s*\)|\s*\*+|\s*\[\d+\])$/i;
 
 /** Characters that never carry meaning inside a figure cell (zero-width and no-break spaces). */
 export function cleanCellText(text: string): string {
@@ -23,12 +23,14 @@ export function cleanCellText(text: string): string {
  * callers decide by position whether it is a header).
  */
 export function parseFigure(raw: string): ParsedNumber | null {
-  let text = cleanCellText(raw);
+  let text = stripFootnotes(cleanCellText(raw));
   if (text === '') return null;
   if (ZERO_DASH.test(text)) return { value: new Decimal(0), decimals: 0, percent: false };
   let negative = false;
   // Parentheses may enclose the currency mark too: "$(1,234)" or "($1,234)".
   text = text.replace(CURRENCY_MARK, '');
+  // "$ —": a currency mark beside the zero dash.
+  if (ZERO_DASH.test(text)) return { value: new Decimal(0), decimals: 0, percent: false };
   if (text.startsWith('(') && text.endsWith(')')) {
     negative = true;
     text = text.slice(1, -1).trim();
@@ -47,14 +49,28 @@ export function parseFigure(raw: string): ParsedNumber | null {
     percent = true;
     text = text.slice(0, -1).trim();
   }
-  text = text.replace(FOOTNOTE_TAIL, '');
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$/.test(text)) return null;
   const digits = text.replace(/,/g, '');
   const dot = digits.indexOf('.');
   const decimals = dot < 0 ? 0 : digits.length - dot - 1;
   let value = new Decimal(digits);
-  if (negative) value = value.negated();
+  // "(0)" is a small negative rounded to nothing: zero, without a sign that would print as "-0".
+  if (negative && !value.isZero()) value = value.negated();
   return { value, decimals, percent };
+}
+
+/**
+ * Drops footnote marks after a figure ("1,234(a)", "(1,234) (2)", "45*"), one at a time, and only
+ * while a figure remains: "(5)" alone is minus five, not a footnote.
+ */
+function stripFootnotes(text: string): string {
+  for (;;) {
+    const m = FOOTNOTE_TAIL.exec(text);
+    const rest = m ? text.slice(0, m.index).trimEnd() : '';
+    // A run of marks alone ("(3) (4)") is a cell of note references, not minus three.
+    if (!m || !/[\d)%]$/.test(rest) || /^\(\s*[a-z\d]\s*\)$/i.test(rest)) return text;
+    text = rest;
+  }
 }
 
 /** True for text that reads as a lone zero dash. */
