@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Browser } from 'puppeteer-core';
+
+// Finding and starting the one browser a run prints with. The only place that knows about
+// Chromium; everything else asks for a Printer.
+
+const CANDIDATES = [
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export const NO_BROWSER = 'no Chromium or Chrome found for the PDF: set PUPPETEER_EXECUTABLE_PATH, or run `node scripts/ensure-browser.js` (as root on Debian it installs the chromium package), or build with --no-pdf';
+
+/** The browser executable: PUPPETEER_EXECUTABLE_PATH first, then the usual system paths. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | null {
+  const named = env.PUPPETEER_EXECUTABLE_PATH;
+  if (named) return existsSync(named) ? named : null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+export class BrowserMissingError extends Error {
+  constructor(detail?: string) {
+    super(detail ? `${NO_BROWSER} (${detail})` : NO_BROWSER);
+    this.name = 'BrowserMissingError';
+  }
+}
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts headless Chromium with a throw-away profile and no background traffic. */
+export async function launchBrowser(): Promise<LaunchedBrowser> {
+  const executablePath = findBrowser();
+  if (!executablePath) {
+    const named = process.env.PUPPETEER_EXECUTABLE_PATH;
+    throw new BrowserMissingError(named ? `PUPPETEER_EXECUTABLE_PATH=${named} does not exist` : undefined);
+  }
+  const { launch } = await import('puppeteer-core');
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'tieout-chromium-'));
+  const browser = await launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { tieSummary } from '../infer/summary';
+import type { Release } from '../model/types';
+import { chart, type Chart } from './chart';
+import { currencyMark, formatFigure } from './format';
+import { periodsOf } from './locate';
+import { balanceSnapshot, cashFlows, condensedIncome, displayScale, keyLines, margins, revenueParts, tiles, type Condensed, type MarginRow, type Tile } from './view-figures';
+import { capitalReturn, highlights, outlook, type ProseItem } from './view-prose';
+
+// The briefing's view-model: everything the template prints, already formatted. Sections a
+// release lacks are null or empty and the template leaves them out.
+
+export type Paper = 'a4' | 'letter';
+
+/** Sections in the order they are dropped when the page is too full (first dropped first). */
+export const DROP_ORDER = ['capitalNotes', 'chart', 'ytd', 'cashflow', 'highlights', 'balance', 'margins', 'capital', 'outlook', 'income'] as const;
+export type Section = (typeof DROP_ORDER)[number];
+
+export interface BriefingOptions {
+  paper?: Paper;
+  /** Date printed as the generation date; defaults to the release date so output is reproducible. */
+  generated?: string;
+  /** Font scale, 1 = the design size; the printer lowers it to fit one page. */
+  scale?: number;
+  drop?: Section[];
+}
+
+export interface BriefingView {
+  paper: Paper;
+  pageSize: 'A4' | 'Letter';
+  scale: string;
+  header: { company: string; tickers: string; period: string | null; periodEnd: string | null; releaseDate: string | null; units: string; headline: string | null };
+  tiles: Tile[];
+  margins: MarginRow[];
+  marginHeads: string[];
+  chart: Chart | null;
+  income: Condensed | null;
+  balance: Condensed | null;
+  cashflow: Condensed | null;
+  highlights: ProseItem[];
+  outlook: ProseItem[];
+  capital: ProseItem[];
+  stamp: { ok: boolean; line: string; facts: string; exceptions: string[] };
+  footer: { source: string; units: string; rate: string | null; generated: string };
+  dropped: string[];
+}
+
+function unitsLine(release: Release): string {
+  const cur = release.meta.currency;
+  const d = displayScale(release);
+  const word = d.to === 6 ? 'millions' : d.to === 9 ? 'billions' : 'thousands';
+  return cur ? `${cur} ${word}` : `Amounts in ${word}`;
+}
+
+export function briefingView(release: Release, opts: BriefingOptions = {}): BriefingView {
+  const drop = new Set(opts.drop ?? []);
+  const full = periodsOf(release);
+  const p = drop.has('ytd') ? { ...full, spans: full.spans.slice(0, 1) } : full;
+  const key = keyLines(release, full);
+  const meta = release.meta;
+  const cur = meta.currency;
+  const chartItems = [...revenueParts(release, key), ...(revenueParts(release, key).length ? [] : key.revenue ? [key.revenue] : []), ...(key.net ? [key.net] : [])]
+    .map((loc) => ({ loc, label: loc.row.label }));
+  const summary = tieSummary(release);
+  const tiedFacts = release.facts.filter((f) => f.tie);
+  const disagree = tiedFacts.filter((f) => f.tie && !f.tie.diff.isZero());
+  const exceptions = [...summary.exceptions.slice(0, 3), ...disagree.slice(0, 3).map((f) => `text says ${f.subject} ${f.text}, table ${f.tie?.tableValue.toString()}`)];
+  const rate = release.fx
+    ? `${currencyMark(release.fx.base, cur)}${formatFigure(release.fx.rate, { decimals: release.fx.rate.decimalPlaces() })} = ${currencyMark(release.fx.quote, cur)}1.00${release.fx.asOf ? ` (${release.fx.asOf})` : ''}`
+    : null;
+  const span0 = full.spans[0];
+  return {
+    paper: opts.paper ?? 'a4',
+    pageSize: opts.paper === 'letter' ? 'Letter' : 'A4',
+    scale: String(opts.scale ?? 1),
+    header: {
+      company: meta.company ?? release.source.file,
+      tickers: meta.tickers.map((t) => `${t.exchange}: ${t.symbol}`).join(' \u00b7 '),
+      period: meta.fiscalPeriod,
+      periodEnd: meta.periodEnd,
+      releaseDate: meta.releaseDate,
+      units: `${unitsLine(release)}; per-share in ${cur ?? 'units'}`,
+      headline: meta.headline,
+    },
+    tiles: tiles(release, full, key),
+    margins: drop.has('margins') ? [] : margins(release, full, key),
+    marginHeads: span0 && full.end ? [`${Number(full.end.slice(0, 4)) - 1}`, full.end.slice(0, 4), 'Change'] : [],
+    chart: drop.has('chart') ? null : chart(release, p, chartItems),
+    income: drop.has('income') ? null : condensedIncome(release, p, key),
+    balance: drop.has('balance') ? null : balanceSnapshot(release, full),
+    cashflow: drop.has('cashflow') ? null : cashFlows(release, p),
+    highlights: drop.has('highlights') ? [] : highlights(release),
+    outlook: drop.has('outlook') ? [] : outlook(release),
+    capital: drop.has('capital') ? [] : capitalReturn(release).map((c) => (drop.has('capitalNotes') ? { ...c, note: null } : c)),
+    stamp: {
+      ok: summary.exceptions.length === 0 && disagree.length === 0,
+      line: `${summary.totalsTied} of ${summary.totalsFound} reported totals tie \u00b7 ${summary.relations} relations \u00b7 ${summary.exceptions.length} exceptions`,
+      facts: `${release.facts.length} figures read from the text \u00b7 ${tiedFacts.length} tie to the tables \u00b7 ${disagree.length} disagree`,
+      exceptions,
+    },
+    footer: {
+      source: `${release.source.file} (${release.source.format})`,
+      units: `${unitsLine(release)} unless noted`,
+      rate,
+      generated: opts.generated ?? meta.releaseDate ?? meta.periodEnd ?? 'undated',
+    },
+    dropped: [...drop],
+  };
+}
