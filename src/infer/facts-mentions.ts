@@ -76,15 +76,15 @@ export function findMentions(sentence: string, docCurrency: string | null): Ment
 const CHANGE_BEFORE = /\b(?:increase|decrease|growth|decline|rise|fall|gain|drop|reduction|up|down|grew|rose|fell|declined|increased|decreased|improved|improvement|expanded|contracted)\s*(?:of|by)?\s*(?:approximately|about|nearly|over|more than|almost)?\s*$/i;
 const CONNECTIVE_ONLY = /^[\s(),;:]*(?:and|or|to|-|\u2013|compared\s+(?:to|with)|from|versus|vs\.?|respectively)?[\s(),;:]*$/i;
 const TRAILING = /\s*(?:\b(?:was|were|is|are|of|at|between|to|by|and|the|a|an|reached|totaled|totalled|totaling|amounted to|stood at|came in at|approximately|about|nearly|around|roughly|up to|over|(?:increased|decreased|rose|grew|fell|declined|improved)(?: by| to)?)|[(,:;\u2014\u2013-])\s*$/i;
-const CLAUSE = /(?:[;:]\s|,\s(?!\d))/g;
+const CLAUSE = /(?:[;:]\s|,\s(?!\d|including|excluding|net of))/g;
 const LEADING_JOIN = /^[\s),;:]*(?:and|while|whereas|but)\s+/i;
 // Words that introduce a new measure; a gap without one continues the previous figure's subject.
 const INTRODUCER = /\b(?:was|were|is|are|reached|totaled|totalled|amounted|stood|came in|expects?|generat\w*|between|launched|announced|approved|declared|authorized)\b/i;
 // A figure followed by a plain noun modifies it: "254.3 million consumers", "US$450 million share repurchase plan".
 const NOUN_AFTER = /^\s+(?!(?:in|of|for|and|or|to|from|as|at|by|on|with|per|compared|representing|a|an|the|was|were|is|are|respectively|year|quarter)\b)[A-Za-z]/;
 const APPROXIMATE = /\b(?:approximately|about|nearly|around|roughly|over|more than|almost|up to)\s*$/i;
-const VERB = /\b(?:expects? to (?:generate|report|be|reach|achieve)|to generate|generated|reported|recorded|delivered|achieved|posted|has|had|have|connected|approved|authorized|launched|announced|declared|paid|returned|continued to execute)(?:\s|$)/gi;
-const LEADING = /^(?:the|a|an|our|its|their|such|total of|in addition,?|additionally,?)\s+/i;
+const VERB = /\b(?:expects? to (?:generate|report|be|reach|achieve)|to generate|generated|reported|recorded|delivered|achieved|posted|has|had|have|connected|launched|announced|declared|paid|returned|continued to execute)(?:\s|$)/gi;
+const LEADING = /^(?:the|a|an|our|its|their|such|total of|representing|in addition,?|additionally,?)\s+/i;
 const SPLIT_AT = /\s(?:of|across|by|in|for|through|during|as of|under)\s/i;
 
 function cleanSubject(raw: string): string {
@@ -110,7 +110,7 @@ function cleanSubject(raw: string): string {
 
 /** The noun a count is of, when it follows the figure: "55.2 million consumers with ...". */
 function followingNoun(after: string): string {
-  const m = /^\)?\s*(?:of\s+)?(?:such\s+|the\s+)?((?:[A-Za-z][\w\-+’']*\s?){1,4}?)(?=\s+(?:was|were|is|are|through|of|in|for|with|across|as|by|from|to|under|on|at)\b|[.,;)]|$)/.exec(after);
+  const m = /^\)?\s*(?:of\s+)?(?:such\s+|the\s+)?([A-Za-z][\w\-+’']*(?:\s+[A-Za-z][\w\-+’']*){0,3}?)(?=\s+(?:was|were|is|are|through|of|in|for|with|across|as|by|from|to|under|on|at)\b|[.,;)]|$)/.exec(after);
   return m ? m[1].trim() : '';
 }
 
