@@ -7,7 +7,7 @@ const KIND_RULES: [StatementKind, RegExp][] = [
   ['cash-flow', /cash[-\s]flows?/i],
   ['balance-sheet', /balance sheets?|financial position|financial condition|assets,? liabilities and (stockholders|shareholders)/i],
   // "Operations and Comprehensive Loss" is an income statement that also shows comprehensive income.
-  ['income', /(operations|income|earnings|profit or loss|results of operations)\s+and\s+(other\s+)?comprehensive/i],
+  ['income', /(operations|income|earnings|profit or \(?loss\)?|results of operations)\s+and\s+(other\s+)?comprehensive/i],
   ['comprehensive-income', /comprehensive\s+(\(loss\)\/?\s*)?(income|loss|\(loss\))/i],
   ['income', /statements? of (consolidated )?(operations|income|earnings|net earnings|profit or loss|loss|results of operations|\(loss\)|comprehensive)|income statements?|statements? of results|results of operations|profit (and|or) loss|statements? of (net )?(income|loss)/i],
 ];

@@ -2,6 +2,7 @@ import path from 'path';
 import { InputError } from '../model/errors';
 import type { Diagnostic, Release } from '../model/types';
 import { htmlReader } from './html';
+import { fixedReader } from './fixed';
 import { loadInput } from './input';
 import { markdownReader } from './markdown';
 import { readExchangeRate, readMeta } from './meta';
@@ -13,7 +14,7 @@ import { currenciesIn } from './units';
 
 export type { Reader } from './reader';
 
-const READERS: Reader[] = [textReader, htmlReader, markdownReader];
+const READERS: Reader[] = [textReader, htmlReader, markdownReader, fixedReader];
 
 /** Adds a reader; later readers win ties in sniffing. */
 export function registerReader(reader: Reader): void {

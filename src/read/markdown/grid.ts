@@ -14,6 +14,8 @@ export interface GridHeader {
   /** One text per logical column ('' where the line is blank above that column). */
   texts: string[];
   place: Place;
+  /** True when the reader already put a heading over every column it spans (fixed-width text knows). */
+  spanned?: boolean;
 }
 
 export interface GridRow {
@@ -42,7 +44,7 @@ const DATE_RE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
  * several columns ("Three Months Ended") reaches the blank columns to its right; a year or a
  * currency never spans.
  */
-export function columnTexts(lines: string[][], width: number): string[] {
+export function columnTexts(lines: string[][], width: number, spanned = false): string[] {
   const out: string[][] = Array.from({ length: width }, () => []);
   for (const line of lines) {
     let span = '';
@@ -50,7 +52,7 @@ export function columnTexts(lines: string[][], width: number): string[] {
       const text = (line[c] ?? '').trim();
       if (text !== '') {
         out[c].push(text);
-        span = YEAR_ONLY.test(text) || CURRENCY_ONLY.test(text) ? '' : text;
+        span = spanned || YEAR_ONLY.test(text) || CURRENCY_ONLY.test(text) ? '' : text;
       } else if (span !== '') out[c].push(span);
     }
   }
@@ -114,7 +116,7 @@ export function gridBlocks(grid: Grid): RawBlock[] {
     const run: GridHeader[] = [];
     while (i < body.length && body[i].type === 'header') run.push(body[i++] as GridHeader);
     i--;
-    let texts = columnTexts(run.map((h) => h.texts), grid.width);
+    let texts = columnTexts(run.map((h) => h.texts), grid.width, run.every((h) => h.spanned));
     // A caption above states the span when the columns print only years.
     if (caption && rows.length === 0 && texts.every((t) => t === '' || parsePeriod(t, false)?.months == null)) {
       const cap = caption;

@@ -1,5 +1,5 @@
 import type { Reader } from '../reader';
-import { isPipeLine, isSeparatorLine } from './pipes';
+import { countLines } from './sniff';
 import { tokenizeMarkdown } from './tokenize';
 
 /**
@@ -10,14 +10,7 @@ export const markdownReader: Reader = {
   name: 'markdown',
   description: 'markdown with pipe tables (newswire copies)',
   sniff(text) {
-    const lines = text.split('\n', 20000);
-    let pipes = 0;
-    let separators = 0;
-    let tabbed = 0;
-    for (const l of lines) {
-      if (isPipeLine(l)) { pipes++; if (isSeparatorLine(l)) separators++; }
-      if (l.includes('\t') && /\d/.test(l)) tabbed++;
-    }
+    const { pipes, separators, tabbed } = countLines(text);
     if (/<(html|table|tr|td)\b/i.test(text.slice(0, 200000)) && pipes < 20) return 0;
     if (pipes < 5 || separators === 0 || tabbed >= pipes) return 0;
     return 0.95;

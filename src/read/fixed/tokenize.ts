@@ -1,0 +1,210 @@
+import type { Place } from '../../model/types';
+import type { ProseBlock, RawBlock, RawCell, RawDocument } from '../raw';
+import { gridBlocks, type Grid, type GridHeader, type GridRow } from '../markdown/grid';
+import { chunks, columnEdges, isRule, layoutOf, type LineLayout } from './layout';
+
+// Fixed-width text: old EDGAR .txt exhibits (with SGML <TABLE>/<S>/<C> tags) and wire copies that
+// fence their tables in ``` blocks. A table is a run of lines whose right ends hold figures; the
+// lines just above it with text over the figure columns are its column headers.
+
+interface Line {
+  text: string;
+  no: number;
+  /** May hold a table: inside a fence when the document fences its tables, else any line. */
+  tabular: boolean;
+  layout: LineLayout | null;
+}
+
+// SGML table tags stand in place of spaces, so the columns after them keep their positions.
+const SGML_TAG = /<\/?(TABLE|CAPTION|S|C|FN|PAGE)>/gi;
+
+function prepare(source: string): Line[] {
+  const raw = source.split(/\r?\n/);
+  const fenced = raw.some((l) => /^\s*```/.test(l));
+  let inFence = false;
+  return raw.map((text, i) => {
+    if (/^\s*```/.test(text)) { inFence = !inFence; return { text: '', no: i + 1, tabular: false, layout: null }; }
+    let t = text.replace(/\t/g, '        ').replace(SGML_TAG, (m) => ' '.repeat(m.length));
+    if (/^\s*<\/?[A-Z-]+>/.test(t) && !fenced) t = '';
+    const tabular = fenced ? inFence : true;
+    return { text: t.replace(/\s+$/, ''), no: i + 1, tabular, layout: tabular && !isRule(t) ? layoutOf(t) : null };
+  });
+}
+
+const isFigureLine = (l: Line) => !!l.layout && !l.layout.years;
+const isBlank = (l: Line) => l.text.trim() === '' || isRule(l.text);
+/** Running text: a long line of words that ends a sentence, or any line far wider than a label. */
+const isProse = (l: Line) => !l.layout && l.text.trim().length > 70 && !/\S {3,}\S/.test(l.text.trim());
+
+/** A line of column headings: several chunks right of an empty label area, none a figure. */
+const isHeaderLike = (l: Line) => (l.layout?.years ?? false) || (!l.layout && chunks(l.text).length >= 2 && chunks(l.text)[0].start >= 12);
+
+/** Table extents: from a figure line down while figure lines keep coming (blank lines and labels between). */
+function findTables(lines: Line[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!lines[i].tabular || !isFigureLine(lines[i])) { i++; continue; }
+    let last = i;
+    let j = i + 1;
+    let blanks = 0;
+    let texts = 0;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (!l.tabular || isProse(l)) break;
+      if (isFigureLine(l)) { last = j; blanks = 0; texts = 0; continue; }
+      if (isBlank(l)) { if (!isRule(l.text) && ++blanks >= 3) break; continue; }
+      // A new column header after a gap starts the next table.
+      if (j - last > 1 && isHeaderLike(l)) break;
+      blanks = 0;
+      // Short label lines (a label wrapped over several lines) do not end a table; other text does.
+      if (++texts > (l.text.trim().length <= 50 ? 8 : 2)) break;
+    }
+    out.push({ from: i, to: last });
+    i = last + 1;
+  }
+  return out;
+}
+
+/**
+ * Header lines above a table: text over the figure columns, with the label-area lines that run
+ * into them. Section labels ("REVENUES") may stand between the header and the first figures; they
+ * stay in the body. Returns where the header starts and where the body starts.
+ */
+function headerLines(lines: Line[], from: number, valueStart: number, floor: number): { head: number; body: number } {
+  let k = from - 1;
+  let skipped = 0;
+  // Section labels and blank lines between the header and the first figure line.
+  while (k >= floor && lines[k].tabular && !overValues(lines[k], valueStart) && !(lines[k].layout?.years ?? false) && skipped < 4) {
+    if (isProse(lines[k])) break;
+    k--;
+    skipped++;
+  }
+  if (k < floor || !lines[k].tabular || !(overValues(lines[k], valueStart) || (lines[k].layout?.years ?? false))) return { head: from, body: from };
+  let body = k + 1;
+  while (body < from && isBlank(lines[body])) body++;
+  let start = k;
+  for (k = k - 1; k >= floor; k--) {
+    const l = lines[k];
+    if (!l.tabular) break;
+    if (isBlank(l)) {
+      if (k - 1 >= floor && overValues(lines[k - 1], valueStart)) continue;
+      break;
+    }
+    if (overValues(l, valueStart) || (l.layout?.years ?? false)) { start = k; continue; }
+    // A label-area line that runs into the header line below it ("(millions, except earnings per").
+    if (chunks(lines[start].text)[0].start < valueStart && !isBlank(lines[k + 1]) && !isProse(l)) { start = k; continue; }
+    break;
+  }
+  return { head: start, body };
+}
+
+function overValues(l: Line, valueStart: number): boolean {
+  return !isProse(l) && chunks(l.text).some((c) => c.end > valueStart);
+}
+
+function cell(text: string, place: Place): RawCell {
+  return { text, bold: false, place };
+}
+
+function gridOf(lines: Line[], from: number, to: number, head: number, bodyFrom: number, file: string, table: number): Grid {
+  const body = lines.slice(bodyFrom, to + 1);
+  const figures = body.filter(isFigureLine);
+  const edges = columnEdges(figures.flatMap((l) => l.layout!.values.map((v) => v.end)));
+  const width = edges.length;
+  const extent = edges.map((g) => {
+    const vs = figures.flatMap((l) => l.layout!.values).filter((v) => g.includes(v.end));
+    return { start: Math.min(...vs.map((v) => v.start)), end: g[g.length - 1] };
+  });
+  const valueStart = Math.min(...extent.map((e) => e.start));
+  const columnOfEnd = (end: number) => edges.findIndex((g) => g.includes(end));
+  const columnOfChunk = (s: number, e: number): number => {
+    const hit = extent.findIndex((x) => s < x.end && e > x.start);
+    if (hit >= 0) return hit;
+    const right = extent.findIndex((x) => x.start >= e);
+    return right >= 0 ? right : width - 1;
+  };
+  const titles: Grid['titles'] = [];
+  const rows: (GridHeader | GridRow)[] = [];
+  const caption: string[] = [];
+  let captionPlace: Place | null = null;
+  for (let k = head; k < bodyFrom; k++) {
+    const l = lines[k];
+    if (isBlank(l)) continue;
+    const place: Place = { file, line: l.no, table };
+    const texts: string[] = Array(width).fill('');
+    for (const c of chunks(l.text)) {
+      if (c.end <= valueStart) { caption.push(c.text); captionPlace ??= place; continue; }
+      // A heading over several columns heads each of them.
+      const over = extent.map((x, n) => (c.start < x.end && c.end > x.start ? n : -1)).filter((n) => n >= 0);
+      for (const col of over.length ? over : [columnOfChunk(c.start, c.end)]) texts[col] = texts[col] ? `${texts[col]} ${c.text}` : c.text;
+    }
+    if (texts.some((t) => t !== '')) rows.push({ type: 'header', texts, place, spanned: true });
+  }
+  if (caption.length && captionPlace) titles.push({ text: caption.join(' '), bold: false, place: captionPlace });
+  body.forEach((l, n) => {
+    if (isBlank(l)) return;
+    const rowNo = n + 1;
+    const place: Place = { file, line: l.no, table, row: rowNo };
+    if (!l.layout || l.layout.years) {
+      const c = chunks(l.text);
+      if (c.length > 1 && c.some((x) => x.end > valueStart)) {
+        // A header printed again inside the table ("Nine Months Ended" under the first rows).
+        const texts: string[] = Array(width).fill('');
+        const label = c.filter((x) => x.end <= valueStart).map((x) => x.text).join(' ');
+        for (const x of c) if (x.end > valueStart) texts[columnOfChunk(x.start, x.end)] = x.text;
+        if (label) rows.push({ type: 'row', label: cell(label, place), indent: c[0].start, values: Array(width).fill(null), place });
+        rows.push({ type: 'header', texts, place });
+        return;
+      }
+      rows.push({ type: 'row', label: cell(l.text.trim(), { ...place, cell: 1 }), indent: /^ */.exec(l.text)?.[0].length ?? 0, values: Array(width).fill(null), place });
+      return;
+    }
+    const values: (RawCell | null)[] = Array(width).fill(null);
+    for (const v of l.layout.values) {
+      const col = columnOfEnd(v.end);
+      values[col < 0 ? width - 1 : col] = cell(v.text, { ...place, cell: v.start + 1 });
+    }
+    rows.push({ type: 'row', label: cell(l.layout.label, { ...place, cell: 1 }), indent: l.layout.indent, values, place });
+  });
+  return { titles, rows, width, place: { file, line: lines[head].no, table } };
+}
+
+/** Short lines standing alone (a company name, a statement title) are title candidates. */
+function proseOf(lines: Line[], file: string): ProseBlock[] {
+  const texts = lines.map((l) => l.text.trim());
+  const place = { file, line: lines[0].no };
+  const short = texts.length <= 4 && texts.every((t) => t.length < 80 && !(/[.;]$/.test(t) && t.split(/\s+/).length >= 8));
+  if (short) return lines.map((l, i) => ({ type: 'prose', text: texts[i], bold: true, heading: 0, place: { file, line: l.no } }));
+  return [{ type: 'prose', text: texts.join('\n'), bold: false, heading: /^#{1,6}\s/.test(texts[0]) ? 1 : 0, place }];
+}
+
+export function tokenizeFixed(source: string, file: string): RawDocument {
+  const lines = prepare(source);
+  const blocks: RawBlock[] = [];
+  const tables = findTables(lines);
+  let para: Line[] = [];
+  const flush = () => {
+    if (para.length) blocks.push(...proseOf(para, file));
+    para = [];
+  };
+  let at = 0;
+  tables.forEach((t, n) => {
+    const values = lines.slice(t.from, t.to + 1).filter(isFigureLine).flatMap((l) => l.layout!.values);
+    const valueStart = Math.min(...values.map((v) => v.start));
+    const { head, body } = headerLines(lines, t.from, valueStart, at);
+    for (; at < head; at++) {
+      if (lines[at].text.trim() === '' || isRule(lines[at].text)) flush();
+      else para.push(lines[at]);
+    }
+    flush();
+    blocks.push(...gridBlocks(gridOf(lines, t.from, t.to, head, body, file, n + 1)));
+    at = t.to + 1;
+  });
+  for (; at < lines.length; at++) {
+    if (lines[at].text.trim() === '') flush();
+    else para.push(lines[at]);
+  }
+  flush();
+  return { file, format: 'fixed', bytes: Buffer.byteLength(source), blocks };
+}
