@@ -3,6 +3,8 @@ import { infer } from './infer';
 import type { Release } from './model/types';
 import { outputStem, writeOutputs } from './output';
 import { readFile, type ReadOptions } from './read';
+import { Printer } from './render/pdf';
+import type { Paper } from './render/view';
 import { toJson } from './write/json';
 import { toXlsxBuffer } from './write/workbook';
 
@@ -10,6 +12,11 @@ export interface BuildOptions extends ReadOptions {
   out: string;
   /** Output name stem; defaults to one derived from the input's file name. */
   stem?: string;
+  /** False skips the PDF briefing and its HTML (no browser needed). */
+  pdf?: boolean;
+  paper?: Paper;
+  /** The run's one browser; without it a browser is started and closed for this release. */
+  printer?: Printer;
 }
 
 export interface BuildResult {
@@ -39,6 +46,16 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   lap('json');
   files.push({ name: `${stem}.xlsx`, data: await toXlsxBuffer(release) });
   lap('xlsx');
+  if (opts.pdf !== false) {
+    const printer = opts.printer ?? new Printer();
+    try {
+      const printed = await printer.print(release, { paper: opts.paper });
+      files.push({ name: `${stem}.pdf`, data: printed.pdf }, { name: `${stem}.html`, data: printed.html });
+    } finally {
+      if (!opts.printer) await printer.close();
+    }
+    lap('pdf');
+  }
   const written = await writeOutputs(opts.out, files);
   lap('write');
   return { input, release, written: written.map(shortPath), timings };

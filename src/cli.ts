@@ -7,6 +7,8 @@ import { outputStem, sweepStaleTemps } from './output';
 import { Progress } from './progress';
 import { checkOne, formatKinds, type CheckRow } from './check';
 import { InputError } from './model/errors';
+import { BrowserMissingError } from './render/browser';
+import { Printer } from './render/pdf';
 
 // Arguments, progress and exit codes; the work itself is in build.ts and the library.
 
@@ -19,6 +21,10 @@ function version(): string {
 
 function report(err: unknown, trace: boolean, progress?: Progress): number {
   progress?.clear();
+  if (err instanceof BrowserMissingError) {
+    process.stderr.write(`tieout: ${err.message}\n`);
+    return EXIT.content;
+  }
   if (err instanceof InputError) {
     process.stderr.write(`tieout: ${err.message}\n`);
     if (trace && err.stack) process.stderr.write(`${err.stack}\n`);
@@ -58,7 +64,9 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
     .option('--trace', 'print stack traces for errors')
     .option('-j, --jobs <n>', 'releases built at once', String(os.availableParallelism()))
-    .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean; jobs: string }) => {
+    .option('--no-pdf', 'skip the PDF briefing and its HTML (no browser needed)')
+    .addOption(new Option('--paper <size>', 'paper of the PDF briefing').choices(['a4', 'letter']).default('a4'))
+    .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean; jobs: string; pdf: boolean; paper: 'a4' | 'letter' }) => {
       const jobs = Number(opts.jobs);
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
         process.stderr.write(`tieout: --jobs expects a whole number from 1 to 64, found ${JSON.stringify(opts.jobs)}\n`);
@@ -71,9 +79,11 @@ export async function main(argv: string[]): Promise<number> {
       const progress = Progress.start(inputs.length);
       let failed = 0;
       const t0 = performance.now();
+      // One browser for the whole run, started on the first PDF and closed at the end.
+      const printer = opts.pdf ? new Printer() : undefined;
       await runPool(inputs, jobs, async (input, i) => {
         try {
-          const res = await buildOne(input, { out: opts.out, from: opts.from, stem: stems[i] });
+          const res = await buildOne(input, { out: opts.out, from: opts.from, stem: stems[i], pdf: opts.pdf, paper: opts.paper, printer });
           const errors = res.release.diagnostics.filter((d) => d.level === 'error');
           if (errors.length) code = Math.max(code, EXIT.content);
           return `${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}`;
@@ -82,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
           code = Math.max(code, report(err, !!opts.trace, progress));
           return null;
         }
-      }, (line) => progress.tick(line));
+      }, (line) => progress.tick(line)).finally(() => printer?.close());
       progress.stop();
       if (inputs.length > 1) {
         const secs = ((performance.now() - t0) / 1000).toFixed(1);
