@@ -4,6 +4,7 @@ import path from 'path';
 import { Decimal } from '../src/model/decimal';
 import type { Figure, Release, Statement } from '../src/model/types';
 import { readFile } from '../src/read';
+import { decodeText, loadInput } from '../src/read/input';
 import { compareFigures, expectedFigures, modelFigures, type HandColumn } from './support/tab-figures';
 
 const SAMPLE = path.join(__dirname, '..', 'samples', 'qifu-q3-2024.txt');
@@ -274,5 +275,26 @@ describe('text reader: fixtures for each quirk of the format', () => {
       const st = statementOf(release, 'income');
       assert.deepStrictEqual([st.title, st.units], ['Consolidated Statements of Operations', '(In millions, except per share amounts)']);
     });
+  });
+});
+
+describe('text input: what is read as text and what is refused', () => {
+  it('strips a byte-order mark and reads UTF-8', () => {
+    assert.strictEqual(decodeText(Buffer.from('\ufeffRevenue\t1,234\n', 'utf8'), 'r.txt'), 'Revenue\t1,234\n');
+  });
+
+  it('falls back to Latin-1 for old filings with stray high bytes', () => {
+    assert.strictEqual(decodeText(Buffer.from([0x53, 0x6f, 0x63, 0x69, 0xe9, 0x74, 0xe9, 0x0a]), 'old.txt'), 'Société\n');
+  });
+
+  it('refuses white space only, and binary content naming the line of the first NUL', () => {
+    assert.throws(() => decodeText(Buffer.from(' \n\t\n'), 'blank.txt'), { name: 'InputError', message: 'blank.txt: expected an earnings release, found only white space' });
+    assert.throws(() => decodeText(Buffer.from('one\ntwo\nthr\0ee'), 'mixed.txt'), { message: 'mixed.txt:3: expected text, found binary content (a NUL byte at offset 11)' });
+    const controls = Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? 0x01 : 0x41)));
+    assert.throws(() => decodeText(controls, 'ctl.dat'), { message: 'ctl.dat: expected text, found binary content (50 control bytes in the first 200)' });
+  });
+
+  it('refuses a special file', async () => {
+    await assert.rejects(loadInput('/dev/null'), { message: '/dev/null: expected a regular file, found a special file' });
   });
 });
