@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Browser } from 'puppeteer-core';
@@ -19,11 +19,27 @@ const CANDIDATES = [
 
 export const NO_BROWSER = 'no Chromium or Chrome found for the PDF: set PUPPETEER_EXECUTABLE_PATH, or run `node scripts/ensure-browser.js` (as root on Debian it installs the chromium package), or build with --no-pdf';
 
-/** The browser executable: PUPPETEER_EXECUTABLE_PATH first, then the usual system paths. */
+/** Where scripts/ensure-browser.js leaves Puppeteer's own download when no system browser exists. */
+export const DOWNLOAD_DIR = path.join(os.homedir(), '.cache', 'tieout-browser');
+
+function downloaded(): string | null {
+  // Layout of @puppeteer/browsers: <dir>/chrome-headless-shell/<platform-version>/<folder>/chrome-headless-shell
+  const root = path.join(DOWNLOAD_DIR, 'chrome-headless-shell');
+  if (!existsSync(root)) return null;
+  for (const version of readdirSync(root)) {
+    for (const folder of readdirSync(path.join(root, version))) {
+      const bin = path.join(root, version, folder, 'chrome-headless-shell');
+      if (existsSync(bin)) return bin;
+    }
+  }
+  return null;
+}
+
+/** The browser executable: PUPPETEER_EXECUTABLE_PATH first, then the usual system paths, then our download. */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | null {
   const named = env.PUPPETEER_EXECUTABLE_PATH;
   if (named) return existsSync(named) ? named : null;
-  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? downloaded();
 }
 
 export class BrowserMissingError extends Error {
