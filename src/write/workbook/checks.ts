@@ -58,8 +58,11 @@ function labelOf(release: Release, ref: CellRef): string {
   return st?.tables[ref.table]?.rows[ref.row]?.label ?? '';
 }
 
-function lineOf(release: Release, ref: CellRef): number | null {
-  return figureAt(release, ref)?.place.line ?? null;
+/** The column a cell sits in, as an analyst names it: "3M Sep-30-2024 USD". */
+function columnLabel(release: Release, ref: CellRef): string {
+  const st = release.statements.find((s) => s.id === ref.statement);
+  const col = st?.tables[ref.table]?.columns[ref.col];
+  return [col?.period?.label, col?.currency].filter(Boolean).join(' ') || `column ${ref.col + 1}`;
 }
 
 /** The check a defined cell gets: the printed figure against what its formula gives. */
@@ -74,9 +77,7 @@ function relationCheck(release: Release, layout: Layout, f: CellFormula): CheckL
     ? { formula: `ROUND(${ref},${decimals})`, value: roundTo(f.result, decimals), origin: 'link' }
     : { formula: ref, value: f.result, origin: 'link' };
   const diff = roundTo(reported.minus(recomputed.value), decimals);
-  const what = f.kind === 'footing'
-    ? `${labelOf(release, f.target)} = ${(f.relation as Footing).terms.map((t, i) => `${t.sign === -1 ? '− ' : i ? '+ ' : ''}${labelOf(release, { ...t.ref, col: 0 })}`).join(' ')}`
-    : labelOf(release, f.target);
+  const what = `${labelOf(release, f.target)} (${columnLabel(release, f.target)})`;
   return {
     kind: f.kind,
     what,
@@ -138,7 +139,7 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
       const decimals = sheetDecimals(fa);
       checks.push({
         kind: 'balance',
-        what: `${labelOf(release, a)} − ${labelOf(release, b)}`,
+        what: `${labelOf(release, a)} − ${labelOf(release, b)} (${columnLabel(release, a)})`,
         where: `${addressOf(layout, a)!.sheet}!${addressOf(layout, a)!.a1}`,
         reported: { formula: refText(addressOf(layout, a)!, CHECKS), value: va, origin: 'link' },
         recomputed: { formula: refText(addressOf(layout, b)!, CHECKS), value: vb, origin: 'link' },
@@ -178,6 +179,9 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
       recomputed = { formula: parts.join(''), value: v, origin: 'link' };
       gap = sheetValue(fig)!.minus(v);
     }
+    // The footing pass may state the gap to the nearest candidate sum without its terms.
+    const stated = (u as { gap?: Decimal }).gap;
+    if (gap === null && stated) gap = stated;
     untied.push({
       what: labelOf(release, ref),
       where: `${addr.sheet}!${addr.a1}`,
@@ -277,6 +281,8 @@ export function writeChecks(ws: Worksheet, release: Release, layout: Layout, pla
       g.value = { formula: `E${y}-F${y}`, result: toNumber(u.gap!) };
       g.font = font('formula');
       g.numFmt = u.format;
+    } else if (u.gap) {
+      put(ws, y, 7, { formula: null, value: u.gap, origin: 'typed' }, u.format);
     }
     ws.getCell(y, 8).value = sourceText(u.line);
     ws.getCell(y, 9).value = u.reason;

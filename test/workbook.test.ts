@@ -1,0 +1,228 @@
+import assert from 'assert';
+import ExcelJS from 'exceljs';
+import { Decimal } from '../src/model/decimal';
+import type { Relation } from '../src/model/types';
+import { toXlsxBuffer } from '../src/write/workbook';
+import { planFormulas } from '../src/write/workbook/formulas';
+import { planLayout, safeSheetName } from '../src/write/workbook/layout';
+import { fixZipTimes } from '../src/write/workbook/zip';
+import { handMade, HOSTILE } from './fixtures/workbook/release';
+import { rawSheets, zipTimes, type RawCell } from './fixtures/workbook/xlsx';
+
+async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+}
+
+let raw: Map<string, Map<string, RawCell>>;
+
+/** A formula and its cached result as the file holds them (numbers parsed, strings as written). */
+function formulaOf(_wb: ExcelJS.Workbook, sheet: string, a1: string): { formula: string; result: unknown } {
+  const c = raw.get(sheet)?.get(a1);
+  assert.ok(c && c.formula !== null, `${sheet}!${a1} should hold a formula, holds ${JSON.stringify(c)}`);
+  return { formula: c.formula, result: c.type === 'str' ? c.value : c.value === null ? undefined : Number(c.value) };
+}
+
+describe('workbook writer (hand-made release)', () => {
+  let wb: ExcelJS.Workbook;
+  let buf: Buffer;
+  before(async () => {
+    buf = await toXlsxBuffer(handMade());
+    wb = await load(buf);
+    raw = rawSheets(buf);
+  });
+
+  it('orders the sheets Summary, Assumptions, statements, Highlights, Checks', () => {
+    assert.deepStrictEqual(wb.worksheets.map((w) => w.name), ['Summary', 'Assumptions', 'Income Statement', 'Comprehensive Income', 'Balance Sheet', 'Highlights', 'Checks']);
+  });
+
+  it('writes a footing of contiguous added terms as SUM over their range', () => {
+    assert.deepStrictEqual(formulaOf(wb, 'Income Statement', 'B10'), { formula: 'SUM(B8:B9)', result: 150 });
+    assert.deepStrictEqual(formulaOf(wb, 'Balance Sheet', 'B14'), { formula: 'SUM(B11:B13)', result: 30 });
+  });
+
+  it('writes a footing with a subtracted term as explicit + and −', () => {
+    assert.deepStrictEqual(formulaOf(wb, 'Income Statement', 'B12'), { formula: 'B10-B11', result: 110 });
+  });
+
+  it('sums rounded USD conversions as the release did (21, not 150 / 7 = 21.43)', () => {
+    assert.deepStrictEqual(formulaOf(wb, 'Income Statement', 'C8'), { formula: 'ROUND(B8/FX,0)', result: 14 });
+    assert.deepStrictEqual(formulaOf(wb, 'Income Statement', 'C11'), { formula: 'ROUND(B11/FX,0)', result: 6 });
+    assert.deepStrictEqual(formulaOf(wb, 'Income Statement', 'C10'), { formula: 'SUM(C8:C9)', result: 21 });
+    assert.deepStrictEqual(formulaOf(wb, 'Income Statement', 'C12'), { formula: 'C10-C11', result: 15 });
+    assert.deepStrictEqual(formulaOf(wb, 'Income Statement', 'C17'), { formula: 'ROUND(B17/FX,2)', result: 0.18 });
+  });
+
+  it('links share counts repeated under USD instead of converting them', () => {
+    assert.deepStrictEqual(formulaOf(wb, 'Income Statement', 'C18'), { formula: 'B18', result: 1000000 });
+  });
+
+  it('keeps a margin unrounded with its exact quotient cached', () => {
+    assert.deepStrictEqual(formulaOf(wb, 'Income Statement', 'B13'), { formula: 'B12/B10', result: new Decimal(110).div(150).toNumber() });
+  });
+
+  it('links to another statement with a quoted sheet name', () => {
+    assert.deepStrictEqual(formulaOf(wb, 'Comprehensive Income', 'B8'), { formula: "'Income Statement'!B12", result: 110 });
+    assert.deepStrictEqual(formulaOf(wb, 'Comprehensive Income', 'B10'), { formula: 'SUM(B8:B9)', result: 100 });
+  });
+
+  it('holds the rate in a cell named FX beside its source text', () => {
+    const ws = wb.getWorksheet('Assumptions')!;
+    assert.strictEqual(ws.getCell('B3').value, 7);
+    assert.strictEqual(ws.getCell('C3').value, 'Translations are made at RMB 7.0 to US$1.00.');
+    assert.deepStrictEqual(wb.definedNames.getRanges('FX').ranges, ['Assumptions!$B$3']);
+  });
+
+  it('colours typed figures blue, formulas black, links to other sheets green', () => {
+    const inc = wb.getWorksheet('Income Statement')!;
+    assert.strictEqual(inc.getCell('B8').font.color?.argb, 'FF0000FF');
+    assert.strictEqual(inc.getCell('B10').font.color?.argb, 'FF000000');
+    assert.strictEqual(inc.getCell('C8').font.color?.argb, 'FF000000');
+    assert.strictEqual(wb.getWorksheet('Comprehensive Income')!.getCell('B8').font.color?.argb, 'FF008000');
+  });
+
+  it('formats amounts, per-share figures and percents, bolds totals with a top border, indents by depth', () => {
+    const inc = wb.getWorksheet('Income Statement')!;
+    assert.strictEqual(inc.getCell('B8').numFmt, '#,##0;(#,##0)');
+    assert.strictEqual(inc.getCell('B17').numFmt, '0.00;(0.00)');
+    assert.strictEqual(inc.getCell('B13').numFmt, '0.0%');
+    assert.strictEqual(inc.getCell('B10').font.bold, true);
+    assert.strictEqual(inc.getCell('B10').border.top?.style, 'thin');
+    assert.ok(!inc.getCell('B8').font.bold);
+    assert.strictEqual(inc.getCell('A8').alignment.indent, 1);
+    assert.strictEqual(inc.getCell('B14').value, -5);
+  });
+
+  it('states units, freezes header rows and labels, prints landscape one page wide, gives source lines', () => {
+    const inc = wb.getWorksheet('Income Statement')!;
+    assert.deepStrictEqual([inc.getCell('B7').value, inc.getCell('C7').value], ['RMB thousands', 'USD thousands']);
+    assert.deepStrictEqual([inc.getCell('B4').value, inc.getCell('B5').value, inc.getCell('C6').value], ['Three months ended September 30,', '2024', 'USD']);
+    const view = inc.views[0] as { state: string; xSplit: number; ySplit: number };
+    assert.deepStrictEqual([view.state, view.xSplit, view.ySplit], ['frozen', 1, 7]);
+    assert.deepStrictEqual([inc.pageSetup.orientation, inc.pageSetup.fitToPage, inc.pageSetup.fitToWidth, inc.pageSetup.fitToHeight], ['landscape', true, 1, 0]);
+    assert.strictEqual(inc.getCell('D8').value, 'line 11');
+    assert.ok((inc.getColumn(1).width ?? 0) >= 'Weighted average shares, diluted'.length + 2);
+  });
+
+  it('writes hostile labels as text, never as formulas', () => {
+    const inc = wb.getWorksheet('Income Statement')!;
+    HOSTILE.forEach((label, i) => {
+      const cell = inc.getCell(`A${14 + i}`);
+      assert.strictEqual(cell.type, ExcelJS.ValueType.String);
+      assert.strictEqual(cell.value, label);
+      assert.strictEqual(cell.formula, undefined);
+      assert.deepStrictEqual(raw.get('Income Statement')!.get(`A${14 + i}`), { formula: null, value: label, type: 's' });
+    });
+  });
+
+  it('counts checks with formulas and lists each relation, the balance identity and the narrative', () => {
+    const ck = wb.getWorksheet('Checks')!;
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B3'), { formula: 'COUNT(G9:G25)', result: 17 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B4'), { formula: 'COUNTIF(G9:G25,0)', result: 17 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B5'), { formula: 'B3-B4', result: 0 });
+    assert.strictEqual(ck.getCell('B6').value, 1);
+    const kinds = Array.from({ length: 17 }, (_, i) => ck.getCell(9 + i, 2).value);
+    assert.deepStrictEqual(kinds, ['conversion', 'conversion', 'footing', 'footing', 'conversion', 'footing', 'footing', 'ratio', 'conversion', 'link', 'link', 'footing', 'footing', 'footing', 'balance', 'narrative', 'narrative']);
+    // The ratio is compared at its printed precision.
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'F16'), { formula: "ROUND('Income Statement'!B13,3)", result: 0.733 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'G16'), { formula: 'ROUND(E16-F16,3)', result: 0 });
+    assert.deepStrictEqual([formulaOf(wb, 'Checks', 'E23').formula, formulaOf(wb, 'Checks', 'F23').formula], ["'Balance Sheet'!B10", "'Balance Sheet'!B14"]);
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'F24'), { formula: "ROUND('Income Statement'!B10/1000,2)", result: 0.15 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'F25'), { formula: "ROUND('Income Statement'!B13*100,1)", result: 73.3 });
+    assert.strictEqual(ck.getCell('E24').value, 0.15);
+    // Untied totals follow, not counted as checks.
+    assert.strictEqual(ck.getCell('C30').value, 'Equity');
+    assert.strictEqual(ck.getCell('I30').value, 'no rows above it recompute it');
+    const cf = (ck as unknown as { conditionalFormattings: { ref: string; rules: { operator?: string }[] }[] }).conditionalFormattings[0];
+    assert.strictEqual(cf.ref, 'G9:G25');
+    assert.deepStrictEqual(cf.rules.map((r) => r.operator), ['equal', 'notEqual']);
+  });
+
+  it('shows check status on the Summary as a formula over Checks, and key figures as green links', () => {
+    const sm = wb.getWorksheet('Summary')!;
+    assert.strictEqual(sm.getCell('A1').value, 'Hand Made Inc.');
+    const status = formulaOf(wb, 'Summary', 'B9');
+    assert.match(status.formula, /^IF\('Checks'!B5=0,/);
+    assert.strictEqual(status.result, 'All 17 checks tie; 1 totals untied');
+    assert.deepStrictEqual(formulaOf(wb, 'Summary', 'B12'), { formula: "'Income Statement'!B10", result: 150 });
+    assert.deepStrictEqual(formulaOf(wb, 'Summary', 'C12'), { formula: "'Income Statement'!C10", result: 21 });
+    assert.strictEqual(sm.getCell('B12').font.color?.argb, 'FF008000');
+  });
+
+  it('lists prose figures on Highlights with the table figure they restate', () => {
+    const hl = wb.getWorksheet('Highlights')!;
+    assert.deepStrictEqual([hl.getCell('C4').value, hl.getCell('E4').value], ['Total revenue', 0.15]);
+    assert.deepStrictEqual(formulaOf(wb, 'Highlights', 'H4'), { formula: "'Income Statement'!B10", result: 150 });
+    assert.strictEqual(hl.getCell('H6').value, 'not tied');
+  });
+
+  it('uses no shared formulas and no leading =', async () => {
+    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => {
+      const v = cell.value as { formula?: string; sharedFormula?: string } | null;
+      if (v && typeof v === 'object') {
+        assert.strictEqual(v.sharedFormula, undefined, `${ws.name}!${cell.address}`);
+        if (v.formula !== undefined) assert.ok(!v.formula.startsWith('='), `${ws.name}!${cell.address}`);
+      }
+    }));
+  });
+
+  it('gives byte-identical files for the same input, stamped with the release date', async () => {
+    const again = await toXlsxBuffer(handMade());
+    assert.ok(buf.equals(again));
+    const times = new Set(zipTimes(buf));
+    // 2024-11-19 00:00:00 as a DOS date/time.
+    assert.deepStrictEqual([...times], [`${((2024 - 1980) << 9) | (11 << 5) | 19}/0`]);
+    assert.strictEqual(wb.created.toISOString(), '2024-11-19T00:00:00.000Z');
+    assert.strictEqual(wb.modified.toISOString(), '2024-11-19T00:00:00.000Z');
+  });
+
+  it('refuses a buffer that is not a zip', () => {
+    assert.throws(() => fixZipTimes(Buffer.from('not a zip at all, certainly not one with a directory'), new Date()), /not a zip: no end of central directory/);
+  });
+});
+
+describe('workbook formula plan', () => {
+  it('keeps the definitions acyclic: a relation closing a cycle stays a constant', () => {
+    const rel = handMade();
+    const back: Relation = { type: 'link', id: 'l-back', target: { statement: 'income', table: 0, row: 4, col: 0 }, source: { statement: 'ci', table: 0, row: 0, col: 0 }, diff: new Decimal(0) };
+    // Drop the footing that defines income row 4 first, so the back link can claim it.
+    rel.relations = rel.relations.filter((r) => r.id !== 'f-opinc');
+    rel.relations.push(back);
+    const plan = planFormulas(rel, planLayout(rel));
+    assert.deepStrictEqual(plan.dropped.map((d) => [d.relation.id, d.reason]), [['l-ci', 'it would make a circular reference']]);
+    assert.strictEqual(plan.cells.get('income/0/4/0')?.formula, "'Comprehensive Income'!B8");
+  });
+
+  it('lets the first relation define a cell and reports the second', () => {
+    const rel = handMade();
+    rel.relations.push({ type: 'conversion', id: 'x-total', target: { statement: 'income', table: 0, row: 2, col: 1 }, source: { statement: 'income', table: 0, row: 2, col: 0 }, decimals: 0, diff: new Decimal(0) });
+    const plan = planFormulas(rel, planLayout(rel));
+    assert.deepStrictEqual(plan.dropped.map((d) => [d.relation.id, d.reason]), [['x-total', 'already defined by f-revenue']]);
+  });
+
+  it('keeps conversions constant when the release states no rate', () => {
+    const rel = handMade();
+    rel.fx = null;
+    const plan = planFormulas(rel, planLayout(rel));
+    assert.strictEqual(plan.dropped.filter((d) => d.reason === 'no exchange rate stated').length, 4);
+    assert.strictEqual(plan.cells.has('income/0/0/1'), false);
+  });
+
+  it('writes explicit terms when a figure that is not a term sits inside the block', () => {
+    const rel = handMade();
+    const f = rel.relations.find((r) => r.id === 'f-le');
+    if (f?.type === 'footing') f.terms = f.terms.filter((t) => t.ref.row !== 4);
+    rel.statements[2].tables[0].rows[6].cells[0]!.value = new Decimal(13);
+    const plan = planFormulas(rel, planLayout(rel));
+    assert.strictEqual(plan.cells.get('bs/0/6/0')?.formula, 'B11+B13');
+    assert.strictEqual(plan.cells.get('bs/0/6/0')?.result.toString(), '13');
+  });
+
+  it('makes sheet names Excel accepts', () => {
+    const taken = new Set<string>();
+    assert.strictEqual(safeSheetName("Cash/Flows: [Q3]*?'", taken), 'Cash Flows Q3');
+    assert.strictEqual(safeSheetName('cash flows q3', taken), 'cash flows q3 2');
+    assert.strictEqual(safeSheetName('x'.repeat(40), taken).length, 31);
+  });
+});
