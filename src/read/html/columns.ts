@@ -1,6 +1,7 @@
-import type { Place } from '../../model/types';
 import { parseFigure } from '../number';
+import { parsePeriod } from '../period';
 import type { RawCell, RawRow } from '../raw';
+import { isUnitsCaption } from '../units';
 import type { GridCell, GridRow } from './grid';
 
 // HTML tables print one figure over several grid cells: "$" in one, "1,234" in the next, the ")"
@@ -10,6 +11,9 @@ import type { GridCell, GridRow } from './grid';
 
 const CURRENCY_ALONE = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|€|£|¥|\$)$/i;
 const CLOSER_ALONE = /^\)?\s*%?$/;
+// A footnote reference printed beside a figure or in a cell of its own: "(a)", "*", "†".
+const NOTE_NUMBER = /^\(?\d{1,2}[.)]?$/;
+const NOTE_MARK = /\s*(\([a-z]\)|\*+|[\u2020\u2021\u00a7]+)$/i;
 const YEAR_ALONE = /^(?:fiscal\s+|fy\s*)?(19|20)\d{2}\s*\*?$/i;
 
 interface Piece extends GridCell {
@@ -33,27 +37,51 @@ function cover(p: Piece, other: GridCell): void {
 
 /** Joins "$" | "1,234" and "(1,234" | ")" and "12.5" | "%" within one row. */
 export function joinPieces(cells: GridCell[]): Piece[] {
-  const pieces: Piece[] = [];
-  for (const cell of cells) {
+  const closed: Piece[] = [];
+  for (const raw of cells) {
+    if (raw.text === '') continue;
+    const prev = closed[closed.length - 1];
+    // Footnote letters after a figure or its ")" are references, not part of the figure.
+    const bare = raw.text.replace(NOTE_MARK, '');
+    const cell = prev && bare !== raw.text && (bare === '' || CLOSER_ALONE.test(bare) || isFigure(bare)) ? { ...raw, text: bare } : raw;
     if (cell.text === '') continue;
-    const prev = pieces[pieces.length - 1];
     // A ")" or "%" standing alone closes the figure before it.
-    if (prev && CLOSER_ALONE.test(cell.text) && (isFigure(prev.text + cell.text) || prev.text.endsWith('('))) {
+    if (prev && CLOSER_ALONE.test(cell.text) && (isFigure(prev.text + cell.text) || prev.text.includes('('))) {
       prev.text = `${prev.text}${cell.text}`;
       prev.figure = isFigure(prev.text);
       cover(prev, cell);
       continue;
     }
-    // A currency mark or an opening "(" standing alone belongs to the figure after it.
-    if (prev && !prev.figure && (CURRENCY_ALONE.test(prev.text) || prev.text === '(') && isFigure(`${prev.text}${cell.text}`)) {
-      const joined = pieceOf({ ...cell, text: `${prev.text}${cell.text}` });
+    closed.push(pieceOf(cell));
+  }
+  // A currency mark or an opening "(" standing alone belongs to the figure after it ("$" | "(841)").
+  const pieces: Piece[] = [];
+  for (const p of closed) {
+    const prev = pieces[pieces.length - 1];
+    if (prev && !prev.figure && (CURRENCY_ALONE.test(prev.text) || prev.text === '(') && isFigure(`${prev.text}${p.text}`)) {
+      const joined = pieceOf({ ...p, text: `${prev.text}${p.text}` });
+      joined.at = p.at;
       cover(joined, prev);
       pieces[pieces.length - 1] = joined;
       continue;
     }
-    pieces.push(pieceOf(cell));
+    pieces.push(p);
   }
+  // A note's number before its text ("(1)" | "We compare ...") is not a figure.
+  if (pieces.length > 1 && pieces[0].figure && !pieces[1].figure && NOTE_NUMBER.test(pieces[0].text)) pieces[0].figure = false;
   return pieces;
+}
+
+/** Index of the first of the sorted columns at or right of `col` (cols.length when none). */
+function firstAtOrAfter(cols: number[], col: number): number {
+  let lo = 0;
+  let hi = cols.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cols[mid] < col) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** True for a row whose figures are only years: a column header, not data. */
@@ -68,27 +96,36 @@ function typicalSize(rows: Piece[][]): number | null {
   return sizes.length ? sizes[sizes.length >> 1] : null;
 }
 
-/**
- * Turns a laid-out table into raw rows: cell 0 the label, then one cell per value column.
- * Returns null when the table holds no figure (a layout box or a text table).
- */
-export function toRawRows(grid: GridRow[], file: string, table: number, lineAt: (offset: number | null) => number): RawRow[] | null {
-  const rows = grid.map((r) => joinPieces(r.cells));
+/** Drops footnote references set in a much smaller type in a column of their own ("5" beside "82,276"). */
+function dropSmallNotes(rows: Piece[][]): void {
   const size = typicalSize(rows);
-  // Footnote references set in a much smaller type in their own column are not figures.
-  if (size !== null) {
-    for (const row of rows) {
-      for (let i = row.length - 1; i >= 0; i--) {
-        const p = row[i];
-        if (p.figure && p.size !== null && p.size < size * 0.8 && /^\(?\d{1,2}\)?$/.test(p.text) && i > 0) row.splice(i, 1);
-      }
+  if (size === null) return;
+  for (const row of rows) {
+    for (let i = row.length - 1; i > 0; i--) {
+      const p = row[i];
+      if (p.figure && p.size !== null && p.size < size * 0.8 && /^\(?\d{1,2}\)?$/.test(p.text)) row.splice(i, 1);
     }
   }
+}
 
-  // Value columns: where the digits of data rows' figures stand. A row's leading text is its label.
-  const labelOf = (row: Piece[]) => (row.length > 0 && !row[0].figure ? row[0] : null);
-  const dataRows = rows.filter((r) => r.some((p) => p.figure) && !yearsOnly(r));
-  if (dataRows.length === 0) return null;
+interface Layout {
+  /** Grid columns of the value columns, left to right. */
+  cols: number[];
+  /** First grid column where a value of a data row starts: left of it is the label. */
+  first: number;
+  /** Grid column where data rows' labels start. */
+  labelCol: number;
+}
+
+const labelOf = (row: Piece[]) => (row.length > 0 && !row[0].figure ? row[0] : null);
+
+function covers(p: Piece, anchors: Set<number>): boolean {
+  for (let c = p.col; c < p.col + p.span; c++) if (anchors.has(c)) return true;
+  return false;
+}
+
+/** Value columns: where the digits of data rows' figures stand. A row's leading text is its label. */
+function findLayout(dataRows: Piece[][]): Layout | null {
   const anchors = new Set<number>();
   let first = Infinity;
   let labelCol = Infinity;
@@ -101,16 +138,41 @@ export function toRawRows(grid: GridRow[], file: string, table: number, lineAt: 
       if (p.at !== null) anchors.add(p.at);
     }
   }
-  // A figure whose digits span grid columns stands over the value column it covers, else its own.
-  for (const row of dataRows) {
-    const label = labelOf(row);
-    for (const p of row) {
-      if (p === label || !p.figure || p.at !== null) continue;
-      if (![...anchors].some((a) => a >= p.col && a < p.col + p.span)) anchors.add(p.col + p.span - 1);
+  // A figure whose digits span grid columns stands over the value column it covers, else its own;
+  // then text standing in a column of its own ("Up 17%", "n/m") makes a value column too.
+  for (const figures of [true, false]) {
+    for (const row of dataRows) {
+      const label = labelOf(row);
+      for (const p of row) {
+        if (p === label || p.figure !== figures || (figures && p.at !== null) || p.col < first) continue;
+        if (!covers(p, anchors)) anchors.add(p.at ?? p.col + p.span - 1);
+      }
     }
   }
   const cols = [...anchors].sort((x, y) => x - y);
-  if (cols.length === 0) return null;
+  return cols.length ? { cols, first, labelCol } : null;
+}
+
+/** A header row with a label ("ASSETS" over the dates) is two rows: the column header, then the caption. */
+function splitCaption(cells: RawCell[], header: boolean): RawCell[][] {
+  const label = cells[0].text;
+  const values = cells.slice(1);
+  const dated = values.some((c) => c.text !== '' && (parsePeriod(c.text, false) !== null || YEAR_ALONE.test(c.text)));
+  if (!header || label === '' || !dated || isUnitsCaption(label) || parsePeriod(label, false) !== null) return [cells];
+  return [[{ ...cells[0], text: '', bold: false }, ...values], [cells[0], ...values.map((c) => ({ ...c, text: '', bold: false }))]];
+}
+
+/**
+ * Turns a laid-out table into raw rows: cell 0 the label, then one cell per value column.
+ * Returns null when the table holds no figure (a layout box or a text table).
+ */
+export function toRawRows(grid: GridRow[], file: string, table: number, lineAt: (offset: number | null) => number): RawRow[] | null {
+  const rows = grid.map((r) => joinPieces(r.cells));
+  dropSmallNotes(rows);
+  const layout = findLayout(rows.filter((r) => r.some((p) => p.figure) && !yearsOnly(r)));
+  if (!layout) return null;
+  const { cols, first, labelCol } = layout;
+  const indexOf = new Map(cols.map((c, i) => [c, i]));
   // The label: whatever lies left of the values, and a row's leading text starting in the label column
   // (a title spanning the table); a header spanning value columns starts right of the label column.
   const isLabel = (p: Piece, i: number) => p.col + p.span - 1 < first || (i === 0 && !p.figure && p.col <= labelCol);
@@ -120,40 +182,31 @@ export function toRawRows(grid: GridRow[], file: string, table: number, lineAt: 
     const pieces = rows[r];
     if (pieces.length === 0) return;
     const labelParts = pieces.filter(isLabel);
-    const valueParts = pieces.filter((p, i) => !isLabel(p, i));
-    const row = out.length + 1;
-    const rowPlace: Place = { file, line: lineAt(g.offset), table, row };
-    const place = (offset: number | null, cell: number): Place => ({ file, line: lineAt(offset ?? g.offset), table, row, cell });
     const header = !pieces.some((p) => p.figure) || yearsOnly(pieces);
-    const values: string[] = cols.map(() => '');
-    const bolds: boolean[] = cols.map(() => false);
-    const offsets: (number | null)[] = cols.map(() => null);
-    const put = (i: number, p: Piece) => {
-      values[i] = values[i] ? `${values[i]} ${p.text}` : p.text;
-      bolds[i] ||= p.bold;
-      offsets[i] ??= p.offset;
-    };
-    for (const p of valueParts) {
-      const own = p.at !== null && !header ? cols.indexOf(p.at) : -1;
-      if (own >= 0) { put(own, p); continue; }
-      const covered = cols.map((c, i) => (c >= p.col && c < p.col + p.span ? i : -1)).filter((i) => i >= 0);
-      if (covered.length > 0) {
-        // A header spans all the columns under it; a figure belongs to one.
-        if (header) covered.forEach((i) => put(i, p));
-        else put(covered[covered.length - 1], p);
-        continue;
-      }
-      // A piece between value columns stands over the next one to its right (else the last).
-      let i = cols.findIndex((c) => c > p.col);
-      if (i < 0) i = cols.length - 1;
-      put(i, p);
+    const values: Piece[][] = cols.map(() => []);
+    pieces.forEach((p, i) => {
+      if (isLabel(p, i)) return;
+      const own = p.at !== null && !header ? indexOf.get(p.at) : undefined;
+      if (own !== undefined) { values[own].push(p); return; }
+      const from = firstAtOrAfter(cols, p.col);
+      let last = from;
+      while (last < cols.length && cols[last] < p.col + p.span) last++;
+      // A header spans all the value columns under it; a figure belongs to the one its digits end over;
+      // a piece between value columns stands over the next one to its right (else the last).
+      if (last > from && header) for (let k = from; k < last; k++) values[k].push(p);
+      else if (last > from) values[last - 1].push(p);
+      else values[Math.min(from, cols.length - 1)].push(p);
+    });
+    const cellOf = (parts: Piece[], cell: number): RawCell => ({
+      text: parts.map((p) => p.text).join(' '),
+      bold: parts.some((p) => p.bold),
+      place: { file, line: lineAt(parts[0]?.offset ?? g.offset), table, row: 0, cell },
+    });
+    const cells = [cellOf(labelParts, 1), ...values.map((parts, i) => cellOf(parts, i + 2))];
+    for (const split of splitCaption(cells, header)) {
+      const row = out.length + 1;
+      out.push({ cells: split.map((c) => ({ ...c, place: { ...c.place, row } })), place: { file, line: lineAt(g.offset), table, row }, indent: labelParts[0]?.indent ?? 0 });
     }
-    const label = labelParts.map((p) => p.text).join(' ');
-    const cells: RawCell[] = [
-      { text: label, bold: labelParts.some((p) => p.bold), place: place(labelParts[0]?.offset ?? null, 1) },
-      ...values.map((text, i) => ({ text, bold: bolds[i], place: place(offsets[i], i + 2) })),
-    ];
-    out.push({ cells, place: rowPlace, indent: labelParts[0]?.indent ?? 0 });
   });
   return out;
 }

@@ -53,7 +53,7 @@ export function cellsOf(tr: Element): Element[] {
 function readCell(td: Element, state: Inherited, col: number): GridCell {
   const style = styleOf(td);
   const run = new TextRun();
-  if (!isSkipped(td, style)) collectInline(td.children, inherit(td, style, state), run, false);
+  collectInline(td.children, inherit(td, style, state), run, false);
   const pt = indentPt(style) + run.leadPt;
   return {
     text: run.value(),
@@ -81,6 +81,8 @@ export function layoutTable(table: Element, state: Inherited): GridRow[] {
     let col = 0;
     const taken = new Set([...carried.keys()]);
     for (const td of cellsOf(tr)) {
+      // A cell not displayed takes no place on the grid (Workiva writes hidden spacer cells).
+      if (isSkipped(td, styleOf(td))) continue;
       while (taken.has(col)) col++;
       const cell = readCell(td, inRow, col);
       const rows = spanOf(td.attribs.rowspan);

@@ -86,3 +86,13 @@ export function fontSizePt(el: Element, style: Map<string, string>): number | nu
 export function isHidden(el: Element, style: Map<string, string>): boolean {
   return style.get('display') === 'none' || style.get('visibility') === 'hidden' || el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true';
 }
+
+/** Raised text: <sup>, or the `position:relative; top:-3pt` and `vertical-align:super` of generated HTML. */
+export function isSuperscript(el: Element, style: Map<string, string>): boolean {
+  const name = el.name.toLowerCase();
+  if (name === 'sup' || name === 'sub') return true;
+  const align = style.get('vertical-align');
+  if (align === 'super' || align === 'sub') return true;
+  const top = lengthPt(style.get('top'));
+  return style.get('position') === 'relative' && top !== null && top < 0;
+}

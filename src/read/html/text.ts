@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { boldOf, fontSizePt, indentPt, isHidden, styleOf } from './style';
+import { boldOf, fontSizePt, indentPt, isHidden, isSuperscript, styleOf } from './style';
 
 // Text as a reader sees it: HTML white space collapsed, no-break spaces kept (they indent labels),
 // bold and font size remembered per character run, footnote superscripts left out.
@@ -47,6 +47,14 @@ const FOOTNOTE_MARK = /^[([]?(\d{1,2}|[a-z]|[*\u2020\u2021\u00a7]+)[)\]]?(\s*,\s
 /** A superscript that only refers to a footnote ("1", "(a)", "*", "2,3"). */
 export function isFootnoteMark(text: string): boolean {
   return FOOTNOTE_MARK.test(text.replace(/[\s\u00a0]+/g, ' ').trim());
+}
+
+/** A raised footnote reference ("Profit¹"), left out of labels, figures and prose alike. */
+export function isNoteReference(el: Element, style: Map<string, string>): boolean {
+  if (!isSuperscript(el, style)) return false;
+  const inner = new TextRun();
+  collectInline(el.children, { bold: false, size: null }, inner, false);
+  return isFootnoteMark(inner.value());
 }
 
 /** Collects text runs; white space collapses as a browser would collapse it. */
@@ -130,11 +138,7 @@ export function collectInline(nodes: AnyNode[], state: Inherited, run: TextRun, 
       else run.space();
       continue;
     }
-    if (name === 'sup' || name === 'sub') {
-      const inner = new TextRun();
-      collectInline(el.children, state, inner, false);
-      if (isFootnoteMark(inner.value())) continue;
-    }
+    if (isNoteReference(el, style)) continue;
     const block = BLOCK.has(name);
     if (block) {
       if (run.empty) run.leadPt += indentPt(style);

@@ -5,7 +5,7 @@ import { toRawRows } from './columns';
 import { layoutTable } from './grid';
 import type { LineIndex } from './lines';
 import { styleOf } from './style';
-import { BLOCK, collectInline, inherit, isFootnoteMark, isSkipped, SGML_HEADER, TextRun, type Inherited } from './text';
+import { BLOCK, inherit, isNoteReference, isSkipped, SGML_HEADER, TextRun, type Inherited } from './text';
 
 // Walks the parsed document in reading order: paragraphs of text become prose blocks, tables of
 // figures become raw tables, and tables that only lay out the page are walked into like any box.
@@ -53,11 +53,7 @@ export class Walker {
         continue;
       }
       if (name === 'table') { this.table(el, inner); continue; }
-      if (name === 'sup' || name === 'sub') {
-        const run = new TextRun();
-        collectInline(el.children, inner, run, false);
-        if (isFootnoteMark(run.value())) continue;
-      }
+      if (isNoteReference(el, style)) continue;
       const level = HEADING.exec(name);
       if (level || BLOCK.has(name)) {
         this.flush();
