@@ -118,32 +118,50 @@ describe('workbook writer (hand-made release)', () => {
 
   it('counts checks with formulas and lists each relation, the balance identity and the narrative', () => {
     const ck = wb.getWorksheet('Checks')!;
-    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B3'), { formula: 'COUNT(G9:G25)', result: 17 });
-    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B4'), { formula: 'COUNTIF(G9:G25,0)', result: 17 });
-    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B5'), { formula: 'B3-B4', result: 0 });
-    assert.strictEqual(ck.getCell('B6').value, 1);
-    const kinds = Array.from({ length: 17 }, (_, i) => ck.getCell(9 + i, 2).value);
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B3'), { formula: 'COUNT(G10:G26)', result: 17 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B4'), { formula: 'COUNTIF(G10:G26,0)', result: 17 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B5'), { formula: 'COUNTIF(J10:J26,"within rounding")', result: 0 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'B6'), { formula: 'COUNTIF(J10:J26,"fails")', result: 0 });
+    assert.strictEqual(ck.getCell('B7').value, 1);
+    const kinds = Array.from({ length: 17 }, (_, i) => ck.getCell(10 + i, 2).value);
     assert.deepStrictEqual(kinds, ['conversion', 'conversion', 'footing', 'footing', 'conversion', 'footing', 'footing', 'ratio', 'conversion', 'link', 'link', 'footing', 'footing', 'footing', 'balance', 'narrative', 'narrative']);
     // The ratio is compared at its printed precision.
-    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'F16'), { formula: "ROUND('Income Statement'!B13,3)", result: 0.733 });
-    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'G16'), { formula: 'ROUND(E16-F16,3)', result: 0 });
-    assert.deepStrictEqual([formulaOf(wb, 'Checks', 'E23').formula, formulaOf(wb, 'Checks', 'F23').formula], ["'Balance Sheet'!B10", "'Balance Sheet'!B14"]);
-    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'F24'), { formula: "ROUND('Income Statement'!B10/1000,2)", result: 0.15 });
-    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'F25'), { formula: "ROUND('Income Statement'!B13*100,1)", result: 73.3 });
-    assert.strictEqual(ck.getCell('E24').value, 0.15);
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'F17'), { formula: "ROUND('Income Statement'!B13,3)", result: 0.733 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'G17'), { formula: 'ROUND(E17-F17,3)', result: 0 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'J17'), { formula: 'IF(G17=0,"ties",IF(ABS(G17)<=I17,"within rounding","fails"))', result: 'ties' });
+    assert.deepStrictEqual([formulaOf(wb, 'Checks', 'E24').formula, formulaOf(wb, 'Checks', 'F24').formula], ["'Balance Sheet'!B10", "'Balance Sheet'!B14"]);
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'F25'), { formula: "ROUND('Income Statement'!B10/1000,2)", result: 0.15 });
+    assert.deepStrictEqual(formulaOf(wb, 'Checks', 'F26'), { formula: "ROUND('Income Statement'!B13*100,1)", result: 73.3 });
+    assert.strictEqual(ck.getCell('E25').value, 0.15);
     // Untied totals follow, not counted as checks.
-    assert.strictEqual(ck.getCell('C30').value, 'Equity');
-    assert.strictEqual(ck.getCell('I30').value, 'no rows above it recompute it');
+    assert.strictEqual(ck.getCell('C31').value, 'Equity');
+    assert.strictEqual(ck.getCell('I31').value, 'no rows above it recompute it');
     const cf = (ck as unknown as { conditionalFormattings: { ref: string; rules: { operator?: string }[] }[] }).conditionalFormattings[0];
-    assert.strictEqual(cf.ref, 'G9:G25');
+    assert.strictEqual(cf.ref, 'G10:G26');
     assert.deepStrictEqual(cf.rules.map((r) => r.operator), ['equal', 'notEqual']);
+  });
+
+  it('keeps a relation that holds only within rounding out of the statement and shows its gap in Checks', async () => {
+    const rel = handMade();
+    // The release printed 0.17 where 1.23 / 7.0 rounds to 0.18.
+    rel.statements[0].tables[0].rows[9].cells[1]!.value = new Decimal('0.17');
+    const buf2 = await toXlsxBuffer(rel);
+    const cells = rawSheets(buf2);
+    assert.deepStrictEqual(cells.get('Income Statement')!.get('C17'), { formula: null, value: '0.17', type: null });
+    const row = [...cells.get('Checks')!].find(([a1, c]) => /^F\d+$/.test(a1) && c.formula === "ROUND('Income Statement'!B17/FX,2)");
+    assert.ok(row, 'the conversion is computed on the Checks sheet');
+    const y = row[0].slice(1);
+    assert.deepStrictEqual(cells.get('Checks')!.get(`G${y}`), { formula: `ROUND(E${y}-F${y},2)`, value: '-0.01', type: null });
+    assert.strictEqual(cells.get('Checks')!.get(`J${y}`)!.value, 'within rounding');
+    assert.strictEqual(cells.get('Checks')!.get('B5')!.value, '1');
+    assert.strictEqual(cells.get('Summary')!.get('B9')!.value, 'All 17 checks tie; 1 within one unit of rounding; 1 totals untied');
   });
 
   it('shows check status on the Summary as a formula over Checks, and key figures as green links', () => {
     const sm = wb.getWorksheet('Summary')!;
     assert.strictEqual(sm.getCell('A1').value, 'Hand Made Inc.');
     const status = formulaOf(wb, 'Summary', 'B9');
-    assert.match(status.formula, /^IF\('Checks'!B5=0,/);
+    assert.match(status.formula, /^IF\('Checks'!B6=0,/);
     assert.strictEqual(status.result, 'All 17 checks tie; 1 totals untied');
     assert.deepStrictEqual(formulaOf(wb, 'Summary', 'B12'), { formula: "'Income Statement'!B10", result: 150 });
     assert.deepStrictEqual(formulaOf(wb, 'Summary', 'C12'), { formula: "'Income Statement'!C10", result: 21 });

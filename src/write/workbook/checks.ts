@@ -15,10 +15,18 @@ import { sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
 /** Cells the Summary sheet reads. */
 export const CHECK_COUNT = 'B3';
 export const CHECK_PASSING = 'B4';
-export const CHECK_FAILING = 'B5';
-export const CHECK_UNTIED = 'B6';
-const HEADER_ROW = 8;
-const COLS = ['#', 'Check', 'What', 'Where', 'Reported', 'Recomputed', 'Difference', 'Source'];
+export const CHECK_ROUNDING = 'B5';
+export const CHECK_FAILING = 'B6';
+export const CHECK_UNTIED = 'B7';
+const HEADER_ROW = 9;
+const COLS = ['#', 'Check', 'What', 'Where', 'Reported', 'Recomputed', 'Difference', 'Source', 'Tolerance', 'Status'];
+/** Status texts: zero; within one unit of the last printed digit (the footing bound); beyond. */
+export const STATUS = { ties: 'ties', rounding: 'within rounding', fails: 'fails' } as const;
+
+export function statusOf(diff: Decimal, decimals: number): string {
+  if (diff.isZero()) return STATUS.ties;
+  return diff.abs().lte(new Decimal(10).pow(-decimals)) ? STATUS.rounding : STATUS.fails;
+}
 
 interface Operand {
   formula: string | null;
@@ -65,17 +73,21 @@ function columnLabel(release: Release, ref: CellRef): string {
   return [col?.period?.label, col?.currency].filter(Boolean).join(' ') || `column ${ref.col + 1}`;
 }
 
-/** The check a defined cell gets: the printed figure against what its formula gives. */
-function relationCheck(release: Release, layout: Layout, f: CellFormula): CheckLine {
+/**
+ * The check a relation gets: the printed figure against what the relation computes. A relation
+ * written into its statement is read from there; one that holds only within rounding was kept
+ * out of the statement and is computed here (`f` was built for this sheet).
+ */
+function relationCheck(release: Release, layout: Layout, f: CellFormula, written: boolean): CheckLine {
   const fig = figureAt(release, f.target)!;
   const addr = addressOf(layout, f.target)!;
-  const ref = refText(addr, CHECKS);
+  const expr = written ? refText(addr, CHECKS) : f.formula;
   const decimals = sheetDecimals(fig);
   const reported = sheetValue(fig)!;
   // A ratio is kept unrounded in its sheet; the check compares it at the printed precision.
   const recomputed: Operand = f.kind === 'ratio'
-    ? { formula: `ROUND(${ref},${decimals})`, value: roundTo(f.result, decimals), origin: 'link' }
-    : { formula: ref, value: f.result, origin: 'link' };
+    ? { formula: `ROUND(${expr},${decimals})`, value: roundTo(f.result, decimals), origin: 'link' }
+    : { formula: expr, value: f.result, origin: 'link' };
   const diff = roundTo(reported.minus(recomputed.value), decimals);
   const what = `${labelOf(release, f.target)} (${columnLabel(release, f.target)})`;
   return {
@@ -120,7 +132,8 @@ function narrativeCheck(release: Release, layout: Layout, plan: FormulaPlan, fac
 
 export function checkLines(release: Release, layout: Layout, plan: FormulaPlan): { checks: CheckLine[]; untied: UntiedLine[] } {
   const checks: CheckLine[] = [];
-  for (const f of plan.cells.values()) checks.push(relationCheck(release, layout, f));
+  for (const f of plan.cells.values()) checks.push(relationCheck(release, layout, f, true));
+  for (const f of plan.checkOnly) checks.push(relationCheck(release, layout, f, false));
   // Reading order: statement sheets in order, then row, then column.
   const order = new Map(layout.sheets.map((s, i) => [s.name, i]));
   const pos = (where: string) => { const [sheet, a1] = where.split('!'); const m = /^([A-Z]+)(\d+)$/.exec(a1)!; return [order.get(sheet) ?? 99, Number(m[2]), m[1].length, m[1]] as const; };
@@ -203,17 +216,27 @@ function put(ws: Worksheet, row: number, col: number, op: Operand, format: strin
   c.numFmt = format;
 }
 
-export function writeChecks(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan): { checks: number; passing: number; untied: number } {
+export interface CheckStatus {
+  checks: number;
+  passing: number;
+  rounding: number;
+  failing: number;
+  untied: number;
+}
+
+export function writeChecks(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan): CheckStatus {
   const { checks, untied } = checkLines(release, layout, plan);
   ws.getCell('A1').value = 'Checks: reported − recomputed, zero when the figure ties';
   ws.getCell('A1').font = TITLE_FONT;
   const first = HEADER_ROW + 1;
   const last = Math.max(first, HEADER_ROW + checks.length);
-  const passing = checks.filter((c) => c.diff.isZero()).length;
+  const statuses = checks.map((c) => statusOf(c.diff, c.decimals));
+  const n = (st: string) => statuses.filter((x) => x === st).length;
   const counts: [string, string, string | null, number][] = [
     ['Checks', CHECK_COUNT, `COUNT(G${first}:G${last})`, checks.length],
-    ['Passing', CHECK_PASSING, `COUNTIF(G${first}:G${last},0)`, passing],
-    ['Failing', CHECK_FAILING, `${CHECK_COUNT}-${CHECK_PASSING}`, checks.length - passing],
+    ['Tie exactly', CHECK_PASSING, `COUNTIF(G${first}:G${last},0)`, n(STATUS.ties)],
+    ['Within one unit of rounding', CHECK_ROUNDING, `COUNTIF(J${first}:J${last},"${STATUS.rounding}")`, n(STATUS.rounding)],
+    ['Failing', CHECK_FAILING, `COUNTIF(J${first}:J${last},"${STATUS.fails}")`, n(STATUS.fails)],
     ['Untied totals (kept as reported)', CHECK_UNTIED, null, untied.length],
   ];
   for (const [label, at, formula, value] of counts) {
@@ -244,7 +267,13 @@ export function writeChecks(ws: Worksheet, release: Release, layout: Layout, pla
     d.font = font('formula');
     d.numFmt = chk.format;
     ws.getCell(y, 8).value = chk.line === null ? '' : sourceText(chk.line);
-    for (const x of [1, 2, 3, 4, 8]) ws.getCell(y, x).font = TEXT_FONT;
+    const tol = ws.getCell(y, 9);
+    tol.value = toNumber(new Decimal(10).pow(-chk.decimals));
+    tol.numFmt = 'General';
+    const status = ws.getCell(y, 10);
+    status.value = { formula: `IF(G${y}=0,"${STATUS.ties}",IF(ABS(G${y})<=I${y},"${STATUS.rounding}","${STATUS.fails}"))`, result: statuses[i] };
+    status.font = font('formula');
+    for (const x of [1, 2, 3, 4, 8, 9]) ws.getCell(y, x).font = TEXT_FONT;
   });
   if (checks.length) {
     // 'notEqual' is valid OOXML that exceljs writes through; its typings list fewer operators.
@@ -289,8 +318,8 @@ export function writeChecks(ws: Worksheet, release: Release, layout: Layout, pla
   });
   if (!untied.length) ws.getCell(y + 1, 3).value = 'None: every reported total is recomputed by a formula or is an item.';
 
-  [5, 10, 70, 24, 14, 14, 12, 10, 40].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  [5, 10, 60, 24, 14, 14, 12, 10, 10, 16].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${first}`, activeCell: `A${first}` }];
   ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as Worksheet['pageSetup'];
-  return { checks: checks.length, passing, untied: untied.length };
+  return { checks: checks.length, passing: n(STATUS.ties), rounding: n(STATUS.rounding), failing: n(STATUS.fails), untied: untied.length };
 }

@@ -1,7 +1,7 @@
 import { Decimal, roundTo } from '../../model/decimal';
 import type { CellRef, Conversion, Figure, Footing, Link, Ratio, Relation, Release } from '../../model/types';
-import { addressOf, cellKey, columnLetter, refText, type Address, type Layout } from './layout';
-import { sheetScale, sheetValue } from './values';
+import { addressOf, CHECKS, cellKey, columnLetter, refText, type Address, type Layout } from './layout';
+import { sheetDecimals, sheetScale, sheetValue } from './values';
 
 // Relations → one formula per defined cell, with its cached result computed exactly from the
 // model. A cell is typed or defined by exactly one formula: the first relation (in the model's
@@ -31,6 +31,11 @@ export interface Dropped {
 
 export interface FormulaPlan {
   cells: Map<string, CellFormula>;
+  /**
+   * Relations that hold only within rounding: writing them would change a reported figure, so
+   * the figure stays typed and the formula (written for the Checks sheet) shows the gap there.
+   */
+  checkOnly: CellFormula[];
   dropped: Dropped[];
   /** The value a cell shows once the workbook is calculated: its formula's result or the typed figure. */
   valueOf(ref: CellRef): Decimal | null;
@@ -123,26 +128,31 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
   // 3. Values and formula texts, dependencies first.
   const values = new Map<string, Decimal | null>();
   const cells = new Map<string, CellFormula>();
+  const checkOnly: CellFormula[] = [];
   const valueOf = (ref: CellRef): Decimal | null => {
     const k = cellKey(ref);
     if (values.has(k)) return values.get(k)!;
     const p = chosen.get(k);
-    let v: Decimal | null;
+    const fig = figureOf(ref);
+    let v: Decimal | null = fig ? sheetValue(fig) : null;
     if (p) {
-      const f = build(p);
-      cells.set(k, f);
-      v = f.result;
-    } else {
-      const fig = figureOf(ref);
-      v = fig ? sheetValue(fig) : null;
+      const f = build(p, addr(p.target)!.sheet);
+      // Compared at the printed precision: an unrounded ratio prints as its figure.
+      if (fig && v !== null && roundTo(f.result, sheetDecimals(fig)).eq(v)) {
+        cells.set(k, f);
+        v = f.result;
+      } else {
+        checkOnly.push(build(p, CHECKS));
+      }
     }
     values.set(k, v);
     return v;
   };
   const scaleOf = (ref: CellRef) => { const f = figureOf(ref); return f ? sheetScale(f) : 0; };
 
-  const build = (p: Pending): CellFormula => {
-    const home = addr(p.target)!;
+  /** The formula defining p's target, written for a cell on `sheet`. */
+  const build = (p: Pending, sheet: string): CellFormula => {
+    const home = { ...addr(p.target)!, sheet };
     const ref = (r: CellRef) => refText(addr(r)!, home.sheet);
     const crossSheet = p.deps.some((d) => addr(d)!.sheet !== home.sheet);
     const base = { kind: p.kind, relation: p.relation, target: p.target, crossSheet };
@@ -193,7 +203,7 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
   };
 
   for (const k of chosen.keys()) valueOf(chosen.get(k)!.target);
-  return { cells, dropped, valueOf, figureOf };
+  return { cells, checkOnly, dropped, valueOf, figureOf };
 }
 
 /**

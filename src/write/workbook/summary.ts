@@ -1,6 +1,6 @@
 import type { Worksheet } from 'exceljs';
 import type { CellRef, Release, RowRef } from '../../model/types';
-import { CHECK_COUNT, CHECK_FAILING, CHECK_UNTIED } from './checks';
+import { CHECK_COUNT, CHECK_FAILING, CHECK_ROUNDING, CHECK_UNTIED, type CheckStatus } from './checks';
 import type { FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
 import { addressOf, CHECKS, quoteSheet, refText, SUMMARY, type Layout } from './layout';
@@ -33,7 +33,7 @@ function keyBlocks(release: Release): Block[] {
   return blocks;
 }
 
-export function writeSummary(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan, status: { checks: number; passing: number; untied: number }): void {
+export function writeSummary(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan, status: CheckStatus): void {
   const m = release.meta;
   ws.getCell('A1').value = m.company ?? 'Earnings release';
   ws.getCell('A1').font = TITLE_FONT;
@@ -57,14 +57,14 @@ export function writeSummary(ws: Worksheet, release: Release, layout: Layout, pl
   const checks = `${quoteSheet(CHECKS)}!${CHECK_COUNT}`;
   const failing = `${quoteSheet(CHECKS)}!${CHECK_FAILING}`;
   const untied = `${quoteSheet(CHECKS)}!${CHECK_UNTIED}`;
-  const fail = status.checks - status.passing;
-  const text = fail === 0 ? `All ${status.checks} checks tie` : `${fail} of ${status.checks} checks fail`;
+  const rounding = `${quoteSheet(CHECKS)}!${CHECK_ROUNDING}`;
+  const text = status.failing === 0 ? `All ${status.checks} checks tie` : `${status.failing} of ${status.checks} checks fail`;
   ws.getCell(y, 1).value = 'Check status';
   ws.getCell(y, 1).font = BOLD_FONT;
   const st = ws.getCell(y, 2);
   st.value = {
-    formula: `IF(${failing}=0,"All "&${checks}&" checks tie",${failing}&" of "&${checks}&" checks fail")&IF(${untied}>0,"; "&${untied}&" totals untied","")`,
-    result: `${text}${status.untied ? `; ${status.untied} totals untied` : ''}`,
+    formula: `IF(${failing}=0,"All "&${checks}&" checks tie",${failing}&" of "&${checks}&" checks fail")&IF(${rounding}>0,"; "&${rounding}&" within one unit of rounding","")&IF(${untied}>0,"; "&${untied}&" totals untied","")`,
+    result: `${text}${status.rounding ? `; ${status.rounding} within one unit of rounding` : ''}${status.untied ? `; ${status.untied} totals untied` : ''}`,
   };
   st.font = font('link', true);
   y += 2;
