@@ -1,0 +1,106 @@
+import assert from 'assert';
+import fs from 'fs';
+import path from 'path';
+import { chooseReader, readFile, readText } from '../src/read';
+import { rowValues } from './support/statement-rows';
+
+const CORPUS = path.resolve('../shared/corpus');
+
+describe('markdown reader: quirks of pipe tables', () => {
+  const file = 'test/fixtures/markdown/quirks.md';
+  const text = fs.readFileSync(file, 'utf8');
+  const r = readText(text, file);
+
+  it('is chosen for pipe tables, and the sample keeps going to the text reader', () => {
+    assert.strictEqual(chooseReader(text, file).name, 'markdown');
+    assert.strictEqual(chooseReader(fs.readFileSync('samples/qifu-q3-2024.txt', 'utf8'), 'qifu').name, 'text');
+  });
+
+  it('takes title, period caption and units from rows inside the table', () => {
+    const is = r.statements[0];
+    assert.strictEqual(is.kind, 'income');
+    assert.strictEqual(is.title, 'CONSOLIDATED STATEMENTS OF EARNINGS');
+    assert.strictEqual(is.units, '(In millions of dollars except per share data)');
+    assert.deepStrictEqual(is.tables[0].columns.map((c) => c.period?.label ?? null), ['13W Dec-29-2024', '13W Dec-31-2023', null]);
+    assert.deepStrictEqual(is.tables[0].columns.map((c) => c.amountScale), [6, 6, 6]);
+    assert.strictEqual(is.tables[0].columns[2].kind, 'percent');
+  });
+
+  it('glues "$", split negatives "(22,934 | )" and "(3.3 | ) | %" and drops empty and zero-width columns', () => {
+    assert.deepStrictEqual(rowValues(r, 'income', /^Revenue from services$/), ['1191.1', '1232.2', '-3.3']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Net earnings/), ['-22934', '11.4', null]);
+    assert.deepStrictEqual(rowValues(r, 'income', /per share/), ['-0.64', '0.32', null]);
+    assert.strictEqual(r.statements[0].tables[0].rows.find((x) => /per share/.test(x.label))?.kind, 'per-share');
+  });
+
+  it('keeps bold cells as subtotals and footnote markers in labels', () => {
+    const rows = r.statements[0].tables[0].rows;
+    assert.strictEqual(rows.find((x) => x.label === 'Gross profit')?.emphasis, 'subtotal');
+    assert.ok(rows.some((x) => x.label === 'Cost of services(1)'));
+  });
+
+  it('splits a run-together bold title, lines up rows that dropped leading cells, joins a wrapped label', () => {
+    const bs = r.statements[1];
+    assert.strictEqual(bs.kind, 'balance-sheet');
+    assert.strictEqual(bs.title, 'Condensed Consolidated Balance Sheets');
+    assert.deepStrictEqual(bs.tables[0].columns.map((c) => c.period?.label), ['Dec-31-2024', 'Dec-31-2023']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Cash and cash/), ['453384', '271809']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^TOTAL ASSETS$/), ['478962', '281740']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /BEGINNING OF PERIOD$/), ['384336', '306290']);
+  });
+});
+
+describe('markdown reader: newswire releases', function () {
+  before(function () { if (!fs.existsSync(CORPUS)) this.skip(); });
+
+  it('Kelly Services: earnings, balance sheet and cash flows in millions of US dollars', async () => {
+    const r = await readFile(path.join(CORPUS, 'kelly_services_q4_2024_globenewswire.md'));
+    assert.strictEqual(r.source.format, 'markdown');
+    assert.deepStrictEqual(rowValues(r, 'income', /^Revenue from services$/).slice(0, 3), ['1191.1', '1232.2', '-41.1']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Net earnings \(loss\)$/).slice(0, 3), ['-31.8', '11.4', '-43.2']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Gross profit$/).slice(0, 2), ['241.5', '238.2']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Total current assets$/), ['1365.5', '1626.6']);
+    assert.deepStrictEqual(rowValues(r, 'cash-flow', /^Net cash from operating activities$/), ['26.9', '76.7']);
+    const is = r.statements.find((s) => s.kind === 'income')!;
+    assert.deepStrictEqual([is.tables[0].columns[0].currency, is.tables[0].columns[0].amountScale, is.tables[0].columns[0].period?.label], ['USD', 6, '13W Dec-29-2024']);
+  });
+
+  it('Amazon: cash-flow statement first, six columns, label wrapped over two rows', async () => {
+    const r = await readFile(path.join(CORPUS, 'amazon_q3_2024_release.md'));
+    assert.deepStrictEqual(rowValues(r, 'cash-flow', /^Net cash provided by \(used in\) operating activities$/), ['21217', '25971', '42481', '70241', '71654', '112706']);
+    assert.deepStrictEqual(rowValues(r, 'cash-flow', /BEGINNING OF PERIOD$/).slice(0, 2), ['50067', '71673']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Net income$/), ['9879', '15328', '19801', '39244']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Total net sales$/), ['143083', '158877', '404824', '450167']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Total assets$/), ['527854', '584626']);
+  });
+
+  it('Danaos: rows that dropped their leading cells line up with the others', async () => {
+    const r = await readFile(path.join(CORPUS, 'danaos_q4_2024_morningstar.md'));
+    const is = r.statements.find((s) => s.kind === 'income' && /Statements of Income/.test(s.title))!;
+    assert.deepStrictEqual(is.tables[0].columns.map((c) => c.period?.label), ['3M Dec-31-2024', '3M Dec-31-2023', '12M Dec-31-2024', '12M Dec-31-2023']);
+    const net = is.tables[0].rows.find((x) => x.label === 'Net Income')!;
+    assert.deepStrictEqual(net.cells.map((c) => c?.value?.toString()), ['90427', '149921', '505073', '576299']);
+    const vessel = is.tables[0].rows.find((x) => x.label === 'Vessel operating expenses')!;
+    assert.deepStrictEqual(vessel.cells.map((c) => c?.value?.toString()), ['-45654', '-40123', '-185724', '-162117']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^TOTAL ASSETS$/), ['4343654', '3661136']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Accounts receivable, net$/), ['25578', '9931']);
+    assert.deepStrictEqual(rowValues(r, 'cash-flow', /^Net Cash provided by Operating Activities$/), ['156639', '146180', '621750', '576292']);
+    assert.deepStrictEqual(rowValues(r, 'cash-flow', /^Dividends paid$/), ['-16320', '-15533', '-62807', '-60696']);
+  });
+
+  it('Ascendis: EUR thousands from "(In EUR\'000s)" run into the title, "€ (0.64 | )" per share', async () => {
+    const r = await readFile(path.join(CORPUS, 'ascendis_pharma_q4_2024_globenewswire.md'));
+    const is = r.statements.find((s) => s.kind === 'income')!;
+    assert.deepStrictEqual([is.tables[0].columns[0].currency, is.tables[0].columns[0].amountScale], ['EUR', 3]);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Revenue$/), ['173916', '137703', '363641', '266718']);
+    assert.deepStrictEqual(rowValues(r, 'income', /earnings\/\(loss\) per share/), ['-0.64', '-1.54', '-6.53', '-8.55']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Intangible assets$/), ['4028', '4419', '4828']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Inventories$/), ['295609', '208931', '130673']);
+  });
+
+  it('degenerate renderings are refused with a clear message, not a crash', async () => {
+    for (const f of ['forian_q3_2024_newmediawire.md', 'foresight_q4_2023_newsdirect.md', 'microsoft_q4fy24_press_release.md']) {
+      await assert.rejects(readFile(path.join(CORPUS, f)), (e: Error) => e.name === 'InputError' && /expected an earnings release with financial tables/.test(e.message));
+    }
+  });
+});
