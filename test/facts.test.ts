@@ -1,0 +1,79 @@
+import assert from 'assert';
+import { readFileSync } from 'fs';
+import { infer } from '../src/infer';
+import type { ProseFact, Release } from '../src/model/types';
+import { readFile, readText } from '../src/read';
+
+const SAMPLE = 'samples/qifu-q3-2024.txt';
+
+function fact(r: Release, text: string, line: number): ProseFact {
+  const f = r.facts.find((x) => x.text === text && x.place.line === line);
+  assert.ok(f, `no fact ${text} on line ${line}`);
+  return f;
+}
+
+describe('facts pass', () => {
+  let r: Release;
+  before(async () => {
+    r = infer(await readFile(SAMPLE));
+  });
+
+  it('reads the headline revenue sentence: value, unit, role, subject and tie', () => {
+    const f = fact(r, 'RMB4,370.2 million', 110);
+    assert.strictEqual(f.value.toString(), '4370.2');
+    assert.deepStrictEqual([f.kind, f.currency, f.scale, f.decimals, f.role, f.subject], ['amount', 'RMB', 6, 1, 'current', 'Total net revenue']);
+    assert.strictEqual(f.sentence, 'Total net revenue was RMB4,370.2 million (US$622.7 million), compared to RMB 4,281.0 million in the same period of 2023.');
+    assert.ok(f.tie);
+    const st = r.statements.find((s) => s.id === f.tie!.ref.statement)!;
+    assert.strictEqual(st.tables[f.tie!.ref.table].rows[f.tie!.ref.row].label, 'Total net revenue');
+    assert.strictEqual(f.tie!.tableValue.toString(), '4370.2');
+    assert.ok(f.tie!.diff.isZero());
+  });
+
+  it('ties the USD conversion to the convenience column and the prior year to last year', () => {
+    const usd = fact(r, 'US$622.7 million', 110);
+    assert.deepStrictEqual([usd.currency, usd.role, usd.tie?.ref.col], ['USD', 'current', 2]);
+    const prior = fact(r, 'RMB 4,281.0 million', 110);
+    assert.deepStrictEqual([prior.role, prior.tie?.ref.col, prior.tie?.tableValue.toString()], ['prior-year', 0, '4281']);
+  });
+
+  it('a prior-quarter figure no table holds ties to nothing', () => {
+    const f = fact(r, 'RMB4,160.1 million', 140);
+    assert.strictEqual(f.role, 'prior-period');
+    assert.strictEqual(f.tie, null);
+  });
+
+  it('ties margins and per-ADS figures at the text precision', () => {
+    const m = fact(r, '52.4%', 113);
+    assert.deepStrictEqual([m.kind, m.subject, m.tie?.tableValue.toString()], ['percent', 'Operating margin', '52.4']);
+    const eps = fact(r, 'RMB12.18', 117);
+    assert.deepStrictEqual([eps.kind, eps.tie?.tableValue.toString()], ['per-share', '12.18']);
+    const bn = fact(r, 'RMB4.37 billion', 128);
+    assert.deepStrictEqual([bn.scale, bn.decimals, bn.tie?.tableValue.toString()], [9, 2, '4.37']);
+  });
+
+  it('reads the outlook range and the operating highlights', () => {
+    const outlook = r.facts.filter((f) => f.role === 'outlook' && f.kind === 'amount').map((f) => `${f.subject}:${f.value.toString()}e${f.scale}`);
+    assert.deepStrictEqual(outlook, ['net income:1.75e9', 'net income:1.85e9', 'non-GAAP net income:1.8e9', 'non-GAAP net income:1.9e9']);
+    assert.deepStrictEqual([fact(r, '2.72%', 85).subject, fact(r, '93.8%', 86).subject], ['90 day+ delinquency rate', 'Repeat borrower contribution']);
+    const users = fact(r, '55.2 million', 77);
+    assert.deepStrictEqual([users.kind, users.scale, users.subject, users.tie], ['number', 6, 'Cumulative users with approved credit lines', null]);
+  });
+
+  it('the sample agrees with itself: no prose figure disagrees with its table', () => {
+    assert.deepStrictEqual(r.facts.filter((f) => f.tie && !f.tie.diff.isZero()).map((f) => f.text), []);
+    assert.strictEqual(r.facts.length, 180);
+  });
+
+  it('catches a release whose words and tables disagree', () => {
+    const text = readFileSync(SAMPLE, 'utf8').replace('**Total net revenue** was RMB4,370.2 million', '**Total net revenue** was RMB4,470.2 million');
+    const bad = infer(readText(text, 'made-up.txt'));
+    const f = fact(bad, 'RMB4,470.2 million', 140);
+    assert.ok(f.tie);
+    assert.strictEqual(f.tie!.tableValue.toString(), '4370.2');
+    assert.strictEqual(f.tie!.diff.toString(), '100');
+    const warn = bad.diagnostics.filter((d) => d.level === 'warning' && d.message.startsWith('the text states'));
+    assert.deepStrictEqual(warn.map((d) => d.message), ['the text states Total net revenue RMB4,470.2 million but the table has 4370.2 (Unaudited Condensed Consolidated Statements of Operations: Total net revenue)']);
+    assert.strictEqual(warn[0].place?.line, 140);
+  });
+});
