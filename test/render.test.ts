@@ -1,0 +1,130 @@
+import assert from 'assert';
+import { execFileSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import http from 'http';
+import type { AddressInfo } from 'net';
+import os from 'os';
+import path from 'path';
+import { infer } from '../src/infer';
+import { Decimal } from '../src/model/decimal';
+import type { Release } from '../src/model/types';
+import { readFile } from '../src/read';
+import { findBrowser } from '../src/render/browser';
+import { formatFigure } from '../src/render/format';
+import { toBriefingHtml } from '../src/render/html';
+import { Printer } from '../src/render/pdf';
+
+const SAMPLE = 'samples/qifu-q3-2024.txt';
+const GOLDEN = 'test/fixtures/render/qifu-q3-2024.golden.html';
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'tieout-render-'));
+
+function pdfText(pdf: Buffer, name: string): { pages: number; text: string; fonts: string } {
+  const file = path.join(tmp, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+    text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }),
+    fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
+  };
+}
+
+/** The golden keeps our markup, not the embedded font bytes. */
+function withoutFontData(html: string): string {
+  return html.replace(/base64,[A-Za-z0-9+/=]+/g, 'base64,…');
+}
+
+describe('render: formatting helper', () => {
+  it('prints every figure one way: scale, decimals, currency, sign, parentheses', () => {
+    assert.strictEqual(formatFigure(new Decimal('4370158000'), { to: 6, decimals: 1, currency: 'RMB', home: 'RMB', unitWord: true }), 'RMB4,370.2 million');
+    assert.strictEqual(formatFigure(new Decimal('622744'), { from: 3, to: 6, decimals: 1, currency: 'USD', home: 'RMB' }), 'US$622.7');
+    assert.strictEqual(formatFigure(new Decimal('-240947'), { from: 3, to: 6, decimals: 1, parens: true }), '(240.9)');
+    assert.strictEqual(formatFigure(new Decimal('2.05'), { decimals: 1, percent: true, sign: true }), '+2.1%');
+    assert.strictEqual(formatFigure(new Decimal('-1460'), { decimals: 0, sign: true, suffix: ' bp' }), '\u22121,460 bp');
+    assert.strictEqual(formatFigure(new Decimal('12.18'), { decimals: 2, currency: 'USD', home: 'USD' }), '$12.18');
+  });
+});
+
+describe('render: HTML', () => {
+  let r: Release;
+  before(async () => {
+    r = infer(await readFile(SAMPLE));
+  });
+
+  it('matches the reviewed golden page (UPDATE=1 rewrites it)', () => {
+    const html = withoutFontData(toBriefingHtml(r));
+    if (process.env.UPDATE || !existsSync(GOLDEN)) writeFileSync(GOLDEN, html);
+    assert.strictEqual(html, readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('shows the headline figures, outlook and repurchase plan from the model', () => {
+    const html = toBriefingHtml(r);
+    for (const s of ['RMB4,370.2 million', 'RMB1,798.8 million', 'RMB1,825.1 million', 'RMB12.18', '52.4%', 'RMB1.75\u20131.85 billion', 'RMB1.80\u20131.90 billion', 'US$450 million', '2.72%', '93.8%', 'RMB82,436 million', 'RMB127,727 million', '55.2 million']) {
+      assert.ok(html.includes(s), `missing ${s}`);
+    }
+    // The page loads nothing: no URL but data: ones, no script.
+    assert.deepStrictEqual(html.match(/(?:src|href)\s*=\s*["']?(?!data:)[a-z]+:/gi), null);
+    assert.ok(!/<script/i.test(html));
+  });
+
+  it('leaves out the sections a release lacks', () => {
+    const bare: Release = { ...r, facts: [], statements: r.statements.filter((s) => s.kind === 'income') };
+    const html = toBriefingHtml(bare);
+    assert.ok(!html.includes('Balance sheet</h2>'));
+    assert.ok(!html.includes('Cash flows</h2>'));
+    assert.ok(!html.includes('Outlook'));
+    assert.ok(html.includes('Income statement (condensed)'));
+  });
+});
+
+(findBrowser() ? describe : describe.skip)('render: PDF', function () {
+  this.timeout(240_000);
+  const printer = new Printer();
+  let r: Release;
+  before(async () => {
+    r = infer(await readFile(SAMPLE));
+  });
+  after(() => printer.close());
+
+  for (const paper of ['a4', 'letter'] as const) {
+    it(`prints the sample on exactly one ${paper} page with embedded fonts and the headline figures`, async () => {
+      const printed = await printer.print(r, { paper });
+      const pdf = pdfText(printed.pdf, `sample-${paper}`);
+      assert.strictEqual(pdf.pages, 1);
+      const flat = pdf.text.replace(/\s+/g, ' ');
+      for (const s of ['RMB4,370.2 million', '1,798.8', '1,825.1', '12.18', '52.4%', 'US$450 million', 'RMB1.75\u20131.85 billion']) assert.ok(flat.includes(s), `PDF text lacks ${s}`);
+      const fontRows = pdf.fonts.split('\n').slice(2).filter((l) => l.trim());
+      assert.ok(fontRows.length >= 2);
+      for (const row of fontRows) assert.match(row, /\s+yes\s+yes\s+yes\s+/, `font not embedded: ${row}`);
+      assert.ok(fontRows.some((row) => /IBMPlexSans/.test(row)));
+    });
+  }
+
+  it('a hostile label neither makes a request nor breaks the page', async () => {
+    let hits = 0;
+    const server = http.createServer((_req, res) => { hits++; res.end('x'); });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const hostile = `<img src=http://127.0.0.1:${port}/x> {{constructor}} </style><link rel=stylesheet href=http://127.0.0.1:${port}/c.css>`;
+      const copy = infer(await readFile(SAMPLE));
+      copy.meta = { ...copy.meta, company: hostile };
+      const income = copy.statements.find((s) => s.kind === 'income')!;
+      income.tables[0].rows[9].label = hostile;
+      const printed = await printer.print(copy);
+      assert.strictEqual(hits, 0, 'the page made a request');
+      assert.ok(!printed.html.includes(`<img src=http://127.0.0.1:${port}`));
+      assert.ok(printed.html.includes('&lt;img src&#x3D;http://127.0.0.1'));
+      const pdf = pdfText(printed.pdf, 'hostile');
+      assert.strictEqual(pdf.pages, 1);
+      const flat = pdf.text.replace(/\s+/g, ' ');
+      assert.ok(flat.includes('{{constructor}}'), 'the label prints as text');
+      assert.ok(flat.includes('RMB4,370.2 million'), 'the page after the label still renders');
+      // A plain fetch proves the server would have counted a request.
+      await new Promise<void>((ok) => http.get(`http://127.0.0.1:${port}/probe`, (res) => { res.resume(); res.on('end', ok); }));
+      assert.strictEqual(hits, 1);
+    } finally {
+      server.close();
+    }
+  });
+});
