@@ -1,6 +1,6 @@
 import { Decimal, roundTo } from '../model/decimal';
 import type { CellRef, Column, Release, Table } from '../model/types';
-import { allTables, amountOf, cellKey, definedCells, markDefined } from './grid';
+import { allTables, amountOf, cellKey, definedCells, dropDefinedUntied } from './grid';
 import { samePeriod } from '../read/period';
 import type { Pass } from './index';
 
@@ -52,9 +52,10 @@ export const conversionsPass: Pass = {
             decimals: cell.decimals,
             diff,
           });
-          markDefined(release, defined, target);
+          defined.add(cellKey(target, target.col));
         });
       }
     }
+    dropDefinedUntied(release, defined);
   },
 };

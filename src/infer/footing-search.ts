@@ -54,12 +54,16 @@ export interface BlockResult {
   failures: Failure[];
 }
 
-/** Which columns must hold: every tested one, or every tested one outside `optional` (convenience columns). */
-type Mode = 'full' | 'reporting';
+/**
+ * Which columns must hold: every tested one; every one outside `optional` (convenience columns, which
+ * a release may convert rather than sum); or, for the natural terms of a total only (the open items
+ * directly above it), at least half of them, so that one misprinted column does not lose the rest.
+ */
+type Mode = 'full' | 'reporting' | 'natural';
 
 const isTotal = (l: Line) => l.emphasis === 'subtotal' || l.emphasis === 'total';
 
-/** reported − Σ sign·term in every column where the total has a figure; tolerance one printed unit per term. */
+/** reported − Σ sign·term in every column where the total has a figure; tolerance one printed unit per term of a sum. */
 export function evaluate(lines: Line[], total: number, terms: SignedTerm[]): Check[] {
   const checks: Check[] = [];
   const t = lines[total];
@@ -74,7 +78,8 @@ export function evaluate(lines: Line[], total: number, terms: SignedTerm[]): Che
       tol = tol.plus(a.unit);
     }
     const diff = v.value.minus(sum);
-    checks.push({ col, diff, holds: diff.abs().lte(tol) });
+    // One term is a restatement, printed from the same figure: it must agree exactly.
+    checks.push({ col, diff, holds: terms.length === 1 ? diff.isZero() : diff.abs().lte(tol) });
   });
   return checks;
 }
@@ -85,24 +90,35 @@ function accepts(lines: Line[], total: number, terms: SignedTerm[], checks: Chec
   const carries = checks.some((c) => terms.some((t) => { const a = lines[t.line].values[c.col]; return !!a && !a.value.isZero(); }));
   if (!carries) return false;
   if (mode === 'full') return checks.every((c) => c.holds);
+  if (mode === 'natural') return checks.filter((c) => c.holds).length * 2 >= checks.length;
   const required = checks.filter((c) => !optional.has(c.col));
   return required.length > 0 && required.every((c) => c.holds);
 }
 
-/** Quick float test on the first column before exact arithmetic: most candidates fail here. */
-function roughlyTies(lines: Line[], total: number, terms: SignedTerm[]): boolean {
-  const t = lines[total];
-  const col = t.values.findIndex((v) => v !== null);
-  if (col < 0) return false;
+/** Each line's figure in the total's first column as a float, for a quick test before exact arithmetic. */
+interface Rough {
+  col: number;
+  value: number[];
+  unit: number[];
+}
+
+function roughColumn(lines: Line[], col: number): Rough {
+  return {
+    col,
+    value: lines.map((l) => l.values[col]?.value.toNumber() ?? 0),
+    unit: lines.map((l) => l.values[col]?.unit.toNumber() ?? 0),
+  };
+}
+
+/** Most candidates fail on one column in floats; only the survivors are checked exactly in every column. */
+function roughlyTies(rough: Rough, total: number, terms: SignedTerm[]): boolean {
   let sum = 0;
   let tol = 0;
   for (const term of terms) {
-    const a = lines[term.line].values[col];
-    if (!a) continue;
-    sum += term.sign * a.value.toNumber();
-    tol += a.unit.toNumber();
+    sum += term.sign * rough.value[term.line];
+    tol += rough.unit[term.line];
   }
-  return Math.abs(t.values[col]!.value.toNumber() - sum) <= tol * 1.001 + 1e-6 * Math.abs(sum);
+  return Math.abs(rough.value[total] - sum) <= tol * 1.001 + 1e-9 * Math.abs(sum);
 }
 
 /** Sign patterns for a run of k terms, most likely first: all +, one − (last first), then + followed by all −. */
@@ -133,32 +149,49 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
   const solutions = new Map<number, Solution>();
   const failures: Failure[] = [];
 
+  const roughs = new Map<number, Rough>();
+  let rough: Rough = roughColumn(lines, 0);
   const tryTerms = (i: number, terms: SignedTerm[], mode: Mode): Check[] | null => {
-    if (!roughlyTies(lines, i, terms) && mode === 'full') return null;
+    if (mode === 'full' && !roughlyTies(rough, i, terms)) return null;
     const checks = evaluate(lines, i, terms);
     return accepts(lines, i, terms, checks, mode, optional) ? checks : null;
   };
-
-  const openAbove = (i: number) => {
-    const open: number[] = [];
-    for (let j = 0; j < i; j++) if (!consumed[j]) open.push(j);
-    return open;
+  const roughFor = (i: number) => {
+    const col = lines[i].values.findIndex((v) => v !== null);
+    if (col < 0 || col === rough.col) return;
+    if (!roughs.has(col)) roughs.set(col, roughColumn(lines, col));
+    rough = roughs.get(col)!;
   };
+
+  // Rows not yet taken by a total, in reading order; totals take from its end, so it stays short to scan.
+  const open: number[] = [];
 
   // A run of open rows ending directly above the total, shortest first; all + before any −.
   const searchWindow = (i: number, open: number[], mode: Mode): Solution | null => {
     const line = lines[i];
     const item = !isTotal(line);
-    const minus = !item || nonzeroColumns(line) >= 2;
+    const nonzero = nonzeroColumns(line);
+    if (item && nonzero === 0) return null;
+    const minus = !item || nonzero >= 2;
     const maxLen = Math.min(open.length, MAX_WINDOW);
     for (const pass of minus ? [false, true] : [false]) {
+      // Running float sums of the run, so that a long block costs one addition per step.
+      let sum = 0;
+      let tol = 0;
       for (let len = 1; len <= maxLen; len++) {
-        const run = open.slice(open.length - len);
+        const first = open[open.length - len];
+        sum += rough.value[first];
+        tol += rough.unit[first];
         // An item equal to one row is a restatement only when that row is directly above it.
-        if (len === 1 && item && (lines[run[0]].seq !== line.seq - 1 || nonzeroColumns(line) === 0)) continue;
-        if (item && len > 1 && nonzeroColumns(line) === 0) continue;
+        if (len === 1 && item && lines[first].seq !== line.seq - 1) continue;
+        const last = open[open.length - 1];
         // An item that is a difference subtracts one row from those above it (gross − allowance,
         // income before tax − tax); wider sign patterns on items mostly find coincidences.
+        if (mode === 'full' && item) {
+          const near = pass ? sum - 2 * rough.value[last] : sum;
+          if (Math.abs(rough.value[i] - near) > tol * 1.001 + 1e-9 * Math.abs(near)) continue;
+        }
+        const run = open.slice(open.length - len);
         const patterns = signPatterns(len, pass).slice(pass ? 1 : 0, pass ? (item ? 2 : undefined) : 1);
         for (const signs of patterns) {
           const terms = run.map((l, k) => ({ line: l, sign: signs[k] }));
@@ -173,7 +206,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
   // Blank or zero item rows directly above a run belong to it (a "—" line inside the block).
   const extendOverZeros = (terms: SignedTerm[], open: number[]): SignedTerm[] => {
     const out = [...terms];
-    let at = open.indexOf(out[0].line);
+    let at = open.lastIndexOf(out[0].line);
     while (at > 0) {
       const prev = open[at - 1];
       const pl = lines[prev];
@@ -244,43 +277,55 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
   };
 
   const gapOf = (i: number, open: number[]): Check[] | null => {
-    const run: number[] = [];
-    for (let k = open.length - 1; k >= 0 && !isTotal(lines[open[k]]); k--) run.unshift(open[k]);
-    if (run.length === 0) return null;
-    return evaluate(lines, i, run.map((l) => ({ line: l, sign: 1 as const })));
+    const run = naturalTerms(open);
+    return run.length === 0 ? null : evaluate(lines, i, run);
+  };
+
+  const naturalTerms = (open: number[]): SignedTerm[] => {
+    const run: SignedTerm[] = [];
+    for (let k = open.length - 1; k >= 0 && open.length - k <= MAX_WINDOW && !isTotal(lines[open[k]]); k--) run.unshift({ line: open[k], sign: 1 });
+    return run;
+  };
+
+  const solve = (i: number, nested: Map<number, Solution>): Solution | null => {
+    const total = isTotal(lines[i]);
+    roughFor(i);
+    let sol = searchWindow(i, open, 'full');
+    if (!sol && headingCandidate(i)) sol = headingBlock(i, 'full', 0, nested)?.sol ?? null;
+    if (!sol && total) sol = searchSubset(i, open);
+    if (!sol && total && optional.size > 0) {
+      sol = searchWindow(i, open, 'reporting');
+      if (!sol && headingCandidate(i)) { nested.clear(); sol = headingBlock(i, 'reporting', 0, nested)?.sol ?? null; }
+    }
+    if (!sol && total) {
+      const terms = naturalTerms(open);
+      const checks = terms.length > 0 ? tryTerms(i, terms, 'natural') : null;
+      if (checks) sol = { terms, checks, how: 'window' };
+    }
+    return sol;
   };
 
   for (let i = 0; i < n; i++) {
-    if (consumed[i] || solutions.has(i)) continue;
+    if (consumed[i]) continue;
     const line = lines[i];
     const total = isTotal(line);
-    if (!total && opts.totalsOnly) continue;
-    if (line.values.every((v) => v === null)) continue;
-    const open = openAbove(i);
-    let sol: Solution | null = null;
+    if (solutions.has(i) || (!total && opts.totalsOnly) || line.values.every((v) => v === null)) { open.push(i); continue; }
     const nested = new Map<number, Solution>();
-    for (const mode of ['full', 'reporting'] as Mode[]) {
-      if (mode === 'reporting' && (!total || optional.size === 0)) break;
-      sol = searchWindow(i, open, mode);
-      if (!sol && headingCandidate(i)) {
-        nested.clear();
-        sol = headingBlock(i, mode, 0, nested)?.sol ?? null;
-      }
-      if (!sol && total && mode === 'full') sol = searchSubset(i, open);
-      if (sol) break;
-    }
+    const sol = solve(i, nested);
     if (!sol) {
       if (total) failures.push({ line: i, gap: gapOf(i, open) });
+      open.push(i);
       continue;
     }
     solutions.set(i, sol);
-    for (const t of sol.terms) consumed[t.line] = true;
-    if (sol.how === 'heading') {
-      for (const [k, s] of nested) {
-        solutions.set(k, s);
-        for (const t of s.terms) consumed[t.line] = true;
-      }
-    }
+    const take = (s: Solution) => { for (const t of s.terms) consumed[t.line] = true; };
+    take(sol);
+    if (sol.how === 'heading') for (const [k, s] of nested) { solutions.set(k, s); take(s); }
+    // Terms above are always among the last open rows: drop them from the end.
+    let keep = open.length;
+    while (keep > 0 && open.length - keep < MAX_WINDOW + SUBSET_POOL) keep--;
+    const tail = open.splice(keep).filter((j) => !consumed[j]);
+    open.push(...tail, i);
   }
   return { solutions, failures };
 }

@@ -49,10 +49,9 @@ export function definedCells(release: Release): Set<string> {
   return out;
 }
 
-/** Drops the untied entry of a cell a later pass has defined after all. */
-export function markDefined(release: Release, defined: Set<string>, ref: CellRef): void {
-  defined.add(cellKey(ref, ref.col));
-  release.untied = release.untied.filter((u) => !(u.col === ref.col && cellKey(u.ref, u.col) === cellKey(ref, ref.col)));
+/** Drops the untied entries of cells a later pass has defined after all; once per pass, not per cell. */
+export function dropDefinedUntied(release: Release, defined: Set<string>): void {
+  release.untied = release.untied.filter((u) => !defined.has(cellKey(u.ref, u.col)));
 }
 
 /** A column's identity across tables: same period, currency and convenience flag. */

@@ -16,16 +16,20 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * both) / (a.size + b.size);
 }
 
-/** A row's words alone and with the header line it sits under ("Diluted" under "Net income per ADS"). */
-export function rowWordings(table: Table, row: number): Set<string>[] {
-  const own = words(table.rows[row].label);
-  for (let k = row - 1; k >= 0; k--) {
-    const above = table.rows[k];
-    if (above.emphasis !== 'header') continue;
-    if (above.depth > table.rows[row].depth) continue;
-    return [own, new Set([...own, ...words(above.label)])];
-  }
-  return [own];
+/** Each row's words alone and with the header line it sits under ("Diluted" under "Net income per ADS"), in one pass. */
+export function tableWordings(table: Table): Set<string>[][] {
+  // Headers seen so far, innermost last; a header is left when a row at its depth or shallower comes.
+  const headers: { depth: number; words: Set<string> }[] = [];
+  return table.rows.map((row) => {
+    const own = words(row.label);
+    if (row.emphasis === 'header') {
+      while (headers.length && headers[headers.length - 1].depth >= row.depth) headers.pop();
+      headers.push({ depth: row.depth, words: own });
+      return [own];
+    }
+    const under = [...headers].reverse().find((h) => h.depth <= row.depth);
+    return under ? [own, new Set([...own, ...under.words])] : [own];
+  });
 }
 
 /** The best likeness of any wording of one row with any of another, 0 to 1. */

@@ -1,8 +1,8 @@
 import { Decimal } from '../model/decimal';
 import type { CellRef, Column, Release, StatementKind, ValueKind } from '../model/types';
-import { allTables, amountOf, cellKey, columnSignature, definedCells, markDefined, type TableAt } from './grid';
+import { allTables, amountOf, cellKey, columnSignature, definedCells, dropDefinedUntied, type TableAt } from './grid';
 import type { Pass } from './index';
-import { likeness, rowWordings } from './labels';
+import { likeness, tableWordings } from './labels';
 
 // Links: a figure that restates one printed elsewhere points at the statement where it is primary
 // (the income statement first, then the balance sheet, then cash flows), so that the workbook has
@@ -20,6 +20,7 @@ const RANK: Record<StatementKind, number> = {
 const LINKED_KINDS: ValueKind[] = ['amount', 'per-share', 'shares'];
 /** Equal numbers with labels this alike are one figure. */
 const MIN_LIKENESS = 0.4;
+const MAX_SAME = 50;
 
 interface Candidate {
   ref: CellRef;
@@ -40,8 +41,9 @@ function figureKey(col: Column, kind: ValueKind, value: Decimal): string {
 function candidates(tables: TableAt[]): Map<string, Candidate[]> {
   const index = new Map<string, Candidate[]>();
   tables.forEach((at, order) => {
+    const wordings = tableWordings(at.table);
     at.table.rows.forEach((row, ri) => {
-      const words = rowWordings(at.table, ri);
+      const words = wordings[ri];
       row.cells.forEach((cell, ci) => {
         const a = cell && LINKED_KINDS.includes(cell.kind) ? amountOf(cell) : null;
         if (!a || a.value.isZero()) return;
@@ -89,8 +91,9 @@ export const linksPass: Pass = {
     const index = candidates(tables);
     tables.forEach((at, order) => {
       const rank = RANK[at.statement.kind];
+      const wordings = tableWordings(at.table);
       at.table.rows.forEach((row, ri) => {
-        const words = rowWordings(at.table, ri);
+        const words = wordings[ri];
         row.cells.forEach((cell, ci) => {
           const target: CellRef = { statement: at.statement.id, table: at.index, row: ri, col: ci };
           if (!cell || defined.has(cellKey(target, ci)) || !LINKED_KINDS.includes(cell.kind)) return;
@@ -105,7 +108,10 @@ export const linksPass: Pass = {
           }
           if (!source && !a.value.isZero()) {
             let best = -1;
-            for (const c of index.get(figureKey(at.table.columns[ci], cell.kind, a.value)) ?? []) {
+            const same = index.get(figureKey(at.table.columns[ci], cell.kind, a.value)) ?? [];
+            // A number printed in dozens of places (a repeated 5) restates nothing in particular.
+            if (same.length > MAX_SAME) return;
+            for (const c of same) {
               const earlier = c.rank < rank || (c.rank === rank && c.order < order && c.ref.statement !== target.statement);
               if (!earlier) continue;
               if (!agrees(release, at, ri, c.ref)) continue;
@@ -117,9 +123,10 @@ export const linksPass: Pass = {
           }
           if (!source) return;
           release.relations.push({ type: 'link', id: `link:${cellKey(target, ci)}`, target, source, diff: new Decimal(0) });
-          markDefined(release, defined, target);
+          defined.add(cellKey(target, target.col));
         });
       });
     });
+    dropDefinedUntied(release, defined);
   },
 };

@@ -1,6 +1,6 @@
 import { roundTo } from '../model/decimal';
 import type { CellRef, Release, Statement } from '../model/types';
-import { allTables, amountOf, cellKey, columnSignature, definedCells, markDefined, type Amount, type TableAt } from './grid';
+import { allTables, amountOf, cellKey, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
 import type { Pass } from './index';
 
 // Ratios: a printed percentage beside amounts (a margin) is one amount of its column divided by
@@ -75,11 +75,12 @@ export const ratiosPass: Pass = {
               roundTo(n.amount.value.div(den.amount.value), decimals).eq(reported));
             if (!num) continue;
             release.relations.push({ type: 'ratio', id: `ratio:${cellKey(target, ci)}`, target, numerator: num.ref, denominator: den.ref, decimals, diff: reported.minus(roundTo(num.amount.value.div(den.amount.value), decimals)) });
-            markDefined(release, defined, target);
+            defined.add(cellKey(target, target.col));
             return;
           }
         });
       });
     }
+    dropDefinedUntied(release, defined);
   },
 };

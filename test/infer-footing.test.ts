@@ -1,0 +1,187 @@
+import assert from 'assert';
+import { footingPass } from '../src/infer/footing';
+import { rowAt } from '../src/infer/grid';
+import type { Footing, Release } from '../src/model/types';
+import { release, statement } from './fixtures/infer/table';
+
+// Footing on hand-made tables: each case states the exact terms, signs, columns and residuals.
+
+function foot(r: Release): Release {
+  footingPass.run(r);
+  return r;
+}
+
+/** "Total = +A +B" for every footing, in the order found. */
+function described(r: Release): string[] {
+  return r.relations.filter((x): x is Footing => x.type === 'footing').map((f) =>
+    `${rowAt(r, f.total)!.label} = ${f.terms.map((t) => `${t.sign > 0 ? '+' : '-'}${rowAt(r, t.ref)!.label}`).join(' ')}`);
+}
+
+const cols = [{ label: 'Q1' }, { label: 'Q2' }];
+
+describe('footing', () => {
+  it('sums the items directly above a total and makes the subtotals terms of the grand total', () => {
+    const r = foot(release([statement('bs', 'balance-sheet', cols, [[
+      ['Cash', 'item', '100', '120'],
+      ['Receivables', 'item', '50', '40'],
+      ['Total current assets', 'total', '150', '160'],
+      ['Plant', 'item', '300', '310'],
+      ['Goodwill', 'item', '20', '20'],
+      ['Total non-current assets', 'total', '320', '330'],
+      ['Total assets', 'total', '470', '490'],
+    ]])]));
+    assert.deepStrictEqual(described(r), [
+      'Total current assets = +Cash +Receivables',
+      'Total non-current assets = +Plant +Goodwill',
+      'Total assets = +Total current assets +Total non-current assets',
+    ]);
+    const f = r.relations[2] as Footing;
+    assert.deepStrictEqual(f.columns, [0, 1]);
+    assert.deepStrictEqual(f.residuals.map((x) => x.diff.toNumber()), [0, 0]);
+    assert.strictEqual(r.untied.length, 0);
+  });
+
+  it('finds a heading total above its lines and uses it as a term below', () => {
+    const r = foot(release([statement('is', 'income', cols, [[
+      ['Product revenue', 'subtotal', '70', '80'],
+      ['Hardware', 'item', '30', '35'],
+      ['Software', 'item', '40', '45'],
+      ['Services revenue', 'subtotal', '25', '20'],
+      ['Support', 'item', '15', '12'],
+      ['Consulting', 'item', '10', '8'],
+      ['Total revenue', 'total', '95', '100'],
+    ]])]));
+    assert.deepStrictEqual(described(r), [
+      'Product revenue = +Hardware +Software',
+      'Services revenue = +Support +Consulting',
+      'Total revenue = +Product revenue +Services revenue',
+    ]);
+  });
+
+  it('subtracts a positive cost total from revenue, and adds a loss line whose sign is in the number', () => {
+    const r = foot(release([statement('is', 'income', cols, [[
+      ['Revenue', 'total', '1,000', '900'],
+      ['Cost of sales', 'item', '400', '380'],
+      ['Marketing', 'item', '100', '90'],
+      ['Total costs', 'total', '500', '470'],
+      ['Operating income', 'subtotal', '500', '430'],
+      ['Income tax', 'item', '(120)', '(100)'],
+      ['Net income', 'subtotal', '380', '330'],
+      ['Net loss attributable to minority holders', 'item', '4', '3'],
+      ['Net income attributable to the parent', 'subtotal', '384', '333'],
+    ]])]));
+    assert.deepStrictEqual(described(r), [
+      'Total costs = +Cost of sales +Marketing',
+      'Operating income = +Revenue -Total costs',
+      'Net income = +Operating income +Income tax',
+      'Net income attributable to the parent = +Net income +Net loss attributable to minority holders',
+    ]);
+  });
+
+  it('leaves a total nothing recomputes as reported, untied, with its gap against the items above', () => {
+    const r = foot(release([statement('bs', 'balance-sheet', cols, [[
+      ['Cash', 'item', '100', '120'],
+      ['Receivables', 'item', '50', '40'],
+      ['Total current assets', 'total', '155', '160'],
+    ]])]));
+    assert.deepStrictEqual(described(r), ['Total current assets = +Cash +Receivables']);
+    const f = r.relations[0] as Footing;
+    // Holds in Q2 only: Q1 is off by 5 (thousand), far beyond two units of rounding.
+    assert.deepStrictEqual(f.columns, [1]);
+    assert.deepStrictEqual(f.residuals.map((x) => [x.col, x.diff.toNumber()]), [[0, 5], [1, 0]]);
+
+    const none = foot(release([statement('bs', 'balance-sheet', cols, [[
+      ['Cash', 'item', '100', '120'],
+      ['Receivables', 'item', '50', '40'],
+      ['Total current assets', 'total', '155', '167'],
+    ]])]));
+    assert.deepStrictEqual(described(none), []);
+    assert.deepStrictEqual(none.untied.map((u) => [u.col, u.gap?.toNumber()]), [[0, 5], [1, 7]]);
+    assert.match(none.untied[0].reason, /no run of rows above it/);
+  });
+
+  it('follows reading order when two directions tie: net income from the rows above, not pre-tax income from below', () => {
+    const r = foot(release([statement('is', 'income', cols, [[
+      ['Operating income', 'subtotal', '500', '430'],
+      ['Other income', 'item', '20', '10'],
+      ['Income before tax', 'subtotal', '520', '440'],
+      ['Tax', 'item', '(100)', '(90)'],
+      ['Net income', 'subtotal', '420', '350'],
+    ]])]));
+    assert.deepStrictEqual(described(r), [
+      'Income before tax = +Operating income +Other income',
+      'Net income = +Income before tax +Tax',
+    ]);
+  });
+
+  it('takes the subtotal, not its items again, when both decompositions tie', () => {
+    // Total = Subtotal + C, and also = A + B + C: the subtotal has taken A and B, as an analyst writes it.
+    const r = foot(release([statement('x', 'other', cols, [[
+      ['A', 'item', '60', '70'],
+      ['B', 'item', '40', '35'],
+      ['Subtotal', 'subtotal', '100', '105'],
+      ['C', 'item', '7', '9'],
+      ['Total', 'total', '107', '114'],
+    ]])]));
+    assert.deepStrictEqual(described(r), ['Subtotal = +A +B', 'Total = +Subtotal +C']);
+  });
+
+  it('prefers the run directly above over a scattered subset that also ties', () => {
+    // Total = E + F (the run above it); A + D, scattered above, also equals it in both columns.
+    const r = foot(release([statement('x', 'other', cols, [[
+      ['A', 'item', '50', '61'],
+      ['B', 'item', '13', '17'],
+      ['Subtotal', 'subtotal', '63', '78'],
+      ['D', 'item', '50', '39'],
+      ['E', 'item', '45', '44'],
+      ['F', 'item', '55', '56'],
+      ['Total', 'total', '100', '100'],
+    ]])]));
+    assert.deepStrictEqual(described(r), ['Subtotal = +A +B', 'Total = +E +F']);
+  });
+
+  it('accepts one unit of the last printed digit per term, and no more', () => {
+    const within = foot(release([statement('x', 'other', cols, [[
+      ['A', 'item', '10.4', '1.1'],
+      ['B', 'item', '20.4', '2.2'],
+      ['C', 'item', '30.4', '3.3'],
+      ['Total', 'total', '61.5', '6.6'],
+    ]])]));
+    const f = within.relations[0] as Footing;
+    assert.deepStrictEqual(f.columns, [0, 1]);
+    // 61.5 − 61.2 = 0.3 (thousand): three terms allow 0.3.
+    assert.deepStrictEqual(f.residuals.map((x) => x.diff.toString()), ['0.3', '0']);
+    const beyond = foot(release([statement('x', 'other', cols, [[
+      ['A', 'item', '10.4', '1.1'],
+      ['B', 'item', '20.4', '2.2'],
+      ['C', 'item', '30.4', '3.3'],
+      ['Total', 'total', '61.6', '6.6'],
+    ]])]));
+    assert.deepStrictEqual((beyond.relations[0] as Footing).columns, [1]);
+  });
+
+  it('never sums per-share or share rows with amounts, nor percentages at all', () => {
+    const r = foot(release([statement('is', 'income', cols, [[
+      ['Net income', 'subtotal', '10', '20'],
+      { kind: 'per-share', row: ['Basic', 'item', '4', '8'] },
+      { kind: 'per-share', row: ['Diluted', 'item', '6', '12'] },
+      { kind: 'percent', row: ['Margin', 'item', '10.0%', '20.0%'] },
+      ['Total', 'total', '10', '20'],
+    ]])]));
+    // Basic + Diluted = Net income numerically, but only the amount above is a term.
+    assert.deepStrictEqual(described(r), ['Total = +Net income']);
+  });
+
+  it('foots the convenience column with the same terms, and leaves it out where the release converted the total', () => {
+    const usd = [{ label: 'Q1' }, { label: 'Q2' }, { label: 'Q2 USD', currency: 'USD', convenience: true }];
+    const r = foot(release([statement('is', 'income', usd, [[
+      ['A', 'item', '701', '702', '100'],
+      ['B', 'item', '702', '703', '100'],
+      ['Total', 'total', '1,403', '1,405', '197'],
+    ]])]));
+    const f = r.relations[0] as Footing;
+    assert.deepStrictEqual(f.columns, [0, 1]);
+    assert.deepStrictEqual(f.residuals.map((x) => x.diff.toNumber()), [0, 0, -3]);
+    assert.deepStrictEqual(r.untied.map((u) => [u.col, u.gap?.toNumber()]), [[2, -3]]);
+  });
+});
