@@ -13,7 +13,9 @@ export interface Change {
 
 export interface Tile {
   caption: string;
+  /** The figure with its currency ("RMB4,370.2"); the scale word goes in `unit`, printed smaller. */
   value: string;
+  unit: string | null;
   prior: string | null;
   change: Change | null;
   usd: string | null;
@@ -129,9 +131,11 @@ export function tiles(release: Release, p: Periods, key: Key): Tile[] {
     const t = triple(loc, p, span);
     if (!t?.now?.value) continue;
     const epsCaption = loc === key.eps ? tilesEpsLabel(loc) : null;
+    const [value, unit] = (money(release, t.now, true) as string).split(' ');
     out.push({
       caption: epsCaption ?? caption(loc, fallback),
-      value: money(release, t.now, true) as string,
+      value,
+      unit: unit ?? null,
       prior: money(release, t.prior, true),
       change: pctChange(t.now.value, t.prior?.value ?? null),
       usd: release.meta.currency === 'USD' ? null : usdOf(release, t),
