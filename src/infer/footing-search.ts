@@ -228,8 +228,8 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     const inner = new Map<number, Solution>();
     let j = i + 1;
     while (j < n && units.length < HEADING_UNITS && !consumed[j]) {
+      // Indentation is not trusted to end the block (readers differ in how they see it): the sums decide.
       const lj = lines[j];
-      if (lj.depth < lines[i].depth) break;
       let end = j;
       if (nesting < HEADING_NESTING && headingCandidate(j)) {
         const sub = headingBlock(j, mode, nesting + 1, inner);
