@@ -15,7 +15,7 @@ const CASES = path.join(ROOT, 'test', 'fixtures', 'bad', 'cases.md');
 function assertOnlyOutputsOf(dir: string, stem: string): void {
   const names = fs.readdirSync(dir).sort();
   assert.ok(names.includes(`${stem}.json`), names.join(', '));
-  assert.deepStrictEqual(names.filter((n) => !new RegExp(`^${stem}\\.(json|xlsx|pdf)$`).test(n)), []);
+  assert.deepStrictEqual(names.filter((n) => !new RegExp(`^${stem}\\.(json|xlsx|pdf|html)$`).test(n)), []);
 }
 
 function freshDir(): string {

@@ -159,6 +159,7 @@ describe('text reader: the bundled sample', () => {
     assert.deepStrictEqual([row('ASSETS')?.emphasis, row('Current assets:')?.emphasis, row('Current assets:')?.cells.every((c) => c === null)], ['header', 'header', true]);
     assert.deepStrictEqual([row('Cash and cash equivalents')?.emphasis, row('Cash and cash equivalents')?.depth], ['item', 1]);
     assert.deepStrictEqual([row('Total current assets')?.emphasis, row('TOTAL ASSETS')?.emphasis, row('TOTAL ASSETS')?.depth], ['total', 'total', 0]);
+    assert.strictEqual(row('Noncontrolling interests')?.depth, 0, 'no caption above it since TOTAL LIABILITIES');
     assert.strictEqual(bs.length, 47);
     assert.strictEqual(bs.filter((r) => r.emphasis === 'header').length, 6);
   });
@@ -239,6 +240,8 @@ describe('text reader: fixtures for each quirk of the format', () => {
       const rows = statementOf(release, 'balance-sheet').tables[0].rows;
       assert.deepStrictEqual(rows.filter((r) => r.emphasis === 'header').map((r) => r.label), ['Assets', 'Current assets:', 'Liabilities and equity']);
       assert.deepStrictEqual(rows.filter((r) => r.emphasis === 'total').map((r) => r.label), ['Total current assets', 'Total assets', 'Total liabilities and equity']);
+      // A caption's items sit one level in; a total closes the section.
+      assert.deepStrictEqual(rows.filter((r) => r.emphasis !== 'header').map((r) => r.depth), [1, 1, 0, 0, 0, 1, 1, 1, 0, 0]);
       const headers = statementOf(release, 'income').tables[0].columns.map((c) => c.header);
       assert.deepStrictEqual(headers[2], ['Three months ended June 30,', '2025', 'US$']);
       const total = figureAt(statementOf(release, 'balance-sheet'), 'Total assets', { end: '2025-06-30', months: null }, 'USD');

@@ -203,6 +203,8 @@ function buildTable(
     let depth: number;
     if (useIndent) depth = indents.indexOf(raw.indent);
     else depth = emphasis === 'header' || emphasis === 'total' ? 0 : underHeader ? 1 : 0;
+    // A total closes its caption's section: "Equipment, net" after "Total current assets" is not a current asset.
+    if (emphasis === 'total') underHeader = false;
     rows.push({ label, depth, emphasis, kind: kindFinal, cells, place: raw.place });
   }
   return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
