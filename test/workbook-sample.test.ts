@@ -8,35 +8,15 @@ import { infer } from '../src/infer';
 import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
 import { toXlsxBuffer } from '../src/write/workbook';
-import { cellKey, addressOf, planLayout, type Layout } from '../src/write/workbook/layout';
+import { planLayout, type Layout } from '../src/write/workbook/layout';
 import { planFormulas, type FormulaPlan } from '../src/write/workbook/formulas';
-import { sheetDecimals, sheetValue } from '../src/write/workbook/values';
+import { reportedFigures } from './fixtures/workbook/figures';
 import { rawSheets, type RawCell } from './fixtures/workbook/xlsx';
 
 // The bundled sample, written and then recomputed by HyperFormula, an engine that shares no code
 // with the writer: every formula must reproduce its cached result and every reported figure.
 
 const SAMPLE = 'samples/qifu-q3-2024.txt';
-
-/** Every reported figure with the place its value lands in the workbook. */
-export function reportedFigures(release: Release, layout: Layout) {
-  const out: { key: string; sheet: string; a1: string; value: number; unit: number; bold: boolean; usd: boolean }[] = [];
-  for (const st of release.statements) st.tables.forEach((t, ti) => t.rows.forEach((row, ri) => row.cells.forEach((fig, ci) => {
-    if (!fig || fig.value === null) return;
-    const ref = { statement: st.id, table: ti, row: ri, col: ci };
-    const addr = addressOf(layout, ref)!;
-    out.push({
-      key: cellKey(ref),
-      sheet: addr.sheet,
-      a1: addr.a1,
-      value: sheetValue(fig)!.toNumber(),
-      unit: 10 ** -sheetDecimals(fig),
-      bold: row.emphasis === 'subtotal' || row.emphasis === 'total',
-      usd: t.columns[ci]?.convenience === true || fig.currency === release.fx?.quote,
-    });
-  })));
-  return out;
-}
 
 function hyperformula(raw: Map<string, Map<string, RawCell>>): HyperFormula {
   const sheets: Record<string, (string | number | null)[][]> = {};
