@@ -105,7 +105,11 @@ export function tieFact(release: Release, fact: ProseFact, ctx: TieContext, appr
         const tie: FactTie = { ref: { statement: st.id, table: ti, row: ri, col }, tableValue, diff: fact.value.minus(tableValue) };
         if (tie.diff.isZero()) {
           if (!equal || score > equal.score) equal = { tie, score };
-        } else if (score >= 0.85 && (!named || score > named.score)) named = { tie, score };
+        } else if (score >= 0.85 && tie.diff.abs().lte(tableValue.abs().times('0.1')) && (!named || score > named.score)) {
+          // A disagreement is a near miss of the same line (a typo, a stale figure); a figure far
+          // off names some other measure with the same words (a segment, another period).
+          named = { tie, score };
+        }
       });
     });
   }));

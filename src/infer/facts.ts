@@ -52,6 +52,8 @@ function roleOf(m: NamedMention, after: string, sentence: string, section: strin
   if (/outlook|guidance/i.test(section) || (OUTLOOK_WORDS.test(sentence) && !/\b(?:was|were)\b/.test(sentence.slice(0, m.start)))) return 'outlook';
   if (SAME_PERIOD.test(after)) return 'prior-year';
   if (PRIOR_PERIOD.test(after)) return 'prior-period';
+  const named = /^\)?[\s,]*(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q[1-4]|fiscal(?:\s+year)?|full[-\s]year)\s*(?:of\s+)?(?:fiscal\s+)?((?:19|20)\d{2})\b/i.exec(after);
+  if (named && periodEnd && Number(named[1]) === Number(periodEnd.slice(0, 4)) - 1) return 'prior-year';
   const asOf = /^\)?[\s,]*(?:as\s+of|at)\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/.exec(after);
   const date = asOf ? parseDate(asOf[1]) : null;
   if (date && periodEnd && date !== periodEnd) {
