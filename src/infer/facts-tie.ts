@@ -25,11 +25,13 @@ export function similarity(a: string, b: string): number {
   return (2 * both) / (A.size + B.size);
 }
 
-function yearBefore(iso: string): string {
+/** The same calendar day a year earlier (ISO dates). */
+export function yearBefore(iso: string): string {
   return `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
 }
 
-function daysBetween(a: string, b: string): number {
+/** Days between two ISO dates, either order. */
+export function daysBetween(a: string, b: string): number {
   return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 }
 

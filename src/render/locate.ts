@@ -1,3 +1,4 @@
+import { daysBetween, yearBefore } from '../infer/facts-tie';
 import type { Decimal } from '../model/decimal';
 import type { Column, Figure, Release, Row, StatementKind, Table } from '../model/types';
 
@@ -13,13 +14,7 @@ export function spanOf(c: Column): number | null {
   return null;
 }
 
-function days(a: string, b: string): number {
-  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
-}
-
-function yearBefore(iso: string): string {
-  return `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`;
-}
+const days = daysBetween;
 
 export interface Periods {
   end: string | null;
