@@ -1,6 +1,6 @@
 import assert from 'assert';
 import { promises as fs } from 'fs';
-import { HyperFormula } from 'hyperformula';
+import type { HyperFormula } from 'hyperformula';
 import os from 'os';
 import path from 'path';
 import { buildOne } from '../src/build';
@@ -11,6 +11,7 @@ import { toXlsxBuffer } from '../src/write/workbook';
 import { planLayout, type Layout } from '../src/write/workbook/layout';
 import { planFormulas, type FormulaPlan } from '../src/write/workbook/formulas';
 import { reportedFigures } from './fixtures/workbook/figures';
+import { cachedMismatches, hyperformula, valueAt } from './fixtures/workbook/recompute';
 import { rawSheets, type RawCell } from './fixtures/workbook/xlsx';
 
 // The bundled sample, written and then recomputed by HyperFormula, an engine that shares no code
@@ -18,33 +19,13 @@ import { rawSheets, type RawCell } from './fixtures/workbook/xlsx';
 
 const SAMPLE = 'samples/qifu-q3-2024.txt';
 
-function hyperformula(raw: Map<string, Map<string, RawCell>>): HyperFormula {
-  const sheets: Record<string, (string | number | null)[][]> = {};
-  for (const [name, cells] of raw) {
-    const grid: (string | number | null)[][] = [];
-    for (const [a1, c] of cells) {
-      const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-      let col = 0;
-      for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-      const row = Number(m[2]) - 1;
-      while (grid.length <= row) grid.push([]);
-      grid[row][col - 1] = c.formula !== null ? `=${c.formula}` : c.type === 's' || c.type === 'str' ? c.value : c.value === null ? null : Number(c.value);
-    }
-    sheets[name] = grid.map((r) => Array.from(r, (v) => v ?? null));
-  }
-  return HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' }, [{ name: 'FX', expression: '=Assumptions!$B$3' }]);
-}
-
 describe('workbook of the bundled sample', () => {
   let release: Release;
   let layout: Layout;
   let plan: FormulaPlan;
   let raw: Map<string, Map<string, RawCell>>;
   let hf: HyperFormula;
-  const at = (sheet: string, a1: string) => {
-    const id = hf.getSheetId(sheet)!;
-    return hf.getCellValue({ ...hf.simpleCellAddressFromString(a1, id)!, sheet: id });
-  };
+  const at = (sheet: string, a1: string) => valueAt(hf, sheet, a1);
 
   before(async () => {
     release = infer(await readFile(SAMPLE));
@@ -60,16 +41,7 @@ describe('workbook of the bundled sample', () => {
   });
 
   it('recomputes every formula to its cached result', () => {
-    let formulas = 0;
-    const off: string[] = [];
-    for (const [sheet, cells] of raw) for (const [a1, c] of cells) {
-      if (c.formula === null) continue;
-      formulas++;
-      const v = at(sheet, a1);
-      const cached = c.type === 'str' ? c.value : Number(c.value);
-      const same = typeof v === 'number' && typeof cached === 'number' ? Math.abs(v - cached) <= 1e-9 * Math.max(1, Math.abs(v)) : v === cached;
-      if (!same) off.push(`${sheet}!${a1} ${c.formula}: cached ${cached}, recomputed ${JSON.stringify(v)}`);
-    }
+    const { formulas, off } = cachedMismatches(hf, raw);
     assert.deepStrictEqual(off, []);
     assert.ok(formulas > 500, `${formulas} formulas`);
   });
