@@ -16,6 +16,8 @@ interface Line {
 }
 
 // SGML table tags stand in place of spaces, so the columns after them keep their positions.
+const MAX_TABLE_LINE = 2000;
+
 const SGML_TAG = /<\/?(TABLE|CAPTION|S|C|FN|PAGE)>/gi;
 
 function prepare(source: string): Line[] {
@@ -27,7 +29,9 @@ function prepare(source: string): Line[] {
     let t = text.replace(/\t/g, '        ').replace(SGML_TAG, (m) => ' '.repeat(m.length));
     if (/^\s*<\/?[A-Z-]+>/.test(t) && !fenced) t = '';
     const tabular = fenced ? inFence : true;
-    return { text: t.replace(/\s+$/, ''), no: i + 1, tabular, layout: tabular && !isRule(t) ? layoutOf(t) : null };
+    // No table line is thousands of characters wide; such a line is read as text, in linear time.
+    const fits = t.length <= MAX_TABLE_LINE;
+    return { text: t.replace(/\s+$/, ''), no: i + 1, tabular: tabular && fits, layout: tabular && fits && !isRule(t) ? layoutOf(t) : null };
   });
 }
 
