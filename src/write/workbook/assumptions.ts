@@ -3,7 +3,7 @@ import type { Release } from '../../model/types';
 import { FX_NAME } from './formulas';
 import { ASSUMPTIONS, quoteSheet } from './layout';
 import { sourceText } from './statement-sheet';
-import { BOLD_FONT, font, TEXT_FONT, TITLE_FONT } from './styles';
+import { BOLD_FONT, font, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
 
 // The one input every conversion reads: the stated exchange rate, as a named cell beside the
@@ -42,4 +42,5 @@ export function writeAssumptions(wb: Workbook, ws: Worksheet, release: Release):
   ws.getColumn(3).width = 90;
   ws.getColumn(4).width = 10;
   ws.getColumn(5).width = 16;
+  ws.pageSetup = printSetup();
 }

@@ -5,7 +5,7 @@ import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
 import { addressOf, cellKey, refText, CHECKS, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
-import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, numberFormat, TEXT_FONT, TITLE_FONT } from './styles';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, numberFormat, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
 
 // The proof: one row per inferred relation and column (reported − recomputed), the balance-sheet
@@ -320,6 +320,6 @@ export function writeChecks(ws: Worksheet, release: Release, layout: Layout, pla
 
   [5, 10, 60, 24, 14, 14, 12, 10, 10, 16].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${first}`, activeCell: `A${first}` }];
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as Worksheet['pageSetup'];
+  ws.pageSetup = printSetup();
   return { checks: checks.length, passing: n(STATUS.ties), rounding: n(STATUS.rounding), failing: n(STATUS.fails), untied: untied.length };
 }

@@ -3,7 +3,7 @@ import type { Release } from '../../model/types';
 import type { FormulaPlan } from './formulas';
 import { addressOf, HIGHLIGHTS, refText, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
-import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, numberFormat, TEXT_FONT, TITLE_FONT } from './styles';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, numberFormat, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
 
 // Every figure the release states in its text, with its sentence and place, and the table cell
@@ -53,5 +53,5 @@ export function writeHighlights(ws: Worksheet, release: Release, layout: Layout,
   if (!facts.length) ws.getCell(4, 3).value = 'The text states no figures the reader extracted.';
   [5, 18, 36, 18, 14, 14, 12, 14, 22, 90, 10].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }];
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as Worksheet['pageSetup'];
+  ws.pageSetup = printSetup();
 }

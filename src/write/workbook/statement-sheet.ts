@@ -2,7 +2,7 @@ import type { Cell, Worksheet } from 'exceljs';
 import type { Column, Figure, Release } from '../../model/types';
 import { type FormulaPlan } from './formulas';
 import { cellKey, TITLE_ROW, UNITS_ROW, valueCol, type SheetLayout } from './layout';
-import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, TEXT_FONT, TITLE_FONT, TOP_BORDER } from './styles';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, TEXT_FONT, TITLE_FONT, TOP_BORDER, printSetup } from './styles';
 import { sheetValue, toNumber } from './values';
 
 // One as-reported statement: the source's rows and columns in order, typed figures in blue,
@@ -85,7 +85,8 @@ export function writeStatementSheet(ws: Worksheet, layout: SheetLayout, release:
       // never as a formula, so "=HYPERLINK(...)" stays inert.
       label.value = row.label;
       label.font = bold || row.emphasis === 'header' ? BOLD_FONT : TEXT_FONT;
-      label.alignment = { indent: row.depth };
+      // Excel and LibreOffice apply an indent only to left-aligned text.
+      label.alignment = { horizontal: 'left', indent: row.depth };
       widen(1, Math.min(80, row.label.length + 2 * row.depth + 2));
       row.cells.forEach((fig, ci) => {
         if (!fig || fig.value === null) return;
@@ -103,5 +104,5 @@ export function writeStatementSheet(ws: Worksheet, layout: SheetLayout, release:
   widen(layout.sourceCol, 10);
   for (const [col, w] of widths) ws.getColumn(col).width = w;
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: layout.frozenRows, topLeftCell: `B${layout.frozenRows + 1}`, activeCell: `B${layout.frozenRows + 1}` }];
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: `1:${layout.frozenRows}` } as Worksheet['pageSetup'];
+  ws.pageSetup = printSetup(`1:${layout.frozenRows}`);
 }

@@ -1,4 +1,4 @@
-import type { Font, Style } from 'exceljs';
+import type { Font, Style, Worksheet } from 'exceljs';
 import type { Figure, ValueKind } from '../../model/types';
 
 // Analyst conventions in one place: what a colour means and how each kind of figure is printed.
@@ -40,4 +40,9 @@ export function numberFormat(kind: ValueKind, decimals: number): string {
 
 export function figureFormat(fig: Figure): string {
   return numberFormat(fig.kind, fig.decimals);
+}
+
+/** Landscape A4, one page wide and as many tall as needed: how analysts print a model. */
+export function printSetup(printTitlesRow?: string): Worksheet['pageSetup'] {
+  return { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, ...(printTitlesRow ? { printTitlesRow } : {}) } as Worksheet['pageSetup'];
 }

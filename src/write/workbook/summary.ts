@@ -4,7 +4,7 @@ import { CHECK_COUNT, CHECK_FAILING, CHECK_ROUNDING, CHECK_UNTIED, type CheckSta
 import type { FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
 import { addressOf, CHECKS, quoteSheet, refText, SUMMARY, type Layout } from './layout';
-import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, TEXT_FONT, TITLE_FONT } from './styles';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
 
 // The first sheet: who, what period, from which file, the key figures as links into the
@@ -100,5 +100,5 @@ export function writeSummary(ws: Worksheet, release: Release, layout: Layout, pl
   }
   ws.getColumn(1).width = 50;
   for (let c = 2; c <= 8; c++) ws.getColumn(c).width = 16;
-  ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as Worksheet['pageSetup'];
+  ws.pageSetup = printSetup();
 }
