@@ -149,7 +149,9 @@ function buildTable(
     const header = columnHeader(seg.header, c);
     const text = header.join(' ');
     const period = parsePeriod(text, kind === 'balance-sheet');
-    const currency = currenciesIn(text)[0] ?? parsedUnits.currencies[0] ?? docCurrency;
+    // Failing any caption, the marks printed on the column's figures ("$1,250") name its currency.
+    const marked = body.map((r) => r.cells[c]?.text ?? '').find((t) => /^\(?\s*(US\$|NT\$|C\$|HK\$|A\$|RMB|€|£|\$)/i.test(t));
+    const currency = currenciesIn(text)[0] ?? parsedUnits.currencies[0] ?? docCurrency ?? (marked ? currenciesIn(marked)[0] ?? null : null);
     const amountScale = parsedUnits.amountScale ?? scaleIn(text) ?? 0;
     const percentColumn = /%|percent/i.test(text) && !period?.end;
     return {

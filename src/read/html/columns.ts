@@ -12,6 +12,8 @@ import type { GridCell, GridRow } from './grid';
 const CURRENCY_ALONE = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|€|£|¥|\$)$/i;
 const CLOSER_ALONE = /^\)?\s*%?$/;
 // A footnote reference printed beside a figure or in a cell of its own: "(a)", "*", "†".
+// Footnote references at the end of a label: "TOTAL REVENUES (3) (4)", "Diluted earnings per share*".
+const LABEL_NOTES = /(\s*\(\d{1,2}\)|\s*\*+|\s*[\u2020\u2021]+)+$/;
 const NOTE_NUMBER = /^\(?\d{1,2}[.)]?$/;
 const NOTE_MARK = /\s*(\([a-z]\)|\*+|[\u2020\u2021\u00a7]+)$/i;
 const YEAR_ALONE = /^(?:fiscal\s+|fy\s*)?(19|20)\d{2}\s*\*?$/i;
@@ -153,13 +155,19 @@ function findLayout(dataRows: Piece[][]): Layout | null {
   return cols.length ? { cols, first, labelCol } : null;
 }
 
-/** A header row with a label ("ASSETS" over the dates) is two rows: the column header, then the caption. */
-function splitCaption(cells: RawCell[], header: boolean): RawCell[][] {
+/**
+ * A header row with a label ("ASSETS" over the dates) is two rows: the column header, and the
+ * caption, which goes below the last header row.
+ */
+function splitCaption(cells: RawCell[], header: boolean): { head: RawCell[]; caption: RawCell[] | null } {
   const label = cells[0].text;
   const values = cells.slice(1);
   const dated = values.some((c) => c.text !== '' && (parsePeriod(c.text, false) !== null || YEAR_ALONE.test(c.text)));
-  if (!header || label === '' || !dated || isUnitsCaption(label) || parsePeriod(label, false) !== null) return [cells];
-  return [[{ ...cells[0], text: '', bold: false }, ...values], [cells[0], ...values.map((c) => ({ ...c, text: '', bold: false }))]];
+  if (!header || label === '' || !dated || isUnitsCaption(label) || parsePeriod(label, false) !== null) return { head: cells, caption: null };
+  return {
+    head: [{ ...cells[0], text: '', bold: false }, ...values],
+    caption: [cells[0], ...values.map((c) => ({ ...c, text: '', bold: false }))],
+  };
 }
 
 /**
@@ -178,6 +186,12 @@ export function toRawRows(grid: GridRow[], file: string, table: number, lineAt: 
   const isLabel = (p: Piece, i: number) => p.col + p.span - 1 < first || (i === 0 && !p.figure && p.col <= labelCol);
 
   const out: RawRow[] = [];
+  const pending: { cells: RawCell[]; line: number; indent: number }[] = [];
+  const emit = (cells: RawCell[], line: number, indent: number) => {
+    const row = out.length + 1;
+    out.push({ cells: cells.map((c) => ({ ...c, place: { ...c.place, row } })), place: { file, line, table, row }, indent });
+  };
+  const flushCaptions = () => pending.splice(0).forEach((p) => emit(p.cells, p.line, p.indent));
   grid.forEach((g, r) => {
     const pieces = rows[r];
     if (pieces.length === 0) return;
@@ -202,11 +216,16 @@ export function toRawRows(grid: GridRow[], file: string, table: number, lineAt: 
       bold: parts.some((p) => p.bold),
       place: { file, line: lineAt(parts[0]?.offset ?? g.offset), table, row: 0, cell },
     });
-    const cells = [cellOf(labelParts, 1), ...values.map((parts, i) => cellOf(parts, i + 2))];
-    for (const split of splitCaption(cells, header)) {
-      const row = out.length + 1;
-      out.push({ cells: split.map((c) => ({ ...c, place: { ...c.place, row } })), place: { file, line: lineAt(g.offset), table, row }, indent: labelParts[0]?.indent ?? 0 });
-    }
+    const label = cellOf(labelParts, 1);
+    label.text = label.text.replace(LABEL_NOTES, '');
+    const cells = [label, ...values.map((parts, i) => cellOf(parts, i + 2))];
+    const line = lineAt(g.offset);
+    const indent = labelParts[0]?.indent ?? 0;
+    const { head, caption } = splitCaption(cells, header);
+    if (caption) pending.push({ cells: caption, line, indent });
+    else if (!(header && head[0].text === '' && head.slice(1).some((c) => c.text !== ''))) flushCaptions();
+    emit(head, line, indent);
   });
+  flushCaptions();
   return out;
 }
