@@ -162,6 +162,7 @@ function findLayout(dataRows: Piece[][]): Layout | null {
 function splitCaption(cells: RawCell[], header: boolean): { head: RawCell[]; caption: RawCell[] | null } {
   const label = cells[0].text;
   const values = cells.slice(1);
+  if (!header || label === '' || values.every((c) => c.text === '')) return { head: cells, caption: null };
   const dated = values.some((c) => c.text !== '' && (parsePeriod(c.text, false) !== null || YEAR_ALONE.test(c.text)));
   if (!header || label === '' || !dated || isUnitsCaption(label) || parsePeriod(label, false) !== null) return { head: cells, caption: null };
   return {

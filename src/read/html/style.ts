@@ -3,16 +3,23 @@ import type { Element } from 'domhandler';
 // Inline CSS, as far as reading a release needs it: weight, indentation, size, hidden content.
 // EDGAR and Workiva HTML put nearly all presentation in style attributes, not in stylesheets.
 
+const NO_STYLE: Map<string, string> = new Map();
+// Each element's style is asked for by the walk, the grid and the text collector: parse it once.
+const parsed = new WeakMap<Element, Map<string, string>>();
+
 /** Declarations of an element's style attribute, property names lower-cased. */
 export function styleOf(el: Element): Map<string, string> {
-  const out = new Map<string, string>();
   const raw = el.attribs.style;
-  if (!raw) return out;
+  if (!raw) return NO_STYLE;
+  let out = parsed.get(el);
+  if (out) return out;
+  out = new Map<string, string>();
   for (const decl of raw.split(';')) {
     const colon = decl.indexOf(':');
     if (colon < 0) continue;
     out.set(decl.slice(0, colon).trim().toLowerCase(), decl.slice(colon + 1).trim().toLowerCase());
   }
+  parsed.set(el, out);
   return out;
 }
 
