@@ -1,7 +1,7 @@
-import { Decimal } from '../model/decimal';
+import type { Decimal } from '../model/decimal';
 import type { Footing, Release, Row, RowRef, Statement, Table, Untied, ValueKind } from '../model/types';
 import { solveBlock, type Check, type Line } from './footing-search';
-import { amountOf, columnSignature } from './grid';
+import { amountOf, columnSignature, pow10 } from './grid';
 import type { Pass } from './index';
 
 // Footing: which rows sum to which. Consecutive tables of one statement with the same columns are
@@ -38,24 +38,24 @@ function blocks(st: Statement): { tables: Table[]; rows: BlockRow[] }[] {
   return out;
 }
 
-const TEN = new Decimal(10);
-
 /** Absolute-unit residuals back into the total's printed units, as the release prints it. */
 function printed(row: Row, checks: Check[]): { col: number; diff: Decimal }[] {
-  return checks.map((c) => ({ col: c.col, diff: c.diff.div(TEN.pow(row.cells[c.col]?.scale ?? 0)) }));
+  return checks.map((c) => ({ col: c.col, diff: c.diff.div(pow10(row.cells[c.col]?.scale ?? 0)) }));
 }
 
 function footBlock(release: Release, block: { tables: Table[]; rows: BlockRow[] }): void {
   const optional = new Set(block.tables[0].columns.filter((c) => c.convenience).map((c) => c.index));
   for (const { kind, totalsOnly } of FOOTED_KINDS) {
-    const members = block.rows.filter((b) => b.row.kind === kind && b.row.emphasis !== 'header' && b.row.cells.some((c) => amountOf(c, kind)));
+    const members: BlockRow[] = [];
+    const lines: Line[] = [];
+    for (const b of block.rows) {
+      if (b.row.kind !== kind || b.row.emphasis === 'header') continue;
+      const values = b.row.cells.map((c) => amountOf(c, kind));
+      if (!values.some((v) => v)) continue;
+      members.push(b);
+      lines.push({ values, emphasis: b.row.emphasis, depth: b.row.depth, seq: b.seq });
+    }
     if (members.length === 0) continue;
-    const lines: Line[] = members.map((b) => ({
-      values: b.row.cells.map((c) => amountOf(c, kind)),
-      emphasis: b.row.emphasis,
-      depth: b.row.depth,
-      seq: b.seq,
-    }));
     const { solutions, failures } = solveBlock(lines, { optional, totalsOnly });
     for (const [i, sol] of solutions) {
       const m = members[i];

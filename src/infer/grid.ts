@@ -6,6 +6,14 @@ import type { CellRef, Column, Figure, Release, Row, RowRef, Statement, Table, V
 // figures through here so that footings, links, conversions and ratios agree on what "equal" means.
 
 const TEN = new Decimal(10);
+const POWERS = new Map<number, Decimal>();
+
+/** 10^n, computed once per exponent: every figure of a release needs one of a handful. */
+export function pow10(n: number): Decimal {
+  let p = POWERS.get(n);
+  if (!p) { p = TEN.pow(n); POWERS.set(n, p); }
+  return p;
+}
 
 /** A printed figure in absolute units (value × 10^scale) with one unit of its last printed digit. */
 export interface Amount {
@@ -18,8 +26,8 @@ export function amountOf(fig: Figure | null | undefined, kind?: ValueKind): Amou
   if (!fig || fig.value === null) return null;
   if (kind && fig.kind !== kind) return null;
   return {
-    value: fig.value.times(TEN.pow(fig.scale)),
-    unit: TEN.pow(fig.scale - fig.decimals),
+    value: fig.scale === 0 ? fig.value : fig.value.times(pow10(fig.scale)),
+    unit: pow10(fig.scale - fig.decimals),
   };
 }
 

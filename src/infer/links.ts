@@ -26,7 +26,15 @@ interface Candidate {
   ref: CellRef;
   order: number;
   rank: number;
-  words: Set<string>[];
+  table: TableAt['table'];
+}
+
+/** Row wordings, worked out only for tables some figure may link to or from. */
+const wordingCache = new WeakMap<TableAt['table'], Set<string>[][]>();
+function wordingsOf(table: TableAt['table'], row: number): Set<string>[] {
+  let w = wordingCache.get(table);
+  if (!w) { w = tableWordings(table); wordingCache.set(table, w); }
+  return w[row];
 }
 
 /** Column identity without its kind: a percent column never links, and period, currency and translation must agree. */
@@ -34,22 +42,28 @@ function columnKey(col: Column): string {
   return columnSignature({ ...col, kind: null });
 }
 
-function figureKey(col: Column, kind: ValueKind, value: Decimal): string {
-  return `${columnKey(col)}|${kind}|${value.toString()}`;
+/** Column keys of a table, computed once per table rather than once per cell. */
+const tableKeys = new WeakMap<TableAt['table'], string[]>();
+function keysOf(table: TableAt['table']): string[] {
+  let keys = tableKeys.get(table);
+  if (!keys) { keys = table.columns.map(columnKey); tableKeys.set(table, keys); }
+  return keys;
+}
+
+function figureKey(table: TableAt['table'], col: number, kind: ValueKind, value: Decimal): string {
+  return `${keysOf(table)[col]}|${kind}|${value.toString()}`;
 }
 
 function candidates(tables: TableAt[]): Map<string, Candidate[]> {
   const index = new Map<string, Candidate[]>();
   tables.forEach((at, order) => {
-    const wordings = tableWordings(at.table);
     at.table.rows.forEach((row, ri) => {
-      const words = wordings[ri];
       row.cells.forEach((cell, ci) => {
         const a = cell && LINKED_KINDS.includes(cell.kind) ? amountOf(cell) : null;
         if (!a || a.value.isZero()) return;
-        const key = figureKey(at.table.columns[ci], cell!.kind, a.value);
+        const key = figureKey(at.table, ci, cell!.kind, a.value);
         const list = index.get(key) ?? [];
-        list.push({ ref: { statement: at.statement.id, table: at.index, row: ri, col: ci }, order, rank: RANK[at.statement.kind], words });
+        list.push({ ref: { statement: at.statement.id, table: at.index, row: ri, col: ci }, order, rank: RANK[at.statement.kind], table: at.table });
         index.set(key, list);
       });
     });
@@ -91,9 +105,7 @@ export const linksPass: Pass = {
     const index = candidates(tables);
     tables.forEach((at, order) => {
       const rank = RANK[at.statement.kind];
-      const wordings = tableWordings(at.table);
       at.table.rows.forEach((row, ri) => {
-        const words = wordings[ri];
         row.cells.forEach((cell, ci) => {
           const target: CellRef = { statement: at.statement.id, table: at.index, row: ri, col: ci };
           if (!cell || defined.has(cellKey(target, ci)) || !LINKED_KINDS.includes(cell.kind)) return;
@@ -108,14 +120,14 @@ export const linksPass: Pass = {
           }
           if (!source && !a.value.isZero()) {
             let best = -1;
-            const same = index.get(figureKey(at.table.columns[ci], cell.kind, a.value)) ?? [];
+            const same = index.get(figureKey(at.table, ci, cell.kind, a.value)) ?? [];
             // A number printed in dozens of places (a repeated 5) restates nothing in particular.
             if (same.length > MAX_SAME) return;
             for (const c of same) {
               const earlier = c.rank < rank || (c.rank === rank && c.order < order && c.ref.statement !== target.statement);
               if (!earlier) continue;
               if (!agrees(release, at, ri, c.ref)) continue;
-              const like = likeness(words, c.words);
+              const like = likeness(wordingsOf(at.table, ri), wordingsOf(c.table, c.ref.row));
               // The most alike wins; between equals, the statement where the figure is primary.
               const score = like - c.rank / 100;
               if (like >= MIN_LIKENESS && score > best) { best = score; source = c.ref; }
