@@ -39,6 +39,9 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   const lap = (name: string) => { const now = performance.now(); timings[name] = now - t; t = now; };
   const release = await readFile(input, opts);
   lap('read');
+  // The browser boots while the release is inferred and its workbook written; an input the
+  // readers refuse never starts it.
+  if (opts.pdf !== false) opts.printer?.warm();
   infer(release);
   lap('infer');
   const stem = opts.stem ?? outputStem(input);

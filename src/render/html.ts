@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'fs';
-import Handlebars from 'handlebars';
+import type HandlebarsModule from 'handlebars';
 import path from 'path';
 import type { Release } from '../model/types';
 import { briefingView, type BriefingOptions, type BriefingView } from './view';
@@ -34,7 +34,9 @@ function fontFaces(): string {
 
 function compile(): Compiled {
   if (compiled) return compiled;
-  const hbs = Handlebars.create();
+  // Loaded on first render: a run without the briefing (--no-pdf, check) never pays for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const hbs = (require('handlebars') as typeof HandlebarsModule).create();
   const partials = path.join(TEMPLATES, 'partials');
   for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
     hbs.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partials, file), 'utf8'));

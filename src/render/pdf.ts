@@ -47,48 +47,141 @@ async function contentHeight(page: Page): Promise<number> {
   }
 }
 
-/** One browser for a whole run: launched on first use, reused for every release, closed at the end. */
+/** One rendering of the briefing to try: a font scale and the sections left out. */
+interface Try {
+  scale: number;
+  drop: Section[];
+}
+
+/** Every way to lay the briefing out, best first: full size, then smaller type, then fewer sections. */
+const TRIES: Try[] = [
+  ...SCALES.map((scale) => ({ scale, drop: [] as Section[] })),
+  ...DROP_ORDER.map((_, i) => ({ scale: SCALES[SCALES.length - 1], drop: DROP_ORDER.slice(0, i + 1) as Section[] })),
+];
+
+export interface PrinterOptions {
+  /** Pages kept open for printing at once (a batch prints `--jobs` briefings side by side). */
+  pages?: number;
+}
+
+/**
+ * One browser for a whole run: launched on first use (or earlier, by warm()), reused for every
+ * release, closed at the end. Its pages are locked down once and reused, up to `pages` at a time.
+ */
 export class Printer {
   private launched: Promise<LaunchedBrowser> | null = null;
+  private readonly idle: Page[] = [];
+  private readonly waiting: ((page: Page | null) => void)[] = [];
+  private open = 0;
+  private readonly maxPages: number;
+
+  constructor(opts: PrinterOptions = {}) {
+    this.maxPages = Math.max(1, opts.pages ?? 1);
+  }
 
   private browser(): Promise<LaunchedBrowser> {
     if (!this.launched) this.launched = launchBrowser();
     return this.launched;
   }
 
+  /** Starts the browser without waiting for it, so it boots while the caller does other work. */
+  warm(): void {
+    // A failed launch is reported by the print that needs it, not here.
+    this.browser().catch(() => undefined);
+  }
+
+  private async acquire(width: number): Promise<Page> {
+    let page = this.idle.pop();
+    if (!page && this.open >= this.maxPages) page = (await new Promise<Page | null>((resolve) => this.waiting.push(resolve))) ?? undefined;
+    if (!page) {
+      this.open++;
+      try {
+        const { browser } = await this.browser();
+        page = await browser.newPage();
+        await lockDown(page);
+        await page.emulateMediaType('print');
+      } catch (err) {
+        this.release(null);
+        throw err;
+      }
+    }
+    // A short viewport, so the measured height is the content's and not the window's.
+    const vp = page.viewport();
+    if (!vp || vp.width !== width || vp.height !== 200) await page.setViewport({ width, height: 200 });
+    return page;
+  }
+
+  /** Hands a page to the next print waiting for one; null when the page was closed. */
+  private release(page: Page | null): void {
+    if (!page) this.open--;
+    const next = this.waiting.shift();
+    if (next) {
+      if (!page) this.open++;
+      next(page);
+    } else if (page) this.idle.push(page);
+  }
+
   async print(release: Release, opts: BriefingOptions = {}): Promise<Printed> {
     const paper = opts.paper ?? 'a4';
     const area = AREA[paper];
-    const { browser } = await this.browser();
-    const page = await browser.newPage();
+    const page = await this.acquire(Math.floor(area.width));
+    let healthy = false;
     try {
-      await lockDown(page);
-      await page.emulateMediaType('print');
-      // A short viewport, so the measured height is the content's and not the window's.
-      await page.setViewport({ width: Math.floor(area.width), height: 200 });
-      const tries: { scale: number; drop: Section[] }[] = [
-        ...SCALES.map((scale) => ({ scale, drop: [] as Section[] })),
-        ...DROP_ORDER.map((_, i) => ({ scale: SCALES[SCALES.length - 1], drop: DROP_ORDER.slice(0, i + 1) as Section[] })),
-      ];
-      let last: Printed | null = null;
-      for (const t of tries) {
-        const html = renderView(briefingView(release, { ...opts, paper, scale: t.scale, drop: t.drop }));
+      const render = (t: Try) => renderView(briefingView(release, { ...opts, paper, scale: t.scale, drop: t.drop }));
+      let loaded = '';
+      const measured = new Map<number, { html: string; fits: boolean; height: number }>();
+      const measure = async (i: number) => {
+        const got = measured.get(i);
+        if (got) return got;
+        const html = render(TRIES[i]);
         await page.setContent(html, { waitUntil: 'load' });
-        // A few px of slack for rounding between screen layout and print layout.
+        loaded = html;
         const height = await contentHeight(page);
-        if (process.env.TIEOUT_DEBUG_FIT) process.stderr.write(`fit ${t.scale} [${t.drop.join(",")}] ${Math.round(height)} / ${Math.round(area.height)}\n`);
-        if (height > area.height - 6) continue;
-        const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-        last = { html, pdf, scale: t.scale, dropped: t.drop };
-        if (pageCount(pdf) === 1) return last;
+        if (process.env.TIEOUT_DEBUG_FIT) process.stderr.write(`fit ${TRIES[i].scale} [${TRIES[i].drop.join(',')}] ${Math.round(height)} / ${Math.round(area.height)}\n`);
+        // A few px of slack for rounding between screen layout and print layout.
+        const m = { html, fits: height <= area.height - 6, height };
+        measured.set(i, m);
+        return m;
+      };
+      // The first try that fits is the one printed. Height falls as the type shrinks and sections go,
+      // so the full-size height tells roughly how far down the list to look; from that guess the
+      // search walks up while the try above also fits and down while this one does not.
+      let i = 0;
+      const full = await measure(0);
+      if (!full.fits) {
+        const need = (area.height - 6) / full.height;
+        const guess = SCALES.findIndex((s) => s <= need);
+        i = guess < 0 ? SCALES.length - 1 : Math.max(1, guess);
+        while (i > 1 && (await measure(i - 1)).fits) i--;
+        while (i < TRIES.length && !(await measure(i)).fits) i++;
       }
+      // Printing is the proof: a try that prints to more than one page gives way to the next one.
+      for (; i < TRIES.length; i++) {
+        const m = await measure(i);
+        if (!m.fits) continue;
+        if (loaded !== m.html) await page.setContent(m.html, { waitUntil: 'load' });
+        loaded = m.html;
+        const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+        if (pageCount(pdf) === 1) {
+          healthy = true;
+          return { html: m.html, pdf, scale: TRIES[i].scale, dropped: TRIES[i].drop };
+        }
+      }
+      healthy = true;
       throw new Error(`the briefing for ${release.source.file} does not fit one page even with every optional section dropped`);
     } finally {
-      await page.close().catch(() => undefined);
+      // A page that failed part-way is closed rather than reused in an unknown state.
+      if (healthy) this.release(page);
+      else {
+        await page.close().catch(() => undefined);
+        this.release(null);
+      }
     }
   }
 
   async close(): Promise<void> {
+    this.idle.length = 0;
+    this.open = 0;
     if (!this.launched) return;
     const l = this.launched;
     this.launched = null;
