@@ -1,17 +1,12 @@
 import { Decimal } from '../model/decimal';
-import type { ValueKind } from '../model/types';
+import type { ProseFact, ValueKind } from '../model/types';
 import { currenciesIn } from '../read/units';
 
 // Finding the figures a sentence states and naming what each measures. Pure text work: which
 // table a figure restates is decided in facts-tie.ts.
 
-export interface Mention {
-  value: Decimal;
-  kind: ValueKind;
-  currency: string | null;
-  scale: number;
-  decimals: number;
-  text: string;
+/** A figure found in a sentence: the fact's own fields, and where in the sentence it stands. */
+export interface Mention extends Pick<ProseFact, 'value' | 'kind' | 'currency' | 'scale' | 'decimals' | 'text'> {
   start: number;
   end: number;
 }

@@ -37,6 +37,17 @@ export function isSkipped(el: Element, style: Map<string, string>): boolean {
   return isHidden(el, style);
 }
 
+/**
+ * The element a walk descends into, with its inline style; null for comments, directives and
+ * everything skipped (scripts, styles, site chrome, hidden content). Text nodes are the caller's.
+ */
+export function visibleElement(node: AnyNode): { el: Element; style: Map<string, string> } | null {
+  if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return null;
+  const el = node as Element;
+  const style = styleOf(el);
+  return isSkipped(el, style) ? null : { el, style };
+}
+
 /** What an element passes on to its content: its own weight and size or the parent's. */
 export function inherit(el: Element, style: Map<string, string>, from: Inherited): Inherited {
   return { bold: boldOf(el, style) ?? from.bold, size: fontSizePt(el, style) ?? from.size };
@@ -128,10 +139,9 @@ export function collectInline(nodes: AnyNode[], state: Inherited, run: TextRun, 
       run.add((node as unknown as { data: string }).data, state, node.startIndex);
       continue;
     }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    const el = node as Element;
-    const style = styleOf(el);
-    if (isSkipped(el, style)) continue;
+    const visible = visibleElement(node);
+    if (!visible) continue;
+    const { el, style } = visible;
     const name = el.name.toLowerCase();
     if (name === 'br') {
       if (lineBreaks) run.breakLine();

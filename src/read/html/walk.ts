@@ -4,8 +4,7 @@ import type { ProseBlock, RawBlock } from '../raw';
 import { toRawRows } from './columns';
 import { layoutTable } from './grid';
 import type { LineIndex } from './lines';
-import { styleOf } from './style';
-import { BLOCK, inherit, isNoteReference, isSkipped, SGML_HEADER, TextRun, type Inherited } from './text';
+import { BLOCK, inherit, isNoteReference, SGML_HEADER, TextRun, visibleElement, type Inherited } from './text';
 
 // Walks the parsed document in reading order: paragraphs of text become prose blocks, tables of
 // figures become raw tables, and tables that only lay out the page are walked into like any box.
@@ -39,10 +38,9 @@ export class Walker {
         this.para.add((node as unknown as { data: string }).data, state, node.startIndex);
         continue;
       }
-      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-      const el = node as Element;
-      const style = styleOf(el);
-      if (isSkipped(el, style)) continue;
+      const visible = visibleElement(node);
+      if (!visible) continue;
+      const { el, style } = visible;
       const name = el.name.toLowerCase();
       const inner = inherit(el, style, state);
       if (name === 'br') { this.para.breakLine(); continue; }
