@@ -1,4 +1,5 @@
-import type { Release, RowRef } from '../model/types';
+import { Decimal } from '../model/decimal';
+import type { CellRef, Release, RowRef } from '../model/types';
 
 export interface TieSummary {
   /** Figures in subtotal and total rows of the statements. */
@@ -6,8 +7,35 @@ export interface TieSummary {
   /** Of those, the ones a footing recomputes as reported (within its rounding bound) or a link restates exactly. */
   totalsTied: number;
   relations: number;
-  /** Relations with a non-zero residual in some column. */
-  exceptions: string[];
+  /** Relations with a non-zero residual where they define a figure, described for a reader. */
+  exceptions: TieException[];
+}
+
+export interface TieException {
+  /** "Basic (3M Sep-30-2024 USD): reported 1.76, recomputed 1.77". */
+  text: string;
+  /** True when the gap is at most one unit of the figure's last printed digit (the release's own rounding). */
+  rounding: boolean;
+}
+
+/** A recomputed figure printed the way the release prints its own: thousands separators, parentheses for negatives. */
+function asPrinted(value: Decimal, decimals: number, parens: boolean): string {
+  const [int, frac] = value.abs().toFixed(decimals).split('.');
+  const body = `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+  if (!value.isNegative() || value.isZero()) return body;
+  return parens ? `(${body})` : `-${body}`;
+}
+
+/** Names a figure and its gap as an analyst reads it; `diff` is reported − recomputed in printed units. */
+function describe(release: Release, ref: CellRef, diff: Decimal): TieException {
+  const table = release.statements.find((s) => s.id === ref.statement)?.tables[ref.table];
+  const row = table?.rows[ref.row];
+  const col = table?.columns[ref.col];
+  const fig = row?.cells[ref.col];
+  const where = `${row?.label ?? ref.statement} (${[col?.period?.label, col?.currency].filter(Boolean).join(' ')})`;
+  const rounding = diff.abs().lte(new Decimal(10).pow(-(fig?.decimals ?? 0)));
+  if (!fig?.value) return { text: `${where}: off by ${diff.toString()}`, rounding };
+  return { text: `${where}: reported ${fig.text}, recomputed ${asPrinted(fig.value.minus(diff), fig.decimals, fig.text.includes('('))}`, rounding };
 }
 
 const key = (r: RowRef, col: number) => `${r.statement}/${r.table}/${r.row}/${col}`;
@@ -15,15 +43,15 @@ const key = (r: RowRef, col: number) => `${r.statement}/${r.table}/${r.row}/${co
 /** Counts what the inferred relations tie: the one definition the CLI, the Checks sheet and the briefing share. */
 export function tieSummary(release: Release): TieSummary {
   const tied = new Set<string>();
-  const exceptions: string[] = [];
+  const exceptions: TieException[] = [];
   for (const rel of release.relations) {
     if (rel.type === 'footing') {
       for (const col of rel.columns) tied.add(key(rel.total, col));
-      for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(`${rel.id} col ${r.col}: ${r.diff.toString()}`);
+      for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, { ...rel.total, col: r.col }, r.diff));
     } else {
       // A restated figure linked to where it is primary is tied as well as a summed one.
       if (rel.type === 'link' && rel.diff.isZero()) tied.add(key(rel.target, rel.target.col));
-      if (!rel.diff.isZero()) exceptions.push(`${rel.id}: ${rel.diff.toString()}`);
+      if (!rel.diff.isZero()) exceptions.push(describe(release, rel.target, rel.diff));
     }
   }
   let totalsFound = 0;

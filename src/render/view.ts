@@ -63,7 +63,13 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
   const summary = tieSummary(release);
   const tiedFacts = release.facts.filter((f) => f.tie);
   const disagree = tiedFacts.filter((f) => f.tie && !f.tie.diff.isZero());
-  const exceptions = [...summary.exceptions.slice(0, 3), ...disagree.slice(0, 3).map((f) => `text says ${f.subject} ${f.text}, table ${f.tie?.tableValue.toString()}`)];
+  const failing = summary.exceptions.filter((e) => !e.rounding);
+  const rounding = summary.exceptions.length - failing.length;
+  // Gaps beyond rounding first: they are what a reader must look at.
+  const exceptions = [
+    ...[...failing, ...summary.exceptions.filter((e) => e.rounding)].slice(0, 3).map((e) => `${e.rounding ? 'within rounding' : 'gap'} \u2014 ${e.text}`),
+    ...disagree.slice(0, 3).map((f) => `text says ${f.subject} ${f.text}, table ${f.tie?.tableValue.toString()}`),
+  ];
   const rate = release.fx
     ? `${currencyMark(release.fx.base, cur)}${formatFigure(release.fx.rate, { decimals: release.fx.rate.decimalPlaces() })} = ${currencyMark(release.fx.quote, cur)}1.00${release.fx.asOf ? ` (${release.fx.asOf})` : ''}`
     : null;
@@ -92,8 +98,8 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
     outlook: drop.has('outlook') ? [] : outlook(release),
     capital: drop.has('capital') ? [] : capitalReturn(release).map((c) => (drop.has('capitalNotes') ? { ...c, note: null } : c)),
     stamp: {
-      ok: summary.exceptions.length === 0 && disagree.length === 0,
-      line: `${summary.totalsTied} of ${summary.totalsFound} reported totals tie \u00b7 ${summary.relations} relations \u00b7 ${summary.exceptions.length} exceptions`,
+      ok: failing.length === 0 && disagree.length === 0,
+      line: `${summary.totalsTied} of ${summary.totalsFound} reported totals tie \u00b7 ${summary.relations} relations \u00b7 ${failing.length} exceptions${rounding ? ` \u00b7 ${rounding} within the release's rounding` : ''}`,
       facts: `${release.facts.length} figures read from the text \u00b7 ${tiedFacts.length} tie to the tables \u00b7 ${disagree.length} disagree`,
       exceptions,
     },
