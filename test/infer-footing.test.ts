@@ -184,4 +184,25 @@ describe('footing', () => {
     assert.deepStrictEqual(f.residuals.map((x) => x.diff.toNumber()), [0, 0, -3]);
     assert.deepStrictEqual(r.untied.map((u) => [u.col, u.gap?.toNumber()]), [[2, -3]]);
   });
+
+  it('keeps a subtracted total open: equity = assets − liabilities, then liabilities + equity', () => {
+    // The shape of NVIDIA's and Applied Materials' balance sheets: equity printed as one line.
+    const r = foot(release([statement('bs', 'balance-sheet', cols, [[
+      ['Cash', 'item', '600', '500'],
+      ['Plant', 'item', '360', '157'],
+      ['Total assets', 'total', '960', '657'],
+      ['Payables', 'item', '165', '127'],
+      ['Debt', 'item', '136', '100'],
+      ['Total liabilities', 'total', '301', '227'],
+      ['Shareholders equity', 'item', '659', '430'],
+      ['Total liabilities and shareholders equity', 'total', '960', '657'],
+    ]])]));
+    assert.deepStrictEqual(described(r), [
+      'Total assets = +Cash +Plant',
+      'Total liabilities = +Payables +Debt',
+      'Shareholders equity = +Total assets -Total liabilities',
+      'Total liabilities and shareholders equity = +Total liabilities +Shareholders equity',
+    ]);
+    assert.strictEqual(r.untied.length, 0);
+  });
 });

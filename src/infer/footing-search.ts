@@ -318,7 +318,9 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       continue;
     }
     solutions.set(i, sol);
-    const take = (s: Solution) => { for (const t of s.terms) consumed[t.line] = true; };
+    // A total subtracted to leave a balance stays open: after "equity = assets − liabilities" the
+    // release still prints "liabilities and equity = liabilities + equity".
+    const take = (s: Solution) => { for (const t of s.terms) if (t.sign === 1 || !isTotal(lines[t.line])) consumed[t.line] = true; };
     take(sol);
     if (sol.how === 'heading') for (const [k, s] of nested) { solutions.set(k, s); take(s); }
     // Terms above are always among the last open rows: drop them from the end.

@@ -3,7 +3,8 @@ import type { StatementKind, ValueKind } from '../model/types';
 // Classification by the vocabulary of financial reporting, not by any one company's words.
 
 const KIND_RULES: [StatementKind, RegExp][] = [
-  ['non-gaap', /non[-\s]?(gaap|ifrs)|reconciliation|adjusted (ebitda|net|earnings|operating)|\bffo\b|\baffo\b|distributable earnings|earnings available for distribution/i],
+  // Free cash flow is a non-GAAP measure: its table is a reconciliation, not the statement of cash flows.
+  ['non-gaap', /non[-\s]?(gaap|ifrs)|reconciliation|free cash flow|adjusted (ebitda|net|earnings|operating)|\bffo\b|\baffo\b|distributable earnings|earnings available for distribution/i],
   ['cash-flow', /cash[-\s]flows?/i],
   ['balance-sheet', /balance sheets?|financial position|financial condition|assets,? liabilities and (stockholders|shareholders)/i],
   // "Operations and Comprehensive Loss" is an income statement that also shows comprehensive income.
