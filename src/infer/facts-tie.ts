@@ -15,10 +15,23 @@ export function words(text: string): string[] {
     .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
 }
 
+// Every fact is compared with every row label, so each text's word set is made once. The cache
+// is dropped whole when it grows large, which bounds memory on a long batch.
+const wordSets = new Map<string, Set<string>>();
+function wordSet(text: string): Set<string> {
+  let set = wordSets.get(text);
+  if (!set) {
+    if (wordSets.size >= 20_000) wordSets.clear();
+    set = new Set(words(text));
+    wordSets.set(text, set);
+  }
+  return set;
+}
+
 /** Dice overlap of two labels' words: 1 for the same words, 0 for none in common. */
 export function similarity(a: string, b: string): number {
-  const A = new Set(words(a));
-  const B = new Set(words(b));
+  const A = wordSet(a);
+  const B = wordSet(b);
   if (!A.size || !B.size) return 0;
   let both = 0;
   for (const w of A) if (B.has(w)) both++;
@@ -94,15 +107,22 @@ export function tieFact(release: Release, fact: ProseFact, ctx: TieContext, appr
   let equal: { tie: FactTie; score: number } | null = null;
   let named: { tie: FactTie; score: number } | null = null;
   release.statements.forEach((st) => st.tables.forEach((t, ti) => {
+    // Which columns hold the fact's period depends on the column alone: decided once per table.
+    const periodFits = t.columns.map((c) => columnFits(c, fact, months, ctx));
+    if (!periodFits.some(Boolean)) return;
     let header = '';
     t.rows.forEach((row, ri) => {
       if (row.emphasis === 'header') header = row.label;
-      const context = row.depth > 0 || /^(basic|diluted)\b/i.test(row.label) ? `${header} ${row.label}` : row.label;
-      const score = Math.max(similarity(fact.subject, row.label), similarity(fact.subject, context));
+      // The label's score is needed only for a row with a figure that could tie.
+      let score = -1;
       row.cells.forEach((cell, col) => {
         if (!cell || cell.value === null) return;
         const c = t.columns[col];
-        if (!c || !kindFits(row, c, fact) || !columnFits(c, fact, months, ctx)) return;
+        if (!c || !periodFits[col] || !kindFits(row, c, fact)) return;
+        if (score < 0) {
+          const context = row.depth > 0 || /^(basic|diluted)\b/i.test(row.label) ? `${header} ${row.label}` : row.label;
+          score = Math.max(similarity(fact.subject, row.label), similarity(fact.subject, context));
+        }
         const tableValue = roundTo(cell.value.times(new Decimal(10).pow(cell.scale - fact.scale)), fact.decimals);
         const tie: FactTie = { ref: { statement: st.id, table: ti, row: ri, col }, tableValue, diff: fact.value.minus(tableValue) };
         if (tie.diff.isZero()) {
