@@ -1,5 +1,7 @@
 import assert from 'assert';
-import { classifyTitle } from '../src/read/classify';
+import path from 'path';
+import { readFile } from '../src/read';
+import { classifyByLabels, classifyTitle, isDigestTitle } from '../src/read/classify';
 
 // Titles as real releases print them; the kind decides which statements the tie rate counts.
 
@@ -13,5 +15,23 @@ describe('classifyTitle', () => {
   it('still reads the statements of cash flows as cash flows', () => {
     assert.strictEqual(classifyTitle('CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS'), 'cash-flow');
     assert.strictEqual(classifyTitle('Consolidated Statements of Cash Flows (In millions)'), 'cash-flow');
+  });
+
+  it('takes a summary or highlights table for none of the statements, though its rows name revenue and net income', () => {
+    // Slate Grocery REIT's "Summary of Q4 2024 Results": rental revenue, NOI, net income, leasing, FFO.
+    const labels = ['Rental revenue', 'NOI 1 2', 'Net income 2', 'Total leasing (square feet) 2'];
+    assert.strictEqual(classifyByLabels(labels), 'income');
+    assert.strictEqual(isDigestTitle('Summary of Q4 2024 Results'), true);
+    assert.strictEqual(isDigestTitle('FINANCIAL HIGHLIGHTS'), true);
+    assert.strictEqual(isDigestTitle('CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS'), false);
+  });
+
+  it('reads Slate Grocery REIT\'s results summary as a table of its own kind, not as an income statement', async () => {
+    const r = await readFile(path.resolve('../shared/corpus/slate_grocery_reit_q4_2024_morningstar.md'));
+    const summary = r.statements.find((s) => s.title === 'Summary of Q4 2024 Results');
+    assert.strictEqual(summary?.kind, 'other');
+    // Its figures are read all the same: rental revenue 53,077 thousand in Q4 2024.
+    assert.strictEqual(summary.tables[0].rows[0].cells[0]?.value?.toString(), '53077');
+    assert.strictEqual(r.statements.filter((s) => s.kind === 'income').length, 0);
   });
 });

@@ -18,6 +18,11 @@ export function classifyTitle(title: string): StatementKind {
   return 'other';
 }
 
+/** A table titled as a summary or highlights picks figures from several statements: it is none of them. */
+export function isDigestTitle(title: string): boolean {
+  return /\b(summary|highlights)\b/i.test(title);
+}
+
 /** Classifies an untitled table by the rows any such statement must carry. */
 export function classifyByLabels(labels: string[]): StatementKind {
   const text = labels.join('\n').toLowerCase();

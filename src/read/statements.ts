@@ -1,5 +1,5 @@
 import type { Column, Diagnostic, Emphasis, Figure, Row, Statement, StatementKind, Table, ValueKind } from '../model/types';
-import { classifyByLabels, classifyTitle, kindFromLabel } from './classify';
+import { classifyByLabels, classifyTitle, isDigestTitle, kindFromLabel } from './classify';
 import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
@@ -261,7 +261,7 @@ export function buildStatements(blocks: RawBlock[], docCurrency: string | null, 
     if (!continues) {
       const labels = segments.flatMap((s) => s.body.map((r) => r.cells[0].text));
       const titleKind = ctx.title ? classifyTitle(ctx.title) : 'other';
-      const kind = titleKind !== 'other' ? titleKind : classifyByLabels(labels);
+      const kind = titleKind !== 'other' || (ctx.title && isDigestTitle(ctx.title)) ? titleKind : classifyByLabels(labels);
       current = {
         id: slug(kind, ids),
         title: ctx.title ?? `Table ${block.place.table ?? statements.length + 1}`,
