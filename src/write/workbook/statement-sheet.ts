@@ -11,6 +11,9 @@ import { sheetValue, toNumber } from './values';
 const SCALE_WORDS: Record<number, string> = { 3: 'thousands', 6: 'millions', 9: 'billions' };
 
 /** What one column's figures are counted in, for the units header row. */
+/** Width of a value column in characters: a figure of nine digits with separators and parentheses. */
+const HEADER_WIDTH = 12;
+
 export function unitsText(col: Column): string {
   if (col.kind === 'percent') return '%';
   const scale = col.amountScale ? SCALE_WORDS[col.amountScale] ?? `10^${col.amountScale}` : '';
@@ -69,13 +72,17 @@ export function writeStatementSheet(ws: Worksheet, layout: SheetLayout, release:
         c.value = line;
         c.font = BOLD_FONT;
         c.alignment = { horizontal: 'center', wrapText: true };
+        // Viewers do not grow a row for wrapped text on their own: give it the lines it needs.
+        const lines = Math.ceil(line.length / HEADER_WIDTH);
+        const r = ws.getRow(tl.headerRows[pad + li]);
+        r.height = Math.max(r.height ?? 0, lines * 13);
       });
       const u = ws.getCell(tl.unitsRow, x);
       u.value = unitsText(col);
       u.font = BOLD_FONT;
       u.alignment = { horizontal: 'center' };
       u.border = BOTTOM_BORDER;
-      widen(x, 12);
+      widen(x, HEADER_WIDTH);
     });
     table.rows.forEach((row, ri) => {
       const y = tl.rows[ri];
