@@ -75,6 +75,12 @@ describe('a killed batch leaves only complete outputs', function () {
       await runBuild(inputs, out, at);
       if (fs.existsSync(out)) await assertOnlyCompleteOutputs(out);
     }
+    // Killed runs leave no browser behind: Chromium talks over a pipe and exits when tieout dies.
+    await new Promise((r) => setTimeout(r, 3000));
+    const orphans = execFileSync('ps', ['-eo', 'ppid=,args='], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => /tieout-chromium-/.test(l) && /^\s*1\s/.test(l));
+    assert.deepStrictEqual(orphans, []);
     // The next complete run sweeps what the killed runs left and writes every output.
     const last = await runBuild(inputs, out, null);
     assert.strictEqual(last.code, 0);

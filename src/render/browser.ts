@@ -66,6 +66,9 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   const browser = await launch({
     executablePath,
     headless: true,
+    // Talk over a pipe, not a port: when tieout dies (even by SIGKILL) the pipe closes and Chromium
+    // exits with it instead of living on as an orphan.
+    pipe: true,
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`],
   });
   return {
