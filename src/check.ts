@@ -54,3 +54,34 @@ export function formatKinds(kinds: Partial<Record<StatementKind, number>>): stri
     .map((k) => `${KIND_CODES[k]}${kinds[k]! > 1 ? `×${kinds[k]}` : ''}`)
     .join(',') || '-';
 }
+
+const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}\u2026` : s.padEnd(n));
+
+/** Width of the document column for a set of file names. */
+export function nameWidth(names: string[]): number {
+  return Math.min(48, Math.max(8, ...names.map((n) => n.length)));
+}
+
+export function checkHeader(width: number): string {
+  return `${pad('document', width)}  ${pad('format', 9)} ${pad('statements', 26)} ${'tables'.padStart(6)} ${'figures'.padStart(7)} ${'tied/totals'.padStart(12)}  diagnostics`;
+}
+
+/** One document's line of `tieout check`. */
+export function checkLine(row: CheckRow, name: string, width: number): string {
+  if (!row.ok) return `${pad(name, width)}  NOT READ: ${row.error}`;
+  const d = row.diagnostics;
+  return `${pad(name, width)}  ${pad(row.format, 9)} ${pad(formatKinds(row.kinds), 26)} ${String(row.tables).padStart(6)} ${String(row.figures).padStart(7)} ${`${row.totalsTied}/${row.totalsFound}`.padStart(12)}  ${d.error}E ${d.warning}W ${d.info}I`;
+}
+
+export function checkSummary(rows: CheckRow[]): string {
+  const read = rows.filter((r) => r.ok);
+  const tied = read.reduce((a, r) => a + r.totalsTied, 0);
+  const found = read.reduce((a, r) => a + r.totalsFound, 0);
+  const pct = found ? ((100 * tied) / found).toFixed(1) : '0.0';
+  return `${read.length} of ${rows.length} documents read; ${read.reduce((a, r) => a + r.figures, 0)} figures; totals tied ${tied}/${found} (${pct}%)`;
+}
+
+/** A document the readers refused, as a row of the report. */
+export function refusedRow(input: string, error: string): CheckRow {
+  return { input, ok: false, format: '-', kinds: {}, tables: 0, figures: 0, totalsTied: 0, totalsFound: 0, diagnostics: { error: 1, warning: 0, info: 0 }, error, ms: 0 };
+}

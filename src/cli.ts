@@ -8,10 +8,9 @@ import type { CheckRow } from './check';
 import { InputError } from './model/errors';
 import { BrowserMissingError } from './render/browser';
 
+// Arguments, progress and exit codes; the work itself is in build.ts, check.ts and the library.
 // The readers, writers and the browser driver are loaded by the command that uses them, so
 // --help, --version and usage errors start in a fraction of the time.
-
-// Arguments, progress and exit codes; the work itself is in build.ts and the library.
 
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 
@@ -109,32 +108,23 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
     .option('--trace', 'print stack traces for errors')
     .action(async (inputs: string[], opts: { from?: string; trace?: boolean }) => {
-      const { checkOne, formatKinds } = await import('./check');
+      const { checkHeader, checkLine, checkOne, checkSummary, nameWidth, refusedRow } = await import('./check');
+      const width = nameWidth(inputs.map((i) => path.basename(i)));
       const rows: CheckRow[] = [];
-      const width = Math.min(48, Math.max(...inputs.map((i) => path.basename(i).length)));
-      const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
-      process.stdout.write(`${pad('document', width)}  ${pad('format', 9)} ${pad('statements', 26)} ${'tables'.padStart(6)} ${'figures'.padStart(7)} ${'tied/totals'.padStart(12)}  diagnostics\n`);
+      process.stdout.write(`${checkHeader(width)}\n`);
       for (const input of inputs) {
         let row: CheckRow;
         try {
           row = await checkOne(input, { from: opts.from });
-          const d = row.diagnostics;
-          const tie = `${row.totalsTied}/${row.totalsFound}`;
-          process.stdout.write(`${pad(path.basename(input), width)}  ${pad(row.format, 9)} ${pad(formatKinds(row.kinds), 26)} ${String(row.tables).padStart(6)} ${String(row.figures).padStart(7)} ${tie.padStart(12)}  ${d.error}E ${d.warning}W ${d.info}I\n`);
         } catch (err) {
-          const msg = err instanceof InputError ? err.message : `internal error: ${(err as Error).message}`;
           if (opts.trace) process.stderr.write(`${(err as Error).stack}\n`);
-          row = { input, ok: false, format: '-', kinds: {}, tables: 0, figures: 0, totalsTied: 0, totalsFound: 0, diagnostics: { error: 1, warning: 0, info: 0 }, error: msg, ms: 0 };
-          process.stdout.write(`${pad(path.basename(input), width)}  NOT READ: ${msg}\n`);
+          row = refusedRow(input, err instanceof InputError ? err.message : `internal error: ${(err as Error).message}`);
         }
         rows.push(row);
+        process.stdout.write(`${checkLine(row, path.basename(input), width)}\n`);
       }
-      const read = rows.filter((r) => r.ok);
-      const tied = read.reduce((a, r) => a + r.totalsTied, 0);
-      const found = read.reduce((a, r) => a + r.totalsFound, 0);
-      const pct = found ? ((100 * tied) / found).toFixed(1) : '0.0';
-      process.stdout.write(`\n${read.length} of ${rows.length} documents read; ${read.reduce((a, r) => a + r.figures, 0)} figures; totals tied ${tied}/${found} (${pct}%)\n`);
-      if (read.length < rows.length) code = Math.max(code, EXIT.content);
+      process.stdout.write(`\n${checkSummary(rows)}\n`);
+      if (rows.some((r) => !r.ok)) code = Math.max(code, EXIT.content);
     });
 
   try {
