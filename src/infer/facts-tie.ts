@@ -1,5 +1,6 @@
-import { Decimal, roundTo } from '../model/decimal';
-import type { Column, FactTie, ProseFact, Release, Row } from '../model/types';
+import { roundTo } from '../model/decimal';
+import type { Column, FactTie, Figure, ProseFact, Release, Row, Table } from '../model/types';
+import { pow10 } from './grid';
 
 // Ties a prose figure to the table figure it restates, compared at the text's precision: the
 // table's figure is expressed in the fact's unit and rounded to the fact's printed decimals.
@@ -63,17 +64,74 @@ export interface TieContext {
   months: number;
 }
 
-/** True when a column holds the period a fact speaks of. */
-function columnFits(c: Column, fact: ProseFact, months: number, ctx: TieContext): boolean {
+/** What a fact's period test needs of a column, worked out once per table and release period. */
+interface ColumnPeriod {
+  /** Null when the column cannot hold a dated period (no end date, or no release period). */
+  months: number | null;
+  instant: boolean;
+  current: boolean;
+  priorYear: boolean;
+  dated: boolean;
+}
+
+function columnPeriod(c: Column, periodEnd: string | null): ColumnPeriod {
   const end = c.period?.end;
-  if (!end || !ctx.periodEnd) return false;
-  if (!c.period?.instant && monthsOf(c) !== months) return false;
-  const current = daysBetween(end, ctx.periodEnd) <= 7;
-  const priorYear = daysBetween(end, yearBefore(ctx.periodEnd)) <= 7;
-  if (fact.role === 'current') return current;
-  if (fact.role === 'prior-year') return priorYear;
-  if (fact.role === 'prior-period') return !current && !priorYear;
+  if (!end || !periodEnd) return { months: null, instant: false, current: false, priorYear: false, dated: false };
+  return {
+    months: monthsOf(c),
+    instant: !!c.period?.instant,
+    current: daysBetween(end, periodEnd) <= 7,
+    priorYear: daysBetween(end, yearBefore(periodEnd)) <= 7,
+    dated: true,
+  };
+}
+
+/** True when a column holds the period a fact speaks of. */
+function columnFits(c: ColumnPeriod, fact: ProseFact, months: number): boolean {
+  if (!c.dated) return false;
+  if (!c.instant && c.months !== months) return false;
+  if (fact.role === 'current') return c.current;
+  if (fact.role === 'prior-year') return c.priorYear;
+  if (fact.role === 'prior-period') return !c.current && !c.priorYear;
   return false;
+}
+
+/** A figure of a table a fact may restate, with what every fact's test of it needs. */
+interface TableFigure {
+  row: number;
+  col: number;
+  figure: Figure;
+  /** The figure in absolute units as a float, for ruling out most facts before exact arithmetic. */
+  rough: number;
+}
+
+/** Per table: its figures, and each row's label alone and with the header it sits under. */
+interface TablePrep {
+  periodEnd: string | null;
+  periods: ColumnPeriod[];
+  figures: TableFigure[];
+  contexts: string[];
+}
+
+// Every fact of a release is tested against every figure: each table is prepared once. Tables
+// are not changed by inference, and a fresh read makes fresh tables.
+const prepared = new WeakMap<Table, TablePrep>();
+function prepare(t: Table, periodEnd: string | null): TablePrep {
+  let prep = prepared.get(t);
+  if (prep && prep.periodEnd === periodEnd) return prep;
+  const figures: TableFigure[] = [];
+  const contexts: string[] = [];
+  let header = '';
+  t.rows.forEach((row, ri) => {
+    if (row.emphasis === 'header') header = row.label;
+    contexts.push(row.depth > 0 || /^(basic|diluted)\b/i.test(row.label) ? `${header} ${row.label}` : row.label);
+    row.cells.forEach((figure, col) => {
+      if (figure && figure.value !== null && t.columns[col]) figures.push({ row: ri, col, figure, rough: figure.value.toNumber() * 10 ** figure.scale });
+    });
+  });
+  prep = { periodEnd, periods: t.columns.map((c) => columnPeriod(c, periodEnd)), figures, contexts };
+  prepared.set(t, prep);
+  return prep;
 }
 
 function kindFits(row: Row, c: Column, fact: ProseFact): boolean {
@@ -106,34 +164,41 @@ export function tieFact(release: Release, fact: ProseFact, ctx: TieContext, appr
   const months = monthsIn(fact.sentence, ctx.months);
   let equal: { tie: FactTie; score: number } | null = null;
   let named: { tie: FactTie; score: number } | null = null;
+  const rough = fact.value.toNumber() * 10 ** fact.scale;
+  const unit = 10 ** (fact.scale - fact.decimals);
   release.statements.forEach((st) => st.tables.forEach((t, ti) => {
+    const prep = prepare(t, ctx.periodEnd);
     // Which columns hold the fact's period depends on the column alone: decided once per table.
-    const periodFits = t.columns.map((c) => columnFits(c, fact, months, ctx));
+    const periodFits = prep.periods.map((c) => columnFits(c, fact, months));
     if (!periodFits.some(Boolean)) return;
-    let header = '';
-    t.rows.forEach((row, ri) => {
-      if (row.emphasis === 'header') header = row.label;
-      // The label's score is needed only for a row with a figure that could tie.
-      let score = -1;
-      row.cells.forEach((cell, col) => {
-        if (!cell || cell.value === null) return;
-        const c = t.columns[col];
-        if (!c || !periodFits[col] || !kindFits(row, c, fact)) return;
-        if (score < 0) {
-          const context = row.depth > 0 || /^(basic|diluted)\b/i.test(row.label) ? `${header} ${row.label}` : row.label;
-          score = Math.max(similarity(fact.subject, row.label), similarity(fact.subject, context));
-        }
-        const tableValue = roundTo(cell.value.times(new Decimal(10).pow(cell.scale - fact.scale)), fact.decimals);
-        const tie: FactTie = { ref: { statement: st.id, table: ti, row: ri, col }, tableValue, diff: fact.value.minus(tableValue) };
-        if (tie.diff.isZero()) {
-          if (!equal || score > equal.score) equal = { tie, score };
-        } else if (score >= 0.85 && tie.diff.abs().lte(tableValue.abs().times('0.1')) && (!named || score > named.score)) {
-          // A disagreement is a near miss of the same line (a typo, a stale figure); a figure far
-          // off names some other measure with the same words (a segment, another period).
-          named = { tie, score };
-        }
-      });
-    });
+    // The label's score is needed only for a row with a figure that could tie; -1 until then.
+    let scoredRow = -1;
+    let score = -1;
+    for (const { row: ri, col, figure: cell, rough: tableRough } of prep.figures) {
+      const row = t.rows[ri];
+      const c = t.columns[col];
+      if (!periodFits[col] || !kindFits(row, c, fact)) continue;
+      // At the fact's precision a tie is within half a printed unit, and a near miss within a
+      // tenth of the figure and that unit; floats with a margin for their error rule out the rest.
+      const off = Math.abs(tableRough - rough);
+      const slack = 1e-9 * (Math.abs(tableRough) + Math.abs(rough));
+      const mayEqual = off <= 0.5 * unit + slack;
+      if (!mayEqual && off > 0.1 * Math.abs(tableRough) + 0.55 * unit + slack) continue;
+      if (scoredRow !== ri) {
+        scoredRow = ri;
+        score = Math.max(similarity(fact.subject, row.label), similarity(fact.subject, prep.contexts[ri]));
+      }
+      if (!mayEqual && score < 0.85) continue;
+      const tableValue = roundTo(cell.value!.times(pow10(cell.scale - fact.scale)), fact.decimals);
+      const tie: FactTie = { ref: { statement: st.id, table: ti, row: ri, col }, tableValue, diff: fact.value.minus(tableValue) };
+      if (tie.diff.isZero()) {
+        if (!equal || score > equal.score) equal = { tie, score };
+      } else if (score >= 0.85 && tie.diff.abs().lte(tableValue.abs().times('0.1')) && (!named || score > named.score)) {
+        // A disagreement is a near miss of the same line (a typo, a stale figure); a figure far
+        // off names some other measure with the same words (a segment, another period).
+        named = { tie, score };
+      }
+    }
   }));
   const digits = significantDigits(fact.text.split(/\u2013|\u2014|\bto\b/)[0]);
   const hit = equal as { tie: FactTie; score: number } | null;

@@ -1,6 +1,6 @@
 import { roundTo } from '../model/decimal';
-import type { CellRef, Release, Statement } from '../model/types';
-import { allTables, amountOf, cellKey, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
+import type { CellRef, Release, Statement, Table } from '../model/types';
+import { allTables, amountOf, cellKey, columnSignature, definedCells, dropDefinedUntied, rowKey, type Amount, type TableAt } from './grid';
 import type { Pass } from './index';
 
 // Ratios: a printed percentage beside amounts (a margin) is one amount of its column divided by
@@ -12,47 +12,57 @@ import type { Pass } from './index';
 interface Operand {
   ref: CellRef;
   amount: Amount;
+  /** The amount as a float, for ruling out pairs before the exact division. */
+  rough: number;
 }
 
-const columnKey = (at: TableAt, col: number) => columnSignature({ ...at.table.columns[col], kind: null });
+const columnKey = (table: Table, col: number) => columnSignature({ ...table.columns[col], kind: null });
 
-/** Denominators for one column: income-statement totals largest first, then its other rows, then the percent's own table. */
-function denominators(release: Release, incomes: Statement[], home: TableAt, col: number): Operand[] {
-  const key = columnKey(home, col);
+/** Non-zero amounts of one column of a table, top to bottom. */
+function columnAmounts(at: TableAt, col: number): Operand[] {
+  const out: Operand[] = [];
+  at.table.rows.forEach((row, r) => {
+    const a = amountOf(row.cells[col], 'amount');
+    if (a && !a.value.isZero()) out.push({ ref: { statement: at.statement.id, table: at.index, row: r, col }, amount: a, rough: a.value.toNumber() });
+  });
+  return out;
+}
+
+/** Income-statement amounts of the columns with one key: totals largest first, then its other rows. */
+function incomeDenominators(release: Release, incomes: Statement[], key: string): Operand[] {
   const totals: Operand[] = [];
   const others: Operand[] = [];
-  const footed = new Set(release.relations.filter((r) => r.type === 'footing').map((r) => (r.type === 'footing' ? `${r.total.statement}/${r.total.table}/${r.total.row}` : '')));
+  const footed = new Set(release.relations.filter((r) => r.type === 'footing').map((r) => (r.type === 'footing' ? rowKey(r.total) : '')));
   for (const st of incomes) {
     st.tables.forEach((table, ti) => {
-      const at: TableAt = { statement: st, table, index: ti };
       table.columns.forEach((c, ci) => {
-        if (columnKey(at, ci) !== key) return;
-        table.rows.forEach((row, ri) => {
-          const a = amountOf(row.cells[ci], 'amount');
-          if (!a || a.value.isZero()) return;
-          const op = { ref: { statement: st.id, table: ti, row: ri, col: ci }, amount: a };
-          const isTotal = row.emphasis === 'subtotal' || row.emphasis === 'total' || footed.has(`${st.id}/${ti}/${ri}`);
-          (isTotal && a.value.isPositive() ? totals : others).push(op);
-        });
+        if (columnKey(table, ci) !== key) return;
+        for (const op of columnAmounts({ statement: st, table, index: ti }, ci)) {
+          const row = table.rows[op.ref.row];
+          const isTotal = row.emphasis === 'subtotal' || row.emphasis === 'total' || footed.has(rowKey(op.ref));
+          (isTotal && op.amount.value.isPositive() ? totals : others).push(op);
+        }
       });
     });
   }
   totals.sort((x, y) => y.amount.value.comparedTo(x.amount.value));
-  return [...totals, ...others, ...numerators(home, col, -1)];
+  return [...totals, ...others];
 }
 
-/** Amounts of the same column of the percent's table, nearest above first, then below. */
-function numerators(at: TableAt, col: number, from: number): Operand[] {
-  const rows = at.table.rows;
-  const order: number[] = [];
-  for (let r = from - 1; r >= 0; r--) order.push(r);
-  for (let r = Math.max(from + 1, 0); r < rows.length; r++) order.push(r);
-  const out: Operand[] = [];
-  for (const r of order) {
-    const a = amountOf(rows[r].cells[col], 'amount');
-    if (a && !a.value.isZero()) out.push({ ref: { statement: at.statement.id, table: at.index, row: r, col }, amount: a });
-  }
-  return out;
+/** Amounts of a column other than row `from`'s, nearest above first, then below. */
+function numerators(column: Operand[], from: number): Operand[] {
+  const above = column.filter((o) => o.ref.row < from).reverse();
+  return above.concat(column.filter((o) => o.ref.row > from));
+}
+
+/**
+ * Whether num ÷ den rounds to the reported figure. Floats rule out nearly every pair; a pair
+ * within a hair of the rounding bound is decided by the exact division.
+ */
+function reproduces(num: Operand, den: Operand, reported: { value: Amount['value']; rough: number; half: number }, decimals: number): boolean {
+  const q = num.rough / den.rough;
+  if (Math.abs(q - reported.rough) > reported.half + 1e-12 * (Math.abs(q) + Math.abs(reported.rough))) return false;
+  return roundTo(num.amount.value.div(den.amount.value), decimals).eq(reported.value);
 }
 
 export const ratiosPass: Pass = {
@@ -60,6 +70,14 @@ export const ratiosPass: Pass = {
   run(release: Release) {
     const defined = definedCells(release);
     const incomes = release.statements.filter((s) => s.kind === 'income');
+    // Every percent of a column tries the same operands: each list is gathered once per pass.
+    const incomeByKey = new Map<string, Operand[]>();
+    const columns = new Map<Table, Operand[][]>();
+    const columnOf = (at: TableAt, col: number): Operand[] => {
+      let cols = columns.get(at.table);
+      if (!cols) { cols = []; columns.set(at.table, cols); }
+      return (cols[col] ??= columnAmounts(at, col));
+    };
     for (const at of allTables(release)) {
       at.table.rows.forEach((row, ri) => {
         row.cells.forEach((cell, ci) => {
@@ -67,16 +85,22 @@ export const ratiosPass: Pass = {
           if (!cell || cell.kind !== 'percent' || cell.value === null || at.table.columns[ci].kind === 'percent') return;
           const target: CellRef = { statement: at.statement.id, table: at.index, row: ri, col: ci };
           if (defined.has(cellKey(target, ci))) return;
-          const reported = amountOf(cell)!.value;
+          const value = amountOf(cell)!.value;
           const decimals = cell.decimals + 2;
-          const nums = numerators(at, ci, ri);
-          for (const den of denominators(release, incomes, at, ci)) {
-            const num = nums.find((n) => !(n.ref.statement === den.ref.statement && n.ref.table === den.ref.table && n.ref.row === den.ref.row) &&
-              roundTo(n.amount.value.div(den.amount.value), decimals).eq(reported));
-            if (!num) continue;
-            release.relations.push({ type: 'ratio', id: `ratio:${cellKey(target, ci)}`, target, numerator: num.ref, denominator: den.ref, decimals, diff: reported.minus(roundTo(num.amount.value.div(den.amount.value), decimals)) });
-            defined.add(cellKey(target, target.col));
-            return;
+          const reported = { value, rough: value.toNumber(), half: 0.5 * 10 ** -decimals };
+          const column = columnOf(at, ci);
+          const nums = numerators(column, ri);
+          const key = columnKey(at.table, ci);
+          let income = incomeByKey.get(key);
+          if (!income) { income = incomeDenominators(release, incomes, key); incomeByKey.set(key, income); }
+          for (const dens of [income, column]) {
+            for (const den of dens) {
+              const num = nums.find((n) => !(n.ref.statement === den.ref.statement && n.ref.table === den.ref.table && n.ref.row === den.ref.row) && reproduces(n, den, reported, decimals));
+              if (!num) continue;
+              release.relations.push({ type: 'ratio', id: `ratio:${cellKey(target, ci)}`, target, numerator: num.ref, denominator: den.ref, decimals, diff: value.minus(roundTo(num.amount.value.div(den.amount.value), decimals)) });
+              defined.add(cellKey(target, target.col));
+              return;
+            }
           }
         });
       });
