@@ -10,6 +10,8 @@ export interface ParsedNumber {
 const ZERO_DASH = /^[-\u2010-\u2015\u2212](\s*[-\u2010-\u2015\u2212])*$/;
 // Currency marks that sit beside a figure; the column knows the currency.
 const CURRENCY_MARK = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|€|£|¥)\s*/i;
+// Every figure has a digit or a dash; cleaning and footnote stripping only take characters away.
+const FIGURE_CHAR = /[\d\u2010-\u2015\u2212-]/;
 const FOOTNOTE_TAIL = /(\s*\(\s*[a-z\d]\s*\)|\s*\*+|\s*\[\d+\])$/i;
 
 /** Characters that never carry meaning inside a figure cell (zero-width and no-break spaces). */
@@ -23,6 +25,8 @@ export function cleanCellText(text: string): string {
  * callers decide by position whether it is a header).
  */
 export function parseFigure(raw: string): ParsedNumber | null {
+  // Most cells asked are labels and words: turn them away before any cleaning.
+  if (!FIGURE_CHAR.test(raw)) return null;
   let text = stripFootnotes(cleanCellText(raw));
   if (text === '') return null;
   if (ZERO_DASH.test(text)) return { value: new Decimal(0), decimals: 0, percent: false };

@@ -1,11 +1,13 @@
-import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
 import type { Period } from '../model/types';
 
-dayjs.extend(customParseFormat);
-
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// Compiled once: every column header and prose line is asked for its date.
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE},?\\s+((?:19|20)\\d{2})\\b`, 'i');
+const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
+const MONTH_DAY_TEXT = new RegExp(`\\b${MONTH_RE}\\s+\\d{1,2}`, 'i');
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, twenty: 20, 'twenty-four': 24, 'twenty-six': 26,
@@ -19,20 +21,21 @@ function numberWord(w: string): number | null {
 
 /** "September 30, 2024" / "Sept. 30 2024" / "30 September 2024" → ISO date, or null. */
 export function parseDate(text: string): string | null {
-  const md = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b`, 'i').exec(text);
-  const dm = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE},?\\s+((?:19|20)\\d{2})\\b`, 'i').exec(text);
+  const md = MONTH_DAY_YEAR.exec(text);
+  const dm = md ? null : DAY_MONTH_YEAR.exec(text);
   let m: number; let d: number; let y: number;
   if (md) {
     m = MONTHS.indexOf(md[1].slice(0, 3).toLowerCase()); d = Number(md[2]); y = Number(md[3]);
   } else if (dm) {
     m = MONTHS.indexOf(dm[2].slice(0, 3).toLowerCase()); d = Number(dm[1]); y = Number(dm[3]);
   } else return null;
-  const date = dayjs(new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10), 'YYYY-MM-DD', true);
-  return date.isValid() ? date.format('YYYY-MM-DD') : null;
+  // A day past the month's end rolls over as a calendar does ("February 30" is March 1 or 2).
+  return new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
 }
 
+/** "2024-09-30" → "Sep-30-2024". */
 function shortDate(iso: string): string {
-  return dayjs(iso, 'YYYY-MM-DD').format('MMM-DD-YYYY');
+  return `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]}-${iso.slice(8, 10)}-${iso.slice(0, 4)}`;
 }
 
 /**
@@ -59,8 +62,8 @@ export function parsePeriod(header: string, instantHint: boolean): Period | null
   let fiscalYear: string | null = null;
   if (!end) {
     // Month and day in one header row and the year in another ("September 30," over "2024").
-    const md = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i').exec(text);
-    const year = /\b(19|20)\d{2}\b/.exec(text.replace(new RegExp(`\\b${MONTH_RE}\\s+\\d{1,2}`, 'i'), ''));
+    const md = MONTH_DAY.exec(text);
+    const year = /\b(19|20)\d{2}\b/.exec(text.replace(MONTH_DAY_TEXT, ''));
     if (md && year) end = parseDate(`${md[1]} ${md[2]}, ${year[0]}`);
   }
   if (!end) {

@@ -3,24 +3,28 @@ import type { Element } from 'domhandler';
 // Inline CSS, as far as reading a release needs it: weight, indentation, size, hidden content.
 // EDGAR and Workiva HTML put nearly all presentation in style attributes, not in stylesheets.
 
-const NO_STYLE: Map<string, string> = new Map();
-// Each element's style is asked for by the walk, the grid and the text collector: parse it once.
-const parsed = new WeakMap<Element, Map<string, string>>();
+const NO_STYLE: ReadonlyMap<string, string> = new Map();
+// Each element's style is asked for by the walk, the grid and the text collector, and generated
+// HTML repeats a handful of style strings over thousands of elements: parse each string once.
+// The cache is dropped when it grows large, so a long run over many releases stays small.
+const parsed = new Map<string, ReadonlyMap<string, string>>();
+const MAX_CACHED = 5000;
 
 /** Declarations of an element's style attribute, property names lower-cased. */
-export function styleOf(el: Element): Map<string, string> {
+export function styleOf(el: Element): ReadonlyMap<string, string> {
   const raw = el.attribs.style;
   if (!raw) return NO_STYLE;
-  let out = parsed.get(el);
-  if (out) return out;
-  out = new Map<string, string>();
+  const known = parsed.get(raw);
+  if (known) return known;
+  const decls = new Map<string, string>();
   for (const decl of raw.split(';')) {
     const colon = decl.indexOf(':');
     if (colon < 0) continue;
-    out.set(decl.slice(0, colon).trim().toLowerCase(), decl.slice(colon + 1).trim().toLowerCase());
+    decls.set(decl.slice(0, colon).trim().toLowerCase(), decl.slice(colon + 1).trim().toLowerCase());
   }
-  parsed.set(el, out);
-  return out;
+  if (parsed.size >= MAX_CACHED) parsed.clear();
+  parsed.set(raw, decls);
+  return decls;
 }
 
 // Rough widths: a character of 10pt text is about 5pt wide, a pixel is 0.75pt.
@@ -51,7 +55,7 @@ function shorthandLeft(value: string | undefined): string | undefined {
 }
 
 /** Horizontal offset an element gives its first line, in points (padding, margin and text-indent). */
-export function indentPt(style: Map<string, string>): number {
+export function indentPt(style: ReadonlyMap<string, string>): number {
   let pt = 0;
   pt += lengthPt(style.get('padding-left') ?? shorthandLeft(style.get('padding'))) ?? 0;
   pt += lengthPt(style.get('margin-left') ?? shorthandLeft(style.get('margin'))) ?? 0;
@@ -64,7 +68,7 @@ export function ptToChars(pt: number): number {
 }
 
 /** Bold as the element sets it: true, false (an explicit normal weight), or null (inherited). */
-export function boldOf(el: Element, style: Map<string, string>): boolean | null {
+export function boldOf(el: Element, style: ReadonlyMap<string, string>): boolean | null {
   const name = el.name.toLowerCase();
   if (name === 'b' || name === 'strong' || name === 'th') return true;
   const weight = style.get('font-weight');
@@ -78,7 +82,7 @@ export function boldOf(el: Element, style: Map<string, string>): boolean | null 
 }
 
 /** Font size in points where the element sets one (style or the old `<font size>` scale). */
-export function fontSizePt(el: Element, style: Map<string, string>): number | null {
+export function fontSizePt(el: Element, style: ReadonlyMap<string, string>): number | null {
   const css = lengthPt(style.get('font-size'));
   if (css !== null) return css;
   if (el.name.toLowerCase() === 'font' && el.attribs.size) {
@@ -90,12 +94,12 @@ export function fontSizePt(el: Element, style: Map<string, string>): number | nu
   return null;
 }
 
-export function isHidden(el: Element, style: Map<string, string>): boolean {
+export function isHidden(el: Element, style: ReadonlyMap<string, string>): boolean {
   return style.get('display') === 'none' || style.get('visibility') === 'hidden' || el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true';
 }
 
 /** Raised text: <sup>, or the `position:relative; top:-3pt` and `vertical-align:super` of generated HTML. */
-export function isSuperscript(el: Element, style: Map<string, string>): boolean {
+export function isSuperscript(el: Element, style: ReadonlyMap<string, string>): boolean {
   const name = el.name.toLowerCase();
   if (name === 'sup' || name === 'sub') return true;
   const align = style.get('vertical-align');

@@ -29,7 +29,7 @@ export interface Inherited {
 }
 
 /** True when an element and everything in it is to be ignored. */
-export function isSkipped(el: Element, style: Map<string, string>): boolean {
+export function isSkipped(el: Element, style: ReadonlyMap<string, string>): boolean {
   const name = el.name.toLowerCase();
   if (SKIPPED.has(name)) return true;
   const role = el.attribs.role?.toLowerCase();
@@ -41,7 +41,7 @@ export function isSkipped(el: Element, style: Map<string, string>): boolean {
  * The element a walk descends into, with its inline style; null for comments, directives and
  * everything skipped (scripts, styles, site chrome, hidden content). Text nodes are the caller's.
  */
-export function visibleElement(node: AnyNode): { el: Element; style: Map<string, string> } | null {
+export function visibleElement(node: AnyNode): { el: Element; style: ReadonlyMap<string, string> } | null {
   if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return null;
   const el = node as Element;
   const style = styleOf(el);
@@ -49,7 +49,7 @@ export function visibleElement(node: AnyNode): { el: Element; style: Map<string,
 }
 
 /** What an element passes on to its content: its own weight and size or the parent's. */
-export function inherit(el: Element, style: Map<string, string>, from: Inherited): Inherited {
+export function inherit(el: Element, style: ReadonlyMap<string, string>, from: Inherited): Inherited {
   return { bold: boldOf(el, style) ?? from.bold, size: fontSizePt(el, style) ?? from.size };
 }
 
@@ -61,7 +61,7 @@ export function isFootnoteMark(text: string): boolean {
 }
 
 /** A raised footnote reference ("Profit¹"), left out of labels, figures and prose alike. */
-export function isNoteReference(el: Element, style: Map<string, string>): boolean {
+export function isNoteReference(el: Element, style: ReadonlyMap<string, string>): boolean {
   if (!isSuperscript(el, style)) return false;
   const inner = new TextRun();
   collectInline(el.children, { bold: false, size: null }, inner, false);

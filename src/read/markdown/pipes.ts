@@ -40,10 +40,13 @@ export function splitPipes(line: string): string[] {
 }
 
 const TAG = /<\/?(b|u|i|strong|em|sup|sub|span|font|small|br)\b[^>]*>/gi;
+const MARKUP_CHAR = /[<&*_\\]/;
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
 /** Markdown's inline marks as plain text: `**bold**`, `*italic*`, `\$`, `<br>`, entities. */
 export function markdownText(raw: string): string {
+  // Tags, entities, emphasis and escapes all start with one of these; most cells hold none.
+  if (!MARKUP_CHAR.test(raw)) return raw.replace(/\s+/g, ' ');
   const text = raw
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(TAG, '')
