@@ -9,7 +9,7 @@ import { infer } from '../src/infer';
 import { Decimal } from '../src/model/decimal';
 import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
-import { findBrowser } from '../src/render/browser';
+import { CANDIDATES, findBrowser, isHeadlessShell } from '../src/render/browser';
 import { formatFigure } from '../src/render/format';
 import { toBriefingHtml } from '../src/render/html';
 import { Printer } from '../src/render/pdf';
@@ -126,6 +126,50 @@ describe('render: HTML', () => {
       assert.strictEqual(hits, 1);
     } finally {
       server.close();
+    }
+  });
+});
+
+// tieout prints with Chromium's headless shell where it is installed and with full Chromium or
+// Chrome otherwise; each engine present here must print the same one-page briefing.
+const ENGINES = [CANDIDATES.find((p) => isHeadlessShell(p) && existsSync(p)), CANDIDATES.find((p) => !isHeadlessShell(p) && existsSync(p))].filter((p): p is string => !!p);
+
+describe('render: each installed engine, and a one-page printer shared by several prints', function () {
+  this.timeout(240_000);
+  let r: Release;
+  before(async () => {
+    r = infer(await readFile(SAMPLE));
+  });
+
+  for (const engine of ENGINES) {
+    it(`${path.basename(engine)}: the sample on one page, with the same headline figures`, async () => {
+      const before = process.env.PUPPETEER_EXECUTABLE_PATH;
+      process.env.PUPPETEER_EXECUTABLE_PATH = engine;
+      const printer = new Printer();
+      try {
+        printer.warm();
+        const pdf = pdfText((await printer.print(r)).pdf, `engine-${path.basename(engine)}`);
+        assert.strictEqual(pdf.pages, 1);
+        const flat = pdf.text.replace(/\s+/g, ' ');
+        for (const s of ['RMB4,370.2 million', '1,798.8', '12.18', 'US$450 million']) assert.ok(flat.includes(s), `PDF text lacks ${s}`);
+      } finally {
+        await printer.close();
+        if (before === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;
+        else process.env.PUPPETEER_EXECUTABLE_PATH = before;
+      }
+    });
+  }
+
+  (ENGINES.length ? it : it.skip)('three prints at once on a one-page printer wait their turn and all finish', async () => {
+    const printer = new Printer({ pages: 1 });
+    try {
+      printer.warm();
+      const printed = await Promise.all([printer.print(r), printer.print(r, { paper: 'letter' }), printer.print(r)]);
+      assert.deepStrictEqual(printed.map((p) => pdfText(p.pdf, 'shared').pages), [1, 1, 1]);
+      assert.strictEqual(printed[0].html, printed[2].html);
+      assert.notStrictEqual(printed[0].html, printed[1].html, 'the letter page is laid out for letter');
+    } finally {
+      await printer.close();
     }
   });
 });

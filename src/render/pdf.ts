@@ -84,10 +84,23 @@ export class Printer {
     return this.launched;
   }
 
-  /** Starts the browser without waiting for it, so it boots while the caller does other work. */
+  /**
+   * Starts the browser and opens its first page without waiting for either, so both are ready by
+   * the time the release has been inferred and its workbook written.
+   */
   warm(): void {
+    if (this.open > 0 || this.idle.length) return;
+    this.open++;
     // A failed launch is reported by the print that needs it, not here.
-    this.browser().catch(() => undefined);
+    this.newPage().then((page) => this.release(page), () => this.release(null));
+  }
+
+  private async newPage(): Promise<Page> {
+    const { browser } = await this.browser();
+    const page = await browser.newPage();
+    await lockDown(page);
+    await page.emulateMediaType('print');
+    return page;
   }
 
   private async acquire(width: number): Promise<Page> {
@@ -96,10 +109,7 @@ export class Printer {
     if (!page) {
       this.open++;
       try {
-        const { browser } = await this.browser();
-        page = await browser.newPage();
-        await lockDown(page);
-        await page.emulateMediaType('print');
+        page = await this.newPage();
       } catch (err) {
         this.release(null);
         throw err;
@@ -111,14 +121,15 @@ export class Printer {
     return page;
   }
 
-  /** Hands a page to the next print waiting for one; null when the page was closed. */
+  /**
+   * Hands a page to the next print waiting for one. Null means the page was closed (or never
+   * opened): its place is freed, and a waiter handed null opens a page of its own, counting it then.
+   */
   private release(page: Page | null): void {
     if (!page) this.open--;
     const next = this.waiting.shift();
-    if (next) {
-      if (!page) this.open++;
-      next(page);
-    } else if (page) this.idle.push(page);
+    if (next) next(page);
+    else if (page) this.idle.push(page);
   }
 
   async print(release: Release, opts: BriefingOptions = {}): Promise<Printed> {
