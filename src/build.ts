@@ -1,12 +1,10 @@
 import path from 'path';
-import { infer } from './infer';
 import type { Release } from './model/types';
 import { outputStem, writeOutputs } from './output';
-import { readFile, type ReadOptions } from './read';
-import { Printer } from './render/pdf';
+import type { ReadOptions } from './read';
+import { Printer, type Printed } from './render/pdf';
 import type { Paper } from './render/view';
-import { toJson } from './write/json';
-import { toXlsxBuffer } from './write/workbook';
+import type { BuildWorkers } from './workers';
 
 export interface BuildOptions extends ReadOptions {
   out: string;
@@ -17,6 +15,8 @@ export interface BuildOptions extends ReadOptions {
   paper?: Paper;
   /** The run's one browser; without it a browser is started and closed for this release. */
   printer?: Printer;
+  /** The run's worker threads; without them the release is read, inferred and written in this thread. */
+  workers?: BuildWorkers;
 }
 
 export interface BuildResult {
@@ -32,34 +32,35 @@ function shortPath(p: string): string {
   return rel && !rel.startsWith('..') ? rel : path.resolve(p);
 }
 
+/** The briefing, printed by the run's browser or, without one, by a browser of its own. */
+async function printBriefing(release: Release, opts: BuildOptions): Promise<Printed> {
+  const printer = opts.printer ?? new Printer();
+  try {
+    return await printer.print(release, { paper: opts.paper });
+  } finally {
+    if (!opts.printer) await printer.close();
+  }
+}
+
 /** Reads one release, infers its relations and writes its outputs, all of them or none. */
 export async function buildOne(input: string, opts: BuildOptions): Promise<BuildResult> {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => { const now = performance.now(); timings[name] = now - t; t = now; };
-  const release = await readFile(input, opts);
-  lap('read');
-  // The browser boots while the release is inferred and its workbook written; an input the
-  // readers refuse never starts it.
-  if (opts.pdf !== false) opts.printer?.warm();
-  infer(release);
-  lap('infer');
+  const t0 = performance.now();
+  const pdf = opts.pdf !== false;
+  // The browser boots while the release is inferred; an input the readers refuse never starts it.
+  const onRead = () => { if (pdf) opts.printer?.warm(); };
+  // With workers this thread never loads the readers, inference or ExcelJS.
+  const made = opts.workers ? await opts.workers.make(input, opts, onRead) : await (await import('./stages')).make(input, opts, onRead);
   const stem = opts.stem ?? outputStem(input);
-  const files: { name: string; data: string | Buffer }[] = [{ name: `${stem}.json`, data: toJson(release) }];
-  lap('json');
-  files.push({ name: `${stem}.xlsx`, data: await toXlsxBuffer(release) });
-  lap('xlsx');
-  if (opts.pdf !== false) {
-    const printer = opts.printer ?? new Printer();
-    try {
-      const printed = await printer.print(release, { paper: opts.paper });
-      files.push({ name: `${stem}.pdf`, data: printed.pdf }, { name: `${stem}.html`, data: printed.html });
-    } finally {
-      if (!opts.printer) await printer.close();
-    }
-    lap('pdf');
-  }
+  // The briefing prints in the browser's process while the workbook is written (in a worker, or
+  // here between the browser's replies): the release is done when the slower of them is.
+  let t = performance.now();
+  const printing = pdf ? printBriefing(made.release, opts).then((p) => { made.timings.pdf = performance.now() - t; return p; }) : null;
+  const [workbook, printed] = await Promise.all([made.workbook(), printing]);
+  const files: { name: string; data: string | Buffer }[] = [{ name: `${stem}.json`, data: made.json }, { name: `${stem}.xlsx`, data: workbook }];
+  if (printed) files.push({ name: `${stem}.pdf`, data: printed.pdf }, { name: `${stem}.html`, data: printed.html });
+  t = performance.now();
   const written = await writeOutputs(opts.out, files);
-  lap('write');
-  return { input, release, written: written.map(shortPath), timings };
+  made.timings.write = performance.now() - t;
+  made.timings.total = performance.now() - t0;
+  return { input, release: made.release, written: written.map(shortPath), timings: made.timings };
 }

@@ -81,10 +81,14 @@ export async function main(argv: string[]): Promise<number> {
       const t0 = performance.now();
       // One browser for the whole run, started on the first PDF and closed at the end.
       const { buildOne } = await import('./build');
-      const printer = opts.pdf ? new (await import('./render/pdf')).Printer({ pages: Math.min(jobs, inputs.length) }) : undefined;
+      const lanes = Math.min(jobs, inputs.length);
+      const printer = opts.pdf ? new (await import('./render/pdf')).Printer({ pages: lanes }) : undefined;
+      // Reading, inference and workbooks run in worker threads, one per lane; this thread writes
+      // files and drives the browser.
+      const workers = new (await import('./workers')).BuildWorkers(lanes);
       await runPool(inputs, jobs, async (input, i) => {
         try {
-          const res = await buildOne(input, { out: opts.out, from: opts.from, stem: stems[i], pdf: opts.pdf, paper: opts.paper, printer });
+          const res = await buildOne(input, { out: opts.out, from: opts.from, stem: stems[i], pdf: opts.pdf, paper: opts.paper, printer, workers });
           const errors = res.release.diagnostics.filter((d) => d.level === 'error');
           if (errors.length) code = Math.max(code, EXIT.content);
           return `${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}`;
@@ -93,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
           code = Math.max(code, report(err, !!opts.trace, progress));
           return null;
         }
-      }, (line) => progress.tick(line)).finally(() => printer?.close());
+      }, (line) => progress.tick(line)).finally(() => Promise.all([printer?.close(), workers.close()]));
       progress.stop();
       if (inputs.length > 1) {
         const secs = ((performance.now() - t0) / 1000).toFixed(1);

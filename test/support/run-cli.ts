@@ -38,9 +38,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[]): CliRun {
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   ensureCompiled();
-  const res = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const res = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 

@@ -1,0 +1,136 @@
+import path from 'path';
+import { Worker } from 'worker_threads';
+import { InputError } from './model/errors';
+import { releaseFromJson } from './model/revive';
+import type { ReadOptions } from './read';
+import type { Made } from './stages';
+
+// The CLI's worker threads. Reading, inference and the workbook are CPU work; in workers they run
+// on every core, and the main thread stays free to drive the browser. The model crosses back as
+// the JSON the build writes anyway, revived into Decimals on this side.
+
+export interface Job {
+  id: number;
+  input: string;
+  from?: string;
+}
+
+/** An error as it crosses the thread boundary: an InputError keeps its fields, anything else its message; both keep their stack for --trace. */
+export interface WorkerError {
+  input?: { file: string; line: number | null; expected: string; found: string; exitCode: 1 | 2 };
+  message?: string;
+  stack?: string;
+}
+
+export type WorkerMessage =
+  | { id: number; type: 'read' }
+  | { id: number; type: 'model'; json: string; timings: Record<string, number> }
+  | { id: number; type: 'workbook'; data: Uint8Array; timings: Record<string, number> }
+  | { id: number; type: 'error'; stage: 'model' | 'workbook'; error: WorkerError };
+
+function revive(e: WorkerError): Error {
+  const err = e.input ? new InputError(e.input) : new Error(e.message);
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
+
+/** Compiled, the worker is build-worker.js beside this file; run from the TypeScript sources (the
+ * tests), the worker registers the same TypeScript loader first. */
+function startWorker(): Worker {
+  if (__filename.endsWith('.js')) return new Worker(path.join(__dirname, 'build-worker.js'));
+  const source = path.join(__dirname, 'build-worker.ts');
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true });
+}
+
+interface Pending {
+  id: number;
+  onRead?: () => void;
+  model: { resolve(m: Made): void; reject(e: Error): void };
+  workbook: { resolve(b: Buffer): void; reject(e: Error): void };
+  made?: Made;
+}
+
+/** A fixed number of worker threads, started on first use; one release per worker at a time. */
+export class BuildWorkers {
+  private readonly idle: Worker[] = [];
+  private readonly all = new Set<Worker>();
+  private readonly waiting: ((w: Worker) => void)[] = [];
+  private readonly pending = new Map<Worker, Pending>();
+  private nextId = 1;
+
+  constructor(private readonly size: number) {}
+
+  private start(): Worker {
+    const worker = startWorker();
+    this.all.add(worker);
+    worker.on('message', (m: WorkerMessage) => this.receive(worker, m));
+    // A worker that dies (out of memory, a crash in native code) fails its release, not the run.
+    const died = (why: string) => {
+      this.all.delete(worker);
+      const p = this.pending.get(worker);
+      this.pending.delete(worker);
+      const err = new Error(`worker thread ${why}`);
+      p?.model.reject(err);
+      p?.workbook.reject(err);
+      if (p) this.handOn(null);
+    };
+    worker.on('error', (e) => died(`failed: ${e.message}`));
+    worker.on('exit', (code) => { if (this.all.has(worker)) died(`exited with code ${code}`); });
+    return worker;
+  }
+
+  private async acquire(): Promise<Worker> {
+    const free = this.idle.pop();
+    if (free) return free;
+    if (this.all.size < this.size) return this.start();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Gives a finished worker (or, for one that died, a new one) to the next release waiting. */
+  private handOn(worker: Worker | null): void {
+    const next = this.waiting.shift();
+    if (next) next(worker ?? this.start());
+    else if (worker) this.idle.push(worker);
+  }
+
+  private receive(worker: Worker, m: WorkerMessage): void {
+    const p = this.pending.get(worker);
+    if (!p || p.id !== m.id) return;
+    if (m.type === 'read') p.onRead?.();
+    else if (m.type === 'model') {
+      const release = releaseFromJson(m.json);
+      const workbook = new Promise<Buffer>((resolve, reject) => { p.workbook = { resolve, reject }; });
+      // The workbook is already being written in the worker; a caller that never asks for it
+      // must not leave its failure unhandled.
+      workbook.catch(() => undefined);
+      p.made = { release, json: m.json, timings: m.timings, workbook: () => workbook };
+      p.model.resolve(p.made);
+    } else {
+      this.pending.delete(worker);
+      if (m.type === 'workbook') {
+        Object.assign(p.made?.timings ?? {}, m.timings);
+        p.workbook.resolve(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+      } else if (m.stage === 'model') p.model.reject(revive(m.error));
+      else p.workbook.reject(revive(m.error));
+      this.handOn(worker);
+    }
+  }
+
+  /** Reads and infers `input` in a worker; the workbook follows there while the caller goes on. */
+  async make(input: string, opts: ReadOptions = {}, onRead?: () => void): Promise<Made> {
+    const worker = await this.acquire();
+    return new Promise<Made>((resolve, reject) => {
+      const ignore = () => undefined;
+      const job: Job = { id: this.nextId++, input, from: opts.from };
+      this.pending.set(worker, { id: job.id, onRead, model: { resolve, reject }, workbook: { resolve: ignore, reject: ignore } });
+      worker.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = [...this.all];
+    this.all.clear();
+    this.idle.length = 0;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

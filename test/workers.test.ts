@@ -1,0 +1,115 @@
+import assert from 'assert';
+import Decimal from 'decimal.js';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { infer } from '../src/infer';
+import { InputError } from '../src/model/errors';
+import { releaseFromJson } from '../src/model/revive';
+import type { Release } from '../src/model/types';
+import { readFile } from '../src/read';
+import { NO_BROWSER } from '../src/render/browser';
+import { make } from '../src/stages';
+import { BuildWorkers } from '../src/workers';
+import { toJson } from '../src/write/json';
+import { toXlsxBuffer } from '../src/write/workbook';
+import { runCli } from './support/run-cli';
+
+// The CLI builds in worker threads and hands the model back as JSON: what comes back must be the
+// same model, and what the workers write the same bytes as a build in this thread.
+
+const SAMPLE = path.resolve(__dirname, '..', 'samples', 'qifu-q3-2024.txt');
+const CORPUS = path.resolve(__dirname, '../../shared/corpus');
+const OTHERS = ['nvidia_q3fy25_newsroom.html', 'kelly_services_q4_2024_globenewswire.md', 'sears_q2_2004_8k_ex99.txt']
+  .map((f) => path.join(CORPUS, f))
+  .filter((f) => fs.existsSync(f));
+
+/** Every place the model holds a Decimal, with a path for the failure message. */
+function decimals(r: Release): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  r.statements.forEach((s) => s.tables.forEach((t, ti) => t.rows.forEach((row, ri) => row.cells.forEach((c, ci) => {
+    if (c && c.value !== null) out.push([`${s.id}/${ti}/${ri}/${ci}`, c.value]);
+  }))));
+  if (r.fx) out.push(['fx.rate', r.fx.rate]);
+  r.facts.forEach((f) => {
+    out.push([`fact ${f.id}`, f.value]);
+    if (f.tie) out.push([`fact ${f.id} tableValue`, f.tie.tableValue], [`fact ${f.id} diff`, f.tie.diff]);
+  });
+  r.relations.forEach((rel) => {
+    if (rel.type === 'footing') rel.residuals.forEach((x) => out.push([`${rel.id} residual ${x.col}`, x.diff]));
+    else out.push([`${rel.id} diff`, rel.diff]);
+  });
+  r.untied.forEach((u, i) => { if (u.gap !== undefined) out.push([`untied ${i} gap`, u.gap]); });
+  return out;
+}
+
+describe('the model as JSON, read back', function () {
+  this.timeout(60_000);
+  for (const file of [SAMPLE, ...OTHERS]) {
+    it(`${path.basename(file)}: the same JSON again, every figure a Decimal`, async () => {
+      const release = infer(await readFile(file));
+      const json = toJson(release);
+      const back = releaseFromJson(json);
+      assert.strictEqual(toJson(back), json);
+      const found = decimals(back);
+      assert.ok(found.length > 50, `${found.length} decimals`);
+      for (const [where, v] of found) assert.ok(Decimal.isDecimal(v), `${where}: ${typeof v}`);
+      // Exactly the figures, not their float neighbours.
+      assert.deepStrictEqual(decimals(back).map(([w, v]) => [w, String(v)]), decimals(release).map(([w, v]) => [w, String(v)]));
+    });
+  }
+
+  it('keeps text that looks like a number as text outside the Decimal fields', () => {
+    const back = releaseFromJson(JSON.stringify({ meta: { company: '12.5' }, fx: { rate: '7.0176', text: '7.0176' } }));
+    assert.strictEqual((back.meta as { company: unknown }).company, '12.5');
+    assert.ok(Decimal.isDecimal(back.fx?.rate));
+    assert.strictEqual(back.fx?.text, '7.0176');
+  });
+});
+
+describe('worker threads', function () {
+  this.timeout(120_000);
+  let workers: BuildWorkers;
+  before(() => { workers = new BuildWorkers(2); });
+  after(() => workers.close());
+
+  it('build the same JSON and workbook bytes as this thread, several releases at once', async () => {
+    const files = [SAMPLE, ...OTHERS];
+    const read: string[] = [];
+    const viaWorkers = await Promise.all(files.map((f) => workers.make(f, {}, () => read.push(f))));
+    assert.deepStrictEqual([...read].sort(), [...files].sort(), 'each release says it was read');
+    for (const [i, file] of files.entries()) {
+      const here = await make(file);
+      assert.strictEqual(viaWorkers[i].json, here.json, file);
+      assert.ok((await viaWorkers[i].workbook()).equals(await toXlsxBuffer(here.release)), file);
+      assert.strictEqual(toJson(viaWorkers[i].release), here.json);
+      for (const stage of ['read', 'infer', 'json', 'xlsx']) assert.ok(viaWorkers[i].timings[stage] >= 0, `${file} ${stage}`);
+    }
+  });
+
+  it('hand back an InputError with its message, exit code and the stack of where it was thrown', async () => {
+    const bad = path.resolve(__dirname, 'fixtures', 'bad', 'ragged.txt');
+    const err = await workers.make(bad).then(() => null, (e: unknown) => e);
+    assert.ok(err instanceof InputError, String(err));
+    const local = await make(bad).then(() => null, (e: unknown) => e as InputError);
+    assert.strictEqual(err.message, local?.message);
+    assert.strictEqual(err.exitCode, local?.exitCode);
+    assert.match(err.stack ?? '', /tokenize/);
+    // The worker is free again afterwards.
+    assert.strictEqual((await workers.make(SAMPLE)).release.statements.length, 5);
+  });
+});
+
+describe('cli: no browser', function () {
+  this.timeout(120_000);
+
+  it('every release of a batch says so, one line each, and the run ends (no page is waited for forever)', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-nobrowser-'));
+    const run = runCli(['build', 'samples/qifu-q3-2024.txt', 'test/fixtures/text/millions.txt', 'samples/qifu-q3-2024.txt', '--out', out, '--jobs', '1'], { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' });
+    const expected = `tieout: ${NO_BROWSER} (PUPPETEER_EXECUTABLE_PATH=/nonexistent/chrome does not exist)`;
+    assert.deepStrictEqual(run.stderr.trimEnd().split('\n'), [expected, expected, expected]);
+    assert.strictEqual(run.code, 1);
+    assert.match(run.stdout, /^0 of 3 releases built in \d+\.\d s; 3 failed\n$/);
+    assert.deepStrictEqual(fs.readdirSync(out), []);
+  });
+});
