@@ -110,6 +110,11 @@ function roughColumn(lines: Line[], col: number): Rough {
   };
 }
 
+/** Whether a float sum is within its float tolerance of the reported float, with a margin for float error. */
+function roughWithin(reported: number, sum: number, tol: number): boolean {
+  return Math.abs(reported - sum) <= tol * 1.001 + 1e-9 * Math.abs(sum);
+}
+
 /** Most candidates fail on one column in floats; only the survivors are checked exactly in every column. */
 function roughlyTies(rough: Rough, total: number, terms: SignedTerm[]): boolean {
   let sum = 0;
@@ -118,7 +123,40 @@ function roughlyTies(rough: Rough, total: number, terms: SignedTerm[]): boolean 
     sum += term.sign * rough.value[term.line];
     tol += rough.unit[term.line];
   }
-  return Math.abs(rough.value[total] - sum) <= tol * 1.001 + 1e-9 * Math.abs(sum);
+  return roughWithin(rough.value[total], sum, tol);
+}
+
+interface SubsetChoice {
+  /** Positions in the pool, ascending. */
+  idx: number[];
+  signs: (1 | -1)[];
+}
+
+/**
+ * The subsets of a pool of a given size in the order they are tried: fewest terms, fewest −, then
+ * nearest. The order depends on the pool's size alone, so it is made once per size.
+ */
+const subsetOrders = new Map<number, SubsetChoice[]>();
+function subsetOrder(size: number): SubsetChoice[] {
+  let order = subsetOrders.get(size);
+  if (order) return order;
+  const combos: (SubsetChoice & { minus: number; spread: number })[] = [];
+  const choose = (start: number, picked: number[]) => {
+    if (picked.length >= 2) {
+      const k = picked.length;
+      for (let mask = 0; mask < (1 << k) - 1; mask++) {
+        const signs = picked.map((_, b) => ((mask >> b) & 1 ? -1 : 1) as 1 | -1);
+        combos.push({ idx: [...picked], signs, minus: signs.filter((s) => s < 0).length, spread: size - picked[0] });
+      }
+    }
+    if (picked.length === SUBSET_MAX) return;
+    for (let s = start; s < size; s++) choose(s + 1, [...picked, s]);
+  };
+  choose(0, []);
+  combos.sort((a, b) => a.idx.length - b.idx.length || a.minus - b.minus || a.spread - b.spread);
+  order = combos.map(({ idx, signs }) => ({ idx, signs }));
+  subsetOrders.set(size, order);
+  return order;
 }
 
 /** Sign patterns for a run of k terms, most likely first: all +, one − (last first), then + followed by all −. */
@@ -189,7 +227,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
         // income before tax − tax); wider sign patterns on items mostly find coincidences.
         if (mode === 'full' && item) {
           const near = pass ? sum - 2 * rough.value[last] : sum;
-          if (Math.abs(rough.value[i] - near) > tol * 1.001 + 1e-9 * Math.abs(near)) continue;
+          if (!roughWithin(rough.value[i], near, tol)) continue;
         }
         const run = open.slice(open.length - len);
         const patterns = signPatterns(len, pass).slice(pass ? 1 : 0, pass ? (item ? 2 : undefined) : 1);
@@ -254,21 +292,16 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
   // Up to SUBSET_MAX scattered open rows among the last SUBSET_POOL: fewest terms, fewest −, nearest.
   const searchSubset = (i: number, open: number[]): Solution | null => {
     const pool = open.slice(-SUBSET_POOL);
-    const combos: { idx: number[]; signs: (1 | -1)[]; minus: number; spread: number }[] = [];
-    const choose = (start: number, picked: number[]) => {
-      if (picked.length >= 2) {
-        const k = picked.length;
-        for (let mask = 0; mask < (1 << k) - 1; mask++) {
-          const signs = picked.map((_, b) => ((mask >> b) & 1 ? -1 : 1) as 1 | -1);
-          combos.push({ idx: [...picked], signs, minus: signs.filter((s) => s < 0).length, spread: pool.length - picked[0] });
-        }
+    for (const c of subsetOrder(pool.length)) {
+      // The float test first, on the pool positions: most subsets fail it, and then no terms are made.
+      let sum = 0;
+      let tol = 0;
+      for (let k = 0; k < c.idx.length; k++) {
+        const line = pool[c.idx[k]];
+        sum += c.signs[k] * rough.value[line];
+        tol += rough.unit[line];
       }
-      if (picked.length === SUBSET_MAX) return;
-      for (let s = start; s < pool.length; s++) choose(s + 1, [...picked, s]);
-    };
-    choose(0, []);
-    combos.sort((a, b) => a.idx.length - b.idx.length || a.minus - b.minus || a.spread - b.spread);
-    for (const c of combos) {
+      if (!roughWithin(rough.value[i], sum, tol)) continue;
       const terms = c.idx.map((p, k) => ({ line: pool[p], sign: c.signs[k] }));
       const checks = tryTerms(i, terms, 'full');
       if (checks) return { terms, checks, how: 'subset' };
