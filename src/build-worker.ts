@@ -20,7 +20,7 @@ port.on('message', async (job: Job) => {
   let stage: 'model' | 'workbook' = 'model';
   try {
     const made = await make(job.input, { from: job.from }, () => post({ id: job.id, type: 'read' }));
-    post({ id: job.id, type: 'model', json: made.json, timings: made.timings });
+    post({ id: job.id, type: 'model', json: made.json, diagnostics: made.diagnostics, timings: made.timings });
     stage = 'workbook';
     const data = await made.workbook();
     post({ id: job.id, type: 'workbook', data, timings: made.timings });

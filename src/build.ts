@@ -1,5 +1,5 @@
 import path from 'path';
-import type { Release } from './model/types';
+import type { Diagnostic, Release } from './model/types';
 import { outputStem, writeOutputs } from './output';
 import type { ReadOptions } from './read';
 import { Printer, type Printed } from './render/pdf';
@@ -21,7 +21,7 @@ export interface BuildOptions extends ReadOptions {
 
 export interface BuildResult {
   input: string;
-  release: Release;
+  diagnostics: Diagnostic[];
   written: string[];
   timings: Record<string, number>;
 }
@@ -54,7 +54,7 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   // The briefing prints in the browser's process while the workbook is written (in a worker, or
   // here between the browser's replies): the release is done when the slower of them is.
   let t = performance.now();
-  const printing = pdf ? printBriefing(made.release, opts).then((p) => { made.timings.pdf = performance.now() - t; return p; }) : null;
+  const printing = pdf ? printBriefing(made.release(), opts).then((p) => { made.timings.pdf = performance.now() - t; return p; }) : null;
   const [workbook, printed] = await Promise.all([made.workbook(), printing]);
   const files: { name: string; data: string | Buffer }[] = [{ name: `${stem}.json`, data: made.json }, { name: `${stem}.xlsx`, data: workbook }];
   if (printed) files.push({ name: `${stem}.pdf`, data: printed.pdf }, { name: `${stem}.html`, data: printed.html });
@@ -62,5 +62,5 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   const written = await writeOutputs(opts.out, files);
   made.timings.write = performance.now() - t;
   made.timings.total = performance.now() - t0;
-  return { input, release: made.release, written: written.map(shortPath), timings: made.timings };
+  return { input, diagnostics: made.diagnostics, written: written.map(shortPath), timings: made.timings };
 }

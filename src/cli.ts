@@ -89,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       await runPool(inputs, jobs, async (input, i) => {
         try {
           const res = await buildOne(input, { out: opts.out, from: opts.from, stem: stems[i], pdf: opts.pdf, paper: opts.paper, printer, workers });
-          const errors = res.release.diagnostics.filter((d) => d.level === 'error');
+          const errors = res.diagnostics.filter((d) => d.level === 'error');
           if (errors.length) code = Math.max(code, EXIT.content);
           return `${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}`;
         } catch (err) {

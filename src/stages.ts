@@ -1,5 +1,5 @@
 import { infer } from './infer';
-import type { Release } from './model/types';
+import type { Diagnostic, Release } from './model/types';
 import { readFile, type ReadOptions } from './read';
 import { toJson } from './write/json';
 import { toXlsxBuffer } from './write/workbook';
@@ -8,9 +8,12 @@ import { toXlsxBuffer } from './write/workbook';
 // this thread (the library, the tests) or in a worker thread (the CLI), so there is one sequence.
 
 export interface Made {
-  release: Release;
   /** The model as written to <stem>.json. */
   json: string;
+  diagnostics: Diagnostic[];
+  /** The model itself; from a worker it is revived from the JSON when first asked for (a build
+   * without a briefing never needs it in this thread). */
+  release(): Release;
   /** Writes the workbook; started when asked, so a caller can begin printing first. */
   workbook(): Promise<Buffer>;
   /** Milliseconds per stage: read, infer, json, and xlsx once the workbook is written. */
@@ -30,7 +33,8 @@ export async function make(input: string, opts: ReadOptions = {}, onRead?: () =>
   const json = toJson(release);
   lap('json');
   return {
-    release,
+    release: () => release,
+    diagnostics: release.diagnostics,
     json,
     timings,
     async workbook() {

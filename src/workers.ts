@@ -2,6 +2,7 @@ import path from 'path';
 import { Worker } from 'worker_threads';
 import { InputError } from './model/errors';
 import { releaseFromJson } from './model/revive';
+import type { Diagnostic, Release } from './model/types';
 import type { ReadOptions } from './read';
 import type { Made } from './stages';
 
@@ -24,7 +25,7 @@ export interface WorkerError {
 
 export type WorkerMessage =
   | { id: number; type: 'read' }
-  | { id: number; type: 'model'; json: string; timings: Record<string, number> }
+  | { id: number; type: 'model'; json: string; diagnostics: Diagnostic[]; timings: Record<string, number> }
   | { id: number; type: 'workbook'; data: Uint8Array; timings: Record<string, number> }
   | { id: number; type: 'error'; stage: 'model' | 'workbook'; error: WorkerError };
 
@@ -98,12 +99,12 @@ export class BuildWorkers {
     if (!p || p.id !== m.id) return;
     if (m.type === 'read') p.onRead?.();
     else if (m.type === 'model') {
-      const release = releaseFromJson(m.json);
+      let release: Release | null = null;
       const workbook = new Promise<Buffer>((resolve, reject) => { p.workbook = { resolve, reject }; });
       // The workbook is already being written in the worker; a caller that never asks for it
       // must not leave its failure unhandled.
       workbook.catch(() => undefined);
-      p.made = { release, json: m.json, timings: m.timings, workbook: () => workbook };
+      p.made = { json: m.json, diagnostics: m.diagnostics, timings: m.timings, release: () => (release ??= releaseFromJson(m.json)), workbook: () => workbook };
       p.model.resolve(p.made);
     } else {
       this.pending.delete(worker);

@@ -81,8 +81,9 @@ describe('worker threads', function () {
     for (const [i, file] of files.entries()) {
       const here = await make(file);
       assert.strictEqual(viaWorkers[i].json, here.json, file);
-      assert.ok((await viaWorkers[i].workbook()).equals(await toXlsxBuffer(here.release)), file);
-      assert.strictEqual(toJson(viaWorkers[i].release), here.json);
+      assert.ok((await viaWorkers[i].workbook()).equals(await toXlsxBuffer(here.release())), file);
+      assert.strictEqual(toJson(viaWorkers[i].release()), here.json);
+      assert.deepStrictEqual(viaWorkers[i].diagnostics, here.diagnostics);
       for (const stage of ['read', 'infer', 'json', 'xlsx']) assert.ok(viaWorkers[i].timings[stage] >= 0, `${file} ${stage}`);
     }
   });
@@ -96,7 +97,7 @@ describe('worker threads', function () {
     assert.strictEqual(err.exitCode, local?.exitCode);
     assert.match(err.stack ?? '', /tokenize/);
     // The worker is free again afterwards.
-    assert.strictEqual((await workers.make(SAMPLE)).release.statements.length, 5);
+    assert.strictEqual((await workers.make(SAMPLE)).release().statements.length, 5);
   });
 });
 
