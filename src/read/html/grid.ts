@@ -1,4 +1,4 @@
-import type { Element } from 'domhandler';
+import type { HtmlElement } from './dom';
 import { indentPt, ptToChars, styleOf } from './style';
 import { collectInline, inherit, isSkipped, TextRun, type Inherited } from './text';
 
@@ -31,12 +31,11 @@ function spanOf(value: string | undefined): number {
 }
 
 /** The table's own rows: inside thead/tbody/tfoot, not inside a nested table. */
-export function rowsOf(table: Element): Element[] {
-  const rows: Element[] = [];
-  const visit = (el: Element) => {
-    for (const child of el.children) {
-      if (child.type !== 'tag') continue;
-      const c = child as Element;
+export function rowsOf(table: HtmlElement): HtmlElement[] {
+  const rows: HtmlElement[] = [];
+  const visit = (el: HtmlElement) => {
+    for (const c of el.children) {
+      if (c.type !== 'tag') continue;
       const name = c.name.toLowerCase();
       if (name === 'tr') rows.push(c);
       else if (name === 'thead' || name === 'tbody' || name === 'tfoot') visit(c);
@@ -46,11 +45,11 @@ export function rowsOf(table: Element): Element[] {
   return rows;
 }
 
-export function cellsOf(tr: Element): Element[] {
-  return tr.children.filter((c): c is Element => c.type === 'tag' && ['td', 'th'].includes((c as Element).name.toLowerCase()));
+export function cellsOf(tr: HtmlElement): HtmlElement[] {
+  return tr.children.filter((c): c is HtmlElement => c.type === 'tag' && ['td', 'th'].includes(c.name.toLowerCase()));
 }
 
-function readCell(td: Element, state: Inherited, col: number): GridCell {
+function readCell(td: HtmlElement, state: Inherited, col: number): GridCell {
   const style = styleOf(td);
   const run = new TextRun();
   collectInline(td.children, inherit(td, style, state), run, false);
@@ -67,7 +66,7 @@ function readCell(td: Element, state: Inherited, col: number): GridCell {
 }
 
 /** Lays out a table's rows on its grid. */
-export function layoutTable(table: Element, state: Inherited): GridRow[] {
+export function layoutTable(table: HtmlElement, state: Inherited): GridRow[] {
   const tableStyle = styleOf(table);
   const inTable = inherit(table, tableStyle, state);
   // Grid columns still taken by a cell from a row above (rowspan), with the rows left.

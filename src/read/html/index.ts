@@ -1,6 +1,6 @@
-import { parseDocument } from 'htmlparser2';
 import type { RawDocument } from '../raw';
 import type { Reader } from '../reader';
+import { parseHtml } from './dom';
 import { LineIndex } from './lines';
 import { Walker } from './walk';
 
@@ -21,9 +21,9 @@ export function sniffHtml(text: string): number {
 }
 
 export function tokenizeHtml(source: string, file: string): RawDocument {
-  const dom = parseDocument(source, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const nodes = parseHtml(source);
   const walker = new Walker(file, new LineIndex(source));
-  walker.visit(dom.children, { bold: false, size: null });
+  walker.visit(nodes, { bold: false, size: null });
   walker.flush();
   return { file, format: 'html', bytes: Buffer.byteLength(source), blocks: walker.blocks };
 }

@@ -1,4 +1,4 @@
-import type { Element } from 'domhandler';
+import type { HtmlElement } from './dom';
 
 // Inline CSS, as far as reading a release needs it: weight, indentation, size, hidden content.
 // EDGAR and Workiva HTML put nearly all presentation in style attributes, not in stylesheets.
@@ -11,7 +11,7 @@ const parsed = new Map<string, ReadonlyMap<string, string>>();
 const MAX_CACHED = 5000;
 
 /** Declarations of an element's style attribute, property names lower-cased. */
-export function styleOf(el: Element): ReadonlyMap<string, string> {
+export function styleOf(el: HtmlElement): ReadonlyMap<string, string> {
   const raw = el.attribs.style;
   if (!raw) return NO_STYLE;
   const known = parsed.get(raw);
@@ -68,7 +68,7 @@ export function ptToChars(pt: number): number {
 }
 
 /** Bold as the element sets it: true, false (an explicit normal weight), or null (inherited). */
-export function boldOf(el: Element, style: ReadonlyMap<string, string>): boolean | null {
+export function boldOf(el: HtmlElement, style: ReadonlyMap<string, string>): boolean | null {
   const name = el.name.toLowerCase();
   if (name === 'b' || name === 'strong' || name === 'th') return true;
   const weight = style.get('font-weight');
@@ -82,7 +82,7 @@ export function boldOf(el: Element, style: ReadonlyMap<string, string>): boolean
 }
 
 /** Font size in points where the element sets one (style or the old `<font size>` scale). */
-export function fontSizePt(el: Element, style: ReadonlyMap<string, string>): number | null {
+export function fontSizePt(el: HtmlElement, style: ReadonlyMap<string, string>): number | null {
   const css = lengthPt(style.get('font-size'));
   if (css !== null) return css;
   if (el.name.toLowerCase() === 'font' && el.attribs.size) {
@@ -94,12 +94,12 @@ export function fontSizePt(el: Element, style: ReadonlyMap<string, string>): num
   return null;
 }
 
-export function isHidden(el: Element, style: ReadonlyMap<string, string>): boolean {
+export function isHidden(el: HtmlElement, style: ReadonlyMap<string, string>): boolean {
   return style.get('display') === 'none' || style.get('visibility') === 'hidden' || el.attribs.hidden !== undefined || el.attribs['aria-hidden'] === 'true';
 }
 
 /** Raised text: <sup>, or the `position:relative; top:-3pt` and `vertical-align:super` of generated HTML. */
-export function isSuperscript(el: Element, style: ReadonlyMap<string, string>): boolean {
+export function isSuperscript(el: HtmlElement, style: ReadonlyMap<string, string>): boolean {
   const name = el.name.toLowerCase();
   if (name === 'sup' || name === 'sub') return true;
   const align = style.get('vertical-align');

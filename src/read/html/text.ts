@@ -1,4 +1,4 @@
-import type { AnyNode, Element } from 'domhandler';
+import type { HtmlElement, HtmlNode } from './dom';
 import { boldOf, fontSizePt, indentPt, isHidden, isSuperscript, styleOf } from './style';
 
 // Text as a reader sees it: HTML white space collapsed, no-break spaces kept (they indent labels),
@@ -29,7 +29,7 @@ export interface Inherited {
 }
 
 /** True when an element and everything in it is to be ignored. */
-export function isSkipped(el: Element, style: ReadonlyMap<string, string>): boolean {
+export function isSkipped(el: HtmlElement, style: ReadonlyMap<string, string>): boolean {
   const name = el.name.toLowerCase();
   if (SKIPPED.has(name)) return true;
   const role = el.attribs.role?.toLowerCase();
@@ -38,18 +38,17 @@ export function isSkipped(el: Element, style: ReadonlyMap<string, string>): bool
 }
 
 /**
- * The element a walk descends into, with its inline style; null for comments, directives and
- * everything skipped (scripts, styles, site chrome, hidden content). Text nodes are the caller's.
+ * The element a walk descends into, with its inline style; null for text and everything skipped
+ * (scripts, styles, site chrome, hidden content). Text nodes are the caller's.
  */
-export function visibleElement(node: AnyNode): { el: Element; style: ReadonlyMap<string, string> } | null {
-  if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return null;
-  const el = node as Element;
-  const style = styleOf(el);
-  return isSkipped(el, style) ? null : { el, style };
+export function visibleElement(node: HtmlNode): { el: HtmlElement; style: ReadonlyMap<string, string> } | null {
+  if (node.type === 'text') return null;
+  const style = styleOf(node);
+  return isSkipped(node, style) ? null : { el: node, style };
 }
 
 /** What an element passes on to its content: its own weight and size or the parent's. */
-export function inherit(el: Element, style: ReadonlyMap<string, string>, from: Inherited): Inherited {
+export function inherit(el: HtmlElement, style: ReadonlyMap<string, string>, from: Inherited): Inherited {
   return { bold: boldOf(el, style) ?? from.bold, size: fontSizePt(el, style) ?? from.size };
 }
 
@@ -61,7 +60,7 @@ export function isFootnoteMark(text: string): boolean {
 }
 
 /** A raised footnote reference ("Profit¹"), left out of labels, figures and prose alike. */
-export function isNoteReference(el: Element, style: ReadonlyMap<string, string>): boolean {
+export function isNoteReference(el: HtmlElement, style: ReadonlyMap<string, string>): boolean {
   if (!isSuperscript(el, style)) return false;
   const inner = new TextRun();
   collectInline(el.children, { bold: false, size: null }, inner, false);
@@ -133,10 +132,10 @@ export class TextRun {
 }
 
 /** Gathers the text of an element's content into a run (a table cell, a caption). */
-export function collectInline(nodes: AnyNode[], state: Inherited, run: TextRun, lineBreaks: boolean): void {
+export function collectInline(nodes: HtmlNode[], state: Inherited, run: TextRun, lineBreaks: boolean): void {
   for (const node of nodes) {
     if (node.type === 'text') {
-      run.add((node as unknown as { data: string }).data, state, node.startIndex);
+      run.add(node.data, state, node.startIndex);
       continue;
     }
     const visible = visibleElement(node);

@@ -1,5 +1,4 @@
-import type { AnyNode, Element } from 'domhandler';
-import { findOne } from 'domutils';
+import { containsTable, type HtmlElement, type HtmlNode } from './dom';
 import type { ProseBlock, RawBlock } from '../raw';
 import { toRawRows } from './columns';
 import { layoutTable } from './grid';
@@ -32,10 +31,10 @@ export class Walker {
     this.heading = 0;
   }
 
-  visit(nodes: AnyNode[], state: Inherited): void {
+  visit(nodes: HtmlNode[], state: Inherited): void {
     for (const node of nodes) {
       if (node.type === 'text') {
-        this.para.add((node as unknown as { data: string }).data, state, node.startIndex);
+        this.para.add(node.data, state, node.startIndex);
         continue;
       }
       const visible = visibleElement(node);
@@ -64,10 +63,10 @@ export class Walker {
     }
   }
 
-  private table(el: Element, state: Inherited): void {
+  private table(el: HtmlElement, state: Inherited): void {
     this.flush();
     // A table holding tables lays out the page: its cells are boxes of ordinary content.
-    if (findOne((e) => e.name.toLowerCase() === 'table', el.children, true)) {
+    if (containsTable(el.children)) {
       this.visit(el.children, state);
       this.flush();
       return;
