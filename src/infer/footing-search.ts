@@ -160,12 +160,32 @@ function subsetOrder(size: number): SubsetChoice[] {
 }
 
 /** Sign patterns for a run of k terms, most likely first: all +, one − (last first), then + followed by all −. */
-function signPatterns(k: number, minus: boolean): (1 | -1)[][] {
+function makeSignPatterns(k: number, minus: boolean): (1 | -1)[][] {
   const out: (1 | -1)[][] = [Array(k).fill(1)];
   if (!minus || k < 2) return out;
   for (let m = k - 1; m >= 0; m--) out.push(Array.from({ length: k }, (_, i) => (i === m ? -1 : 1)));
   for (let p = 1; p < k - 1; p++) out.push(Array.from({ length: k }, (_, i) => (i < p ? 1 : -1)));
   return out;
+}
+
+// Every total tries the patterns of every run length up to MAX_WINDOW: each is made once, and never changed.
+const signPatternCache = new Map<string, readonly (readonly (1 | -1)[])[]>();
+function signPatterns(k: number, minus: boolean): readonly (readonly (1 | -1)[])[] {
+  const key = `${k}${minus ? '-' : '+'}`;
+  let p = signPatternCache.get(key);
+  if (!p) { p = makeSignPatterns(k, minus); signPatternCache.set(key, p); }
+  return p;
+}
+
+/** The float test of signed rows against a total, before any terms are made of them. */
+function roughlyTiesRun(rough: Rough, total: number, run: number[], signs: readonly (1 | -1)[]): boolean {
+  let sum = 0;
+  let tol = 0;
+  for (let k = 0; k < run.length; k++) {
+    sum += signs[k] * rough.value[run[k]];
+    tol += rough.unit[run[k]];
+  }
+  return roughWithin(rough.value[total], sum, tol);
 }
 
 function nonzeroColumns(line: Line): number {
@@ -232,6 +252,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
         const run = open.slice(open.length - len);
         const patterns = signPatterns(len, pass).slice(pass ? 1 : 0, pass ? (item ? 2 : undefined) : 1);
         for (const signs of patterns) {
+          if (mode === 'full' && !roughlyTiesRun(rough, i, run, signs)) continue;
           const terms = run.map((l, k) => ({ line: l, sign: signs[k] }));
           const checks = tryTerms(i, terms, mode);
           if (checks) return { terms: extendOverZeros(terms, open), checks, how: 'window' };
