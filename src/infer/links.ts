@@ -1,6 +1,6 @@
 import { Decimal } from '../model/decimal';
-import type { CellRef, Column, Release, StatementKind, ValueKind } from '../model/types';
-import { allTables, amountOf, cellKey, columnSignature, definedCells, dropDefinedUntied, type TableAt } from './grid';
+import type { CellRef, Column, Figure, Release, StatementKind, ValueKind } from '../model/types';
+import { allTables, amountOf, cellKey, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
 import type { Pass } from './index';
 import { likeness, tableWordings } from './labels';
 
@@ -50,29 +50,54 @@ function keysOf(table: TableAt['table']): string[] {
   return keys;
 }
 
+/** Each column's position by its key, once per table. */
+const tableColumns = new WeakMap<TableAt['table'], Map<string, number>>();
+function columnsByKey(table: TableAt['table']): Map<string, number> {
+  let cols = tableColumns.get(table);
+  if (!cols) { cols = new Map(table.columns.map((c, i) => [keysOf(table)[i], c.index])); tableColumns.set(table, cols); }
+  return cols;
+}
+
 function figureKey(table: TableAt['table'], col: number, kind: ValueKind, value: Decimal): string {
   return `${keysOf(table)[col]}|${kind}|${value.toString()}`;
 }
 
-function candidates(tables: TableAt[]): Map<string, Candidate[]> {
+/** A linkable figure of a cell: its absolute amount, and its index key when it is not zero. */
+interface Linkable {
+  amount: Amount;
+  key: string | null;
+}
+
+/** Every linkable figure by cell, and the cells of each non-zero figure by key, in reading order. */
+function candidates(tables: TableAt[]): { figures: Map<Figure, Linkable>; index: Map<string, Candidate[]> } {
+  const figures = new Map<Figure, Linkable>();
   const index = new Map<string, Candidate[]>();
   tables.forEach((at, order) => {
     at.table.rows.forEach((row, ri) => {
       row.cells.forEach((cell, ci) => {
         const a = cell && LINKED_KINDS.includes(cell.kind) ? amountOf(cell) : null;
-        if (!a || a.value.isZero()) return;
-        const key = figureKey(at.table, ci, cell!.kind, a.value);
+        if (!a) return;
+        const key = a.value.isZero() ? null : figureKey(at.table, ci, cell!.kind, a.value);
+        figures.set(cell!, { amount: a, key });
+        if (key === null) return;
         const list = index.get(key) ?? [];
         list.push({ ref: { statement: at.statement.id, table: at.index, row: ri, col: ci }, order, rank: RANK[at.statement.kind], table: at.table });
         index.set(key, list);
       });
     });
   });
-  return index;
+  return { figures, index };
 }
 
 /** Same row, reporting-currency column of the same period: where a repeated share count or per-share figure comes from. */
+const twins = new WeakMap<TableAt['table'], (number | null)[]>();
 function reportingTwin(at: TableAt, col: number): number | null {
+  let cols = twins.get(at.table);
+  if (!cols) { cols = at.table.columns.map((_, ci) => findTwin(at, ci)); twins.set(at.table, cols); }
+  return cols[col];
+}
+
+function findTwin(at: TableAt, col: number): number | null {
   const c = at.table.columns[col];
   if (!c.convenience) return null;
   const twin = at.table.columns.find((o) => !o.convenience && o.currency !== c.currency && o.period && c.period && columnKey({ ...o, currency: null, convenience: false }) === columnKey({ ...c, currency: null, convenience: false }));
@@ -87,9 +112,10 @@ function agrees(release: Release, at: TableAt, row: number, source: CellRef): bo
   const st = release.statements.find((s) => s.id === source.statement)!;
   const table = st.tables[source.table];
   const srcRow = table.rows[source.row];
-  const cols = new Map(table.columns.map((c) => [columnKey(c), c.index]));
+  const cols = columnsByKey(table);
+  const keys = keysOf(at.table);
   return at.table.rows[row].cells.every((cell, ci) => {
-    const sc = cols.get(columnKey(at.table.columns[ci]));
+    const sc = cols.get(keys[ci]);
     if (sc === undefined || !cell) return true;
     const a = amountOf(cell);
     const b = amountOf(srcRow.cells[sc]);
@@ -102,15 +128,16 @@ export const linksPass: Pass = {
   run(release: Release) {
     const defined = definedCells(release);
     const tables = allTables(release);
-    const index = candidates(tables);
+    const { figures, index } = candidates(tables);
     tables.forEach((at, order) => {
       const rank = RANK[at.statement.kind];
       at.table.rows.forEach((row, ri) => {
         row.cells.forEach((cell, ci) => {
           const target: CellRef = { statement: at.statement.id, table: at.index, row: ri, col: ci };
           if (!cell || defined.has(cellKey(target, ci)) || !LINKED_KINDS.includes(cell.kind)) return;
-          const a = amountOf(cell);
-          if (!a) return;
+          const fig = figures.get(cell);
+          if (!fig) return;
+          const a = fig.amount;
           let source: CellRef | null = null;
           // A share count under the convenience currency is the same count: link it to its own row first.
           const twin = reportingTwin(at, ci);
@@ -120,7 +147,7 @@ export const linksPass: Pass = {
           }
           if (!source && !a.value.isZero()) {
             let best = -1;
-            const same = index.get(figureKey(at.table, ci, cell.kind, a.value)) ?? [];
+            const same = index.get(fig.key!) ?? [];
             // A number printed in dozens of places (a repeated 5) restates nothing in particular.
             if (same.length > MAX_SAME) return;
             for (const c of same) {
