@@ -2,12 +2,12 @@ import assert from 'assert';
 import ExcelJS from 'exceljs';
 import { Decimal } from '../src/model/decimal';
 import type { Relation } from '../src/model/types';
-import { toXlsxBuffer } from '../src/write/workbook';
+import { toWorkbook, toXlsxBuffer } from '../src/write/workbook';
 import { planFormulas } from '../src/write/workbook/formulas';
 import { planLayout, safeSheetName } from '../src/write/workbook/layout';
-import { fixZipTimes } from '../src/write/workbook/zip';
+import { deflateStoredZip } from '../src/write/workbook/zip';
 import { handMade, HOSTILE } from './fixtures/workbook/release';
-import { rawSheets, zipTimes, type RawCell } from './fixtures/workbook/xlsx';
+import { rawSheets, zipEntries, zipTimes, type RawCell } from './fixtures/workbook/xlsx';
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -195,8 +195,16 @@ describe('workbook writer (hand-made release)', () => {
     assert.strictEqual(wb.modified.toISOString(), '2024-11-19T00:00:00.000Z');
   });
 
+  it('deflates the stored zip exceljs writes without changing a part', async () => {
+    const stored = Buffer.from((await toWorkbook(handMade()).xlsx.writeBuffer({ zip: { compression: 'STORE' } })) as ArrayBuffer);
+    const deflated = deflateStoredZip(stored, new Date(Date.UTC(2024, 10, 19)));
+    assert.ok(deflated.length < stored.length / 2, `${deflated.length} bytes deflated, ${stored.length} stored`);
+    assert.deepStrictEqual(zipEntries(deflated), zipEntries(stored));
+    assert.ok(deflated.equals(buf));
+  });
+
   it('refuses a buffer that is not a zip', () => {
-    assert.throws(() => fixZipTimes(Buffer.from('not a zip at all, certainly not one with a directory'), new Date()), /not a zip: no end of central directory/);
+    assert.throws(() => deflateStoredZip(Buffer.from('not a zip at all, certainly not one with a directory'), new Date()), /not a zip: no end of central directory/);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Release } from '../../model/types';
 import { FX_NAME } from './formulas';
 import { ASSUMPTIONS, quoteSheet } from './layout';
 import { sourceText } from './statement-sheet';
-import { BOLD_FONT, font, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
+import { BOLD_FONT, figureStyle, look, setCell, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
 
 // The one input every conversion reads: the stated exchange rate, as a named cell beside the
@@ -12,31 +12,27 @@ import { toNumber } from './values';
 export const FX_CELL = 'B3';
 
 export function writeAssumptions(wb: Workbook, ws: Worksheet, release: Release): void {
-  ws.getCell('A1').value = 'Assumptions';
-  ws.getCell('A1').font = TITLE_FONT;
+  setCell(ws, 1, 1, 'Assumptions', look({ font: TITLE_FONT }));
+  const bold = look({ font: BOLD_FONT });
+  const text = look({ font: TEXT_FONT });
+  ['Name', 'Value', 'As stated', 'Source'].forEach((h, i) => setCell(ws, 2, i + 1, h, bold));
   const fx = release.fx;
-  ws.getCell('A3').font = BOLD_FONT;
   if (!fx) {
-    ws.getCell('A3').value = 'Exchange rate';
-    ws.getCell('C3').value = 'The release states no convenience exchange rate.';
+    setCell(ws, 3, 1, 'Exchange rate', bold);
+    setCell(ws, 3, 3, 'The release states no convenience exchange rate.', text);
+    // D3 and E3 keep the text style though empty, as they have beside a stated rate.
+    setCell(ws, 3, 4, null, text);
+    setCell(ws, 3, 5, null, text);
   } else {
-    ws.getCell('A3').value = `Exchange rate (${fx.base} per ${fx.quote} 1.00)`;
+    setCell(ws, 3, 1, `Exchange rate (${fx.base} per ${fx.quote} 1.00)`, bold);
     const rate = ws.getCell(FX_CELL);
     rate.value = toNumber(fx.rate);
-    rate.font = font('typed', true);
-    rate.numFmt = `0.${'0'.repeat(Math.max(fx.rate.decimalPlaces(), 1))}`;
+    rate.style = figureStyle(`0.${'0'.repeat(Math.max(fx.rate.decimalPlaces(), 1))}`, 'typed', true);
     wb.definedNames.add(`${quoteSheet(ASSUMPTIONS)}!$B$3`, FX_NAME);
-    ws.getCell('C3').value = fx.text;
-    ws.getCell('C3').alignment = { wrapText: true, vertical: 'top' };
-    ws.getCell('D3').value = sourceText(fx.place.line);
-    if (fx.asOf) ws.getCell('E3').value = `as of ${fx.asOf}`;
+    setCell(ws, 3, 3, fx.text, look({ alignment: { wrapText: true, vertical: 'top' }, font: TEXT_FONT }));
+    setCell(ws, 3, 4, sourceText(fx.place.line), text);
+    setCell(ws, 3, 5, fx.asOf ? `as of ${fx.asOf}` : null, text);
   }
-  for (const a of ['C3', 'D3', 'E3']) ws.getCell(a).font = TEXT_FONT;
-  ws.getCell('A2').value = 'Name';
-  ws.getCell('B2').value = 'Value';
-  ws.getCell('C2').value = 'As stated';
-  ws.getCell('D2').value = 'Source';
-  for (const a of ['A2', 'B2', 'C2', 'D2']) ws.getCell(a).font = BOLD_FONT;
   ws.getColumn(1).width = 32;
   ws.getColumn(2).width = 12;
   ws.getColumn(3).width = 90;

@@ -5,8 +5,8 @@ import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
 import { addressOf, cellKey, refText, CHECKS, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
-import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, numberFormat, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
-import { sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, numberFormat, setCell, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
+import { pow10, sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
 
 // The proof: one row per inferred relation and column (reported − recomputed), the balance-sheet
 // identity, the prose figures that restate table figures, and the totals nothing ties. The counts
@@ -25,7 +25,7 @@ export const STATUS = { ties: 'ties', rounding: 'within rounding', fails: 'fails
 
 export function statusOf(diff: Decimal, decimals: number): string {
   if (diff.isZero()) return STATUS.ties;
-  return diff.abs().lte(new Decimal(10).pow(-decimals)) ? STATUS.rounding : STATUS.fails;
+  return diff.abs().lte(pow10(-decimals)) ? STATUS.rounding : STATUS.fails;
 }
 
 interface Operand {
@@ -58,8 +58,6 @@ export interface UntiedLine {
   format: string;
   line: number;
 }
-
-const pow10 = (n: number) => new Decimal(10).pow(n);
 
 function labelOf(release: Release, ref: CellRef): string {
   const st = release.statements.find((s) => s.id === ref.statement);
@@ -210,10 +208,8 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
 }
 
 function put(ws: Worksheet, row: number, col: number, op: Operand, format: string): void {
-  const c = ws.getCell(row, col);
-  c.value = op.formula === null ? toNumber(op.value) : { formula: op.formula, result: toNumber(op.value) };
-  c.font = font(op.origin);
-  c.numFmt = format;
+  const value = op.formula === null ? toNumber(op.value) : { formula: op.formula, result: toNumber(op.value) };
+  setCell(ws, row, col, value, figureStyle(format, op.origin));
 }
 
 export interface CheckStatus {
@@ -226,8 +222,7 @@ export interface CheckStatus {
 
 export function writeChecks(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan): CheckStatus {
   const { checks, untied } = checkLines(release, layout, plan);
-  ws.getCell('A1').value = 'Checks: reported − recomputed, zero when the figure ties';
-  ws.getCell('A1').font = TITLE_FONT;
+  setCell(ws, 1, 1, 'Checks: reported − recomputed, zero when the figure ties', look({ font: TITLE_FONT }));
   const first = HEADER_ROW + 1;
   const last = Math.max(first, HEADER_ROW + checks.length);
   const statuses = checks.map((c) => statusOf(c.diff, c.decimals));
@@ -239,41 +234,30 @@ export function writeChecks(ws: Worksheet, release: Release, layout: Layout, pla
     ['Failing', CHECK_FAILING, `COUNTIF(J${first}:J${last},"${STATUS.fails}")`, n(STATUS.fails)],
     ['Untied totals (kept as reported)', CHECK_UNTIED, null, untied.length],
   ];
+  const bold = look({ font: BOLD_FONT });
+  const heading = look({ font: BOLD_FONT, border: BOTTOM_BORDER });
+  const text = look({ font: TEXT_FONT });
   for (const [label, at, formula, value] of counts) {
+    // The count cells (CHECK_COUNT and the others) sit in column B.
     const row = Number(at.slice(1));
-    ws.getCell(row, 1).value = label;
-    ws.getCell(row, 1).font = BOLD_FONT;
-    const c = ws.getCell(at);
-    c.value = formula ? { formula, result: value } : value;
-    c.font = font(formula ? 'formula' : 'typed', true);
-    c.numFmt = '#,##0';
+    setCell(ws, row, 1, label, bold);
+    setCell(ws, row, 2, formula ? { formula, result: value } : value, figureStyle('#,##0', formula ? 'formula' : 'typed', true));
   }
-  COLS.forEach((h, i) => {
-    const c = ws.getCell(HEADER_ROW, i + 1);
-    c.value = h;
-    c.font = BOLD_FONT;
-    c.border = BOTTOM_BORDER;
-  });
+  COLS.forEach((h, i) => setCell(ws, HEADER_ROW, i + 1, h, heading));
+  const statusStyle = look({ font: font('formula') });
+  const tolerance = look({ numFmt: 'General', font: TEXT_FONT });
   checks.forEach((chk, i) => {
     const y = first + i;
-    ws.getCell(y, 1).value = i + 1;
-    ws.getCell(y, 2).value = chk.kind;
-    ws.getCell(y, 3).value = chk.what;
-    ws.getCell(y, 4).value = chk.where;
+    setCell(ws, y, 1, i + 1, text);
+    setCell(ws, y, 2, chk.kind, text);
+    setCell(ws, y, 3, chk.what, text);
+    setCell(ws, y, 4, chk.where, text);
     put(ws, y, 5, chk.reported, chk.format);
     put(ws, y, 6, chk.recomputed, chk.format);
-    const d = ws.getCell(y, 7);
-    d.value = { formula: `ROUND(E${y}-F${y},${chk.decimals})`, result: toNumber(chk.diff) };
-    d.font = font('formula');
-    d.numFmt = chk.format;
-    ws.getCell(y, 8).value = chk.line === null ? '' : sourceText(chk.line);
-    const tol = ws.getCell(y, 9);
-    tol.value = toNumber(new Decimal(10).pow(-chk.decimals));
-    tol.numFmt = 'General';
-    const status = ws.getCell(y, 10);
-    status.value = { formula: `IF(G${y}=0,"${STATUS.ties}",IF(ABS(G${y})<=I${y},"${STATUS.rounding}","${STATUS.fails}"))`, result: statuses[i] };
-    status.font = font('formula');
-    for (const x of [1, 2, 3, 4, 8, 9]) ws.getCell(y, x).font = TEXT_FONT;
+    setCell(ws, y, 7, { formula: `ROUND(E${y}-F${y},${chk.decimals})`, result: toNumber(chk.diff) }, figureStyle(chk.format, 'formula'));
+    setCell(ws, y, 8, chk.line === null ? '' : sourceText(chk.line), text);
+    setCell(ws, y, 9, toNumber(pow10(-chk.decimals)), tolerance);
+    setCell(ws, y, 10, { formula: `IF(G${y}=0,"${STATUS.ties}",IF(ABS(G${y})<=I${y},"${STATUS.rounding}","${STATUS.fails}"))`, result: statuses[i] }, statusStyle);
   });
   if (checks.length) {
     // 'notEqual' is valid OOXML that exceljs writes through; its typings list fewer operators.
@@ -288,35 +272,26 @@ export function writeChecks(ws: Worksheet, release: Release, layout: Layout, pla
 
   // Untied totals below the checks: not counted as checks, listed with their gap where known.
   let y = last + 3;
-  ws.getCell(y, 1).value = 'Untied totals: reported constants no relation recomputes';
-  ws.getCell(y, 1).font = TITLE_FONT;
+  setCell(ws, y, 1, 'Untied totals: reported constants no relation recomputes', look({ font: TITLE_FONT }));
   y++;
-  ['#', 'Kind', 'What', 'Where', 'Reported', 'Terms give', 'Gap', 'Source', 'Why'].forEach((h, i) => {
-    const c = ws.getCell(y, i + 1);
-    c.value = h;
-    c.font = BOLD_FONT;
-    c.border = BOTTOM_BORDER;
-  });
+  ['#', 'Kind', 'What', 'Where', 'Reported', 'Terms give', 'Gap', 'Source', 'Why'].forEach((h, i) => setCell(ws, y, i + 1, h, heading));
   untied.forEach((u, i) => {
     y++;
-    ws.getCell(y, 1).value = i + 1;
-    ws.getCell(y, 2).value = 'untied';
-    ws.getCell(y, 3).value = u.what;
-    ws.getCell(y, 4).value = u.where;
+    setCell(ws, y, 1, i + 1);
+    setCell(ws, y, 2, 'untied');
+    setCell(ws, y, 3, u.what);
+    setCell(ws, y, 4, u.where);
     put(ws, y, 5, u.reported, u.format);
     if (u.recomputed) {
       put(ws, y, 6, u.recomputed, u.format);
-      const g = ws.getCell(y, 7);
-      g.value = { formula: `E${y}-F${y}`, result: toNumber(u.gap!) };
-      g.font = font('formula');
-      g.numFmt = u.format;
+      setCell(ws, y, 7, { formula: `E${y}-F${y}`, result: toNumber(u.gap!) }, figureStyle(u.format, 'formula'));
     } else if (u.gap) {
       put(ws, y, 7, { formula: null, value: u.gap, origin: 'typed' }, u.format);
     }
-    ws.getCell(y, 8).value = sourceText(u.line);
-    ws.getCell(y, 9).value = u.reason;
+    setCell(ws, y, 8, sourceText(u.line));
+    setCell(ws, y, 9, u.reason);
   });
-  if (!untied.length) ws.getCell(y + 1, 3).value = 'None: every reported total is recomputed by a formula or is an item.';
+  if (!untied.length) setCell(ws, y + 1, 3, 'None: every reported total is recomputed by a formula or is an item.');
 
   [5, 10, 60, 24, 14, 14, 12, 10, 10, 16].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${first}`, activeCell: `A${first}` }];

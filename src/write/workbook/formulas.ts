@@ -1,7 +1,7 @@
 import { Decimal, roundTo } from '../../model/decimal';
 import type { CellRef, Conversion, Figure, Footing, Link, Ratio, Relation, Release } from '../../model/types';
 import { addressOf, CHECKS, cellKey, columnLetter, refText, type Address, type Layout } from './layout';
-import { sheetDecimals, sheetScale, sheetValue } from './values';
+import { pow10, sheetDecimals, sheetScale, sheetValue } from './values';
 
 // Relations → one formula per defined cell, with its cached result computed exactly from the
 // model. A cell is typed or defined by exactly one formula: the first relation (in the model's
@@ -53,8 +53,6 @@ export function figureAt(release: Release, ref: CellRef): Figure | null {
   const st = release.statements.find((s) => s.id === ref.statement);
   return st?.tables[ref.table]?.rows[ref.row]?.cells[ref.col] ?? null;
 }
-
-const pow10 = (n: number) => new Decimal(10).pow(n);
 
 /** A factor that carries a value printed at one scale to another, as formula text ('' for none). */
 function scaleFactorText(from: number, to: number): string {

@@ -7,7 +7,7 @@ import { writeHighlights } from './highlights';
 import { ASSUMPTIONS, CHECKS, HIGHLIGHTS, planLayout, SUMMARY } from './layout';
 import { writeStatementSheet } from './statement-sheet';
 import { writeSummary } from './summary';
-import { fixZipTimes } from './zip';
+import { deflateStoredZip } from './zip';
 
 // Model → ExcelJS workbook, in memory: Summary, Assumptions, one sheet per statement, Highlights,
 // Checks. No disk IO here; the build writes the buffer with the other outputs.
@@ -61,6 +61,7 @@ export function toWorkbook(release: Release): ExcelJS.Workbook {
 /** The workbook as .xlsx bytes: identical for identical input. */
 export async function toXlsxBuffer(release: Release): Promise<Buffer> {
   const wb = toWorkbook(release);
-  const data = await wb.xlsx.writeBuffer();
-  return fixZipTimes(Buffer.from(data as ArrayBuffer), workbookDate(release));
+  // Stored, not compressed: the zip is rebuilt with native deflate (see zip.ts).
+  const data = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return deflateStoredZip(Buffer.from(data as ArrayBuffer), workbookDate(release));
 }

@@ -1,4 +1,4 @@
-import type { Font, Style, Worksheet } from 'exceljs';
+import type { Cell, CellValue, Font, Style, Worksheet } from 'exceljs';
 import type { Figure, ValueKind } from '../../model/types';
 
 // Analyst conventions in one place: what a colour means and how each kind of figure is printed.
@@ -18,8 +18,53 @@ export const TEXT_FONT: Partial<Font> = { name: FONT_NAME, size: FONT_SIZE };
 export const BOLD_FONT: Partial<Font> = { name: FONT_NAME, size: FONT_SIZE, bold: true };
 export const TITLE_FONT: Partial<Font> = { name: FONT_NAME, size: 12, bold: true };
 
+export const ITALIC_FONT: Partial<Font> = { ...TEXT_FONT, italic: true };
+export const GREY_FONT: Partial<Font> = { ...TEXT_FONT, color: { argb: 'FF808080' } };
+
 export const TOP_BORDER: Style['border'] = { top: { style: 'thin' } };
 export const BOTTOM_BORDER: Style['border'] = { bottom: { style: 'thin' } };
+
+const LOOKS = new Map<string, Partial<Style>>();
+
+/**
+ * One style object per distinct look, shared by every cell that has it. exceljs renders a
+ * style it has not seen (by object identity) to XML, with its font, border and format, to
+ * find its index in the styles part; a shared object costs that once per workbook instead of
+ * once per cell. A shared style is never changed afterwards: a cell gets its whole style at once.
+ */
+export function look(style: Partial<Style>): Partial<Style> {
+  const key = JSON.stringify(style);
+  let shared = LOOKS.get(key);
+  if (!shared) LOOKS.set(key, (shared = style));
+  return shared;
+}
+
+const FIGURE_STYLES = new Map<string, Partial<Style>>();
+
+/**
+ * The shared style of a number cell: its format, the font of its origin, and for a total a rule
+ * above. Keyed by its parts, as a number cell is the most common and `look` serialises the style.
+ */
+export function figureStyle(numFmt: string, origin: Origin, bold = false, rule = false): Partial<Style> {
+  const key = `${origin}/${bold}/${rule}/${numFmt}`;
+  let style = FIGURE_STYLES.get(key);
+  if (!style) FIGURE_STYLES.set(key, (style = look({ numFmt, font: font(origin, bold), ...(rule ? { border: TOP_BORDER } : {}) })));
+  return style;
+}
+
+/** No style of its own: what exceljs gives a cell nobody styles. */
+export const PLAIN = look({});
+
+/**
+ * Writes a cell whole, its value and its shared style. The row and column are numbers:
+ * exceljs parses an A1 address (or builds one to parse) on every getCell by address.
+ */
+export function setCell(ws: Worksheet, row: number, col: number, value: CellValue, style: Partial<Style> = PLAIN): Cell {
+  const cell = ws.getRow(row).getCell(col);
+  cell.value = value;
+  cell.style = style;
+  return cell;
+}
 
 const fraction = (decimals: number) => (decimals > 0 ? `.${'0'.repeat(decimals)}` : '');
 

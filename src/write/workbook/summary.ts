@@ -4,7 +4,7 @@ import { CHECK_COUNT, CHECK_FAILING, CHECK_ROUNDING, CHECK_UNTIED, type CheckSta
 import type { FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
 import { addressOf, CHECKS, quoteSheet, refText, SUMMARY, type Layout } from './layout';
-import { BOLD_FONT, BOTTOM_BORDER, figureFormat, font, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, setCell, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
 
 // The first sheet: who, what period, from which file, the key figures as links into the
@@ -35,8 +35,9 @@ function keyBlocks(release: Release): Block[] {
 
 export function writeSummary(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan, status: CheckStatus): void {
   const m = release.meta;
-  ws.getCell('A1').value = m.company ?? 'Earnings release';
-  ws.getCell('A1').font = TITLE_FONT;
+  setCell(ws, 1, 1, m.company ?? 'Earnings release', look({ font: TITLE_FONT }));
+  const bold = look({ font: BOLD_FONT });
+  const text = look({ font: TEXT_FONT });
   const facts: [string, string][] = [
     ['Tickers', m.tickers.map((t) => `${t.exchange}: ${t.symbol}`).join(', ')],
     ['Fiscal period', m.fiscalPeriod ?? ''],
@@ -48,51 +49,36 @@ export function writeSummary(ws: Worksheet, release: Release, layout: Layout, pl
   ];
   let y = 2;
   for (const [k, v] of facts) {
-    ws.getCell(y, 1).value = k;
-    ws.getCell(y, 1).font = BOLD_FONT;
-    ws.getCell(y, 2).value = v;
-    ws.getCell(y, 2).font = TEXT_FONT;
+    setCell(ws, y, 1, k, bold);
+    setCell(ws, y, 2, v, text);
     y++;
   }
   const checks = `${quoteSheet(CHECKS)}!${CHECK_COUNT}`;
   const failing = `${quoteSheet(CHECKS)}!${CHECK_FAILING}`;
   const untied = `${quoteSheet(CHECKS)}!${CHECK_UNTIED}`;
   const rounding = `${quoteSheet(CHECKS)}!${CHECK_ROUNDING}`;
-  const text = status.failing === 0 ? `All ${status.checks} checks tie` : `${status.failing} of ${status.checks} checks fail`;
-  ws.getCell(y, 1).value = 'Check status';
-  ws.getCell(y, 1).font = BOLD_FONT;
-  const st = ws.getCell(y, 2);
-  st.value = {
+  const summary = status.failing === 0 ? `All ${status.checks} checks tie` : `${status.failing} of ${status.checks} checks fail`;
+  setCell(ws, y, 1, 'Check status', bold);
+  setCell(ws, y, 2, {
     formula: `IF(${failing}=0,"All "&${checks}&" checks tie",${failing}&" of "&${checks}&" checks fail")&IF(${rounding}>0,"; "&${rounding}&" within one unit of rounding","")&IF(${untied}>0,"; "&${untied}&" totals untied","")`,
-    result: `${text}${status.rounding ? `; ${status.rounding} within one unit of rounding` : ''}${status.untied ? `; ${status.untied} totals untied` : ''}`,
-  };
-  st.font = font('link', true);
+    result: `${summary}${status.rounding ? `; ${status.rounding} within one unit of rounding` : ''}${status.untied ? `; ${status.untied} totals untied` : ''}`,
+  }, look({ font: font('link', true) }));
   y += 2;
 
+  const header = look({ font: BOLD_FONT, alignment: { horizontal: 'center', wrapText: true }, border: BOTTOM_BORDER });
   for (const block of keyBlocks(release)) {
     const first = block.rows[0];
     const table = release.statements.find((s) => s.id === first.statement)!.tables[first.table];
-    ws.getCell(y, 1).value = block.title;
-    ws.getCell(y, 1).font = BOLD_FONT;
-    table.columns.forEach((col, ci) => {
-      const c = ws.getCell(y, ci + 2);
-      c.value = [col.period?.label, col.currency].filter(Boolean).join(' ');
-      c.font = BOLD_FONT;
-      c.alignment = { horizontal: 'center', wrapText: true };
-      c.border = BOTTOM_BORDER;
-    });
+    setCell(ws, y, 1, block.title, bold);
+    table.columns.forEach((col, ci) => setCell(ws, y, ci + 2, [col.period?.label, col.currency].filter(Boolean).join(' '), header));
     y++;
     for (const r of block.rows) {
       const row = table.rows[r.row];
-      ws.getCell(y, 1).value = row.label;
-      ws.getCell(y, 1).font = TEXT_FONT;
+      setCell(ws, y, 1, row.label, text);
       row.cells.forEach((fig, ci) => {
         if (!fig || fig.value === null) return;
         const ref: CellRef = { ...r, col: ci };
-        const c = ws.getCell(y, ci + 2);
-        c.value = { formula: refText(addressOf(layout, ref)!, SUMMARY), result: toNumber(plan.valueOf(ref)!) };
-        c.font = font('link');
-        c.numFmt = figureFormat(fig);
+        setCell(ws, y, ci + 2, { formula: refText(addressOf(layout, ref)!, SUMMARY), result: toNumber(plan.valueOf(ref)!) }, figureStyle(figureFormat(fig), 'link'));
       });
       y++;
     }
