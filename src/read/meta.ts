@@ -88,6 +88,8 @@ export function readExchangeRate(prose: ProseBlock[]): ExchangeRate | null {
     /(US\$|USD|\$)\s*1(?:\.00)?\s*(?:to|=|:)\s*(RMB|NT\$|HK\$|€|EUR|C\$|CAD|TWD|JPY|¥)\s*([\d,]+\.\d+)/i,
   ];
   for (const p of prose) {
+    // Both patterns need a rate with decimals; most paragraphs have none and are passed over quickly.
+    if (!/[\d,]\.\d/.test(p.text)) continue;
     for (const [i, re] of patterns.entries()) {
       const m = re.exec(p.text);
       if (!m) continue;

@@ -12,6 +12,7 @@ const ZERO_DASH = /^[-\u2010-\u2015\u2212](\s*[-\u2010-\u2015\u2212])*$/;
 const CURRENCY_MARK = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|€|£|¥)\s*/i;
 // Every figure has a digit or a dash; cleaning and footnote stripping only take characters away.
 const FIGURE_CHAR = /[\d\u2010-\u2015\u2212-]/;
+const PLAIN_FIGURE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const FOOTNOTE_TAIL = /(\s*\(\s*[a-z\d]\s*\)|\s*\*+|\s*\[\d+\])$/i;
 
 /** Characters that never carry meaning inside a figure cell (zero-width and no-break spaces). */
@@ -27,6 +28,8 @@ export function cleanCellText(text: string): string {
 export function parseFigure(raw: string): ParsedNumber | null {
   // Most cells asked are labels and words: turn them away before any cleaning.
   if (!FIGURE_CHAR.test(raw)) return null;
+  // Bare digits, the commonest figure, need none of the cleaning below.
+  if (PLAIN_FIGURE.test(raw)) return figureOf(raw, false, false);
   let text = stripFootnotes(cleanCellText(raw));
   if (text === '') return null;
   if (ZERO_DASH.test(text)) return { value: new Decimal(0), decimals: 0, percent: false };
@@ -54,6 +57,11 @@ export function parseFigure(raw: string): ParsedNumber | null {
     text = text.slice(0, -1).trim();
   }
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$/.test(text)) return null;
+  return figureOf(text, negative, percent);
+}
+
+/** The value of bare digits ("1,234.5"), with the sign and percent read around them. */
+function figureOf(text: string, negative: boolean, percent: boolean): ParsedNumber {
   const digits = text.replace(/,/g, '');
   const dot = digits.indexOf('.');
   const decimals = dot < 0 ? 0 : digits.length - dot - 1;

@@ -24,13 +24,13 @@ export const fixedReader: Reader = {
     const sgml = /^<TABLE>\s*$/m.test(text) && /^<S>\s+<C>/m.test(text);
     // Without them, pipe tables, tab tables and HTML say no before any line is laid out.
     if (!sgml) {
+      if (hasHtmlTag(text.slice(0, 300000))) return 0;
       const { pipes, tabbed } = countLines(text);
       if (pipes >= 5 || tabbed >= 5) return 0;
-      if (hasHtmlTag(text.slice(0, 300000))) return 0;
     }
     const { counted: figures } = countLines(text, (l) => {
       if (l.length >= 400 || l.includes('|') || l.includes('\t')) return false;
-      const layout = layoutOf(l.replace(/\s+$/, ''));
+      const layout = layoutOf(l.trimEnd());
       return !!layout && !layout.years && layout.values.length >= 2;
     });
     if (sgml) return figures >= 3 ? 0.97 : 0;

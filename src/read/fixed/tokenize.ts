@@ -31,7 +31,7 @@ function prepare(source: string): Line[] {
     const tabular = fenced ? inFence : true;
     // No table line is thousands of characters wide; such a line is read as text, in linear time.
     const fits = t.length <= MAX_TABLE_LINE;
-    return { text: t.replace(/\s+$/, ''), no: i + 1, tabular: tabular && fits, layout: tabular && fits && !isRule(t) ? layoutOf(t) : null };
+    return { text: t.trimEnd(), no: i + 1, tabular: tabular && fits, layout: tabular && fits && !isRule(t) ? layoutOf(t) : null };
   });
 }
 

@@ -20,6 +20,8 @@ export interface HtmlElement {
   attribs: Record<string, string>;
   children: HtmlNode[];
   startIndex: number;
+  /** True when a table is nested anywhere inside (a table of tables lays out a page). */
+  hasTable: boolean;
 }
 
 export type HtmlNode = HtmlText | HtmlElement;
@@ -29,23 +31,29 @@ export type HtmlNode = HtmlText | HtmlElement;
  * text node, as in htmlparser2's DOM; a comment or doctype between two texts keeps them apart.
  */
 export function parseHtml(source: string): HtmlNode[] {
-  const top: HtmlNode[] = [];
-  const open: HtmlNode[][] = [top];
-  let into = top;
+  const root: HtmlElement = { type: 'tag', name: '', attribs: {}, children: [], startIndex: 0, hasTable: false };
+  const open: HtmlElement[] = [root];
+  let into = root;
   let text: HtmlText | null = null;
+  // The parser may close one tag more than it opened at the end of a broken document: like
+  // htmlparser2's DOM, the root is then popped too and later closes do nothing.
+  const close = () => {
+    const el = open.pop();
+    into = open[open.length - 1];
+    if (el && into && (el.hasTable || el.name === 'table')) into.hasTable = true;
+  };
   const parser: Parser = new Parser(
     {
       onopentag(name, attribs) {
         const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
-        const el: HtmlElement = { type, name, attribs, children: [], startIndex: parser.startIndex };
-        into.push(el);
-        open.push(el.children);
-        into = el.children;
+        const el: HtmlElement = { type, name, attribs, children: [], startIndex: parser.startIndex, hasTable: false };
+        into.children.push(el);
+        open.push(el);
+        into = el;
         text = null;
       },
       onclosetag() {
-        open.pop();
-        into = open[open.length - 1];
+        close();
         text = null;
       },
       ontext(data) {
@@ -54,7 +62,7 @@ export function parseHtml(source: string): HtmlNode[] {
           return;
         }
         text = { type: 'text', data, startIndex: parser.startIndex };
-        into.push(text);
+        into.children.push(text);
       },
       // Comments (in HTML, CDATA sections too) and doctypes are not kept, but they end a text.
       oncomment() {
@@ -70,18 +78,7 @@ export function parseHtml(source: string): HtmlNode[] {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(source);
-  return top;
-}
-
-/** True when any element among the nodes or inside them is a table (walked without recursion: nesting may be deep). */
-export function containsTable(nodes: HtmlNode[]): boolean {
-  const pending: HtmlNode[][] = [nodes];
-  for (let list = pending.pop(); list; list = pending.pop()) {
-    for (const node of list) {
-      if (node.type === 'text') continue;
-      if (node.name === 'table') return true;
-      if (node.children.length > 0) pending.push(node.children);
-    }
-  }
-  return false;
+  // Elements left open still tell their ancestors about the tables inside them.
+  while (open.length > 1) close();
+  return root.children;
 }

@@ -12,11 +12,13 @@ const SNIFF_CHARS = 256 * 1024;
 
 /** How sure we are that a text is HTML with tables: 0.95 for table markup, 0.6 for a page without any. */
 export function sniffHtml(text: string): number {
-  const head = text.slice(0, SNIFF_CHARS).toLowerCase();
-  const tables = head.includes('<table') && (head.includes('<td') || head.includes('<tr'));
+  // Case-insensitive searches rather than a lower-cased copy of the head: no tag name has a
+  // letter that only lower-casing (not /i) would fold from outside ASCII (the Kelvin sign to "k").
+  const head = text.slice(0, SNIFF_CHARS);
+  const tables = /<table/i.test(head) && /<t[dr]/i.test(head);
   if (tables) return 0.95;
   // An SGML <TABLE> with <S>/<C> column tags is a fixed-width text exhibit, not HTML.
-  if (head.includes('<html') || head.includes('<!doctype html') || head.includes('<body')) return 0.6;
+  if (/<html|<!doctype html|<body/i.test(head)) return 0.6;
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { containsTable, type HtmlElement, type HtmlNode } from './dom';
+import type { HtmlElement, HtmlNode } from './dom';
 import type { ProseBlock, RawBlock } from '../raw';
 import { toRawRows } from './columns';
 import { layoutTable } from './grid';
@@ -66,7 +66,7 @@ export class Walker {
   private table(el: HtmlElement, state: Inherited): void {
     this.flush();
     // A table holding tables lays out the page: its cells are boxes of ordinary content.
-    if (containsTable(el.children)) {
+    if (el.hasTable) {
       this.visit(el.children, state);
       this.flush();
       return;

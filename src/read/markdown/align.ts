@@ -96,13 +96,29 @@ function positions(rows: Analysed[], fromRight: boolean): number[][] {
 
 /** Groups positions that are one or two cells apart and never both hold a figure in one row. */
 function groupColumns(perRow: number[][]): number[][] {
-  const all = [...new Set(perRow.flat())].sort((a, b) => a - b);
+  // The rows holding a figure at each position: a position clashes with a group when one of its
+  // rows already has a figure in the group.
+  const rowsAt = new Map<number, number[]>();
+  perRow.forEach((ps, r) => {
+    for (const p of ps) {
+      const rows = rowsAt.get(p);
+      if (rows) rows.push(r);
+      else rowsAt.set(p, [r]);
+    }
+  });
+  const all = [...rowsAt.keys()].sort((a, b) => a - b);
   const groups: number[][] = [];
+  let inGroup = new Set<number>();
   for (const p of all) {
     const g = groups[groups.length - 1];
-    const clash = (q: number) => perRow.some((ps) => ps.includes(q) && ps.includes(p));
-    if (g && p - g[g.length - 1] <= 2 && !g.some(clash)) g.push(p);
-    else groups.push([p]);
+    const rows = rowsAt.get(p) ?? [];
+    if (g && p - g[g.length - 1] <= 2 && !rows.some((r) => inGroup.has(r))) {
+      g.push(p);
+      for (const r of rows) inGroup.add(r);
+    } else {
+      groups.push([p]);
+      inGroup = new Set(rows);
+    }
   }
   return groups;
 }

@@ -20,7 +20,7 @@ export function unescapeMarkdown(text: string): string {
 }
 
 function proseBlock(lines: { text: string; line: number }[], file: string): ProseBlock {
-  const joined = lines.map((l) => l.text.replace(/\s+$/, '')).join('\n');
+  const joined = lines.map((l) => l.text.trimEnd()).join('\n');
   const heading = /^(#{1,6})\s/.exec(joined)?.[1].length ?? 0;
   const stripped = unescapeMarkdown(joined.replace(/^#{1,6}\s+/, ''));
   const bold = /^\s*\*\*[^*]/.test(stripped);
