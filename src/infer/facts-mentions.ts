@@ -37,6 +37,8 @@ function decimalsOf(num: string): number {
 /** Every figure a sentence states: currency amounts, percents, counts in millions, grouped numbers. */
 export function findMentions(sentence: string, docCurrency: string | null): Mention[] {
   const out: Mention[] = [];
+  // Every figure has a digit; about half of a release's sentences have none.
+  if (!/\d/.test(sentence)) return out;
   for (const m of sentence.matchAll(FIGURE)) {
     const g = m.groups ?? {};
     const mark = g.cur ?? g.cur2;

@@ -110,7 +110,28 @@ interface TablePrep {
   periodEnd: string | null;
   periods: ColumnPeriod[];
   figures: TableFigure[];
+  /** Positions in `figures` by ascending float value, and those values, to find the figures near a fact's. */
+  byValue: number[];
+  values: Float64Array;
   contexts: string[];
+}
+
+/**
+ * Positions (in reading order) of the figures within `reach` of a value, found by bisection. A
+ * fact is compared with every figure of a release; only those near it can tie.
+ */
+function figuresNear(prep: TablePrep, value: number, reach: number): number[] {
+  const { byValue, values } = prep;
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < value - reach) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let k = lo; k < values.length && values[k] <= value + reach; k++) out.push(byValue[k]);
+  return out.sort((a, b) => a - b);
 }
 
 // Every fact of a release is tested against every figure: each table is prepared once. Tables
@@ -129,7 +150,9 @@ function prepare(t: Table, periodEnd: string | null): TablePrep {
       if (figure && figure.value !== null && t.columns[col]) figures.push({ row: ri, col, figure, rough: figure.value.toNumber() * 10 ** figure.scale });
     });
   });
-  prep = { periodEnd, periods: t.columns.map((c) => columnPeriod(c, periodEnd)), figures, contexts };
+  const byValue = figures.map((_, k) => k).sort((a, b) => figures[a].rough - figures[b].rough);
+  const values = Float64Array.from(byValue, (k) => figures[k].rough);
+  prep = { periodEnd, periods: t.columns.map((c) => columnPeriod(c, periodEnd)), figures, byValue, values, contexts };
   prepared.set(t, prep);
   return prep;
 }
@@ -174,7 +197,9 @@ export function tieFact(release: Release, fact: ProseFact, ctx: TieContext, appr
     // The label's score is needed only for a row with a figure that could tie; -1 until then.
     let scoredRow = -1;
     let score = -1;
-    for (const { row: ri, col, figure: cell, rough: tableRough } of prep.figures) {
+    // Every figure the tests below can pass is within 12% of the fact's value plus one printed unit.
+    for (const at of figuresNear(prep, rough, 0.12 * Math.abs(rough) + unit)) {
+      const { row: ri, col, figure: cell, rough: tableRough } = prep.figures[at];
       const row = t.rows[ri];
       const c = t.columns[col];
       if (!periodFits[col] || !kindFits(row, c, fact)) continue;
