@@ -1,6 +1,6 @@
-import { Decimal, roundTo } from '../model/decimal';
+import { roundTo } from '../model/decimal';
 import type { CellRef, Column, Release, Table } from '../model/types';
-import { allTables, amountOf, cellKey, definedCells, dropDefinedUntied } from './grid';
+import { allTables, amountOf, cellKey, definedCells, dropDefinedUntied, pow10 } from './grid';
 import { samePeriod } from '../read/period';
 import type { Pass } from './index';
 
@@ -8,8 +8,6 @@ import type { Pass } from './index';
 // reporting-currency figure of the same period divided by the stated rate and rounded as printed
 // (whole units for amounts, cents for per-share). The rate is stated once in the release; a figure
 // that does not come out within one printed unit stays as typed and is reported.
-
-const TEN = new Decimal(10);
 
 /** The reporting-currency column of the same period as a convenience column. */
 function sourceColumn(table: Table, col: Column, base: string): Column | null {
@@ -34,9 +32,9 @@ export const conversionsPass: Pass = {
           const reported = amountOf(cell);
           const from = amountOf(row.cells[src.index], cell.kind);
           if (!reported || !from) return;
-          const computed = roundTo(from.value.div(fx.rate).div(TEN.pow(cell.scale)), cell.decimals);
+          const computed = roundTo(from.value.div(fx.rate).div(pow10(cell.scale)), cell.decimals);
           const diff = cell.value!.minus(computed);
-          if (diff.abs().gt(TEN.pow(-cell.decimals))) {
+          if (diff.abs().gt(pow10(-cell.decimals))) {
             release.diagnostics.push({
               level: 'warning',
               message: `${cell.text} is not ${row.cells[src.index]!.text} at ${fx.rate.toString()} ${fx.base}/${fx.quote} (${computed.toString()}); kept as printed`,

@@ -133,10 +133,11 @@ export const linksPass: Pass = {
       const rank = RANK[at.statement.kind];
       at.table.rows.forEach((row, ri) => {
         row.cells.forEach((cell, ci) => {
+          // Only linkable figures (of a linked kind, not blank) are looked up among the defined cells.
+          const fig = cell && figures.get(cell);
+          if (!cell || !fig) return;
           const target: CellRef = { statement: at.statement.id, table: at.index, row: ri, col: ci };
-          if (!cell || defined.has(cellKey(target, ci)) || !LINKED_KINDS.includes(cell.kind)) return;
-          const fig = figures.get(cell);
-          if (!fig) return;
+          if (defined.has(cellKey(target, ci))) return;
           const a = fig.amount;
           let source: CellRef | null = null;
           // A share count under the convenience currency is the same count: link it to its own row first.
