@@ -36,9 +36,10 @@ function hasValues(row: RawRow): boolean {
 function isHeaderRow(row: RawRow): boolean {
   const values = valueCells(row).filter((c) => c.text !== '');
   if (values.length === 0) return false;
+  // Figures rule a data row out at once, before its label is read for a period.
+  if (!values.every((c) => !isFigureText(c.text) || CURRENCY_ONLY.test(c.text))) return false;
   const label = row.cells[0]?.text ?? '';
-  if (label !== '' && !isUnitsCaption(label) && parsePeriod(label, false) === null && !/^\(?unaudited\)?$/i.test(label)) return false;
-  return values.every((c) => !isFigureText(c.text) || CURRENCY_ONLY.test(c.text));
+  return label === '' || isUnitsCaption(label) || parsePeriod(label, false) !== null || /^\(?unaudited\)?$/i.test(label);
 }
 
 function headerHasPeriod(rows: RawRow[]): boolean {

@@ -10,6 +10,14 @@ import { BLOCK, inherit, isNoteReference, SGML_HEADER, TextRun, visibleElement, 
 
 const HEADING = /^h([1-6])$/;
 
+/** Nodes being walked, the state they inherit, and whether their end ends a paragraph. */
+interface Frame {
+  nodes: HtmlNode[];
+  at: number;
+  state: Inherited;
+  thenFlush: boolean;
+}
+
 export class Walker {
   readonly blocks: RawBlock[] = [];
   private para = new TextRun();
@@ -31,46 +39,55 @@ export class Walker {
     this.heading = 0;
   }
 
+  /** Walks nodes in reading order. An explicit stack, not recursion: pages nest boxes thousands deep. */
   visit(nodes: HtmlNode[], state: Inherited): void {
-    for (const node of nodes) {
+    const frames: Frame[] = [{ nodes, at: 0, state, thenFlush: false }];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.at >= frame.nodes.length) {
+        frames.pop();
+        if (frame.thenFlush) this.flush();
+        continue;
+      }
+      const node = frame.nodes[frame.at++];
       if (node.type === 'text') {
-        this.para.add(node.data, state, node.startIndex);
+        this.para.add(node.data, frame.state, node.startIndex);
         continue;
       }
       const visible = visibleElement(node);
       if (!visible) continue;
       const { el, style } = visible;
       const name = el.name.toLowerCase();
-      const inner = inherit(el, style, state);
+      const inner = inherit(el, style, frame.state);
+      const enter = (children: HtmlNode[], thenFlush: boolean) => frames.push({ nodes: children, at: 0, state: inner, thenFlush });
       if (name === 'br') { this.para.breakLine(); continue; }
       if (SGML_HEADER.has(name)) {
         // <TYPE>EX-99.1 and its like: skip the wrapper's own text, read what it wraps.
         this.flush();
-        this.visit(el.children.filter((c) => c.type !== 'text'), inner);
+        enter(el.children.filter((c) => c.type !== 'text'), false);
         continue;
       }
-      if (name === 'table') { this.table(el, inner); continue; }
+      if (name === 'table') {
+        this.flush();
+        // A table holding tables lays out the page: its cells are boxes of ordinary content.
+        if (el.hasTable) enter(el.children, true);
+        else this.table(el, inner);
+        continue;
+      }
       if (isNoteReference(el, style)) continue;
       const level = HEADING.exec(name);
       if (level || BLOCK.has(name)) {
         this.flush();
         if (level) this.heading = Number(level[1]);
-        this.visit(el.children, inner);
-        this.flush();
+        enter(el.children, true);
         continue;
       }
-      this.visit(el.children, inner);
+      enter(el.children, false);
     }
   }
 
+  /** A table of figures (or a box of text set as a table), the paragraph before it already ended. */
   private table(el: HtmlElement, state: Inherited): void {
-    this.flush();
-    // A table holding tables lays out the page: its cells are boxes of ordinary content.
-    if (el.hasTable) {
-      this.visit(el.children, state);
-      this.flush();
-      return;
-    }
     const grid = layoutTable(el, state);
     const rows = toRawRows(grid, this.file, this.tables + 1, (o) => this.lines.lineAt(o));
     if (rows && rows.length > 0) {
