@@ -3,7 +3,7 @@ import { Decimal, roundTo } from '../../model/decimal';
 import type { CellRef, Footing, ProseFact, Release } from '../../model/types';
 import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
-import { addressOf, cellKey, refText, CHECKS, type Layout } from './layout';
+import { addressOf, refText, CHECKS, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, numberFormat, setCell, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { pow10, sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
@@ -135,8 +135,10 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
   // Reading order: statement sheets in order, then row, then column.
   const order = new Map(layout.sheets.map((s, i) => [s.name, i]));
   const pos = (where: string) => { const [sheet, a1] = where.split('!'); const m = /^([A-Z]+)(\d+)$/.exec(a1)!; return [order.get(sheet) ?? 99, Number(m[2]), m[1].length, m[1]] as const; };
+  // Each place parsed once, not at every comparison.
+  const places = new Map(checks.map((c) => [c, pos(c.where)]));
   checks.sort((a, b) => {
-    const pa = pos(a.where); const pb = pos(b.where);
+    const pa = places.get(a)!; const pb = places.get(b)!;
     return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2] || (pa[3] < pb[3] ? -1 : pa[3] > pb[3] ? 1 : 0);
   });
 
@@ -175,7 +177,7 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
     const addr = addressOf(layout, ref);
     if (!fig || fig.value === null || !addr) continue;
     // Where a footing was tried on this column, show what its terms give and the gap.
-    const tried = release.relations.find((r): r is Footing => r.type === 'footing' && cellKey({ ...r.total, col: u.col }) === cellKey(ref) && r.residuals.some((x) => x.col === u.col));
+    const tried = release.relations.find((r): r is Footing => r.type === 'footing' && r.total.statement === ref.statement && r.total.table === ref.table && r.total.row === ref.row && r.residuals.some((x) => x.col === u.col));
     let recomputed: Operand | null = null;
     let gap: Decimal | null = null;
     if (tried) {

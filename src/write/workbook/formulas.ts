@@ -42,6 +42,12 @@ export interface FormulaPlan {
   figureOf(ref: CellRef): Figure | null;
 }
 
+interface Place {
+  key: string;
+  figure: Figure | null;
+  address: Address | null;
+}
+
 interface Pending {
   kind: FormulaKind;
   relation: Relation;
@@ -81,19 +87,27 @@ function pendings(rel: Relation): Pending[] {
 
 export function planFormulas(release: Release, layout: Layout): FormulaPlan {
   const dropped: Dropped[] = [];
-  const figures = new Map<string, Figure | null>();
-  const figureOf = (ref: CellRef) => {
-    const k = cellKey(ref);
-    if (!figures.has(k)) figures.set(k, figureAt(release, ref));
-    return figures.get(k)!;
+  // A cell's key, figure and address, worked out once per cell and found again by the ref
+  // object itself: the plan asks about the same few refs (relation terms) many times over.
+  const places = new Map<string, Place>();
+  const byRef = new WeakMap<CellRef, Place>();
+  const place = (ref: CellRef): Place => {
+    let p = byRef.get(ref);
+    if (p) return p;
+    const key = cellKey(ref);
+    p = places.get(key);
+    if (!p) places.set(key, (p = { key, figure: figureAt(release, ref), address: addressOf(layout, ref) }));
+    byRef.set(ref, p);
+    return p;
   };
-  const addr = (ref: CellRef): Address | null => addressOf(layout, ref);
+  const figureOf = (ref: CellRef): Figure | null => place(ref).figure;
+  const addr = (ref: CellRef): Address | null => place(ref).address;
 
   // 1. Which relation defines which cell.
   const chosen = new Map<string, Pending>();
   for (const rel of release.relations) {
     for (const p of pendings(rel)) {
-      const k = cellKey(p.target);
+      const k = place(p.target).key;
       const fig = figureOf(p.target);
       if (!fig || fig.value === null || !addr(p.target)) { dropped.push({ relation: rel, target: p.target, reason: 'no reported figure at the target' }); continue; }
       if (p.deps.some((d) => !addr(d))) { dropped.push({ relation: rel, target: p.target, reason: 'a term is outside the statements' }); continue; }
@@ -110,7 +124,7 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
     state.set(k, 1);
     if (p) {
       for (const d of p.deps) {
-        const dk = cellKey(d);
+        const dk = place(d).key;
         if (state.get(dk) === 1) {
           chosen.delete(k);
           dropped.push({ relation: p.relation, target: p.target, reason: 'it would make a circular reference' });
@@ -128,7 +142,7 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
   const cells = new Map<string, CellFormula>();
   const checkOnly: CellFormula[] = [];
   const valueOf = (ref: CellRef): Decimal | null => {
-    const k = cellKey(ref);
+    const k = place(ref).key;
     if (values.has(k)) return values.get(k)!;
     const p = chosen.get(k);
     const fig = figureOf(ref);
@@ -165,7 +179,7 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
           const v = (valueOf(dep) ?? new Decimal(0)).times(pow10(scaleOf(dep) - tScale));
           result = t.sign === 1 ? result.plus(v) : result.minus(v);
         });
-        return { ...base, formula: footingFormula(rel, col, home, layout, addr, scaleOf, tScale, figureOf), result };
+        return { ...base, formula: footingFormula(rel, p.deps, col, home, layout, addr, scaleOf, tScale, figureOf), result };
       }
       case 'link': {
         const rel = p.relation as Link;
@@ -211,6 +225,7 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
  */
 function footingFormula(
   rel: Footing,
+  deps: CellRef[],
   col: number,
   home: Address,
   layout: Layout,
@@ -219,7 +234,7 @@ function footingFormula(
   tScale: number,
   figureOf: (r: CellRef) => Figure | null,
 ): string {
-  const terms = rel.terms.map((t) => ({ sign: t.sign, ref: { ...t.ref, col } }));
+  const terms = rel.terms.map((t, i) => ({ sign: t.sign, ref: deps[i] }));
   const places = terms.map((t) => addr(t.ref)!);
   const sameSheet = places.every((p) => p.sheet === places[0].sheet);
   if (terms.length >= 2 && sameSheet && terms.every((t) => t.sign === 1 && scaleOf(t.ref) === tScale)) {

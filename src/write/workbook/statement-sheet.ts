@@ -1,4 +1,4 @@
-import type { Worksheet } from 'exceljs';
+import type { Style, Worksheet } from 'exceljs';
 import type { Column, Figure, Release } from '../../model/types';
 import { type FormulaPlan } from './formulas';
 import { cellKey, TITLE_ROW, UNITS_ROW, valueCol, type SheetLayout } from './layout';
@@ -46,6 +46,13 @@ export function writeStatementSheet(ws: Worksheet, layout: SheetLayout, release:
   const header = look({ font: BOLD_FONT, alignment: { horizontal: 'center', wrapText: true } });
   const unitsHeader = look({ font: BOLD_FONT, alignment: { horizontal: 'center' }, border: BOTTOM_BORDER });
   const source = look({ font: GREY_FONT });
+  // Label styles by depth, plain and bold.
+  const labels = new Map<number, Partial<Style>[]>();
+  const labelStyle = (boldLabel: boolean, depth: number) => {
+    let styles = labels.get(depth);
+    if (!styles) labels.set(depth, (styles = []));
+    return (styles[boldLabel ? 1 : 0] ??= look({ font: boldLabel ? BOLD_FONT : TEXT_FONT, alignment: { horizontal: 'left', indent: depth } }));
+  };
 
   const widths = new Map<number, number>();
   const widen = (col: number, chars: number) => widths.set(col, Math.max(widths.get(col) ?? 0, chars));
@@ -74,8 +81,7 @@ export function writeStatementSheet(ws: Worksheet, layout: SheetLayout, release:
       // A label is text whatever it looks like: exceljs writes a string as a shared string,
       // never as a formula, so "=HYPERLINK(...)" stays inert. Excel and LibreOffice apply an
       // indent only to left-aligned text.
-      const labelFont = bold || row.emphasis === 'header' ? BOLD_FONT : TEXT_FONT;
-      setCell(ws, y, 1, row.label, look({ font: labelFont, alignment: { horizontal: 'left', indent: row.depth } }));
+      setCell(ws, y, 1, row.label, labelStyle(bold || row.emphasis === 'header', row.depth));
       widen(1, Math.min(80, row.label.length + 2 * row.depth + 2));
       row.cells.forEach((fig, ci) => {
         if (!fig || fig.value === null) return;

@@ -39,17 +39,19 @@ export function look(style: Partial<Style>): Partial<Style> {
   return shared;
 }
 
-const FIGURE_STYLES = new Map<string, Partial<Style>>();
+const ORIGINS: readonly Origin[] = ['typed', 'formula', 'link'];
+/** Number format → the styles of its cells, by origin, boldness and rule (see `figureStyle`). */
+const FIGURE_STYLES = new Map<string, Partial<Style>[]>();
 
 /**
  * The shared style of a number cell: its format, the font of its origin, and for a total a rule
- * above. Keyed by its parts, as a number cell is the most common and `look` serialises the style.
+ * above. Found without serialising anything, as number cells are most of a workbook.
  */
 export function figureStyle(numFmt: string, origin: Origin, bold = false, rule = false): Partial<Style> {
-  const key = `${origin}/${bold}/${rule}/${numFmt}`;
-  let style = FIGURE_STYLES.get(key);
-  if (!style) FIGURE_STYLES.set(key, (style = look({ numFmt, font: font(origin, bold), ...(rule ? { border: TOP_BORDER } : {}) })));
-  return style;
+  let styles = FIGURE_STYLES.get(numFmt);
+  if (!styles) FIGURE_STYLES.set(numFmt, (styles = []));
+  const i = ORIGINS.indexOf(origin) * 4 + (bold ? 2 : 0) + (rule ? 1 : 0);
+  return (styles[i] ??= look({ numFmt, font: font(origin, bold), ...(rule ? { border: TOP_BORDER } : {}) }));
 }
 
 /** No style of its own: what exceljs gives a cell nobody styles. */
@@ -73,6 +75,16 @@ const fraction = (decimals: number) => (decimals > 0 ? `.${'0'.repeat(decimals)}
  * share counts and per-share figures; percents as percents, at the printed number of decimals.
  */
 export function numberFormat(kind: ValueKind, decimals: number): string {
+  // One string per format, made once: every figure cell asks for one.
+  let formats = FORMATS.get(decimals);
+  if (!formats) FORMATS.set(decimals, (formats = []));
+  return (formats[kind === 'percent' ? 0 : kind === 'per-share' ? 1 : 2] ??= makeNumberFormat(kind, decimals));
+}
+
+/** Decimals → the formats of percents, per-share figures and the rest. */
+const FORMATS = new Map<number, string[]>();
+
+function makeNumberFormat(kind: ValueKind, decimals: number): string {
   switch (kind) {
     case 'percent':
       return `0${fraction(decimals)}%`;
