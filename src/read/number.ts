@@ -15,8 +15,11 @@ const FIGURE_CHAR = /[\d\u2010-\u2015\u2212-]/;
 const PLAIN_FIGURE = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const FOOTNOTE_TAIL = /(\s*\(\s*[a-z\d]\s*\)|\s*\*+|\s*\[\d+\])$/i;
 
+const INVISIBLE = /[\u200b\u200c\u200d\ufeff\u00a0\u2007\u202f]/;
+
 /** Characters that never carry meaning inside a figure cell (zero-width and no-break spaces). */
 export function cleanCellText(text: string): string {
+  if (!INVISIBLE.test(text)) return text.trim();
   return text.replace(/[\u200b\u200c\u200d\ufeff]/g, '').replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
 }
 

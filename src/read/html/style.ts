@@ -34,12 +34,22 @@ const PT_PER_CHAR = 5;
 /** A CSS length in points, or null for percentages, keywords and nonsense. */
 export function lengthPt(value: string | undefined): number | null {
   if (!value) return null;
+  // Generated HTML states the same few lengths ("10pt", "0in") on thousands of elements.
+  const known = lengths.get(value);
+  if (known !== undefined) return known;
+  if (lengths.size >= MAX_CACHED) lengths.clear();
+  const pt = parseLength(value);
+  lengths.set(value, pt);
+  return pt;
+}
+
+const lengths = new Map<string, number | null>();
+
+function parseLength(value: string): number | null {
   const v = value.trim();
   if (v === '0') return 0;
-  let num = '';
-  let i = 0;
-  while (i < v.length && /[-+0-9.]/.test(v[i])) num += v[i++];
-  const unit = v.slice(i).trim();
+  const num = /^[-+0-9.]*/.exec(v)?.[0] ?? '';
+  const unit = v.slice(num.length).trim();
   const n = Number(num);
   if (num === '' || !Number.isFinite(n) || !(unit in PT_PER)) return null;
   return n * PT_PER[unit];

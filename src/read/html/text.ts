@@ -67,6 +67,8 @@ export function isNoteReference(el: HtmlElement, style: ReadonlyMap<string, stri
   return isFootnoteMark(inner.value());
 }
 
+const SPACING = /[\n\u00a0\u2002\u2003\u2009]| {2}/;
+
 /** Collects text runs; white space collapses as a browser would collapse it. */
 export class TextRun {
   private text = '';
@@ -123,6 +125,8 @@ export class TextRun {
 
   /** The text with each line trimmed and no-break spaces made plain. */
   value(): string {
+    // One line with no wide or doubled spaces (most cells) only needs trimming.
+    if (!SPACING.test(this.text)) return this.text.trim();
     return this.text
       .split('\n')
       .map((l) => l.replace(/[\u00a0\u2002\u2003\u2009]/g, ' ').replace(/ {2,}/g, ' ').trim())
