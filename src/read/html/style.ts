@@ -66,6 +66,18 @@ function shorthandLeft(value: string | undefined): string | undefined {
 
 /** Horizontal offset an element gives its first line, in points (padding, margin and text-indent). */
 export function indentPt(style: ReadonlyMap<string, string>): number {
+  // Style maps are shared by every element with the same style string: work each out once.
+  let pt = indents.get(style);
+  if (pt === undefined) {
+    pt = indentOf(style);
+    indents.set(style, pt);
+  }
+  return pt;
+}
+
+const indents = new WeakMap<ReadonlyMap<string, string>, number>();
+
+function indentOf(style: ReadonlyMap<string, string>): number {
   let pt = 0;
   pt += lengthPt(style.get('padding-left') ?? shorthandLeft(style.get('padding'))) ?? 0;
   pt += lengthPt(style.get('margin-left') ?? shorthandLeft(style.get('margin'))) ?? 0;
