@@ -13,17 +13,24 @@ function describe(err: unknown): WorkerError {
   return { message: e?.message ?? String(err), stack: e?.stack };
 }
 
+/** The bytes as a transferable ArrayBuffer: moved to the main thread, not copied. A Buffer that is a
+ * view into a shared pool is copied out first, so nothing else is moved with it. */
+function movable(b: Uint8Array): Uint8Array {
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+}
+
 const port = parentPort;
 if (!port) throw new Error('build-worker runs as a worker thread');
 port.on('message', async (job: Job) => {
-  const post = (m: WorkerMessage) => port.postMessage(m);
+  const post = (m: WorkerMessage, bytes?: Uint8Array) => port.postMessage(m, bytes ? [bytes.buffer as ArrayBuffer] : []);
   let stage: 'model' | 'workbook' = 'model';
   try {
     const made = await make(job.input, { from: job.from }, () => post({ id: job.id, type: 'read' }));
-    post({ id: job.id, type: 'model', json: made.json, diagnostics: made.diagnostics, timings: made.timings });
+    const json = movable(made.json);
+    post({ id: job.id, type: 'model', json, diagnostics: made.diagnostics, timings: made.timings }, json);
     stage = 'workbook';
-    const data = await made.workbook();
-    post({ id: job.id, type: 'workbook', data, timings: made.timings });
+    const data = movable(await made.workbook());
+    post({ id: job.id, type: 'workbook', data, timings: made.timings }, data);
   } catch (err) {
     post({ id: job.id, type: 'error', stage, error: describe(err) });
   }

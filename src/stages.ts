@@ -8,8 +8,8 @@ import { toXlsxBuffer } from './write/workbook';
 // this thread (the library, the tests) or in a worker thread (the CLI), so there is one sequence.
 
 export interface Made {
-  /** The model as written to <stem>.json. */
-  json: string;
+  /** The model as written to <stem>.json, as UTF-8 bytes (they cross from a worker without a copy). */
+  json: Buffer;
   diagnostics: Diagnostic[];
   /** The model itself; from a worker it is revived from the JSON when first asked for (a build
    * without a briefing never needs it in this thread). */
@@ -30,7 +30,7 @@ export async function make(input: string, opts: ReadOptions = {}, onRead?: () =>
   onRead?.();
   infer(release);
   lap('infer');
-  const json = toJson(release);
+  const json = Buffer.from(toJson(release), 'utf8');
   lap('json');
   return {
     release: () => release,

@@ -25,9 +25,13 @@ export interface WorkerError {
 
 export type WorkerMessage =
   | { id: number; type: 'read' }
-  | { id: number; type: 'model'; json: string; diagnostics: Diagnostic[]; timings: Record<string, number> }
+  | { id: number; type: 'model'; json: Uint8Array; diagnostics: Diagnostic[]; timings: Record<string, number> }
   | { id: number; type: 'workbook'; data: Uint8Array; timings: Record<string, number> }
   | { id: number; type: 'error'; stage: 'model' | 'workbook'; error: WorkerError };
+
+function bytes(u: Uint8Array): Buffer {
+  return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+}
 
 function revive(e: WorkerError): Error {
   const err = e.input ? new InputError(e.input) : new Error(e.message);
@@ -104,13 +108,14 @@ export class BuildWorkers {
       // The workbook is already being written in the worker; a caller that never asks for it
       // must not leave its failure unhandled.
       workbook.catch(() => undefined);
-      p.made = { json: m.json, diagnostics: m.diagnostics, timings: m.timings, release: () => (release ??= releaseFromJson(m.json)), workbook: () => workbook };
+      const json = bytes(m.json);
+      p.made = { json, diagnostics: m.diagnostics, timings: m.timings, release: () => (release ??= releaseFromJson(json.toString('utf8'))), workbook: () => workbook };
       p.model.resolve(p.made);
     } else {
       this.pending.delete(worker);
       if (m.type === 'workbook') {
         Object.assign(p.made?.timings ?? {}, m.timings);
-        p.workbook.resolve(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+        p.workbook.resolve(bytes(m.data));
       } else if (m.stage === 'model') p.model.reject(revive(m.error));
       else p.workbook.reject(revive(m.error));
       this.handOn(worker);

@@ -1,7 +1,7 @@
+import dayjs from 'dayjs';
 import type { Period } from '../model/types';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 // Compiled once: every column header and prose line is asked for its date.
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b`, 'i');
@@ -35,7 +35,7 @@ export function parseDate(text: string): string | null {
 
 /** "2024-09-30" → "Sep-30-2024". */
 function shortDate(iso: string): string {
-  return `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]}-${iso.slice(8, 10)}-${iso.slice(0, 4)}`;
+  return dayjs(iso).format('MMM-DD-YYYY');
 }
 
 /**
