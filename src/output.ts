@@ -20,20 +20,26 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Removes temporary files that a killed run left in the output directory. Only files of processes that
- * no longer run are touched, so a concurrent run keeps its own.
+ * Removes what killed runs left in `dir`: entries named `<prefix><pid>-…` whose process no longer
+ * runs. Entries of live processes are kept, so a concurrent run keeps its own.
  */
-export async function sweepStaleTemps(dir: string): Promise<number> {
+export async function sweepDeadRuns(dir: string, prefix: string): Promise<number> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   let removed = 0;
   for (const name of names) {
-    const m = /^\.tieout-tmp-(\d+)-/.exec(name);
-    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) {
-      await fs.rm(path.join(dir, name), { force: true });
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) {
+      await fs.rm(path.join(dir, name), { recursive: true, force: true });
       removed++;
     }
   }
   return removed;
+}
+
+/** Removes the temporary files a killed run left in the output directory. */
+export function sweepStaleTemps(dir: string): Promise<number> {
+  return sweepDeadRuns(dir, TEMP_PREFIX);
 }
 
 /**

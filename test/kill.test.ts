@@ -11,14 +11,14 @@ import path from 'path';
 const CLI = path.resolve('bin/tieout.js');
 const COPIES = 4;
 
-function runBuild(inputs: string, out: string, killAfterMs: number | null): Promise<{ code: number | null; ms: number }> {
+function runBuild(inputs: string, out: string, killAfterMs: number | null): Promise<{ code: number | null; ms: number; pid: number }> {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const child = spawn(process.execPath, [CLI, 'build', inputs, '--out', out, '--jobs', '2'], { stdio: 'ignore' });
     const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
-      resolve({ code, ms: Date.now() - t0 });
+      resolve({ code, ms: Date.now() - t0, pid: child.pid ?? -1 });
     });
   });
 }
@@ -69,10 +69,11 @@ describe('a killed batch leaves only complete outputs', function () {
     // Deterministic "random" moments spread over the run's whole duration.
     let seed = 7;
     const out = path.join(dir, 'killed');
+    const killed: number[] = [];
     for (let round = 0; round < 6; round++) {
       seed = (seed * 48271) % 2147483647;
       const at = 30 + (seed % Math.max(1, full.ms));
-      await runBuild(inputs, out, at);
+      killed.push((await runBuild(inputs, out, at)).pid);
       if (fs.existsSync(out)) await assertOnlyCompleteOutputs(out);
     }
     // Killed runs leave no browser behind: Chromium talks over a pipe and exits when tieout dies.
@@ -81,10 +82,14 @@ describe('a killed batch leaves only complete outputs', function () {
       .split('\n')
       .filter((l) => /tieout-chromium-/.test(l) && /^\s*1\s/.test(l));
     assert.deepStrictEqual(orphans, []);
-    // The next complete run sweeps what the killed runs left and writes every output.
+    // The next complete run sweeps what the killed runs left (temporaries and browser profiles) and
+    // writes every output.
+    const profilesOfKilled = () => fs.readdirSync(os.tmpdir()).filter((n) => killed.some((pid) => n.startsWith(`tieout-chromium-${pid}-`)));
+    assert.ok(profilesOfKilled().length > 0, 'runs killed after their browser started left its profile');
     const last = await runBuild(inputs, out, null);
     assert.strictEqual(last.code, 0);
     assert.deepStrictEqual(fs.readdirSync(out).filter((n) => n.startsWith('.tieout-tmp-')), []);
+    assert.deepStrictEqual(profilesOfKilled(), []);
     assert.strictEqual(await assertOnlyCompleteOutputs(out), expected);
   });
 });
