@@ -75,9 +75,15 @@ async function main(): Promise<void> {
   const shell = CANDIDATES.find((p) => isHeadlessShell(p) && fs.existsSync(p));
   if (!full || !shell) throw new Error('the bench compares with both Chromium and its headless shell: apt-get install chromium chromium-headless-shell');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-bench-'));
+  // One unmeasured print per browser first, so no release's floor pays for loading the browser
+  // from disk into the page cache.
+  const blank = path.join(tmp, 'blank.html');
+  fs.writeFileSync(blank, '<!doctype html><p>warm-up</p>');
+  await coldPrint(full, blank, tmp);
+  await coldPrint(shell, blank, tmp);
   const candidates = [SAMPLE, ...corpusFiles()];
   const printer = new Printer();
-  const rows: { name: string; stages: Record<string, number>; cold: number; coldShell: number }[] = [];
+  const rows: { name: string; stages: Record<string, number>; cold: number; coldShell: number; peakMb: number }[] = [];
   const readable: string[] = [];
   for (const file of candidates) {
     let release;
@@ -109,7 +115,9 @@ async function main(): Promise<void> {
     fs.writeFileSync(htmlFile, html);
     const cold3 = async (browser: string) => median([await coldPrint(browser, htmlFile, tmp), await coldPrint(browser, htmlFile, tmp), await coldPrint(browser, htmlFile, tmp)]);
     const stages = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-    rows.push({ name: path.basename(file), stages, cold: await cold3(full), coldShell: await cold3(shell) });
+    // The process's peak resident memory once this release is built: where the corpus's peak is reached.
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    rows.push({ name: path.basename(file), stages, cold: await cold3(full), coldShell: await cold3(shell), peakMb });
   }
   await printer.close();
   const inProcessPeakMb = process.resourceUsage().maxRSS / 1024;
@@ -122,7 +130,7 @@ async function main(): Promise<void> {
   const noPdf = await timeCommand(process.execPath, [CLI, 'build', ...noPdfInputs, '--no-pdf', '--out', path.join(tmp, 'nopdf')]);
 
   const width = Math.max(...rows.map((r) => r.name.length), 8);
-  const head = `${'release'.padEnd(width)}  ${['read', 'infer', 'json', 'xlsx', 'html', 'pdf', 'total', 'cold', 'shell'].map((h) => h.padStart(6)).join(' ')}  ours/cold  ours/shell`;
+  const head = `${'release'.padEnd(width)}  ${['read', 'infer', 'json', 'xlsx', 'html', 'pdf', 'total', 'cold', 'shell'].map((h) => h.padStart(6)).join(' ')}  ours/cold  ours/shell  peak MB`;
   const lines = [
     `tieout bench — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, node ${process.version}; medians of ${RUNS} runs, ms`,
     `cold = ${full} --headless --print-to-pdf of the same HTML; shell = the same with ${shell}, the engine tieout prints with`,
@@ -131,7 +139,7 @@ async function main(): Promise<void> {
   ];
   for (const r of rows) {
     const total = Object.values(r.stages).reduce((a, b) => a + b, 0);
-    lines.push(`${r.name.padEnd(width)}  ${['read', 'infer', 'json', 'xlsx', 'html', 'pdf'].map((k) => ms(r.stages[k])).join(' ')} ${ms(total)} ${ms(r.cold)} ${ms(r.coldShell)}  ${(total / r.cold).toFixed(2).padStart(9)}  ${(total / r.coldShell).toFixed(2).padStart(10)}`);
+    lines.push(`${r.name.padEnd(width)}  ${['read', 'infer', 'json', 'xlsx', 'html', 'pdf'].map((k) => ms(r.stages[k])).join(' ')} ${ms(total)} ${ms(r.cold)} ${ms(r.coldShell)}  ${(total / r.cold).toFixed(2).padStart(9)}  ${(total / r.coldShell).toFixed(2).padStart(10)}  ${r.peakMb.toFixed(0).padStart(7)}`);
   }
   const cold = median(rows.map((r) => r.cold));
   const coldShell = median(rows.map((r) => r.coldShell));
