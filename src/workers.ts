@@ -63,10 +63,11 @@ export class BuildWorkers {
   private readonly pending = new Map<Worker, Pending>();
   private nextId = 1;
 
-  constructor(private readonly size: number) {}
+  /** `spawn` makes a worker thread; the default runs build-worker (tests pass others). */
+  constructor(private readonly size: number, private readonly spawn: () => Worker = startWorker) {}
 
   private start(): Worker {
-    const worker = startWorker();
+    const worker = this.spawn();
     this.all.add(worker);
     worker.on('message', (m: WorkerMessage) => this.receive(worker, m));
     // A worker that dies (out of memory, a crash in native code) fails its release, not the run.

@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { Worker } from 'worker_threads';
 import { infer } from '../src/infer';
 import { InputError } from '../src/model/errors';
 import { releaseFromJson } from '../src/model/revive';
@@ -98,6 +99,28 @@ describe('worker threads', function () {
     assert.match(err.stack ?? '', /tokenize/);
     // The worker is free again afterwards.
     assert.strictEqual((await workers.make(SAMPLE)).release().statements.length, 5);
+  });
+});
+
+describe('worker threads that die', function () {
+  this.timeout(60_000);
+
+  it('fail only their own release, with a clear error, and the next release gets a new worker', async () => {
+    let started = 0;
+    // A worker that exits as soon as it is given a release, as one killed by running out of memory would.
+    const dying = () => {
+      started++;
+      return new Worker("require('worker_threads').parentPort.on('message', () => process.exit(3));", { eval: true });
+    };
+    const workers = new BuildWorkers(1, dying);
+    try {
+      const results = await Promise.allSettled([workers.make(SAMPLE), workers.make(SAMPLE), workers.make(SAMPLE)]);
+      assert.deepStrictEqual(results.map((r) => r.status), ['rejected', 'rejected', 'rejected']);
+      for (const r of results) assert.strictEqual((r as PromiseRejectedResult).reason.message, 'worker thread exited with code 3');
+      assert.strictEqual(started, 3, 'one new worker per release');
+    } finally {
+      await workers.close();
+    }
   });
 });
 
