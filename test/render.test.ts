@@ -13,6 +13,7 @@ import { CANDIDATES, findBrowser, isHeadlessShell } from '../src/render/browser'
 import { formatFigure } from '../src/render/format';
 import { toBriefingHtml } from '../src/render/html';
 import { Printer } from '../src/render/pdf';
+import { briefingView } from '../src/render/view';
 
 const SAMPLE = 'samples/qifu-q3-2024.txt';
 const GOLDEN = 'test/fixtures/render/qifu-q3-2024.golden.html';
@@ -66,6 +67,17 @@ describe('render: HTML', () => {
     // The page loads nothing: no URL but data: ones, no script.
     assert.deepStrictEqual(html.match(/(?:src|href)\s*=\s*["']?(?!data:)[a-z]+:/gi), null);
     assert.ok(!/<script/i.test(html));
+  });
+
+  it('cash flows: each activity\'s net line, never an "Other … activities" item above it, named by its activity', async () => {
+    const r = infer(await readFile('test/fixtures/text/cash-flows.txt'));
+    const cf = briefingView(r, {}).cashflow;
+    assert.deepStrictEqual(cf?.heads, ['3M 2024', '3M 2025']);
+    assert.deepStrictEqual(cf?.lines.map((l) => [l.label, ...l.cells.map((c) => c.text)]), [
+      ['Operating activities', '44', '(8)'],
+      ['Investing activities', '(23)', '(29)'],
+      ['Financing activities', '0', '50'],
+    ]);
   });
 
   it('leaves out the sections a release lacks', () => {
