@@ -111,6 +111,8 @@ describe('fuzz: every reader reads or refuses, never crashes or hangs', function
         ['a 10,000-cell HTML row', () => `<html><body><table><tr><td>Revenue</td>${'<td>1,234</td>'.repeat(10_000)}</tr><tr><td>Total</td>${'<td>(5)</td>'.repeat(10_000)}</tr></table></body></html>`],
         ['20,000 nested divs', () => `<html><body>${'<div>'.repeat(20_000)}<table><tr><td>Revenue</td><td>1</td></tr></table>${'</div>'.repeat(20_000)}</body></html>`],
         ['5,000 nested tables', () => `<html><body>${'<table><tr><td>'.repeat(5_000)}Revenue 1${'</td></tr></table>'.repeat(5_000)}</body></html>`],
+        ['50,000 inline tags nested in one cell', () => `<html><body><table><tr><td>Revenue</td><td>${'<b>'.repeat(50_000)}1,234${'</b>'.repeat(50_000)}</td></tr></table></body></html>`],
+        ['20,000 superscripts nested in one cell', () => `<html><body><table><tr><td>Revenue${'<sup>'.repeat(20_000)}1${'</sup>'.repeat(20_000)}</td><td>1,234</td></tr></table></body></html>`],
         ['20,000 one-figure rows', () => `**Balance Sheets**\n\n\t2024\n${Array.from({ length: 20_000 }, (_, i) => `Item ${i}\t${i}`).join('\n')}\n`],
       ];
       for (const [what, make] of big) {

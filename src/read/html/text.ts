@@ -59,12 +59,31 @@ export function isFootnoteMark(text: string): boolean {
   return FOOTNOTE_MARK.test(text.replace(/[\s\u00a0]+/g, ' ').trim());
 }
 
+/** A footnote mark is a few characters in a few tags: a superscript holding more is not one. */
+const MARK_NODES = 32;
+
+/**
+ * The visible text under an element, if it is made of at most `limit` nodes; null when it is not.
+ * Plain text on purpose: reading a mark must not read the superscripts nested in it as marks in
+ * turn, which costs twice as much for every level of nesting.
+ */
+function smallText(el: HtmlElement, limit: number): string | null {
+  const todo: HtmlNode[] = [...el.children].reverse();
+  let text = '';
+  let seen = 0;
+  for (let node = todo.pop(); node !== undefined; node = todo.pop()) {
+    if (++seen > limit) return null;
+    if (node.type === 'text') text += node.data;
+    else if (visibleElement(node)) for (let k = node.children.length - 1; k >= 0; k--) todo.push(node.children[k]);
+  }
+  return text;
+}
+
 /** A raised footnote reference ("Profit¹"), left out of labels, figures and prose alike. */
 export function isNoteReference(el: HtmlElement, style: ReadonlyMap<string, string>): boolean {
   if (!isSuperscript(el, style)) return false;
-  const inner = new TextRun();
-  collectInline(el.children, { bold: false, size: null }, inner, false);
-  return isFootnoteMark(inner.value());
+  const text = smallText(el, MARK_NODES);
+  return text !== null && isFootnoteMark(text);
 }
 
 const SPACING = /[\n\u00a0\u2002\u2003\u2009]| {2}/;
@@ -137,9 +156,21 @@ export class TextRun {
 
 /** Gathers the text of an element's content into a run (a table cell, a caption). */
 export function collectInline(nodes: HtmlNode[], state: Inherited, run: TextRun, lineBreaks: boolean): void {
-  for (const node of nodes) {
+  // An explicit stack, not recursion: a cell may nest inline tags thousands deep.
+  const todo: ({ node: HtmlNode; state: Inherited } | 'end of block')[] = [];
+  const push = (children: HtmlNode[], st: Inherited) => {
+    for (let k = children.length - 1; k >= 0; k--) todo.push({ node: children[k], state: st });
+  };
+  const lineEnd = () => (lineBreaks ? run.breakLine() : run.space());
+  push(nodes, state);
+  for (let step = todo.pop(); step !== undefined; step = todo.pop()) {
+    if (step === 'end of block') {
+      lineEnd();
+      continue;
+    }
+    const { node } = step;
     if (node.type === 'text') {
-      run.add(node.data, state, node.startIndex);
+      run.add(node.data, step.state, node.startIndex);
       continue;
     }
     const visible = visibleElement(node);
@@ -147,21 +178,16 @@ export function collectInline(nodes: HtmlNode[], state: Inherited, run: TextRun,
     const { el, style } = visible;
     const name = el.name.toLowerCase();
     if (name === 'br') {
-      if (lineBreaks) run.breakLine();
-      else run.space();
+      lineEnd();
       continue;
     }
     if (isNoteReference(el, style)) continue;
-    const block = BLOCK.has(name);
-    if (block) {
+    if (BLOCK.has(name)) {
       if (run.empty) run.leadPt += indentPt(style);
-      if (lineBreaks) run.breakLine();
-      else run.space();
+      lineEnd();
+      // Ends the block once its content (pushed after, so taken first) is gathered.
+      todo.push('end of block');
     }
-    collectInline(el.children, inherit(el, style, state), run, lineBreaks);
-    if (block) {
-      if (lineBreaks) run.breakLine();
-      else run.space();
-    }
+    push(el.children, inherit(el, style, step.state));
   }
 }
