@@ -99,6 +99,8 @@ function dilutedEps(release: Release, p: Periods, span: number | null): Located 
 /** Prints an amount or per-share figure in the briefing's unit. */
 export function money(release: Release, f: Figure | null, withUnit: boolean, currency?: string | null): string | null {
   if (!f || f.value === null) return null;
+  // Where the release printed a dash for nothing, its tables on the page print one too.
+  if (!withUnit && f.value.isZero() && !/\d/.test(f.text)) return '\u2014';
   const home = release.meta.currency;
   if (f.kind === 'per-share') return formatFigure(f.value, { decimals: f.decimals, currency: withUnit ? currency ?? f.currency : null, home });
   const d = displayScale(release);
