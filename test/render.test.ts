@@ -9,7 +9,7 @@ import { infer } from '../src/infer';
 import { Decimal } from '../src/model/decimal';
 import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
-import { CANDIDATES, findBrowser, isHeadlessShell } from '../src/render/browser';
+import { CANDIDATES, findBrowser, isHeadlessShell, launchBrowser } from '../src/render/browser';
 import { formatFigure } from '../src/render/format';
 import { toBriefingHtml } from '../src/render/html';
 import { Printer } from '../src/render/pdf';
@@ -112,6 +112,29 @@ describe('render: HTML', () => {
       assert.ok(fontRows.some((row) => /IBMPlexSans/.test(row)));
     });
   }
+
+  it('a page rescaled in place prints exactly as its saved HTML loaded afresh', async () => {
+    const printed = await printer.print(r);
+    // The sample fits once its type is a little smaller, with nothing dropped: that page was rescaled in place.
+    assert.ok(printed.scale < 1 && printed.dropped.length === 0, `scale ${printed.scale}, dropped [${printed.dropped.join(', ')}]`);
+    const { browser, close } = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.emulateMediaType('print');
+      await page.setContent(printed.html, { waitUntil: 'load' });
+      const fresh = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      const raster = (pdf: Buffer, name: string) => {
+        const file = path.join(tmp, `${name}.pdf`);
+        writeFileSync(file, pdf);
+        execFileSync('pdftoppm', ['-png', '-r', '50', '-singlefile', file, path.join(tmp, name)]);
+        return readFileSync(path.join(tmp, `${name}.png`));
+      };
+      assert.ok(raster(printed.pdf, 'rescaled').equals(raster(fresh, 'fresh')), 'the two pages differ');
+    } finally {
+      await close();
+    }
+  });
 
   it('a hostile label neither makes a request nor breaks the page', async () => {
     let hits = 0;

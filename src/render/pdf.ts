@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
 import type { Release } from '../model/types';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { renderView } from './html';
@@ -37,14 +37,29 @@ async function lockDown(page: Page): Promise<void> {
   });
 }
 
+/** One DevTools session per page, kept with it: measuring and rescaling talk to the page directly. */
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+function session(page: Page): Promise<CDPSession> {
+  let s = sessions.get(page);
+  if (!s) { s = page.createCDPSession(); sessions.set(page, s); }
+  return s;
+}
+
 async function contentHeight(page: Page): Promise<number> {
-  const cdp = await page.createCDPSession();
-  try {
-    const m = (await cdp.send('Page.getLayoutMetrics')) as { cssContentSize?: { height: number }; contentSize: { height: number } };
-    return (m.cssContentSize ?? m.contentSize).height;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  const m = (await (await session(page)).send('Page.getLayoutMetrics')) as { cssContentSize?: { height: number }; contentSize: { height: number } };
+  return (m.cssContentSize ?? m.contentSize).height;
+}
+
+/**
+ * Sets the loaded briefing's font scale in place: the template puts it in one attribute, so the
+ * page becomes the one the rendered HTML at that scale would load, without parsing it (and its
+ * fonts) again. Through DevTools, since the page's JavaScript is off.
+ */
+async function setScale(page: Page, scale: number): Promise<void> {
+  const cdp = await session(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'body' });
+  await cdp.send('DOM.setAttributeValue', { nodeId, name: 'style', value: `--s: ${String(scale)}` });
 }
 
 /** One rendering of the briefing to try: a font scale and the sections left out. */
@@ -139,14 +154,20 @@ export class Printer {
     let healthy = false;
     try {
       const render = (t: Try) => renderView(briefingView(release, { ...opts, paper, scale: t.scale, drop: t.drop }));
-      let loaded = '';
+      let loaded: { html: string; at: Try } | null = null;
+      // The page shows try i: a try that differs from the loaded one only in scale is rescaled in place.
+      const show = async (i: number, html: string) => {
+        if (loaded?.html === html) return;
+        if (loaded && loaded.at.drop.join() === TRIES[i].drop.join()) await setScale(page, TRIES[i].scale);
+        else await page.setContent(html, { waitUntil: 'load' });
+        loaded = { html, at: TRIES[i] };
+      };
       const measured = new Map<number, { html: string; fits: boolean; height: number }>();
       const measure = async (i: number) => {
         const got = measured.get(i);
         if (got) return got;
         const html = render(TRIES[i]);
-        await page.setContent(html, { waitUntil: 'load' });
-        loaded = html;
+        await show(i, html);
         const height = await contentHeight(page);
         if (process.env.TIEOUT_DEBUG_FIT) process.stderr.write(`fit ${TRIES[i].scale} [${TRIES[i].drop.join(',')}] ${Math.round(height)} / ${Math.round(area.height)}\n`);
         // A few px of slack for rounding between screen layout and print layout.
@@ -170,8 +191,7 @@ export class Printer {
       for (; i < TRIES.length; i++) {
         const m = await measure(i);
         if (!m.fits) continue;
-        if (loaded !== m.html) await page.setContent(m.html, { waitUntil: 'load' });
-        loaded = m.html;
+        await show(i, m.html);
         const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
         if (pageCount(pdf) === 1) {
           healthy = true;
