@@ -1,6 +1,7 @@
 import path from 'path';
 import { Worker } from 'worker_threads';
 import { InputError } from './model/errors';
+import { Pool } from './pool';
 import { releaseFromJson } from './model/revive';
 import type { Diagnostic, Release } from './model/types';
 import type { ReadOptions } from './read';
@@ -57,20 +58,22 @@ interface Pending {
 
 /** A fixed number of worker threads, started on first use; one release per worker at a time. */
 export class BuildWorkers {
-  private readonly idle: Worker[] = [];
+  private readonly workers: Pool<Worker>;
   private readonly all = new Set<Worker>();
-  private readonly waiting: ((w: Worker) => void)[] = [];
   private readonly pending = new Map<Worker, Pending>();
   private nextId = 1;
 
   /** `spawn` makes a worker thread; the default runs build-worker (tests pass others). */
-  constructor(private readonly size: number, private readonly spawn: () => Worker = startWorker) {}
+  constructor(size: number, private readonly spawn: () => Worker = startWorker) {
+    this.workers = new Pool(size, () => this.start());
+  }
 
   private start(): Worker {
     const worker = this.spawn();
     this.all.add(worker);
     worker.on('message', (m: WorkerMessage) => this.receive(worker, m));
-    // A worker that dies (out of memory, a crash in native code) fails its release, not the run.
+    // A worker that dies (out of memory, a crash in native code) fails its release, not the run;
+    // its place goes to a new worker.
     const died = (why: string) => {
       this.all.delete(worker);
       const p = this.pending.get(worker);
@@ -78,25 +81,12 @@ export class BuildWorkers {
       const err = new Error(`worker thread ${why}`);
       p?.model.reject(err);
       p?.workbook.reject(err);
-      if (p) this.handOn(null);
+      if (p) this.workers.release(null);
+      else this.workers.forget(worker);
     };
     worker.on('error', (e) => died(`failed: ${e.message}`));
     worker.on('exit', (code) => { if (this.all.has(worker)) died(`exited with code ${code}`); });
     return worker;
-  }
-
-  private async acquire(): Promise<Worker> {
-    const free = this.idle.pop();
-    if (free) return free;
-    if (this.all.size < this.size) return this.start();
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Gives a finished worker (or, for one that died, a new one) to the next release waiting. */
-  private handOn(worker: Worker | null): void {
-    const next = this.waiting.shift();
-    if (next) next(worker ?? this.start());
-    else if (worker) this.idle.push(worker);
   }
 
   private receive(worker: Worker, m: WorkerMessage): void {
@@ -119,13 +109,13 @@ export class BuildWorkers {
         p.workbook.resolve(bytes(m.data));
       } else if (m.stage === 'model') p.model.reject(revive(m.error));
       else p.workbook.reject(revive(m.error));
-      this.handOn(worker);
+      this.workers.release(worker);
     }
   }
 
   /** Reads and infers `input` in a worker; the workbook follows there while the caller goes on. */
   async make(input: string, opts: ReadOptions = {}, onRead?: () => void): Promise<Made> {
-    const worker = await this.acquire();
+    const worker = await this.workers.acquire();
     return new Promise<Made>((resolve, reject) => {
       const ignore = () => undefined;
       const job: Job = { id: this.nextId++, input, from: opts.from };
@@ -137,7 +127,7 @@ export class BuildWorkers {
   async close(): Promise<void> {
     const workers = [...this.all];
     this.all.clear();
-    this.idle.length = 0;
+    this.workers.clear();
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

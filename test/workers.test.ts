@@ -124,6 +124,32 @@ describe('worker threads that die', function () {
   });
 });
 
+describe('worker threads that end while idle', function () {
+  this.timeout(60_000);
+
+  it('are replaced: the next release gets a new worker instead of waiting on a dead one', async () => {
+    let started = 0;
+    // A worker that answers its release and then exits before it is given another.
+    const brief = () => {
+      started++;
+      return new Worker(`const { parentPort } = require('worker_threads');
+        parentPort.on('message', (job) => {
+          parentPort.postMessage({ id: job.id, type: 'error', stage: 'model', error: { message: 'refused' } });
+          setTimeout(() => process.exit(0), 20);
+        });`, { eval: true });
+    };
+    const workers = new BuildWorkers(1, brief);
+    try {
+      await assert.rejects(workers.make(SAMPLE), /^Error: refused$/);
+      await new Promise((r) => setTimeout(r, 300));
+      await assert.rejects(workers.make(SAMPLE), /^Error: refused$/);
+      assert.strictEqual(started, 2);
+    } finally {
+      await workers.close();
+    }
+  });
+});
+
 describe('cli: no browser', function () {
   this.timeout(120_000);
 

@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 import type { Release } from '../model/types';
+import { Pool } from '../pool';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { renderView } from './html';
 import { briefingView, DROP_ORDER, type BriefingOptions, type Paper, type Section } from './view';
@@ -85,13 +86,10 @@ export interface PrinterOptions {
  */
 export class Printer {
   private launched: Promise<LaunchedBrowser> | null = null;
-  private readonly idle: Page[] = [];
-  private readonly waiting: ((page: Page | null) => void)[] = [];
-  private open = 0;
-  private readonly maxPages: number;
+  private readonly pages: Pool<Page>;
 
   constructor(opts: PrinterOptions = {}) {
-    this.maxPages = Math.max(1, opts.pages ?? 1);
+    this.pages = new Pool(Math.max(1, opts.pages ?? 1), () => this.newPage());
   }
 
   private browser(): Promise<LaunchedBrowser> {
@@ -104,10 +102,8 @@ export class Printer {
    * the time the release has been inferred and its workbook written.
    */
   warm(): void {
-    if (this.open > 0 || this.idle.length) return;
-    this.open++;
     // A failed launch is reported by the print that needs it, not here.
-    this.newPage().then((page) => this.release(page), () => this.release(null));
+    this.pages.prepare();
   }
 
   private async newPage(): Promise<Page> {
@@ -119,32 +115,11 @@ export class Printer {
   }
 
   private async acquire(width: number): Promise<Page> {
-    let page = this.idle.pop();
-    if (!page && this.open >= this.maxPages) page = (await new Promise<Page | null>((resolve) => this.waiting.push(resolve))) ?? undefined;
-    if (!page) {
-      this.open++;
-      try {
-        page = await this.newPage();
-      } catch (err) {
-        this.release(null);
-        throw err;
-      }
-    }
+    const page = await this.pages.acquire();
     // A short viewport, so the measured height is the content's and not the window's.
     const vp = page.viewport();
     if (!vp || vp.width !== width || vp.height !== 200) await page.setViewport({ width, height: 200 });
     return page;
-  }
-
-  /**
-   * Hands a page to the next print waiting for one. Null means the page was closed (or never
-   * opened): its place is freed, and a waiter handed null opens a page of its own, counting it then.
-   */
-  private release(page: Page | null): void {
-    if (!page) this.open--;
-    const next = this.waiting.shift();
-    if (next) next(page);
-    else if (page) this.idle.push(page);
   }
 
   async print(release: Release, opts: BriefingOptions = {}): Promise<Printed> {
@@ -202,17 +177,16 @@ export class Printer {
       throw new Error(`the briefing for ${release.source.file} does not fit one page even with every optional section dropped`);
     } finally {
       // A page that failed part-way is closed rather than reused in an unknown state.
-      if (healthy) this.release(page);
+      if (healthy) this.pages.release(page);
       else {
         await page.close().catch(() => undefined);
-        this.release(null);
+        this.pages.release(null);
       }
     }
   }
 
   async close(): Promise<void> {
-    this.idle.length = 0;
-    this.open = 0;
+    this.pages.clear();
     if (!this.launched) return;
     const l = this.launched;
     this.launched = null;
