@@ -144,7 +144,4 @@ export const WORDS = {
   equity: /^total\s+(?:shareholders['’]?\s+|stockholders['’]?\s+)?equity$|^total\s+equity/i,
   equityLoose: /^total\s+.*equity$/i,
   notLiabEquity: /liabilities/i,
-  cfo: /operating activities/i,
-  cfi: /investing activities/i,
-  cff: /financing activities/i,
 };

@@ -278,28 +278,19 @@ export function balanceSnapshot(release: Release, p: Periods): Condensed | null 
   return lines.length ? { heads, lines } : null;
 }
 
-/**
- * "Net cash provided by (used in) operating activities" does not fit beside four periods: under the
- * block's title the activity names the net line, and the figure's sign says provided or used. Any
- * other line the search lands on keeps its own label.
- */
-function cashFlowLabel(label: string): string {
-  const m = /^(?:net )?cash\b.*\b(operating|investing|financing) activities\b/i.exec(label.replace(/\s+/g, ' ').trim());
-  return m ? `${m[1][0].toUpperCase()}${m[1].slice(1).toLowerCase()} activities` : label;
-}
-
 export function cashFlows(release: Release, p: Periods): Condensed | null {
   const lines: StatementLine[] = [];
-  for (const activity of ['operating', 'investing', 'financing']) {
+  for (const activity of ['Operating', 'Investing', 'Financing']) {
     // The net line of the activity ("Net cash provided by …", "Cash used in …") before any other line
     // that names it; never an "Other … activities" item.
-    const net = new RegExp(`^(?:net )?cash\\b.*\\b${activity} activities\\b`, 'i');
-    const any = new RegExp(`\\b${activity} activities\\b`, 'i');
     const search = (re: RegExp) => find(release, p, ['cash-flow'], re, p.spans[0] ?? null, /^other\b/i) ?? find(release, p, ['cash-flow'], re, p.spans[1] ?? null, /^other\b/i);
-    const loc = search(net) ?? search(any);
+    const net = search(new RegExp(`^(?:net )?cash\\b.*\\b${activity} activities\\b`, 'i'));
+    const loc = net ?? search(new RegExp(`\\b${activity} activities\\b`, 'i'));
     if (!loc) continue;
     const cells = cellsFor(release, loc, p, false);
-    if (cells) lines.push({ label: cashFlowLabel(loc.row.label), emphasis: 'item', cells });
+    // "Net cash provided by (used in) operating activities" does not fit beside four periods: under
+    // the block's title the activity names its net line, and the figure's sign says provided or used.
+    if (cells) lines.push({ label: net ? `${activity} activities` : loc.row.label, emphasis: 'item', cells });
   }
   return lines.length ? { heads: spanHeads(p, false), lines } : null;
 }
