@@ -11,13 +11,19 @@ import path from 'path';
 const CLI = path.resolve('bin/tieout.js');
 const COPIES = 4;
 
-function runBuild(inputs: string, out: string, killAfterMs: number | null): Promise<{ code: number | null; ms: number; pid: number }> {
+/** The browser profiles in the temporary directory that belong to process `pid`. */
+const profilesOf = (pid: number) => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`tieout-chromium-${pid}-`));
+
+/** Runs a build, killed after `killAfterMs`, or as soon as its browser profile exists with 'at launch'. */
+function runBuild(inputs: string, out: string, killAfterMs: number | null | 'at launch'): Promise<{ code: number | null; ms: number; pid: number }> {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const child = spawn(process.execPath, [CLI, 'build', inputs, '--out', out, '--jobs', '2'], { stdio: 'ignore' });
-    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const timer = killAfterMs === null ? null
+      : killAfterMs === 'at launch' ? setInterval(() => { if (profilesOf(child.pid ?? -1).length) child.kill('SIGKILL'); }, 10)
+      : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (code) => {
-      if (timer) clearTimeout(timer);
+      if (timer) clearInterval(timer);
       resolve({ code, ms: Date.now() - t0, pid: child.pid ?? -1 });
     });
   });
@@ -69,13 +75,15 @@ describe('a killed batch leaves only complete outputs', function () {
     // Deterministic "random" moments spread over the run's whole duration.
     let seed = 7;
     const out = path.join(dir, 'killed');
-    const killed: number[] = [];
     for (let round = 0; round < 6; round++) {
       seed = (seed * 48271) % 2147483647;
       const at = 30 + (seed % Math.max(1, full.ms));
-      killed.push((await runBuild(inputs, out, at)).pid);
+      await runBuild(inputs, out, at);
       if (fs.existsSync(out)) await assertOnlyCompleteOutputs(out);
     }
+    // One more, killed the moment its browser's profile exists: that profile outlives it.
+    const atLaunch = await runBuild(inputs, out, 'at launch');
+    if (fs.existsSync(out)) await assertOnlyCompleteOutputs(out);
     // Killed runs leave no browser behind: Chromium talks over a pipe and exits when tieout dies.
     await new Promise((r) => setTimeout(r, 3000));
     const orphans = execFileSync('ps', ['-eo', 'ppid=,args='], { encoding: 'utf8' })
@@ -84,12 +92,11 @@ describe('a killed batch leaves only complete outputs', function () {
     assert.deepStrictEqual(orphans, []);
     // The next complete run sweeps what the killed runs left (temporaries and browser profiles) and
     // writes every output.
-    const profilesOfKilled = () => fs.readdirSync(os.tmpdir()).filter((n) => killed.some((pid) => n.startsWith(`tieout-chromium-${pid}-`)));
-    assert.ok(profilesOfKilled().length > 0, 'runs killed after their browser started left its profile');
+    assert.strictEqual(profilesOf(atLaunch.pid).length, 1, 'a run killed once its browser started left its profile');
     const last = await runBuild(inputs, out, null);
     assert.strictEqual(last.code, 0);
     assert.deepStrictEqual(fs.readdirSync(out).filter((n) => n.startsWith('.tieout-tmp-')), []);
-    assert.deepStrictEqual(profilesOfKilled(), []);
+    assert.deepStrictEqual(profilesOf(atLaunch.pid), []);
     assert.strictEqual(await assertOnlyCompleteOutputs(out), expected);
   });
 });
