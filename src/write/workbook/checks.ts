@@ -1,11 +1,11 @@
-import type { Worksheet } from 'exceljs';
+import type { Sheet } from '../xlsx/sheet';
 import { Decimal, roundTo } from '../../model/decimal';
 import type { CellRef, Footing, ProseFact, Release } from '../../model/types';
 import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
 import { addressOf, refText, CHECKS, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
-import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, numberFormat, setCell, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, numberFormat, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { pow10, sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
 
 // The proof: one row per inferred relation and column (reported − recomputed), the balance-sheet
@@ -209,9 +209,9 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
   return { checks, untied };
 }
 
-function put(ws: Worksheet, row: number, col: number, op: Operand, format: string): void {
+function put(ws: Sheet, row: number, col: number, op: Operand, format: string): void {
   const value = op.formula === null ? toNumber(op.value) : { formula: op.formula, result: toNumber(op.value) };
-  setCell(ws, row, col, value, figureStyle(format, op.origin));
+  ws.set(row, col, value, figureStyle(format, op.origin));
 }
 
 export interface CheckStatus {
@@ -222,9 +222,9 @@ export interface CheckStatus {
   untied: number;
 }
 
-export function writeChecks(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan): CheckStatus {
+export function writeChecks(ws: Sheet, release: Release, layout: Layout, plan: FormulaPlan): CheckStatus {
   const { checks, untied } = checkLines(release, layout, plan);
-  setCell(ws, 1, 1, 'Checks: reported − recomputed, zero when the figure ties', look({ font: TITLE_FONT }));
+  ws.set(1, 1, 'Checks: reported − recomputed, zero when the figure ties', look({ font: TITLE_FONT }));
   const first = HEADER_ROW + 1;
   const last = Math.max(first, HEADER_ROW + checks.length);
   const statuses = checks.map((c) => statusOf(c.diff, c.decimals));
@@ -242,61 +242,57 @@ export function writeChecks(ws: Worksheet, release: Release, layout: Layout, pla
   for (const [label, at, formula, value] of counts) {
     // The count cells (CHECK_COUNT and the others) sit in column B.
     const row = Number(at.slice(1));
-    setCell(ws, row, 1, label, bold);
-    setCell(ws, row, 2, formula ? { formula, result: value } : value, figureStyle('#,##0', formula ? 'formula' : 'typed', true));
+    ws.set(row, 1, label, bold);
+    ws.set(row, 2, formula ? { formula, result: value } : value, figureStyle('#,##0', formula ? 'formula' : 'typed', true));
   }
-  COLS.forEach((h, i) => setCell(ws, HEADER_ROW, i + 1, h, heading));
+  COLS.forEach((h, i) => ws.set(HEADER_ROW, i + 1, h, heading));
   const statusStyle = look({ font: font('formula') });
   const tolerance = look({ numFmt: 'General', font: TEXT_FONT });
   checks.forEach((chk, i) => {
     const y = first + i;
-    setCell(ws, y, 1, i + 1, text);
-    setCell(ws, y, 2, chk.kind, text);
-    setCell(ws, y, 3, chk.what, text);
-    setCell(ws, y, 4, chk.where, text);
+    ws.set(y, 1, i + 1, text);
+    ws.set(y, 2, chk.kind, text);
+    ws.set(y, 3, chk.what, text);
+    ws.set(y, 4, chk.where, text);
     put(ws, y, 5, chk.reported, chk.format);
     put(ws, y, 6, chk.recomputed, chk.format);
-    setCell(ws, y, 7, { formula: `ROUND(E${y}-F${y},${chk.decimals})`, result: toNumber(chk.diff) }, figureStyle(chk.format, 'formula'));
-    setCell(ws, y, 8, chk.line === null ? '' : sourceText(chk.line), text);
-    setCell(ws, y, 9, toNumber(pow10(-chk.decimals)), tolerance);
-    setCell(ws, y, 10, { formula: `IF(G${y}=0,"${STATUS.ties}",IF(ABS(G${y})<=I${y},"${STATUS.rounding}","${STATUS.fails}"))`, result: statuses[i] }, statusStyle);
+    ws.set(y, 7, { formula: `ROUND(E${y}-F${y},${chk.decimals})`, result: toNumber(chk.diff) }, figureStyle(chk.format, 'formula'));
+    ws.set(y, 8, chk.line === null ? '' : sourceText(chk.line), text);
+    ws.set(y, 9, toNumber(pow10(-chk.decimals)), tolerance);
+    ws.set(y, 10, { formula: `IF(G${y}=0,"${STATUS.ties}",IF(ABS(G${y})<=I${y},"${STATUS.rounding}","${STATUS.fails}"))`, result: statuses[i] }, statusStyle);
   });
   if (checks.length) {
-    // 'notEqual' is valid OOXML that exceljs writes through; its typings list fewer operators.
-    ws.addConditionalFormatting({
-      ref: `G${first}:G${last}`,
-      rules: [
-        { type: 'cellIs', operator: 'equal', formulae: ['0'], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } },
-        { type: 'cellIs', operator: 'notEqual' as 'equal', formulae: ['0'], priority: 2, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } },
-      ],
-    });
+    ws.conditionalFormat(`G${first}:G${last}`, [
+      { operator: 'equal', formula: '0', style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } },
+      { operator: 'notEqual', formula: '0', style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } },
+    ]);
   }
 
   // Untied totals below the checks: not counted as checks, listed with their gap where known.
   let y = last + 3;
-  setCell(ws, y, 1, 'Untied totals: reported constants no relation recomputes', look({ font: TITLE_FONT }));
+  ws.set(y, 1, 'Untied totals: reported constants no relation recomputes', look({ font: TITLE_FONT }));
   y++;
-  ['#', 'Kind', 'What', 'Where', 'Reported', 'Terms give', 'Gap', 'Source', 'Why'].forEach((h, i) => setCell(ws, y, i + 1, h, heading));
+  ['#', 'Kind', 'What', 'Where', 'Reported', 'Terms give', 'Gap', 'Source', 'Why'].forEach((h, i) => ws.set(y, i + 1, h, heading));
   untied.forEach((u, i) => {
     y++;
-    setCell(ws, y, 1, i + 1);
-    setCell(ws, y, 2, 'untied');
-    setCell(ws, y, 3, u.what);
-    setCell(ws, y, 4, u.where);
+    ws.set(y, 1, i + 1);
+    ws.set(y, 2, 'untied');
+    ws.set(y, 3, u.what);
+    ws.set(y, 4, u.where);
     put(ws, y, 5, u.reported, u.format);
     if (u.recomputed) {
       put(ws, y, 6, u.recomputed, u.format);
-      setCell(ws, y, 7, { formula: `E${y}-F${y}`, result: toNumber(u.gap!) }, figureStyle(u.format, 'formula'));
+      ws.set(y, 7, { formula: `E${y}-F${y}`, result: toNumber(u.gap!) }, figureStyle(u.format, 'formula'));
     } else if (u.gap) {
       put(ws, y, 7, { formula: null, value: u.gap, origin: 'typed' }, u.format);
     }
-    setCell(ws, y, 8, sourceText(u.line));
-    setCell(ws, y, 9, u.reason);
+    ws.set(y, 8, sourceText(u.line));
+    ws.set(y, 9, u.reason);
   });
-  if (!untied.length) setCell(ws, y + 1, 3, 'None: every reported total is recomputed by a formula or is an item.');
+  if (!untied.length) ws.set(y + 1, 3, 'None: every reported total is recomputed by a formula or is an item.');
 
-  [5, 10, 60, 24, 14, 14, 12, 10, 10, 16].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${first}`, activeCell: `A${first}` }];
-  ws.pageSetup = printSetup();
+  [5, 10, 60, 24, 14, 14, 12, 10, 10, 16].forEach((w, i) => ws.width(i + 1, w));
+  ws.freeze(0, HEADER_ROW);
+  ws.page = printSetup();
   return { checks: checks.length, passing: n(STATUS.ties), rounding: n(STATUS.rounding), failing: n(STATUS.fails), untied: untied.length };
 }

@@ -1,9 +1,9 @@
-import type { Worksheet } from 'exceljs';
+import type { Sheet } from '../xlsx/sheet';
 import type { Release } from '../../model/types';
 import type { FormulaPlan } from './formulas';
 import { addressOf, HIGHLIGHTS, refText, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
-import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, look, numberFormat, setCell, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, look, numberFormat, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
 
 // Every figure the release states in its text, with its sentence and place, and the table cell
@@ -17,28 +17,28 @@ function unitOf(kind: string, currency: string | null, scale: number): string {
   return [currency, word].filter(Boolean).join(' ') || kind;
 }
 
-export function writeHighlights(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan): void {
-  setCell(ws, 1, 1, 'Highlights: figures stated in the text', look({ font: TITLE_FONT }));
+export function writeHighlights(ws: Sheet, release: Release, layout: Layout, plan: FormulaPlan): void {
+  ws.set(1, 1, 'Highlights: figures stated in the text', look({ font: TITLE_FONT }));
   const heading = look({ font: BOLD_FONT, border: BOTTOM_BORDER });
-  HEAD.forEach((h, i) => setCell(ws, 3, i + 1, h, heading));
+  HEAD.forEach((h, i) => ws.set(3, i + 1, h, heading));
   const text = look({ font: TEXT_FONT });
   const facts = release.facts ?? [];
   facts.forEach((f, i) => {
     const y = 4 + i;
     const texts: [number, string | number][] = [[1, i + 1], [2, f.section], [3, f.subject], [4, f.text], [6, unitOf(f.kind, f.currency, f.scale)], [7, f.role], [10, f.sentence], [11, sourceText(f.place.line)]];
-    for (const [x, v] of texts) setCell(ws, y, x, v, text);
-    setCell(ws, y, 5, toNumber(f.value), figureStyle(numberFormat('number', f.decimals), 'typed'));
+    for (const [x, v] of texts) ws.set(y, x, v, text);
+    ws.set(y, 5, toNumber(f.value), figureStyle(numberFormat('number', f.decimals), 'typed'));
     const addr = f.tie ? addressOf(layout, f.tie.ref) : null;
     const fig = f.tie ? plan.figureOf(f.tie.ref) : null;
     if (f.tie && addr && fig) {
-      setCell(ws, y, 8, { formula: refText(addr, HIGHLIGHTS), result: toNumber(plan.valueOf(f.tie.ref)!) }, figureStyle(figureFormat(fig), 'link'));
-      setCell(ws, y, 9, `${addr.sheet}!${addr.a1}`);
+      ws.set(y, 8, { formula: refText(addr, HIGHLIGHTS), result: toNumber(plan.valueOf(f.tie.ref)!) }, figureStyle(figureFormat(fig), 'link'));
+      ws.set(y, 9, `${addr.sheet}!${addr.a1}`);
     } else {
-      setCell(ws, y, 8, 'not tied');
+      ws.set(y, 8, 'not tied');
     }
   });
-  if (!facts.length) setCell(ws, 4, 3, 'The text states no figures the reader extracted.');
-  [5, 18, 36, 18, 14, 14, 12, 14, 22, 90, 10].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }];
-  ws.pageSetup = printSetup();
+  if (!facts.length) ws.set(4, 3, 'The text states no figures the reader extracted.');
+  [5, 18, 36, 18, 14, 14, 12, 14, 22, 90, 10].forEach((w, i) => ws.width(i + 1, w));
+  ws.freeze(0, 3);
+  ws.page = printSetup();
 }

@@ -1,4 +1,8 @@
 import type { CellRef, Release, RowRef, Statement, StatementKind } from '../../model/types';
+import { columnLetter } from '../xlsx/sheet';
+import { quotedSheet as quoteSheet } from '../xlsx/workbook';
+
+export { columnLetter, quoteSheet };
 
 // Where every figure of the model lands: one sheet per statement, tables stacked in source
 // order, each with its own header rows. Computed before anything is written so that formulas
@@ -55,11 +59,6 @@ export interface Layout {
 /** Sheet column (1-based) of a table's value column: the labels sit in A. */
 export const valueCol = (col: number) => col + 2;
 
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** A sheet name Excel accepts: no []:*?/\, no leading or trailing apostrophe, 31 characters at most. */
 export function safeSheetName(wanted: string, taken: Set<string>): string {
@@ -68,11 +67,6 @@ export function safeSheetName(wanted: string, taken: Set<string>): string {
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   taken.add(name.toLowerCase());
   return name;
-}
-
-/** A sheet name as a formula writes it: always quoted, apostrophes doubled. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 export function planLayout(release: Release): Layout {

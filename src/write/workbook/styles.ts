@@ -1,5 +1,6 @@
-import type { Cell, CellValue, Font, Style, Worksheet } from 'exceljs';
 import type { Figure, ValueKind } from '../../model/types';
+import type { PageSetup } from '../xlsx/sheet';
+import type { Font, Style } from '../xlsx/styles';
 
 // Analyst conventions in one place: what a colour means and how each kind of figure is printed.
 
@@ -10,29 +11,29 @@ export type Origin = keyof typeof COLOURS;
 export const FONT_NAME = 'Calibri';
 export const FONT_SIZE = 10;
 
-export function font(origin: Origin, bold = false): Partial<Font> {
+export function font(origin: Origin, bold = false): Font {
   return { name: FONT_NAME, size: FONT_SIZE, bold, color: { argb: COLOURS[origin] } };
 }
 
-export const TEXT_FONT: Partial<Font> = { name: FONT_NAME, size: FONT_SIZE };
-export const BOLD_FONT: Partial<Font> = { name: FONT_NAME, size: FONT_SIZE, bold: true };
-export const TITLE_FONT: Partial<Font> = { name: FONT_NAME, size: 12, bold: true };
+export const TEXT_FONT: Font = { name: FONT_NAME, size: FONT_SIZE };
+export const BOLD_FONT: Font = { name: FONT_NAME, size: FONT_SIZE, bold: true };
+export const TITLE_FONT: Font = { name: FONT_NAME, size: 12, bold: true };
 
-export const ITALIC_FONT: Partial<Font> = { ...TEXT_FONT, italic: true };
-export const GREY_FONT: Partial<Font> = { ...TEXT_FONT, color: { argb: 'FF808080' } };
+export const ITALIC_FONT: Font = { ...TEXT_FONT, italic: true };
+export const GREY_FONT: Font = { ...TEXT_FONT, color: { argb: 'FF808080' } };
 
 export const TOP_BORDER: Style['border'] = { top: { style: 'thin' } };
 export const BOTTOM_BORDER: Style['border'] = { bottom: { style: 'thin' } };
 
-const LOOKS = new Map<string, Partial<Style>>();
+const LOOKS = new Map<string, Style>();
 
 /**
- * One style object per distinct look, shared by every cell that has it. exceljs renders a
- * style it has not seen (by object identity) to XML, with its font, border and format, to
- * find its index in the styles part; a shared object costs that once per workbook instead of
- * once per cell. A shared style is never changed afterwards: a cell gets its whole style at once.
+ * One style object per distinct look, shared by every cell that has it. The style sheet renders
+ * a style it has not seen (by object identity) to XML, with its font, border and format, to find
+ * its index in the styles part; a shared object costs that once per workbook instead of once per
+ * cell. A shared style is never changed afterwards: a cell gets its whole style at once.
  */
-export function look(style: Partial<Style>): Partial<Style> {
+export function look(style: Style): Style {
   const key = JSON.stringify(style);
   let shared = LOOKS.get(key);
   if (!shared) LOOKS.set(key, (shared = style));
@@ -41,32 +42,19 @@ export function look(style: Partial<Style>): Partial<Style> {
 
 const ORIGINS: readonly Origin[] = ['typed', 'formula', 'link'];
 /** Number format → the styles of its cells, by origin, boldness and rule (see `figureStyle`). */
-const FIGURE_STYLES = new Map<string, Partial<Style>[]>();
+const FIGURE_STYLES = new Map<string, Style[]>();
 
 /**
  * The shared style of a number cell: its format, the font of its origin, and for a total a rule
  * above. Found without serialising anything, as number cells are most of a workbook.
  */
-export function figureStyle(numFmt: string, origin: Origin, bold = false, rule = false): Partial<Style> {
+export function figureStyle(numFmt: string, origin: Origin, bold = false, rule = false): Style {
   let styles = FIGURE_STYLES.get(numFmt);
   if (!styles) FIGURE_STYLES.set(numFmt, (styles = []));
   const i = ORIGINS.indexOf(origin) * 4 + (bold ? 2 : 0) + (rule ? 1 : 0);
   return (styles[i] ??= look({ numFmt, font: font(origin, bold), ...(rule ? { border: TOP_BORDER } : {}) }));
 }
 
-/** No style of its own: what exceljs gives a cell nobody styles. */
-export const PLAIN = look({});
-
-/**
- * Writes a cell whole, its value and its shared style. The row and column are numbers:
- * exceljs parses an A1 address (or builds one to parse) on every getCell by address.
- */
-export function setCell(ws: Worksheet, row: number, col: number, value: CellValue, style: Partial<Style> = PLAIN): Cell {
-  const cell = ws.getRow(row).getCell(col);
-  cell.value = value;
-  cell.style = style;
-  return cell;
-}
 
 const fraction = (decimals: number) => (decimals > 0 ? `.${'0'.repeat(decimals)}` : '');
 
@@ -99,7 +87,8 @@ export function figureFormat(fig: Figure): string {
   return numberFormat(fig.kind, fig.decimals);
 }
 
-/** Landscape A4, one page wide and as many tall as needed: how analysts print a model. */
-export function printSetup(printTitlesRow?: string): Worksheet['pageSetup'] {
-  return { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, ...(printTitlesRow ? { printTitlesRow } : {}) } as Worksheet['pageSetup'];
+/** Landscape A4, one page wide and as many tall as needed: how analysts print a model. Title
+ * rows, when given, repeat at the top of every page. */
+export function printSetup(titleRows?: [number, number]): PageSetup {
+  return { orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, paperSize: 9, ...(titleRows ? { titleRows } : {}) };
 }

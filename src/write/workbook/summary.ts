@@ -1,10 +1,10 @@
-import type { Worksheet } from 'exceljs';
+import type { Sheet } from '../xlsx/sheet';
 import type { CellRef, Release, RowRef } from '../../model/types';
 import { CHECK_COUNT, CHECK_FAILING, CHECK_ROUNDING, CHECK_UNTIED, type CheckStatus } from './checks';
 import type { FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
 import { addressOf, CHECKS, quoteSheet, refText, SUMMARY, type Layout } from './layout';
-import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, setCell, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
+import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
 
 // The first sheet: who, what period, from which file, the key figures as links into the
@@ -33,9 +33,9 @@ function keyBlocks(release: Release): Block[] {
   return blocks;
 }
 
-export function writeSummary(ws: Worksheet, release: Release, layout: Layout, plan: FormulaPlan, status: CheckStatus): void {
+export function writeSummary(ws: Sheet, release: Release, layout: Layout, plan: FormulaPlan, status: CheckStatus): void {
   const m = release.meta;
-  setCell(ws, 1, 1, m.company ?? 'Earnings release', look({ font: TITLE_FONT }));
+  ws.set(1, 1, m.company ?? 'Earnings release', look({ font: TITLE_FONT }));
   const bold = look({ font: BOLD_FONT });
   const text = look({ font: TEXT_FONT });
   const facts: [string, string][] = [
@@ -49,8 +49,8 @@ export function writeSummary(ws: Worksheet, release: Release, layout: Layout, pl
   ];
   let y = 2;
   for (const [k, v] of facts) {
-    setCell(ws, y, 1, k, bold);
-    setCell(ws, y, 2, v, text);
+    ws.set(y, 1, k, bold);
+    ws.set(y, 2, v, text);
     y++;
   }
   const checks = `${quoteSheet(CHECKS)}!${CHECK_COUNT}`;
@@ -58,8 +58,8 @@ export function writeSummary(ws: Worksheet, release: Release, layout: Layout, pl
   const untied = `${quoteSheet(CHECKS)}!${CHECK_UNTIED}`;
   const rounding = `${quoteSheet(CHECKS)}!${CHECK_ROUNDING}`;
   const summary = status.failing === 0 ? `All ${status.checks} checks tie` : `${status.failing} of ${status.checks} checks fail`;
-  setCell(ws, y, 1, 'Check status', bold);
-  setCell(ws, y, 2, {
+  ws.set(y, 1, 'Check status', bold);
+  ws.set(y, 2, {
     formula: `IF(${failing}=0,"All "&${checks}&" checks tie",${failing}&" of "&${checks}&" checks fail")&IF(${rounding}>0,"; "&${rounding}&" within one unit of rounding","")&IF(${untied}>0,"; "&${untied}&" totals untied","")`,
     result: `${summary}${status.rounding ? `; ${status.rounding} within one unit of rounding` : ''}${status.untied ? `; ${status.untied} totals untied` : ''}`,
   }, look({ font: font('link', true) }));
@@ -69,22 +69,22 @@ export function writeSummary(ws: Worksheet, release: Release, layout: Layout, pl
   for (const block of keyBlocks(release)) {
     const first = block.rows[0];
     const table = release.statements.find((s) => s.id === first.statement)!.tables[first.table];
-    setCell(ws, y, 1, block.title, bold);
-    table.columns.forEach((col, ci) => setCell(ws, y, ci + 2, [col.period?.label, col.currency].filter(Boolean).join(' '), header));
+    ws.set(y, 1, block.title, bold);
+    table.columns.forEach((col, ci) => ws.set(y, ci + 2, [col.period?.label, col.currency].filter(Boolean).join(' '), header));
     y++;
     for (const r of block.rows) {
       const row = table.rows[r.row];
-      setCell(ws, y, 1, row.label, text);
+      ws.set(y, 1, row.label, text);
       row.cells.forEach((fig, ci) => {
         if (!fig || fig.value === null) return;
         const ref: CellRef = { ...r, col: ci };
-        setCell(ws, y, ci + 2, { formula: refText(addressOf(layout, ref)!, SUMMARY), result: toNumber(plan.valueOf(ref)!) }, figureStyle(figureFormat(fig), 'link'));
+        ws.set(y, ci + 2, { formula: refText(addressOf(layout, ref)!, SUMMARY), result: toNumber(plan.valueOf(ref)!) }, figureStyle(figureFormat(fig), 'link'));
       });
       y++;
     }
     y++;
   }
-  ws.getColumn(1).width = 50;
-  for (let c = 2; c <= 8; c++) ws.getColumn(c).width = 16;
-  ws.pageSetup = printSetup();
+  ws.width(1, 50);
+  for (let c = 2; c <= 8; c++) ws.width(c, 16);
+  ws.page = printSetup();
 }
