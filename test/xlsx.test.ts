@@ -113,6 +113,31 @@ describe('xlsx writer', () => {
     assert.ok(zipEntries(buf).get('xl/worksheets/sheet2.xml')!.toString('utf8').includes('<sheetData></sheetData>'));
   });
 
+  it('cuts a text longer than a cell holds at 32,767 characters, never inside a character', async () => {
+    const book = new Workbook({ creator: 'tieout', created: WHEN });
+    const ws = book.addSheet('Long');
+    ws.set(1, 1, 'x'.repeat(40000));
+    ws.set(2, 1, `${'y'.repeat(32765)}\u{1F600}tail`);
+    ws.set(3, 1, { formula: 'REPT("z",40000)', result: 'z'.repeat(40000) });
+    ws.set(4, 1, 'w'.repeat(32767));
+    const back = (await load(book.toBuffer())).getWorksheet('Long')!;
+    const a1 = back.getCell('A1').value as string;
+    assert.deepStrictEqual([a1.length, a1.slice(-2)], [32767, 'x\u2026']);
+    const a2 = back.getCell('A2').value as string;
+    assert.deepStrictEqual([a2.length, a2.slice(-2)], [32766, 'y\u2026']);
+    assert.strictEqual(((back.getCell('A3').value as { result: string }).result).length, 32767);
+    assert.strictEqual((back.getCell('A4').value as string).length, 32767);
+  });
+
+  it('refuses a number no spreadsheet can hold, naming the cell', () => {
+    const book = new Workbook({ creator: 'tieout', created: WHEN });
+    book.addSheet('Bad').set(2, 3, Number.NaN);
+    assert.throws(() => book.toBuffer(), /^Error: cell C2: NaN is not a number a spreadsheet can hold$/);
+    const inf = new Workbook({ creator: 'tieout', created: WHEN });
+    inf.addSheet('Bad').set(1, 1, { formula: '1/0', result: Number.POSITIVE_INFINITY });
+    assert.throws(() => inf.toBuffer(), /cell A1: Infinity is not a number/);
+  });
+
   it('gives the same bytes for the same workbook, every entry dated as given', () => {
     assert.ok(sample().toBuffer().equals(buf));
     assert.strictEqual(wb.created.toISOString(), WHEN.toISOString());

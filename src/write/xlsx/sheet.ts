@@ -163,20 +163,38 @@ export class Sheet {
   }
 }
 
+/** The most characters a cell holds in Excel; a longer text makes it repair the file on opening. */
+export const MAX_CELL_TEXT = 32767;
+
+/** A text as a cell can hold it: cut, with an ellipsis, at Excel's limit. */
+export function cellString(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let end = MAX_CELL_TEXT - 1;
+  // Not between the two halves of a character outside the BMP.
+  if (/[\ud800-\udbff]/.test(text[end - 1])) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+
+/** A number as a cell holds it; NaN and infinities have no spelling a spreadsheet reads. */
+function cellNumber(ref: string, n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`cell ${ref}: ${n} is not a number a spreadsheet can hold`);
+  return String(n);
+}
+
 function cellXml(ref: string, s: number, v: CellValue, strings: SharedStrings): string {
   const style = s ? ` s="${s}"` : '';
   // An empty cell is written only to carry a look.
   if (v === null) return s ? `<c r="${ref}"${style}/>` : '';
   switch (typeof v) {
-    case 'number': return `<c r="${ref}"${style}><v>${v}</v></c>`;
-    case 'string': return `<c r="${ref}"${style} t="s"><v>${strings.add(v)}</v></c>`;
+    case 'number': return `<c r="${ref}"${style}><v>${cellNumber(ref, v)}</v></c>`;
+    case 'string': return `<c r="${ref}"${style} t="s"><v>${strings.add(cellString(v))}</v></c>`;
     case 'boolean': return `<c r="${ref}"${style} t="b"><v>${v ? 1 : 0}</v></c>`;
   }
   const f = `<f>${esc(v.formula)}</f>`;
   switch (typeof v.result) {
-    case 'number': return `<c r="${ref}"${style}>${f}<v>${v.result}</v></c>`;
+    case 'number': return `<c r="${ref}"${style}>${f}<v>${cellNumber(ref, v.result)}</v></c>`;
     // A text result is written in the cell, not as a shared string: that is how spreadsheets store it.
-    case 'string': return `<c r="${ref}"${style} t="str">${f}<v>${esc(v.result)}</v></c>`;
+    case 'string': return `<c r="${ref}"${style} t="str">${f}<v>${esc(cellString(v.result))}</v></c>`;
     case 'boolean': return `<c r="${ref}"${style} t="b">${f}<v>${v.result ? 1 : 0}</v></c>`;
     default: return `<c r="${ref}"${style}>${f}</c>`;
   }
