@@ -6,6 +6,7 @@ import { InputError } from '../src/model/errors';
 import { readers } from '../src/read';
 import { decodeText } from '../src/read/input';
 import { FuzzRunner, type CaseResult } from './support/fuzz-runner';
+import { CORPUS } from './support/corpus';
 
 // Every reader either reads a case or refuses it with an InputError, and never hangs: a case that
 // takes longer than HANG_MS is reported as a hang (a generous bound: reading the largest corpus
@@ -13,7 +14,6 @@ import { FuzzRunner, type CaseResult } from './support/fuzz-runner';
 const HANG_MS = 30_000;
 const SEED = 20241119;
 const SAMPLE = fs.readFileSync('samples/qifu-q3-2024.txt', 'utf8');
-const CORPUS = path.resolve('../shared/corpus');
 const realInputs: { name: string; text: string }[] = [{ name: 'sample', text: SAMPLE }];
 if (fs.existsSync(CORPUS)) {
   for (const f of fs.readdirSync(CORPUS).filter((n) => /\.(htm|html|md|txt)$/.test(n)).sort()) {

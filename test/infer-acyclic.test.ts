@@ -1,10 +1,10 @@
 import assert from 'assert';
-import fs from 'fs';
 import path from 'path';
 import { infer } from '../src/infer';
 import { cellKey } from '../src/infer/grid';
 import type { CellRef, Release } from '../src/model/types';
 import { readFile } from '../src/read';
+import { CORPUS, corpusReleases } from './support/corpus';
 
 // Every figure is typed or defined by exactly one relation, and the definitions can be put in an
 // order where each comes after everything it reads: a workbook of these formulas never cycles.
@@ -68,14 +68,13 @@ describe('inferred relations are acyclic, one definition per figure', function (
     assert.deepStrictEqual(cyclic.sort(), ['a', 'b']);
   });
 
-  const corpus = path.resolve('../shared/corpus');
-  const files = fs.existsSync(corpus) ? fs.readdirSync(corpus).filter((f) => /\.(htm|html|md|txt)$/.test(f) && f !== 'README.md').sort() : [];
+  const files = corpusReleases();
   it(`stays acyclic on every corpus release that reads (${files.length} files)`, async () => {
     let sorted = 0;
     for (const f of files) {
       let release: Release;
       try {
-        release = infer(await readFile(path.join(corpus, f)));
+        release = infer(await readFile(path.join(CORPUS, f)));
       } catch {
         continue; // a release no reader reads yet has nothing to sort
       }

@@ -2,6 +2,7 @@ import assert from 'assert';
 import path from 'path';
 import { readFile } from '../src/read';
 import { classifyByLabels, classifyTitle, isDigestTitle } from '../src/read/classify';
+import { CORPUS, needCorpus } from './support/corpus';
 
 // Titles as real releases print them; the kind decides which statements the tie rate counts.
 
@@ -26,8 +27,9 @@ describe('classifyTitle', () => {
     assert.strictEqual(isDigestTitle('CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS'), false);
   });
 
-  it('reads Slate Grocery REIT\'s results summary as a table of its own kind, not as an income statement', async () => {
-    const r = await readFile(path.resolve('../shared/corpus/slate_grocery_reit_q4_2024_morningstar.md'));
+  it('reads Slate Grocery REIT\'s results summary as a table of its own kind, not as an income statement', async function () {
+    needCorpus(this);
+    const r = await readFile(path.join(CORPUS, 'slate_grocery_reit_q4_2024_morningstar.md'));
     const summary = r.statements.find((s) => s.title === 'Summary of Q4 2024 Results');
     assert.strictEqual(summary?.kind, 'other');
     // Its figures are read all the same: rental revenue 53,077 thousand in Q4 2024.

@@ -3,8 +3,8 @@ import fs from 'fs';
 import path from 'path';
 import { chooseReader, readFile, readText } from '../src/read';
 import { rowValues } from './support/statement-rows';
+import { CORPUS, needCorpus } from './support/corpus';
 
-const CORPUS = path.resolve('../shared/corpus');
 
 describe('fixed-width reader: quirks of text tables', () => {
   it('finds columns from right-aligned figures, with "$" apart or attached, a hanging ")" and dotted leaders', () => {
@@ -51,7 +51,7 @@ describe('fixed-width reader: quirks of text tables', () => {
 });
 
 describe('fixed-width reader: text releases', function () {
-  before(function () { if (!fs.existsSync(CORPUS)) this.skip(); });
+  before(function () { needCorpus(this); });
 
   it('Sears 2004 EDGAR text: income statement and balance sheet', async () => {
     const r = await readFile(path.join(CORPUS, 'sears_q2_2004_8k_ex99.txt'));

@@ -6,9 +6,9 @@ import type { Release, StatementKind } from '../src/model/types';
 import { chooseReader, readFile, readText } from '../src/read';
 import { sniffHtml, tokenizeHtml } from '../src/read/html';
 import type { RawDocument, TableBlock } from '../src/read/raw';
+import { CORPUS, needCorpus } from './support/corpus';
 
 const FIXTURES = 'test/fixtures/html';
-const CORPUS = path.resolve('../shared/corpus');
 
 function tokenize(name: string): RawDocument {
   const file = path.join(FIXTURES, name);
@@ -239,7 +239,7 @@ const CORPUS_PINS: Record<string, Pin[]> = {
 
 describe('html reader: the corpus', function () {
   before(function () {
-    if (!fs.existsSync(CORPUS)) this.skip();
+    needCorpus(this);
   });
 
   for (const [name, pins] of Object.entries(CORPUS_PINS)) {

@@ -3,8 +3,8 @@ import fs from 'fs';
 import path from 'path';
 import { chooseReader, readFile, readText } from '../src/read';
 import { rowValues } from './support/statement-rows';
+import { CORPUS, needCorpus } from './support/corpus';
 
-const CORPUS = path.resolve('../shared/corpus');
 
 describe('markdown reader: quirks of pipe tables', () => {
   const file = 'test/fixtures/markdown/quirks.md';
@@ -51,7 +51,7 @@ describe('markdown reader: quirks of pipe tables', () => {
 });
 
 describe('markdown reader: newswire releases', function () {
-  before(function () { if (!fs.existsSync(CORPUS)) this.skip(); });
+  before(function () { needCorpus(this); });
 
   it('Kelly Services: earnings, balance sheet and cash flows in millions of US dollars', async () => {
     const r = await readFile(path.join(CORPUS, 'kelly_services_q4_2024_globenewswire.md'));

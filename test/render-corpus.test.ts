@@ -6,12 +6,12 @@ import path from 'path';
 import { infer } from '../src/infer';
 import { readFile } from '../src/read';
 import { Printer } from '../src/render/pdf';
+import { CORPUS, hasCorpus, needCorpus } from './support/corpus';
 
 // The briefing is one page for every release the readers can read, on A4 (the default), as pdfinfo
 // counts the pages of what the browser printed.
 
-const CORPUS = path.resolve('../shared/corpus');
-const files = fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv'))
+const files = hasCorpus()
   ? fs.readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t')[0])
   : [];
 
@@ -19,6 +19,9 @@ describe('briefing: one page for every readable corpus release', function () {
   this.timeout(900_000);
   const printer = new Printer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-corpus-pdf-'));
+  before(function () {
+    needCorpus(this);
+  });
   after(async () => {
     await printer.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import assert from 'assert';
-import { promises as fs } from 'fs';
 import path from 'path';
 import { infer } from '../src/infer';
 import { InputError } from '../src/model/errors';
@@ -9,17 +8,19 @@ import { planLayout } from '../src/write/workbook/layout';
 import { reportedFigures } from './fixtures/workbook/figures';
 import { cachedMismatches, hyperformula, valueAt } from './fixtures/workbook/recompute';
 import { rawSheets } from './fixtures/workbook/xlsx';
+import { CORPUS, corpusReleases, needCorpus } from './support/corpus';
 
 // Every release of the shared corpus that the readers can read: its workbook recomputes, in an
 // independent engine, to the cached results and to every reported figure (the writer keeps a
 // relation that would move a figure out of the statements).
 
-const CORPUS = path.resolve(__dirname, '../../shared/corpus');
-
 describe('workbooks of the corpus', function () {
   this.timeout(600_000);
+  before(function () {
+    needCorpus(this);
+  });
   it('recompute to their cached results and reported figures', async () => {
-    const files = (await fs.readdir(CORPUS)).filter((f) => /\.(htm|html|md|txt)$/i.test(f) && f !== 'README.md').sort();
+    const files = corpusReleases();
     let written = 0;
     const off: string[] = [];
     for (const f of files) {

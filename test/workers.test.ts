@@ -15,12 +15,12 @@ import { BuildWorkers } from '../src/workers';
 import { toJson } from '../src/write/json';
 import { toXlsxBuffer } from '../src/write/workbook';
 import { runCli } from './support/run-cli';
+import { CORPUS } from './support/corpus';
 
 // The CLI builds in worker threads and hands the model back as JSON: what comes back must be the
 // same model, and what the workers write the same bytes as a build in this thread.
 
 const SAMPLE = path.resolve(__dirname, '..', 'samples', 'qifu-q3-2024.txt');
-const CORPUS = path.resolve(__dirname, '../../shared/corpus');
 const OTHERS = ['nvidia_q3fy25_newsroom.html', 'kelly_services_q4_2024_globenewswire.md', 'sears_q2_2004_8k_ex99.txt']
   .map((f) => path.join(CORPUS, f))
   .filter((f) => fs.existsSync(f));
