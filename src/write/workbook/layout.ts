@@ -1,7 +1,8 @@
 import type { CellRef, Release, RowRef, Statement, StatementKind } from '../../model/types';
 import { columnLetter } from '../xlsx/sheet';
-import { quotedSheet as quoteSheet } from '../xlsx/workbook';
+import { quoteSheet } from '../xlsx/workbook';
 
+// Formulas name columns and sheets as the package writes them.
 export { columnLetter, quoteSheet };
 
 // Where every figure of the model lands: one sheet per statement, tables stacked in source
@@ -58,7 +59,6 @@ export interface Layout {
 
 /** Sheet column (1-based) of a table's value column: the labels sit in A. */
 export const valueCol = (col: number) => col + 2;
-
 
 /** A sheet name Excel accepts: no []:*?/\, no leading or trailing apostrophe, 31 characters at most. */
 export function safeSheetName(wanted: string, taken: Set<string>): string {

@@ -18,7 +18,7 @@ const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A sheet name as a formula writes it: always quoted, apostrophes doubled. */
-export function quotedSheet(name: string): string {
+export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -78,7 +78,7 @@ export class Workbook {
       // A sheet's print titles are a name local to that sheet.
       ...this.sheets.map((s, i) => {
         const rows = s.page?.titleRows;
-        return rows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(`${quotedSheet(s.name)}!$${rows[0]}:$${rows[1]}`)}</definedName>` : '';
+        return rows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(`${quoteSheet(s.name)}!$${rows[0]}:$${rows[1]}`)}</definedName>` : '';
       }),
     ].join('');
     // fullCalcOnLoad: Excel recalculates on open; the cached results serve viewers that do not.
