@@ -1,7 +1,7 @@
 import { infer } from './infer';
 import type { Diagnostic, Release } from './model/types';
 import { readFile, type ReadOptions } from './read';
-import { toJson } from './write/json';
+import { toJsonBytes } from './write/json';
 import { toXlsxBuffer } from './write/workbook';
 
 // The CPU-bound part of building a release: read, infer, JSON, workbook. The same function runs in
@@ -30,7 +30,7 @@ export async function make(input: string, opts: ReadOptions = {}, onRead?: () =>
   onRead?.();
   infer(release);
   lap('infer');
-  const json = Buffer.from(toJson(release), 'utf8');
+  const json = toJsonBytes(release);
   lap('json');
   return {
     release: () => release,

@@ -37,11 +37,6 @@ describe('model: InputError', () => {
     assert.deepStrictEqual([e.message, e.line, e.exitCode], ['gone.txt: expected a readable file, found no such file', null, 2]);
   });
 
-  it('at() takes the file and line of a place', () => {
-    const e = InputError.at({ file: 'r.md', line: 7, table: 2, row: 3 }, 'a figure', '"n/a"', 1);
-    assert.deepStrictEqual([e.message, e.exitCode], ['r.md:7: expected a figure, found "n/a"', 1]);
-  });
-
   it('quote() flattens and shortens input text for a message', () => {
     assert.strictEqual(quote('  Total\n\tassets  '), '"Total assets"');
     assert.strictEqual(quote('x'.repeat(100), 10), `"${'x'.repeat(9)}…"`);

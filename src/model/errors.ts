@@ -1,5 +1,3 @@
-import type { Place } from './types';
-
 /**
  * Input that cannot be used at all. Carries the file, the place, what was expected and what was
  * found, so the CLI prints one line and no stack trace.
@@ -21,10 +19,6 @@ export class InputError extends Error {
     this.expected = opts.expected;
     this.found = opts.found;
     this.exitCode = opts.exitCode ?? 2;
-  }
-
-  static at(place: Place, expected: string, found: string, exitCode: 1 | 2 = 2): InputError {
-    return new InputError({ file: place.file, line: place.line, expected, found, exitCode });
   }
 }
 

@@ -3,9 +3,8 @@ import Decimal from 'decimal.js';
 // The one model every reader produces and every writer consumes.
 // Exact numbers only: a figure is a Decimal from the reader to the writer's edge.
 
-/** Where a piece of the model came from. Lines and columns are 1-based. */
+/** Where in the release's source file (`Release.source.file`) a piece of the model came from; 1-based. */
 export interface Place {
-  file: string;
   line: number;
   /** For table readers: 1-based table number in the document, row within the raw table, cell within the row. */
   table?: number;

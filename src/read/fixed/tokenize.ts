@@ -111,7 +111,7 @@ function cell(text: string, place: Place): RawCell {
   return { text, bold: false, place };
 }
 
-function gridOf(lines: Line[], from: number, to: number, head: number, bodyFrom: number, file: string, table: number): Grid {
+function gridOf(lines: Line[], from: number, to: number, head: number, bodyFrom: number, table: number): Grid {
   const body = lines.slice(bodyFrom, to + 1);
   const figures = body.filter(isFigureLine);
   const edges = columnEdges(figures.flatMap((l) => l.layout!.values.map((v) => v.end)));
@@ -135,7 +135,7 @@ function gridOf(lines: Line[], from: number, to: number, head: number, bodyFrom:
   for (let k = head; k < bodyFrom; k++) {
     const l = lines[k];
     if (isBlank(l)) continue;
-    const place: Place = { file, line: l.no, table };
+    const place: Place = { line: l.no, table };
     const texts: string[] = Array(width).fill('');
     for (const c of chunks(l.text)) {
       if (c.end <= valueStart) { caption.push(c.text); captionPlace ??= place; continue; }
@@ -149,7 +149,7 @@ function gridOf(lines: Line[], from: number, to: number, head: number, bodyFrom:
   body.forEach((l, n) => {
     if (isBlank(l)) return;
     const rowNo = n + 1;
-    const place: Place = { file, line: l.no, table, row: rowNo };
+    const place: Place = { line: l.no, table, row: rowNo };
     if (!l.layout || l.layout.years) {
       const c = chunks(l.text);
       if (c.length > 1 && c.some((x) => x.end > valueStart)) {
@@ -171,15 +171,15 @@ function gridOf(lines: Line[], from: number, to: number, head: number, bodyFrom:
     }
     rows.push({ type: 'row', label: cell(l.layout.label, { ...place, cell: 1 }), indent: l.layout.indent, values, place });
   });
-  return { titles, rows, width, place: { file, line: lines[head].no, table } };
+  return { titles, rows, width, place: { line: lines[head].no, table } };
 }
 
 /** Short lines standing alone (a company name, a statement title) are title candidates. */
-function proseOf(lines: Line[], file: string): ProseBlock[] {
+function proseOf(lines: Line[]): ProseBlock[] {
   const texts = lines.map((l) => l.text.trim());
-  const place = { file, line: lines[0].no };
+  const place = { line: lines[0].no };
   const short = texts.length <= 4 && texts.every((t) => t.length < 80 && !(/[.;]$/.test(t) && t.split(/\s+/).length >= 8));
-  if (short) return lines.map((l, i) => ({ type: 'prose', text: texts[i], bold: true, heading: 0, place: { file, line: l.no } }));
+  if (short) return lines.map((l, i) => ({ type: 'prose', text: texts[i], bold: true, heading: 0, place: { line: l.no } }));
   return [{ type: 'prose', text: texts.join('\n'), bold: false, heading: /^#{1,6}\s/.test(texts[0]) ? 1 : 0, place }];
 }
 
@@ -189,7 +189,7 @@ export function tokenizeFixed(source: string, file: string): RawDocument {
   const tables = findTables(lines);
   let para: Line[] = [];
   const flush = () => {
-    if (para.length) blocks.push(...proseOf(para, file));
+    if (para.length) blocks.push(...proseOf(para));
     para = [];
   };
   let at = 0;
@@ -202,7 +202,7 @@ export function tokenizeFixed(source: string, file: string): RawDocument {
       else para.push(lines[at]);
     }
     flush();
-    blocks.push(...gridBlocks(gridOf(lines, t.from, t.to, head, body, file, n + 1)));
+    blocks.push(...gridBlocks(gridOf(lines, t.from, t.to, head, body, n + 1)));
     at = t.to + 1;
   });
   for (; at < lines.length; at++) {

@@ -175,7 +175,7 @@ function splitCaption(cells: RawCell[], header: boolean): { head: RawCell[]; cap
  * Turns a laid-out table into raw rows: cell 0 the label, then one cell per value column.
  * Returns null when the table holds no figure (a layout box or a text table).
  */
-export function toRawRows(grid: GridRow[], file: string, table: number, lineAt: (offset: number | null) => number): RawRow[] | null {
+export function toRawRows(grid: GridRow[], table: number, lineAt: (offset: number | null) => number): RawRow[] | null {
   const rows = grid.map((r) => joinPieces(r.cells));
   dropSmallNotes(rows);
   const layout = findLayout(rows.filter((r) => r.some((p) => p.figure) && !yearsOnly(r)));
@@ -190,7 +190,7 @@ export function toRawRows(grid: GridRow[], file: string, table: number, lineAt: 
   const pending: { cells: RawCell[]; line: number; indent: number }[] = [];
   const emit = (cells: RawCell[], line: number, indent: number) => {
     const row = out.length + 1;
-    out.push({ cells: cells.map((c) => ({ ...c, place: { ...c.place, row } })), place: { file, line, table, row }, indent });
+    out.push({ cells: cells.map((c) => ({ ...c, place: { ...c.place, row } })), place: { line, table, row }, indent });
   };
   const flushCaptions = () => pending.splice(0).forEach((p) => emit(p.cells, p.line, p.indent));
   grid.forEach((g, r) => {
@@ -215,7 +215,7 @@ export function toRawRows(grid: GridRow[], file: string, table: number, lineAt: 
     const cellOf = (parts: Piece[], cell: number): RawCell => ({
       text: parts.map((p) => p.text).join(' '),
       bold: parts.some((p) => p.bold),
-      place: { file, line: lineAt(parts[0]?.offset ?? g.offset), table, row: 0, cell },
+      place: { line: lineAt(parts[0]?.offset ?? g.offset), table, row: 0, cell },
     });
     const label = cellOf(labelParts, 1);
     label.text = label.text.replace(LABEL_NOTES, '');

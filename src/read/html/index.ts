@@ -24,7 +24,7 @@ export function sniffHtml(text: string): number {
 
 export function tokenizeHtml(source: string, file: string): RawDocument {
   const nodes = parseHtml(source);
-  const walker = new Walker(file, new LineIndex(source));
+  const walker = new Walker(new LineIndex(source));
   walker.visit(nodes, { bold: false, size: null });
   walker.flush();
   return { file, format: 'html', bytes: Buffer.byteLength(source), blocks: walker.blocks };

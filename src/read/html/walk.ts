@@ -24,14 +24,14 @@ export class Walker {
   private heading = 0;
   private tables = 0;
 
-  constructor(private readonly file: string, private readonly lines: LineIndex) {}
+  constructor(private readonly lines: LineIndex) {}
 
   /** Ends the paragraph being gathered, keeping it when it has visible text. */
   flush(): void {
     if (!this.para.empty) {
       const text = this.para.value();
       if (text !== '') {
-        const block: ProseBlock = { type: 'prose', text, bold: this.para.bold, heading: this.heading, place: { file: this.file, line: this.lines.lineAt(this.para.offset) } };
+        const block: ProseBlock = { type: 'prose', text, bold: this.para.bold, heading: this.heading, place: { line: this.lines.lineAt(this.para.offset) } };
         this.blocks.push(block);
       }
     }
@@ -89,10 +89,10 @@ export class Walker {
   /** A table of figures (or a box of text set as a table), the paragraph before it already ended. */
   private table(el: HtmlElement, state: Inherited): void {
     const grid = layoutTable(el, state);
-    const rows = toRawRows(grid, this.file, this.tables + 1, (o) => this.lines.lineAt(o));
+    const rows = toRawRows(grid, this.tables + 1, (o) => this.lines.lineAt(o));
     if (rows && rows.length > 0) {
       this.tables += 1;
-      this.blocks.push({ type: 'table', rows, place: { file: this.file, line: this.lines.lineAt(el.startIndex), table: this.tables } });
+      this.blocks.push({ type: 'table', rows, place: { line: this.lines.lineAt(el.startIndex), table: this.tables } });
       return;
     }
     // No figures: a box of text (a title, a note) set as a table. Each row reads as a paragraph.
@@ -104,7 +104,7 @@ export class Walker {
         text: cells.map((c) => c.text).join(' '),
         bold: cells.every((c) => c.bold),
         heading: 0,
-        place: { file: this.file, line: this.lines.lineAt(cells[0].offset ?? row.offset) },
+        place: { line: this.lines.lineAt(cells[0].offset ?? row.offset) },
       });
     }
   }

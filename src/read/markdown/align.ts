@@ -123,8 +123,8 @@ function groupColumns(perRow: number[][]): number[][] {
   return groups;
 }
 
-function placeOf(file: string, line: number, table: number, row: number, cell?: number): Place {
-  return cell === undefined ? { file, line, table, row } : { file, line, table, row, cell };
+function placeOf(line: number, table: number, row: number, cell?: number): Place {
+  return cell === undefined ? { line, table, row } : { line, table, row, cell };
 }
 
 function rawCell(cell: PipeCell, place: Place): RawCell {
@@ -132,7 +132,7 @@ function rawCell(cell: PipeCell, place: Place): RawCell {
 }
 
 /** Lines up one pipe table into title lines, header lines and rows of logical columns. */
-export function alignPipeTable(rows: PipeRow[], file: string, table: number): Grid {
+export function alignPipeTable(rows: PipeRow[], table: number): Grid {
   const analysed = rows.map(analyse);
   const body = analysed.filter((r) => r.figures);
   const left = positions(body, false);
@@ -154,15 +154,15 @@ export function alignPipeTable(rows: PipeRow[], file: string, table: number): Gr
   const firstBody = analysed.findIndex((r) => r.figures);
   analysed.forEach((r, i) => {
     const rowNo = i + 1;
-    const place = placeOf(file, r.row.line, table, rowNo);
+    const place = placeOf(r.row.line, table, rowNo);
     if (r.figures) {
       const values: (RawCell | null)[] = Array(width).fill(null);
       for (const v of r.values) {
         let c = columnOf(pos(r, v.at));
         while (c < width - 1 && values[c]) c++;
-        if (!values[c]) values[c] = rawCell(v.cell, placeOf(file, r.row.line, table, rowNo, v.at + 1));
+        if (!values[c]) values[c] = rawCell(v.cell, placeOf(r.row.line, table, rowNo, v.at + 1));
       }
-      const label = r.label ? rawCell(r.label, placeOf(file, r.row.line, table, rowNo, r.labelAt + 1)) : { text: '', bold: false, place };
+      const label = r.label ? rawCell(r.label, placeOf(r.row.line, table, rowNo, r.labelAt + 1)) : { text: '', bold: false, place };
       out.push({ type: 'row', label, indent: Math.max(r.labelAt, 0) + (r.label?.lead ?? 0), values, place });
       return;
     }
@@ -179,7 +179,7 @@ export function alignPipeTable(rows: PipeRow[], file: string, table: number): Gr
     if (onlyLabel || (i > firstBody && texts.length === 1 && texts[0].at <= 1 && !YEAR.test(texts[0].cell.text))) {
       // A label alone: a section heading or the first line of a wrapped label.
       const t = texts[0];
-      out.push({ type: 'row', label: rawCell(t.cell, placeOf(file, r.row.line, table, rowNo, t.at + 1)), indent: t.at + t.cell.lead, values: Array(width).fill(null), place });
+      out.push({ type: 'row', label: rawCell(t.cell, placeOf(r.row.line, table, rowNo, t.at + 1)), indent: t.at + t.cell.lead, values: Array(width).fill(null), place });
       return;
     }
     // A header line: its texts over the columns. Printed one per column with no spacer cells, they
@@ -197,5 +197,5 @@ export function alignPipeTable(rows: PipeRow[], file: string, table: number): Gr
     });
     out.push({ type: 'header', texts: header, place });
   });
-  return { titles, rows: out, width, place: { file, line: rows[0]?.line ?? 1, table } };
+  return { titles, rows: out, width, place: { line: rows[0]?.line ?? 1, table } };
 }

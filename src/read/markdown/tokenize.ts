@@ -8,12 +8,12 @@ import { isPipeLine, isSeparatorLine, markdownText, pipeCell, splitPipes } from 
 // table; the separator line is dropped wherever it stands (wire copies put it under a title row).
 
 /** Cuts a markdown paragraph into prose blocks; a bold lead-in ("**Outlook**Text ...") is its own block. */
-export function proseBlocks(lines: { text: string; line: number }[], file: string): RawBlock[] {
+export function proseBlocks(lines: { text: string; line: number }[]): RawBlock[] {
   const first = lines[0];
   const joined = lines.map((l) => l.text.trim()).join('\n');
   const heading = /^(#{1,6})\s/.exec(joined)?.[1].length ?? 0;
   const body = joined.replace(/^#{1,6}\s+/, '');
-  const place = { file, line: first.line };
+  const place = { line: first.line };
   const lead = /^\*\*([^*\n]+)\*\*(?=\S)/.exec(body);
   if (lead && heading === 0) {
     const rest = body.slice(lead[0].length);
@@ -36,13 +36,13 @@ export function tokenizeMarkdown(source: string, file: string): RawDocument {
   let table: PipeRow[] = [];
   let tableNo = 0;
   const flushPara = () => {
-    if (para.length) blocks.push(...proseBlocks(para, file));
+    if (para.length) blocks.push(...proseBlocks(para));
     para = [];
   };
   const flushTable = () => {
     if (table.length) {
       tableNo += 1;
-      blocks.push(...gridBlocks(alignPipeTable(table, file, tableNo)));
+      blocks.push(...gridBlocks(alignPipeTable(table, tableNo)));
     }
     table = [];
   };

@@ -19,13 +19,13 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([\\`*_{}[\]()#+\-.!$|<>~])/g, '$1');
 }
 
-function proseBlock(lines: { text: string; line: number }[], file: string): ProseBlock {
+function proseBlock(lines: { text: string; line: number }[]): ProseBlock {
   const joined = lines.map((l) => l.text.trimEnd()).join('\n');
   const heading = /^(#{1,6})\s/.exec(joined)?.[1].length ?? 0;
   const stripped = unescapeMarkdown(joined.replace(/^#{1,6}\s+/, ''));
   const bold = /^\s*\*\*[^*]/.test(stripped);
   const text = stripped.replace(/<sup>.*?<\/sup>/gi, '').replace(/\*\*|__/g, '').replace(INLINE_TAG, '');
-  return { type: 'prose', text, bold, heading, place: { file, line: lines[0].line } };
+  return { type: 'prose', text, bold, heading, place: { line: lines[0].line } };
 }
 
 export function tokenizeTabText(source: string, file: string): RawDocument {
@@ -36,7 +36,7 @@ export function tokenizeTabText(source: string, file: string): RawDocument {
   let tableNo = 0;
 
   const flushPara = () => {
-    if (para.length) blocks.push(proseBlock(para, file));
+    if (para.length) blocks.push(proseBlock(para));
     para = [];
   };
   const flushTable = () => {
@@ -50,7 +50,7 @@ export function tokenizeTabText(source: string, file: string): RawDocument {
       flushPara();
       if (!table) {
         tableNo += 1;
-        table = { type: 'table', rows: [], place: { file, line, table: tableNo } };
+        table = { type: 'table', rows: [], place: { line, table: tableNo } };
       }
       const parts = text.split('\t');
       const width = table.rows[0]?.cells.length;
@@ -64,9 +64,9 @@ export function tokenizeTabText(source: string, file: string): RawDocument {
         });
       }
       const rowNo = table.rows.length + 1;
-      const cells = parts.map((p, c) => cellOf(p, { file, line, table: tableNo, row: rowNo, cell: c + 1 }));
+      const cells = parts.map((p, c) => cellOf(p, { line, table: tableNo, row: rowNo, cell: c + 1 }));
       const indent = /^ */.exec(parts[0])?.[0].length ?? 0;
-      const row: RawRow = { cells, place: { file, line, table: tableNo, row: rowNo }, indent };
+      const row: RawRow = { cells, place: { line, table: tableNo, row: rowNo }, indent };
       table.rows.push(row);
       return;
     }
