@@ -5,6 +5,7 @@ import { InputError } from '../src/model/errors';
 import type { Release, StatementKind } from '../src/model/types';
 import { chooseReader, readFile, readText } from '../src/read';
 import { sniffHtml, tokenizeHtml } from '../src/read/html';
+import { parseHtml, type HtmlElement, type HtmlNode } from '../src/read/html/dom';
 import type { RawDocument, TableBlock } from '../src/read/raw';
 import { CORPUS, needCorpus } from './support/corpus';
 
@@ -118,6 +119,26 @@ describe('html reader: tokenizing', () => {
       ['Services', '300', '250'],
       ['Total', '1,000', '900'],
     ]);
+  });
+});
+
+describe('html reader: the tree it walks', () => {
+  const element = (nodes: HtmlNode[], name: string): HtmlElement => {
+    for (const n of nodes) {
+      if (n.type === 'text') continue;
+      if (n.name === name) return n;
+      const inner = n.children.length ? element(n.children, name) : null;
+      if (inner) return inner;
+    }
+    return null as unknown as HtmlElement;
+  };
+  const kids = (el: HtmlElement) => el.children.map((c) => (c.type === 'text' ? JSON.stringify(c.data) : c.name));
+
+  it('leaves out the white space between a table\'s rows and cells, and keeps every other text', () => {
+    const tree = parseHtml('<p>A <b>b</b> c</p>\n<table>\n <tbody>\n  <tr>\n   <td> Net&nbsp;sales </td>\n   <td>1</td> x </tr>\n </tbody>\n</table>\n');
+    assert.deepStrictEqual([kids(element(tree, 'table')), kids(element(tree, 'tbody')), kids(element(tree, 'tr'))], [['tbody'], ['tr'], ['td', 'td', '" x "']]);
+    assert.deepStrictEqual([kids(element(tree, 'p')), kids(element(tree, 'td'))], [['"A "', 'b', '" c"'], ['" Net\u00a0sales "']]);
+    assert.deepStrictEqual(tree.map((n) => (n.type === 'text' ? JSON.stringify(n.data) : n.name)), ['p', '"\\n"', 'table', '"\\n"']);
   });
 });
 

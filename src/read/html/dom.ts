@@ -26,6 +26,8 @@ export interface HtmlElement {
 
 export type HtmlNode = HtmlText | HtmlElement;
 
+const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
+
 /**
  * Parses HTML into its top-level nodes. Adjacent text (split by the parser at entities) is one
  * text node, as in htmlparser2's DOM; a comment or doctype between two texts keeps them apart.
@@ -61,6 +63,9 @@ export function parseHtml(source: string): HtmlNode[] {
           text.data += data;
           return;
         }
+        // White space between a table's rows and cells is never shown (browsers drop it), and in
+        // generated filings it is half of all nodes: not kept, so the tree the walk holds is smaller.
+        if (TABLE_STRUCTURE.has(into.name) && !/\S/.test(data)) return;
         text = { type: 'text', data, startIndex: parser.startIndex };
         into.children.push(text);
       },
