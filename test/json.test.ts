@@ -20,7 +20,7 @@ describe('write: JSON', () => {
     assert.strictEqual(bytes.toString('utf8').split('\n').length, 2);
   });
 
-  it('keeps JSON.stringify\'s rules at every piece boundary: dashes, quotes, undefined, empty arrays, Decimals', () => {
+  it('keeps JSON.stringify\'s rules at every piece boundary: dashes, quotes, undefined, symbols, empty arrays, Decimals', () => {
     const label = (i: number) => `Net revenue — “adjusted” ${i} \u{1F4C8} "q" \\ é`;
     const release = {
       source: { file: 'hand — made.txt', format: 'text', bytes: 1 },
@@ -31,11 +31,12 @@ describe('write: JSON', () => {
       prose: [undefined, () => 1, 'text'],
       relations: [new Decimal('-0.000001')],
       untied: undefined,
+      marker: Symbol('no JSON'),
       diagnostics: [],
     } as unknown as Release;
     const text = toJsonBytes(release).toString('utf8');
     assert.ok(text.length > 200_000);
     assert.strictEqual(text, `${JSON.stringify(release)}\n`);
-    assert.ok(text.includes('"prose":[null,null,"text"]') && text.includes('"relations":["-0.000001"]') && !text.includes('untied'));
+    assert.ok(text.includes('"prose":[null,null,"text"]') && text.includes('"relations":["-0.000001"]') && !text.includes('untied') && !text.includes('marker'));
   });
 });

@@ -18,23 +18,24 @@ export function toJsonBytes(release: Release): Buffer {
   let text = '{';
   let first = true;
   for (const [key, value] of Object.entries(release)) {
-    if (value === undefined || typeof value === 'function') continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    if (!Array.isArray(value)) {
-      text += JSON.stringify(value);
-      continue;
+    if (Array.isArray(value)) {
+      text += `${first ? '' : ','}${JSON.stringify(key)}:[`;
+      value.forEach((item: unknown, i) => {
+        // As in JSON.stringify, an element that has no JSON (undefined, a function) is null.
+        text += `${i ? ',' : ''}${JSON.stringify(item) ?? 'null'}`;
+        if (text.length > PIECE) {
+          chunks.push(Buffer.from(text, 'utf8'));
+          text = '';
+        }
+      });
+      text += ']';
+    } else {
+      // A member that has no JSON (undefined, a function) is left out, as JSON.stringify leaves it.
+      const json = JSON.stringify(value);
+      if (json === undefined) continue;
+      text += `${first ? '' : ','}${JSON.stringify(key)}:${json}`;
     }
-    text += '[';
-    value.forEach((item: unknown, i) => {
-      // As in JSON.stringify, an element that has no JSON (undefined, a function) is null.
-      text += `${i ? ',' : ''}${JSON.stringify(item) ?? 'null'}`;
-      if (text.length > PIECE) {
-        chunks.push(Buffer.from(text, 'utf8'));
-        text = '';
-      }
-    });
-    text += ']';
+    first = false;
   }
   chunks.push(Buffer.from(`${text}}\n`, 'utf8'));
   return Buffer.concat(chunks);

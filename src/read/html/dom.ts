@@ -64,7 +64,7 @@ export function parseHtml(source: string): HtmlNode[] {
           return;
         }
         // White space between a table's rows and cells is never shown (browsers drop it), and in
-        // generated filings it is half of all nodes: not kept, so the tree the walk holds is smaller.
+        // generated filings it is a quarter of all nodes: not kept, so the tree the walk holds is smaller.
         if (TABLE_STRUCTURE.has(into.name) && !/\S/.test(data)) return;
         text = { type: 'text', data, startIndex: parser.startIndex };
         into.children.push(text);
