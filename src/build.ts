@@ -2,7 +2,7 @@ import path from 'path';
 import type { Diagnostic, Release } from './model/types';
 import { outputStem, writeOutputs } from './output';
 import type { ReadOptions } from './read';
-import { Printer, type Printed } from './render/pdf';
+import type { Printed, Printer } from './render/pdf';
 import type { Paper } from './render/view';
 import type { BuildWorkers } from './workers';
 
@@ -34,7 +34,8 @@ function shortPath(p: string): string {
 
 /** The briefing, printed by the run's browser or, without one, by a browser of its own. */
 async function printBriefing(release: Release, opts: BuildOptions): Promise<Printed> {
-  const printer = opts.printer ?? new Printer();
+  // Loaded here, not above: a build without a briefing never loads the browser driver.
+  const printer = opts.printer ?? new (await import('./render/pdf')).Printer();
   try {
     return await printer.print(release, { paper: opts.paper });
   } finally {

@@ -73,35 +73,43 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT.usage;
         return;
       }
-      const inputs = await expandInputs(args);
-      await sweepStaleTemps(opts.out);
-      const stems = uniqueStems(inputs);
-      const progress = Progress.start(inputs.length);
-      let failed = 0;
       const t0 = performance.now();
-      // One browser for the whole run, started on the first PDF and closed at the end.
-      const { buildOne } = await import('./build');
+      const inputs = await expandInputs(args);
       const lanes = Math.min(jobs, inputs.length);
-      const printer = opts.pdf ? new (await import('./render/pdf')).Printer({ pages: lanes }) : undefined;
-      // Reading, inference and workbooks run in worker threads, one per lane; this thread writes
-      // files and drives the browser.
+      // Reading, inference and workbooks run in worker threads, one per lane, started first so that
+      // they boot while this thread sets up; this thread writes files and drives the browser.
       const workers = new (await import('./workers')).BuildWorkers(lanes);
-      await runPool(inputs, jobs, async (input, i) => {
-        try {
-          const res = await buildOne(input, { out: opts.out, from: opts.from, stem: stems[i], pdf: opts.pdf, paper: opts.paper, printer, workers });
-          const errors = res.diagnostics.filter((d) => d.level === 'error');
-          if (errors.length) code = Math.max(code, EXIT.content);
-          return `${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}`;
-        } catch (err) {
-          failed++;
-          code = Math.max(code, report(err, !!opts.trace, progress));
-          return null;
+      workers.prepare();
+      let printer: import('./render/pdf').Printer | undefined;
+      try {
+        await sweepStaleTemps(opts.out);
+        const stems = uniqueStems(inputs);
+        const progress = Progress.start(inputs.length);
+        let failed = 0;
+        const { buildOne } = await import('./build');
+        // One browser for the whole run, started on the first PDF and closed at the end.
+        if (opts.pdf) printer = new (await import('./render/pdf')).Printer({ pages: lanes });
+        // Twice as many releases in flight as threads: a thread that finishes finds the next release
+        // already waiting for it instead of idling while this thread writes the last one's files.
+        await runPool(inputs, 2 * lanes, async (input, i) => {
+          try {
+            const res = await buildOne(input, { out: opts.out, from: opts.from, stem: stems[i], pdf: opts.pdf, paper: opts.paper, printer, workers });
+            const errors = res.diagnostics.filter((d) => d.level === 'error');
+            if (errors.length) code = Math.max(code, EXIT.content);
+            return `${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}`;
+          } catch (err) {
+            failed++;
+            code = Math.max(code, report(err, !!opts.trace, progress));
+            return null;
+          }
+        }, (line) => progress.tick(line));
+        progress.stop();
+        if (inputs.length > 1) {
+          const secs = ((performance.now() - t0) / 1000).toFixed(1);
+          process.stdout.write(`${inputs.length - failed} of ${inputs.length} releases built in ${secs} s${failed ? `; ${failed} failed` : ''}\n`);
         }
-      }, (line) => progress.tick(line)).finally(() => Promise.all([printer?.close(), workers.close()]));
-      progress.stop();
-      if (inputs.length > 1) {
-        const secs = ((performance.now() - t0) / 1000).toFixed(1);
-        process.stdout.write(`${inputs.length - failed} of ${inputs.length} releases built in ${secs} s${failed ? `; ${failed} failed` : ''}\n`);
+      } finally {
+        await Promise.all([printer?.close(), workers.close()]);
       }
     });
 

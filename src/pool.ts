@@ -25,13 +25,15 @@ export class Pool<T> {
     }
   }
 
-  /** Makes one item ahead of need, so it is ready when first asked for; a failure surfaces at the next acquire. */
-  prepare(): void {
-    if (this.count > 0) return;
-    this.count++;
-    Promise.resolve()
-      .then(this.create)
-      .then((item) => this.release(item), () => this.release(null));
+  /** Makes items ahead of need until `n` exist (at most `max`), so they are ready when first asked
+   * for; a failure surfaces at the next acquire. */
+  prepare(n = 1): void {
+    while (this.count < Math.min(n, this.max)) {
+      this.count++;
+      Promise.resolve()
+        .then(this.create)
+        .then((item) => this.release(item), () => this.release(null));
+    }
   }
 
   /**

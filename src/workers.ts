@@ -64,8 +64,14 @@ export class BuildWorkers {
   private nextId = 1;
 
   /** `spawn` makes a worker thread; the default runs build-worker (tests pass others). */
-  constructor(size: number, private readonly spawn: () => Worker = startWorker) {
+  constructor(private readonly size: number, private readonly spawn: () => Worker = startWorker) {
     this.workers = new Pool(size, () => this.start());
+  }
+
+  /** Starts every thread now: each takes a tenth of a second to boot and load the readers, time
+   * the caller can spend on its own setup instead of waiting for them at the first release. */
+  prepare(): void {
+    this.workers.prepare(this.size);
   }
 
   private start(): Worker {

@@ -163,3 +163,27 @@ describe('cli: no browser', function () {
     assert.deepStrictEqual(fs.readdirSync(out), []);
   });
 });
+
+describe('worker threads started ahead', function () {
+  this.timeout(60_000);
+
+  it('all boot at prepare(), before any release is asked for, and the releases then use them', async () => {
+    let started = 0;
+    const refusing = () => {
+      started++;
+      return new Worker(`const { parentPort } = require('worker_threads');
+        parentPort.on('message', (job) => parentPort.postMessage({ id: job.id, type: 'error', stage: 'model', error: { message: 'refused' } }));`, { eval: true });
+    };
+    const workers = new BuildWorkers(3, refusing);
+    try {
+      workers.prepare();
+      await new Promise((r) => setImmediate(r));
+      assert.strictEqual(started, 3);
+      const results = await Promise.allSettled([1, 2, 3, 4, 5].map(() => workers.make(SAMPLE)));
+      assert.deepStrictEqual(results.map((r) => r.status === 'rejected' && (r.reason as Error).message), Array(5).fill('refused'));
+      assert.strictEqual(started, 3, 'no thread beyond the three started ahead');
+    } finally {
+      await workers.close();
+    }
+  });
+});
