@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
       try {
         await sweepStaleTemps(opts.out);
         const stems = uniqueStems(inputs);
-        const progress = Progress.start(inputs.length);
+        const progress = await Progress.start(inputs.length);
         let failed = 0;
         const { buildOne } = await import('./build');
         // One browser for the whole run, started on the first PDF and closed at the end.
