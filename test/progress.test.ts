@@ -28,12 +28,15 @@ describe('cli: progress of a batch', function () {
   this.timeout(120_000);
   const resultLine = (out: string, stem: string) => `${SAMPLE}: ${out}/${stem}.json, ${out}/${stem}.xlsx`;
 
-  it('on a terminal: a bar from 0/3 to 3/3, each result line once above it, the bar wiped before the summary', () => {
+  it('on a terminal: a bar from 0/3 up to 3/3, each result line once above it, the bar wiped before the summary', () => {
     const out = freshDir();
     const run = runOnTerminal(['build', SAMPLE, SAMPLE, SAMPLE, '--no-pdf', '--out', out]);
     assert.strictEqual(run.code, 0, run.screen);
     const bars = [...run.screen.matchAll(/building \S+ (\d)\/3 releases/g)].map((m) => Number(m[1]));
-    assert.deepStrictEqual(bars, [0, 1, 2, 3], run.screen);
+    // Drawn at most ten times a second, so a frame between the first and the last may be skipped.
+    assert.strictEqual(bars[0], 0, run.screen);
+    assert.strictEqual(bars[bars.length - 1], 3, run.screen);
+    assert.ok(bars.every((b, i) => i === 0 || b >= bars[i - 1]), run.screen);
     for (const stem of ['qifu-q3-2024', 'qifu-q3-2024-2', 'qifu-q3-2024-3']) {
       assert.strictEqual(run.screen.split(resultLine(out, stem)).length - 1, 1, `${stem}: ${run.screen}`);
     }
