@@ -76,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
       const t0 = performance.now();
       const inputs = await expandInputs(args);
       const lanes = Math.min(jobs, inputs.length);
+      const progress = await Progress.start(inputs.length);
       // Reading, inference and workbooks run in worker threads, one per lane, started first so that
       // they boot while this thread sets up; this thread writes files and drives the browser.
       const workers = new (await import('./workers')).BuildWorkers(lanes);
@@ -84,7 +85,6 @@ export async function main(argv: string[]): Promise<number> {
       try {
         await sweepStaleTemps(opts.out);
         const stems = uniqueStems(inputs);
-        const progress = await Progress.start(inputs.length);
         let failed = 0;
         const { buildOne } = await import('./build');
         // One browser for the whole run, started on the first PDF and closed at the end.
@@ -109,6 +109,8 @@ export async function main(argv: string[]): Promise<number> {
           process.stdout.write(`${inputs.length - failed} of ${inputs.length} releases built in ${secs} s${failed ? `; ${failed} failed` : ''}\n`);
         }
       } finally {
+        // A run that ends early still gives the terminal its cursor back.
+        progress.stop();
         await Promise.all([printer?.close(), workers.close()]);
       }
     });
