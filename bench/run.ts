@@ -21,6 +21,19 @@ const CORPUS = process.env.CORPUS ?? path.resolve(ROOT, '..', 'shared', 'corpus'
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TARGETS = { batchVsCold: 0.25, singleVsCold: 1.5, noPdfPerSecond: 20, peakRssMb: 400 };
 
+/**
+ * The host's speed at the moment: a fixed loop in a fresh node, in ms. A shared virtual machine runs
+ * the same code up to half again as slow in some minutes; this tells a reader which minutes they were.
+ */
+function hostLoopMs(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', 'const t = performance.now(); for (let i = 0; i < 1e8; i++); process.stdout.write(String(performance.now() - t))']);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('exit', () => (Number.isFinite(Number(out)) && out ? resolve(Number(out)) : reject(new Error(`host loop printed ${JSON.stringify(out)}`))));
+  });
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -137,7 +150,9 @@ async function main(): Promise<void> {
   const batch = await runs(readable);
   const single = await runs([SAMPLE]);
   const noPdfInputs = Array.from({ length: 4 }, () => readable).flat();
+  const hostBefore = await hostLoopMs();
   const noPdf = await runs([...noPdfInputs, '--no-pdf']);
+  const hostAfter = await hostLoopMs();
 
   const width = Math.max(...rows.map((r) => r.name.length), 8);
   const head = `${'release'.padEnd(width)}  ${['read', 'infer', 'json', 'xlsx', 'html', 'pdf', 'total', 'cold', 'shell'].map((h) => h.padStart(6)).join(' ')}  ours/cold  ours/shell  peak MB`;
@@ -165,6 +180,7 @@ async function main(): Promise<void> {
   lines.push(`batch (${readable.length} releases, one process, --jobs ${os.availableParallelism()}): ${batch.ms.toFixed(0)} ms (runs: ${batch.each} s), ${perRelease.toFixed(0)} ms per release = ${(perRelease / cold).toFixed(2)}× a cold print (${cold.toFixed(0)} ms; ${(perRelease / coldShell).toFixed(2)}× the shell's ${coldShell.toFixed(0)} ms)  target ≤ ${TARGETS.batchVsCold}×: ${verdict(perRelease / cold <= TARGETS.batchVsCold)}`);
   lines.push(`single release end to end (tieout build sample): ${single.ms.toFixed(0)} ms (runs: ${single.each} s) = ${(single.ms / sampleCold).toFixed(2)}× its cold print (${sampleCold.toFixed(0)} ms; ${(single.ms / sampleShell).toFixed(2)}× the shell's ${sampleShell.toFixed(0)} ms)  target ≤ ${TARGETS.singleVsCold}×: ${verdict(single.ms / sampleCold <= TARGETS.singleVsCold)}`);
   lines.push(`--no-pdf: ${noPdfInputs.length} releases in ${noPdf.ms.toFixed(0)} ms (runs: ${noPdf.each} s) = ${rate.toFixed(1)} releases/s  target ≥ ${TARGETS.noPdfPerSecond}/s: ${verdict(rate >= TARGETS.noPdfPerSecond)}`);
+  lines.push(`host speed around the --no-pdf runs: a loop of 10^8 empty iterations took ${hostBefore.toFixed(0)} ms before and ${hostAfter.toFixed(0)} ms after (lower is faster)`);
   lines.push(`peak RSS: in-process over the whole corpus ${mb(inProcessPeakMb)}; the batch command ${mb(batch.peakMb)}, the --no-pdf command ${mb(noPdf.peakMb)} (worker threads included, Chromium not)  target ≤ ${TARGETS.peakRssMb} MB: ${verdict(peak <= TARGETS.peakRssMb)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   fs.rmSync(tmp, { recursive: true, force: true });
