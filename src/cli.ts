@@ -5,6 +5,7 @@ import { expandInputs, runPool } from './batch';
 import { outputStem, sweepStaleTemps } from './output';
 import { Progress } from './progress';
 import type { CheckRow } from './check';
+import type { Printer } from './render/pdf';
 import { InputError } from './model/errors';
 import { BrowserMissingError } from './render/browser';
 
@@ -81,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       // they boot while this thread sets up; this thread writes files and drives the browser.
       const workers = new (await import('./workers')).BuildWorkers(lanes);
       workers.prepare();
-      let printer: import('./render/pdf').Printer | undefined;
+      let printer: Printer | undefined;
       try {
         await sweepStaleTemps(opts.out);
         const stems = uniqueStems(inputs);

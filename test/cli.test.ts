@@ -1,9 +1,8 @@
 import assert from 'assert';
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { expectedFigures, type HandColumn } from './support/tab-figures';
-import { readRefusalCases, ROOT, runCli } from './support/run-cli';
+import { freshDir, readRefusalCases, ROOT, runCli } from './support/run-cli';
 
 // The command line as a user meets it: bin/tieout.js in a child process, judged by exit code,
 // exact stdout/stderr lines and the files it leaves behind.
@@ -18,9 +17,6 @@ function assertOnlyOutputsOf(dir: string, stem: string): void {
   assert.deepStrictEqual(names.filter((n) => !new RegExp(`^${stem}\\.(json|xlsx|pdf|html)$`).test(n)), []);
 }
 
-function freshDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-cli-'));
-}
 
 interface JsonFigure { value: unknown; text: string; place: { line: number; cell: number } }
 
@@ -34,7 +30,7 @@ describe('cli: refused input (test/fixtures/bad/cases.md)', function () {
 
   for (const c of cases) {
     it(`${c.name}: one line, exit ${c.exit}, no stack trace, nothing written`, () => {
-      const out = freshDir();
+      const out = freshDir('cli');
       const run = runCli(c.args.replace('{out}', out).split(' '));
       assert.strictEqual(run.stderr, `${c.stderr}\n`);
       assert.strictEqual(run.code, c.exit);
@@ -44,7 +40,7 @@ describe('cli: refused input (test/fixtures/bad/cases.md)', function () {
   }
 
   it('prints the stack trace after the same line with --trace', () => {
-    const out = freshDir();
+    const out = freshDir('cli');
     const run = runCli(['build', 'test/fixtures/bad/ragged.txt', '--out', out, '--trace']);
     const lines = run.stderr.trimEnd().split('\n');
     assert.strictEqual(lines[0], "tieout: test/fixtures/bad/ragged.txt:7: expected 3 tab-separated cells, as in the table's first row (line 4), found 2 cells");
@@ -55,7 +51,7 @@ describe('cli: refused input (test/fixtures/bad/cases.md)', function () {
   });
 
   it('builds the good input of a batch and refuses the bad one, exiting with the worst code', () => {
-    const out = freshDir();
+    const out = freshDir('cli');
     const run = runCli(['build', SAMPLE, 'test/fixtures/bad/empty.txt', '--out', out, '--jobs', '1']);
     assert.strictEqual(run.code, 2);
     assert.strictEqual(run.stderr, 'tieout: test/fixtures/bad/empty.txt: expected an earnings release, found an empty file (0 bytes)\n');
@@ -106,7 +102,7 @@ describe('cli: build writes the JSON model', function () {
 
   before(() => {
     // A directory that does not exist yet, two levels deep: --out creates it.
-    out = path.join(freshDir(), 'models', 'q3');
+    out = path.join(freshDir('cli'), 'models', 'q3');
     run = runCli(['build', SAMPLE, '--out', out]);
     model = JSON.parse(fs.readFileSync(path.join(out, 'qifu-q3-2024.json'), 'utf8'));
   });

@@ -1,9 +1,7 @@
 import assert from 'assert';
 import { spawnSync } from 'child_process';
-import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import { ensureCompiled, ROOT, runCli } from './support/run-cli';
+import { ensureCompiled, freshDir, ROOT, runCli } from './support/run-cli';
 
 // The batch's progress: a bar on a terminal, plain result lines anywhere else. The terminal is a
 // real pseudo-terminal made by util-linux's `script`, so the CLI sees what it sees in a shell.
@@ -11,9 +9,6 @@ import { ensureCompiled, ROOT, runCli } from './support/run-cli';
 const SAMPLE = 'samples/qifu-q3-2024.txt';
 const ESC = '\x1b';
 
-function freshDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-progress-'));
-}
 
 /** Runs the CLI on a pseudo-terminal; stdout and stderr arrive mixed, as a user sees them. */
 function runOnTerminal(args: string[]): { code: number | null; screen: string } {
@@ -29,7 +24,7 @@ describe('cli: progress of a batch', function () {
   const resultLine = (out: string, stem: string) => `${SAMPLE}: ${out}/${stem}.json, ${out}/${stem}.xlsx`;
 
   it('on a terminal: a bar from 0/3 up to 3/3, each result line once above it, the bar wiped before the summary', () => {
-    const out = freshDir();
+    const out = freshDir('progress');
     const run = runOnTerminal(['build', SAMPLE, SAMPLE, SAMPLE, '--no-pdf', '--out', out]);
     assert.strictEqual(run.code, 0, run.screen);
     const bars = [...run.screen.matchAll(/building \S+ (\d)\/3 releases/g)].map((m) => Number(m[1]));
@@ -46,7 +41,7 @@ describe('cli: progress of a batch', function () {
   });
 
   it('anywhere else: the result lines and the summary, no bar and no terminal codes', () => {
-    const out = freshDir();
+    const out = freshDir('progress');
     const run = runCli(['build', SAMPLE, SAMPLE, '--no-pdf', '--out', out]);
     assert.strictEqual(run.code, 0, run.stderr);
     assert.strictEqual(run.stderr, '');

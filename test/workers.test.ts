@@ -124,6 +124,15 @@ describe('worker threads that die', function () {
   });
 });
 
+/** A stand-in worker thread that refuses every release it is given; `thenExit` ends it just after. */
+function refusingWorker(thenExit: boolean): Worker {
+  return new Worker(`const { parentPort } = require('worker_threads');
+    parentPort.on('message', (job) => {
+      parentPort.postMessage({ id: job.id, type: 'error', stage: 'model', error: { message: 'refused' } });
+      ${thenExit ? 'setTimeout(() => process.exit(0), 20);' : ''}
+    });`, { eval: true });
+}
+
 describe('worker threads that end while idle', function () {
   this.timeout(60_000);
 
@@ -132,11 +141,7 @@ describe('worker threads that end while idle', function () {
     // A worker that answers its release and then exits before it is given another.
     const brief = () => {
       started++;
-      return new Worker(`const { parentPort } = require('worker_threads');
-        parentPort.on('message', (job) => {
-          parentPort.postMessage({ id: job.id, type: 'error', stage: 'model', error: { message: 'refused' } });
-          setTimeout(() => process.exit(0), 20);
-        });`, { eval: true });
+      return refusingWorker(true);
     };
     const workers = new BuildWorkers(1, brief);
     try {
@@ -171,8 +176,7 @@ describe('worker threads started ahead', function () {
     let started = 0;
     const refusing = () => {
       started++;
-      return new Worker(`const { parentPort } = require('worker_threads');
-        parentPort.on('message', (job) => parentPort.postMessage({ id: job.id, type: 'error', stage: 'model', error: { message: 'refused' } }));`, { eval: true });
+      return refusingWorker(false);
     };
     const workers = new BuildWorkers(3, refusing);
     try {

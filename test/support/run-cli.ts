@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'child_process';
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 
 // Runs the real command line (bin/tieout.js over the compiled dist/), from the project root, the
@@ -30,6 +31,11 @@ export function ensureCompiled(): void {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'inherit' });
   }
   compiled = true;
+}
+
+/** A new, empty directory for one run's outputs, named for the test file that made it. */
+export function freshDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `tieout-${name}-`));
 }
 
 export interface CliRun {
