@@ -5,8 +5,11 @@ import { InputError } from '../src/model/errors';
 import type { Release, StatementKind } from '../src/model/types';
 import { chooseReader, readFile, readText } from '../src/read';
 import { sniffHtml, tokenizeHtml } from '../src/read/html';
+import fc from 'fast-check';
 import { parseHtml, type HtmlElement, type HtmlNode } from '../src/read/html/dom';
-import type { RawDocument, TableBlock } from '../src/read/raw';
+import { LineIndex } from '../src/read/html/lines';
+import { Walker } from '../src/read/html/walk';
+import type { RawBlock, RawDocument, TableBlock } from '../src/read/raw';
 import { CORPUS, needCorpus } from './support/corpus';
 
 const FIXTURES = 'test/fixtures/html';
@@ -139,6 +142,44 @@ describe('html reader: the tree it walks', () => {
     assert.deepStrictEqual([kids(element(tree, 'table')), kids(element(tree, 'tbody')), kids(element(tree, 'tr'))], [['tbody'], ['tr'], ['td', 'td', '" x "']]);
     assert.deepStrictEqual([kids(element(tree, 'p')), kids(element(tree, 'td'))], [['"A "', 'b', '" c"'], ['" Net\u00a0sales "']]);
     assert.deepStrictEqual(tree.map((n) => (n.type === 'text' ? JSON.stringify(n.data) : n.name)), ['p', '"\\n"', 'table', '"\\n"']);
+  });
+});
+
+/** The same document walked the other way: parsed into one whole tree first, then walked. */
+function walkTree(source: string): RawBlock[] {
+  const walker = new Walker(new LineIndex(source));
+  walker.visit(parseHtml(source), { bold: false, size: null });
+  walker.flush();
+  return walker.blocks;
+}
+
+describe('html reader: walking the document as it is parsed', () => {
+  const sources = [
+    ...fs.readdirSync(FIXTURES).map((n) => path.join(FIXTURES, n)),
+    ...(fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).filter((n) => /\.html?$/.test(n)).map((n) => path.join(CORPUS, n)) : []),
+  ];
+
+  it('reads every HTML fixture and corpus release exactly as a walk of its whole tree does', () => {
+    assert.ok(sources.length >= 6, `${sources.length} HTML sources`);
+    for (const file of sources) {
+      const source = fs.readFileSync(file, 'utf8');
+      const blocks = tokenizeHtml(source, file).blocks;
+      assert.ok(blocks.length > 0, file);
+      assert.deepStrictEqual(blocks, walkTree(source), file);
+    }
+  });
+
+  it('reads made-up markup (unclosed, nested, hidden, raised, SGML-wrapped) exactly as a walk of its whole tree does', () => {
+    const text = fc.constantFrom('Revenue', 'Net income', '1,234', '(56)', '$', '&nbsp;', '&amp;', ' ', '\n', '1', '(a)', '*', 'Total', '2024');
+    const open = fc.constantFrom(
+      '<p>', '<div>', '<span>', '<b>', '<font size="2">', '<h2>', '<br>', '<sup>', '<sub>', '<span style="vertical-align:super">',
+      '<span style="position:relative;top:-3pt">', '<table>', '<tr>', '<td>', '<td colspan="2">', '<th>', '<tbody>', '<script>', '<div hidden>',
+      '<span style="display:none">', '<nav>', '<type>', '<document>', '<text>', '<div style="font-weight:bold">', '<p style="padding-left:20pt">',
+      '<!-- c -->', '<center>', '<li>',
+    );
+    const close = fc.constantFrom('</p>', '</div>', '</span>', '</b>', '</font>', '</h2>', '</sup>', '</sub>', '</table>', '</tr>', '</td>', '</th>', '</tbody>', '</script>', '</type>', '</document>', '</text>', '</center>');
+    const html = fc.array(fc.oneof({ weight: 3, arbitrary: text }, { weight: 3, arbitrary: open }, { weight: 2, arbitrary: close }), { maxLength: 120 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(html, (source) => { assert.deepStrictEqual(tokenizeHtml(source, 'made-up.html').blocks, walkTree(source)); }), { numRuns: 400, seed: 20261129 });
   });
 });
 

@@ -95,19 +95,25 @@ function accepts(lines: Line[], total: number, terms: SignedTerm[], checks: Chec
   return required.length > 0 && required.every((c) => c.holds);
 }
 
-/** Each line's figure in the total's first column as a float, for a quick test before exact arithmetic. */
+/**
+ * Each line's figure in the total's first column as a float, for a quick test before exact
+ * arithmetic. Typed arrays: a plain array of whole numbers and one with a fraction have different
+ * element kinds, and the search loops then stop running as compiled code whenever the kind changes.
+ */
 interface Rough {
   col: number;
-  value: number[];
-  unit: number[];
+  value: Float64Array;
+  unit: Float64Array;
 }
 
 function roughColumn(lines: Line[], col: number): Rough {
-  return {
-    col,
-    value: lines.map((l) => l.values[col]?.value.toNumber() ?? 0),
-    unit: lines.map((l) => l.values[col]?.unit.toNumber() ?? 0),
-  };
+  const value = new Float64Array(lines.length);
+  const unit = new Float64Array(lines.length);
+  lines.forEach((l, i) => {
+    const a = l.values[col];
+    if (a) { value[i] = a.value.toNumber(); unit[i] = a.unit.toNumber(); }
+  });
+  return { col, value, unit };
 }
 
 /** Whether a float sum is within its float tolerance of the reported float, with a margin for float error. */

@@ -1,9 +1,10 @@
 import { Parser } from 'htmlparser2';
 
-// The document tree the HTML reader walks: elements and text with their source offsets, and
+// The document as the HTML reader sees it: elements and text with their source offsets, and
 // nothing else. htmlparser2's own DOM (domhandler) gives every node parent and sibling links and
-// keeps comments and doctypes, which the reader never looks at; building these plain nodes instead
-// takes a fraction of the time on large filings.
+// keeps comments and doctypes, which the reader never looks at. The reader mostly does not keep a
+// tree at all: it walks the parser's events (see walk.ts) and builds a tree only of the parts it
+// must see whole (a table, a superscript), which TreeBuilder makes.
 
 export interface HtmlText {
   type: 'text';
@@ -26,37 +27,43 @@ export interface HtmlElement {
 
 export type HtmlNode = HtmlText | HtmlElement;
 
+/** What a document is, told in order: an element opens, text, an element closes. */
+export interface HtmlEvents {
+  open(el: HtmlElement): void;
+  /** One text node: text the parser splits (at entities) arrives whole. */
+  text(node: HtmlText): void;
+  close(): void;
+}
+
 const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
 
 /**
- * Parses HTML into its top-level nodes. Adjacent text (split by the parser at entities) is one
- * text node, as in htmlparser2's DOM; a comment or doctype between two texts keeps them apart.
+ * Parses HTML into events. Adjacent text (split by the parser at entities) is one text node, as in
+ * htmlparser2's DOM; a comment or doctype between two texts keeps them apart. Every element that
+ * opens is closed, those left open at the end included.
  */
-export function parseHtml(source: string): HtmlNode[] {
-  const root: HtmlElement = { type: 'tag', name: '', attribs: {}, children: [], startIndex: 0, hasTable: false };
-  const open: HtmlElement[] = [root];
-  let into = root;
+export function parseEvents(source: string, events: HtmlEvents): void {
+  // Names of the open elements: white space directly inside table structure is dropped.
+  const open: string[] = [];
   let text: HtmlText | null = null;
-  // The parser may close one tag more than it opened at the end of a broken document: like
-  // htmlparser2's DOM, the root is then popped too and later closes do nothing.
-  const close = () => {
-    const el = open.pop();
-    into = open[open.length - 1];
-    if (el && into && (el.hasTable || el.name === 'table')) into.hasTable = true;
+  const endText = () => {
+    if (text) events.text(text);
+    text = null;
   };
   const parser: Parser = new Parser(
     {
       onopentag(name, attribs) {
+        endText();
         const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
-        const el: HtmlElement = { type, name, attribs, children: [], startIndex: parser.startIndex, hasTable: false };
-        into.children.push(el);
-        open.push(el);
-        into = el;
-        text = null;
+        events.open({ type, name, attribs, children: [], startIndex: parser.startIndex, hasTable: false });
+        open.push(name);
       },
       onclosetag() {
-        close();
-        text = null;
+        endText();
+        // The parser may close one tag more than it opened at the end of a broken document.
+        if (open.length === 0) return;
+        open.pop();
+        events.close();
       },
       ontext(data) {
         if (text) {
@@ -64,18 +71,13 @@ export function parseHtml(source: string): HtmlNode[] {
           return;
         }
         // White space between a table's rows and cells is never shown (browsers drop it), and in
-        // generated filings it is a quarter of all nodes: not kept, so the tree the walk holds is smaller.
-        if (TABLE_STRUCTURE.has(into.name) && !/\S/.test(data)) return;
+        // generated filings it is a quarter of all nodes: not kept, so the trees built are smaller.
+        if (TABLE_STRUCTURE.has(open[open.length - 1] ?? '') && !/\S/.test(data)) return;
         text = { type: 'text', data, startIndex: parser.startIndex };
-        into.children.push(text);
       },
       // Comments (in HTML, CDATA sections too) and doctypes are not kept, but they end a text.
-      oncomment() {
-        text = null;
-      },
-      onprocessinginstruction() {
-        text = null;
-      },
+      oncomment: endText,
+      onprocessinginstruction: endText,
       onerror(err) {
         throw err;
       },
@@ -83,7 +85,43 @@ export function parseHtml(source: string): HtmlNode[] {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(source);
-  // Elements left open still tell their ancestors about the tables inside them.
-  while (open.length > 1) close();
+  endText();
+  while (open.length > 0) {
+    open.pop();
+    events.close();
+  }
+}
+
+/** Builds the tree under one element from events; `done` is true once that element has closed. */
+export class TreeBuilder implements HtmlEvents {
+  private readonly stack: HtmlElement[];
+  done = false;
+
+  constructor(readonly root: HtmlElement) {
+    this.stack = [root];
+  }
+
+  open(el: HtmlElement): void {
+    this.stack[this.stack.length - 1].children.push(el);
+    this.stack.push(el);
+  }
+
+  text(node: HtmlText): void {
+    this.stack[this.stack.length - 1].children.push(node);
+  }
+
+  close(): void {
+    const el = this.stack.pop()!;
+    const into = this.stack[this.stack.length - 1];
+    if (into && (el.hasTable || el.name === 'table')) into.hasTable = true;
+    if (this.stack.length === 0) this.done = true;
+  }
+}
+
+/** Parses HTML into its top-level nodes. */
+export function parseHtml(source: string): HtmlNode[] {
+  const root: HtmlElement = { type: 'tag', name: '', attribs: {}, children: [], startIndex: 0, hasTable: false };
+  const tree = new TreeBuilder(root);
+  parseEvents(source, tree);
   return root.children;
 }

@@ -1,6 +1,5 @@
 import type { RawDocument } from '../raw';
 import type { Reader } from '../reader';
-import { parseHtml } from './dom';
 import { LineIndex } from './lines';
 import { Walker } from './walk';
 
@@ -23,10 +22,8 @@ export function sniffHtml(text: string): number {
 }
 
 export function tokenizeHtml(source: string, file: string): RawDocument {
-  const nodes = parseHtml(source);
   const walker = new Walker(new LineIndex(source));
-  walker.visit(nodes, { bold: false, size: null });
-  walker.flush();
+  walker.read(source);
   return { file, format: 'html', bytes: Buffer.byteLength(source), blocks: walker.blocks };
 }
 

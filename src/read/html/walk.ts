@@ -1,12 +1,19 @@
-import type { HtmlElement, HtmlNode } from './dom';
+import { parseEvents, TreeBuilder, type HtmlElement, type HtmlEvents, type HtmlNode, type HtmlText } from './dom';
 import type { ProseBlock, RawBlock } from '../raw';
 import { toRawRows } from './columns';
 import { layoutTable } from './grid';
 import type { LineIndex } from './lines';
+import { isSuperscript } from './style';
 import { BLOCK, inherit, isNoteReference, SGML_HEADER, TextRun, visibleElement, type Inherited } from './text';
 
-// Walks the parsed document in reading order: paragraphs of text become prose blocks, tables of
-// figures become raw tables, and tables that only lay out the page are walked into like any box.
+// Walks the document in reading order: paragraphs of text become prose blocks, tables of figures
+// become raw tables, and tables that only lay out the page are walked into like any box.
+//
+// The walk follows the parser's events, so the text around the tables is read as it is parsed and
+// is never kept as a tree. Only what must be seen whole is: a table (its rows, and whether it holds
+// tables) and a raised text (a footnote mark or not). That part is built as a tree and, once it
+// closes, walked as a tree by `visit`, in the same order. A large filing is thus never held whole:
+// what a tree of it would keep alive only to be walked once costs the most in garbage collection.
 
 const HEADING = /^h([1-6])$/;
 
@@ -18,13 +25,82 @@ interface Frame {
   thenFlush: boolean;
 }
 
-export class Walker {
+/** An element the event walk is inside. */
+interface Open {
+  state: Inherited;
+  thenFlush: boolean;
+  /** Text directly inside is release text (not in the SGML wrapper's header tags). */
+  ownText: boolean;
+  /** Everything inside is ignored: scripts, site chrome, hidden content. */
+  skip: boolean;
+}
+
+const SKIP: Open = { state: { bold: false, size: null }, thenFlush: false, ownText: false, skip: true };
+
+export class Walker implements HtmlEvents {
   readonly blocks: RawBlock[] = [];
   private para = new TextRun();
   private heading = 0;
   private tables = 0;
+  private readonly inside: Open[] = [{ state: { bold: false, size: null }, thenFlush: false, ownText: true, skip: false }];
+  /** The element being built whole, and the state it inherits. */
+  private whole: { tree: TreeBuilder; state: Inherited } | null = null;
 
   constructor(private readonly lines: LineIndex) {}
+
+  /** Walks a whole document from its source, then ends the last paragraph. */
+  read(source: string): void {
+    parseEvents(source, this);
+    this.flush();
+  }
+
+  /** An element opens: the same decisions as `visit` makes for it, in the same order. */
+  open(el: HtmlElement): void {
+    if (this.whole) { this.whole.tree.open(el); return; }
+    const top = this.inside[this.inside.length - 1];
+    const visible = top.skip ? null : visibleElement(el);
+    if (!visible) { this.inside.push(SKIP); return; }
+    const { style } = visible;
+    const name = el.name.toLowerCase();
+    if (name === 'table' || isSuperscript(el, style)) {
+      this.whole = { tree: new TreeBuilder(el), state: top.state };
+      return;
+    }
+    const inner = inherit(el, style, top.state);
+    if (name === 'br') { this.para.breakLine(); this.inside.push(SKIP); return; }
+    if (SGML_HEADER.has(name)) {
+      // <TYPE>EX-99.1 and its like: skip the wrapper's own text, read what it wraps.
+      this.flush();
+      this.inside.push({ state: inner, thenFlush: false, ownText: false, skip: false });
+      return;
+    }
+    const level = HEADING.exec(name);
+    const block = !!level || BLOCK.has(name);
+    if (block) {
+      this.flush();
+      if (level) this.heading = Number(level[1]);
+    }
+    this.inside.push({ state: inner, thenFlush: block, ownText: true, skip: false });
+  }
+
+  text(node: HtmlText): void {
+    if (this.whole) { this.whole.tree.text(node); return; }
+    const top = this.inside[this.inside.length - 1];
+    if (top.ownText) this.para.add(node.data, top.state, node.startIndex);
+  }
+
+  close(): void {
+    const whole = this.whole;
+    if (whole) {
+      whole.tree.close();
+      if (whole.tree.done) {
+        this.whole = null;
+        this.visit([whole.tree.root], whole.state);
+      }
+      return;
+    }
+    if (this.inside.length > 1 && this.inside.pop()!.thenFlush) this.flush();
+  }
 
   /** Ends the paragraph being gathered, keeping it when it has visible text. */
   flush(): void {
@@ -39,7 +115,7 @@ export class Walker {
     this.heading = 0;
   }
 
-  /** Walks nodes in reading order. An explicit stack, not recursion: pages nest boxes thousands deep. */
+  /** Walks a tree in reading order. An explicit stack, not recursion: pages nest boxes thousands deep. */
   visit(nodes: HtmlNode[], state: Inherited): void {
     const frames: Frame[] = [{ nodes, at: 0, state, thenFlush: false }];
     while (frames.length > 0) {
