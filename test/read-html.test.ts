@@ -1,8 +1,11 @@
 import assert from 'assert';
 import fs from 'fs';
 import path from 'path';
+import v8 from 'v8';
+import vm from 'vm';
 import { InputError } from '../src/model/errors';
 import type { Release, StatementKind } from '../src/model/types';
+import { infer } from '../src/infer';
 import { chooseReader, readFile, readText } from '../src/read';
 import { sniffHtml, tokenizeHtml } from '../src/read/html';
 import fc from 'fast-check';
@@ -180,6 +183,29 @@ describe('html reader: walking the document as it is parsed', () => {
     const close = fc.constantFrom('</p>', '</div>', '</span>', '</b>', '</font>', '</h2>', '</sup>', '</sub>', '</table>', '</tr>', '</td>', '</th>', '</tbody>', '</script>', '</type>', '</document>', '</text>', '</center>');
     const html = fc.array(fc.oneof({ weight: 3, arbitrary: text }, { weight: 3, arbitrary: open }, { weight: 2, arbitrary: close }), { maxLength: 120 }).map((parts) => parts.join(''));
     fc.assert(fc.property(html, (source) => { assert.deepStrictEqual(tokenizeHtml(source, 'made-up.html').blocks, walkTree(source)); }), { numRuns: 400, seed: 20261129 });
+  });
+});
+
+describe('html reader: memory over a batch', () => {
+  it('keeps nothing of a release once it is built: twelve distinct 400 KB filings leave the heap as it was', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    // Every filer's generator writes its own styles and labels: each filing brings new cache keys.
+    const filing = (i: number) => `<html><body><p style="margin-left:${i}pt; font-family:Times New Roman">Acme ${i} reports results.</p>`
+      + `<p style="font-size:${10 + (i % 3)}pt; color:#00${i}">${'Revenue grew on demand across every region and product line. '.repeat(6600)}</p>`
+      + `<table><tr><td style="font-weight:bold; padding-left:${i}px">Consolidated Statements of Operations ${i}</td><td>2024</td><td>2023</td></tr>`
+      + `<tr><td>Net sales of unit ${i}</td><td>1,000</td><td>900</td></tr><tr><td>Cost of unit ${i}</td><td>(400)</td><td>(350)</td></tr>`
+      + `<tr><td>Gross profit of unit ${i}</td><td>600</td><td>550</td></tr></table></body></html>`;
+    const build = (i: number) => infer(readText(filing(i), `filing-${i}.html`));
+    for (let i = 0; i < 5; i++) build(i);
+    gc(); gc();
+    const before = v8.getHeapStatistics().used_heap_size;
+    for (let i = 5; i < 17; i++) build(i);
+    gc(); gc();
+    const grown = (v8.getHeapStatistics().used_heap_size - before) / 1024 / 1024;
+    assert.ok(filing(5).length > 400_000);
+    // A cache key cut from a filing held all of it: 12 filings, about 4.7 MB.
+    assert.ok(grown < 1, `the heap grew by ${grown.toFixed(2)} MB over 12 filings`);
   });
 });
 

@@ -1,4 +1,5 @@
 import { roundTo } from '../model/decimal';
+import { keep } from '../model/keep';
 import type { Column, FactTie, Figure, ProseFact, Release, Row, Table } from '../model/types';
 import { pow10 } from './grid';
 
@@ -24,7 +25,8 @@ function wordSet(text: string): Set<string> {
   if (!set) {
     if (wordSets.size >= 20_000) wordSets.clear();
     set = new Set(words(text));
-    wordSets.set(text, set);
+    // A label is cut from its release's text: the cache keeps a copy, not the release.
+    wordSets.set(keep(text), set);
   }
   return set;
 }

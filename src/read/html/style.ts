@@ -1,3 +1,4 @@
+import { keep } from '../../model/keep';
 import type { HtmlElement } from './dom';
 
 // Inline CSS, as far as reading a release needs it: weight, indentation, size, hidden content.
@@ -12,10 +13,12 @@ const MAX_CACHED = 5000;
 
 /** Declarations of an element's style attribute, property names lower-cased. */
 export function styleOf(el: HtmlElement): ReadonlyMap<string, string> {
-  const raw = el.attribs.style;
-  if (!raw) return NO_STYLE;
-  const known = parsed.get(raw);
+  const attr = el.attribs.style;
+  if (!attr) return NO_STYLE;
+  const known = parsed.get(attr);
   if (known) return known;
+  // The attribute is cut from the document: what the cache keeps must not hold the document.
+  const raw = keep(attr);
   const decls = new Map<string, string>();
   for (const decl of raw.split(';')) {
     const colon = decl.indexOf(':');
@@ -39,7 +42,7 @@ export function lengthPt(value: string | undefined): number | null {
   if (known !== undefined) return known;
   if (lengths.size >= MAX_CACHED) lengths.clear();
   const pt = parseLength(value);
-  lengths.set(value, pt);
+  lengths.set(keep(value), pt);
   return pt;
 }
 
