@@ -1,5 +1,6 @@
 import assert from 'assert';
 import { footingPass } from '../src/infer/footing';
+import { makeSubsetOrder } from '../src/infer/footing-search';
 import { rowAt } from '../src/infer/grid';
 import type { Footing, Release } from '../src/model/types';
 import { release, statement } from './fixtures/infer/table';
@@ -204,5 +205,37 @@ describe('footing', () => {
       'Total liabilities and shareholders equity = +Total liabilities +Shareholders equity',
     ]);
     assert.strictEqual(r.untied.length, 0);
+  });
+});
+
+describe('footing search: the order scattered subsets are tried in', () => {
+  /** The order as the search defines it, by sorting: fewest terms, fewest −, nearest to the end, then as generated. */
+  function sortedOrder(size: number): string[] {
+    const combos: { idx: number[]; signs: number[]; minus: number; spread: number }[] = [];
+    const choose = (start: number, picked: number[]) => {
+      if (picked.length >= 2) {
+        for (let mask = 0; mask < (1 << picked.length) - 1; mask++) {
+          const signs = picked.map((_, b) => ((mask >> b) & 1 ? -1 : 1));
+          combos.push({ idx: picked, signs, minus: signs.filter((x) => x < 0).length, spread: size - picked[0] });
+        }
+      }
+      if (picked.length === 4) return;
+      for (let s = start; s < size; s++) choose(s + 1, [...picked, s]);
+    };
+    choose(0, []);
+    combos.sort((a, b) => a.idx.length - b.idx.length || a.minus - b.minus || a.spread - b.spread);
+    return combos.map((c) => c.idx.map((p, k) => `${c.signs[k] < 0 ? '-' : '+'}${p}`).join(' '));
+  }
+
+  function written(size: number): string[] {
+    const o = makeSubsetOrder(size);
+    return Array.from({ length: o.count }, (_, c) => Array.from({ length: o.len[c] }, (_, k) => `${o.sign[c * 4 + k] < 0 ? '-' : '+'}${o.pos[c * 4 + k]}`).join(' '));
+  }
+
+  it('writes out, for every pool size up to twelve, exactly the sorted order', () => {
+    for (let size = 0; size <= 12; size++) assert.deepStrictEqual(written(size), sortedOrder(size), `pool of ${size}`);
+    assert.strictEqual(makeSubsetOrder(12).count, 9163);
+    // Two terms before three; no − before one; the first term nearest the end first; then reading order.
+    assert.deepStrictEqual(written(3), ['+1 +2', '+0 +1', '+0 +2', '-1 +2', '+1 -2', '-0 +1', '+0 -1', '-0 +2', '+0 -2', '+0 +1 +2', '-0 +1 +2', '+0 -1 +2', '+0 +1 -2', '-0 -1 +2', '-0 +1 -2', '+0 -1 -2']);
   });
 });
