@@ -1,4 +1,11 @@
-import { Parser } from 'htmlparser2';
+import type * as Htmlparser2 from 'htmlparser2';
+
+// htmlparser2 is loaded with the first HTML release, not with the readers: it and the modules its
+// entry point brings (its DOM, DOM utilities, feeds) take a worker thread 60 ms to load, which a
+// batch of newswire text never needs.
+let loaded: typeof Htmlparser2 | null = null;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const htmlparser2 = () => (loaded ??= require('htmlparser2') as typeof Htmlparser2);
 
 // The document as the HTML reader sees it: elements and text with their source offsets, and
 // nothing else. htmlparser2's own DOM (domhandler) gives every node parent and sibling links and
@@ -50,7 +57,7 @@ export function parseEvents(source: string, events: HtmlEvents): void {
     if (text) events.text(text);
     text = null;
   };
-  const parser: Parser = new Parser(
+  const parser: Htmlparser2.Parser = new (htmlparser2().Parser)(
     {
       onopentag(name, attribs) {
         endText();
