@@ -2,6 +2,7 @@ import assert from 'assert';
 import fs from 'fs';
 import path from 'path';
 import { chooseReader, readFile, readText } from '../src/read';
+import { splitPipes } from '../src/read/markdown/pipes';
 import { rowValues } from './support/statement-rows';
 import { CORPUS, needCorpus } from './support/corpus';
 
@@ -102,5 +103,17 @@ describe('markdown reader: newswire releases', function () {
     for (const f of ['forian_q3_2024_newmediawire.md', 'foresight_q4_2023_newsdirect.md', 'microsoft_q4fy24_press_release.md']) {
       await assert.rejects(readFile(path.join(CORPUS, f)), (e: Error) => e.name === 'InputError' && /expected an earnings release with financial tables/.test(e.message));
     }
+  });
+});
+
+describe('markdown reader: splitting a pipe line', () => {
+  it('cuts at unescaped pipes, drops the indentation before the first and blank space after the last', () => {
+    assert.deepStrictEqual(splitPipes('| Revenue | 1,234 |  (56) |'), [' Revenue ', ' 1,234 ', '  (56) ']);
+    assert.deepStrictEqual(splitPipes('  |a||b|   '), ['a', '', 'b']);
+    assert.deepStrictEqual(splitPipes('| a | b | cut-off'), [' a ', ' b ', ' cut-off']);
+    // An escaped pipe is text, and the escape stays for markdownText to remove.
+    assert.deepStrictEqual(splitPipes('| Sales \\| other | 5 |'), [' Sales \\| other ', ' 5 ']);
+    assert.deepStrictEqual(splitPipes('|x|y\\\\|z|'), ['x', 'y\\\\', 'z']);
+    assert.deepStrictEqual(splitPipes('no pipe'), []);
   });
 });
