@@ -1,5 +1,6 @@
 import assert from 'assert';
 import ExcelJS from 'exceljs';
+import { utf8Pieces } from '../src/write/xlsx/utf8';
 import { Workbook } from '../src/write/xlsx/workbook';
 import { zipEntries } from './fixtures/workbook/xlsx';
 
@@ -142,5 +143,17 @@ describe('xlsx writer', () => {
     assert.ok(sample().toBuffer().equals(buf));
     assert.strictEqual(wb.created.toISOString(), WHEN.toISOString());
     assert.strictEqual(wb.creator, 'tieout');
+  });
+});
+
+describe('xlsx part encoding', () => {
+  it('encodes pieces as the UTF-8 of their join, growing past its buffer, the last view valid until the next call', () => {
+    // Past the first buffer (256 KB), with characters of one to four bytes.
+    const pieces = ['<row>', 'é€', '\ud83d\ude00', 'x'.repeat(300 * 1024), '漢字', '', '</row>'];
+    const whole = Buffer.from(pieces.join(''), 'utf8');
+    assert.strictEqual(whole.length, 5 + 5 + 4 + 300 * 1024 + 6 + 6);
+    assert.ok(utf8Pieces(pieces).equals(whole));
+    assert.ok(utf8Pieces('short & plain').equals(Buffer.from('short & plain')));
+    assert.strictEqual(utf8Pieces([]).length, 0);
   });
 });

@@ -34,12 +34,14 @@ export class SharedStrings {
     this.count++;
     return this.unique.add(text);
   }
-  toXml(): string {
+  /** The part, in pieces: one per string. */
+  toXml(): string[] {
     const items = this.unique.items;
-    let out = `${XML_DECLARATION}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${items.length}">`;
+    const out = [`${XML_DECLARATION}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${items.length}">`];
     // Leading or trailing white space, or a line break, survives only when marked to be preserved.
-    for (const s of items) out += /^\s|\n|\s$/.test(s) ? `<si><t xml:space="preserve">${cellText(s)}</t></si>` : `<si><t>${cellText(s)}</t></si>`;
-    return `${out}</sst>`;
+    for (const s of items) out.push(/^\s|\n|\s$/.test(s) ? `<si><t xml:space="preserve">${cellText(s)}</t></si>` : `<si><t>${cellText(s)}</t></si>`);
+    out.push('</sst>');
+    return out;
   }
 }
 
@@ -93,9 +95,10 @@ export class Sheet {
     this.conditions.push({ ref, rules });
   }
 
-  /** The worksheet part. Strings go to the workbook's shared strings, looks to its style sheet. */
-  toXml(strings: SharedStrings, styles: StyleSheet): string {
-    let data = '';
+  /** The worksheet part, in pieces: one per row. Strings go to the workbook's shared strings,
+   * looks to its style sheet. */
+  toXml(strings: SharedStrings, styles: StyleSheet): string[] {
+    const rows: string[] = [];
     let top = 0, left = 0, bottom = 0, right = 0;
     for (let r = 1; r < this.rows.length; r++) {
       const row = this.rows[r];
@@ -120,19 +123,21 @@ export class Sheet {
         }
         body += cellXml(ref, s, v, strings);
       }
-      data += `<row r="${r}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ''}${first ? ` spans="${first}:${cells.length - 1}"` : ''} x14ac:dyDescent="0.25">${body}</row>`;
+      rows.push(`<row r="${r}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ''}${first ? ` spans="${first}:${cells.length - 1}"` : ''} x14ac:dyDescent="0.25">${body}</row>`);
     }
     const dimension = top ? `${letter(left)}${top}:${letter(right)}${bottom}` : 'A1';
-    return `${XML_DECLARATION}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">`
+    const head = `${XML_DECLARATION}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">`
       + (this.page && (this.page.fitToWidth || this.page.fitToHeight) ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '')
       + `<dimension ref="${dimension}"/>`
       + this.viewXml()
       + '<sheetFormatPr defaultRowHeight="15" outlineLevelRow="0" outlineLevelCol="0" x14ac:dyDescent="55"/>'
       + this.colsXml()
-      + `<sheetData>${data}</sheetData>`
+      + '<sheetData>';
+    const tail = '</sheetData>'
       + this.conditionsXml(styles)
       + (this.page ? `<pageSetup paperSize="${this.page.paperSize}" orientation="${this.page.orientation}" fitToWidth="${this.page.fitToWidth}" fitToHeight="${this.page.fitToHeight}"/>` : '')
       + '</worksheet>';
+    return [head, ...rows, tail];
   }
 
   private viewXml(): string {

@@ -44,8 +44,8 @@ export class Workbook {
     const strings = new SharedStrings();
     const styles = new StyleSheet();
     // Sheets first: writing them collects the strings and looks the other parts list.
-    const sheetParts = this.sheets.map((s, i): ZipEntry => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(s.toXml(strings, styles), 'utf8') }));
-    const part = (name: string, xml: string): ZipEntry => ({ name, data: Buffer.from(xml, 'utf8') });
+    const sheetParts = this.sheets.map((s, i): ZipEntry => ({ name: `xl/worksheets/sheet${i + 1}.xml`, text: s.toXml(strings, styles) }));
+    const part = (name: string, text: string | string[]): ZipEntry => ({ name, text });
     return zip([
       part('[Content_Types].xml', this.contentTypes()),
       part('_rels/.rels', `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`),

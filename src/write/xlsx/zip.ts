@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'zlib';
+import { utf8Pieces } from './utf8';
 
 // A zip archive, as an .xlsx package is: every part deflated by Node's native zlib, and every
 // entry stamped with one given moment instead of the time it was written, so the same workbook
@@ -16,7 +17,8 @@ const VERSION = 20;
 /** General purpose flag bit 11: names are UTF-8. */
 const UTF8_NAMES = 0x0800;
 
-export interface ZipEntry { name: string; data: Buffer }
+/** A part: its name in the package and its text, whole or in pieces to be joined. */
+export interface ZipEntry { name: string; text: string | readonly string[] }
 
 function dosDateTime(date: Date): { date: number; time: number } {
   const y = Math.max(1980, date.getUTCFullYear());
@@ -32,7 +34,8 @@ export function zip(entries: ZipEntry[], when: Date): Buffer {
   const chunks: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
+  for (const { name, text } of entries) {
+    const data = utf8Pieces(text);
     const nameBytes = Buffer.from(name, 'utf8');
     const body = deflateRawSync(data, { level: LEVEL });
     const crc = crc32(data);
