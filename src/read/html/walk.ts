@@ -17,6 +17,22 @@ import { BLOCK, inherit, isNoteReference, SGML_HEADER, TextRun, visibleElement, 
 
 const HEADING = /^h([1-6])$/;
 
+/**
+ * What an element is to the walk, by its name: a line break; a tag of the SGML wrapper around an
+ * EDGAR exhibit (<TYPE>EX-99.1 and its like), whose own text is skipped and whose content is read;
+ * a table; a heading or block, which ends the paragraph before it and the one inside it; or inline.
+ * Both walks ask this, so they make the same decisions.
+ */
+type Role = 'break' | 'wrapper' | 'table' | 'block' | 'inline';
+
+function roleOf(name: string): Role {
+  if (name === 'br') return 'break';
+  // Before the blocks: a table is one of them, but is read as a grid.
+  if (name === 'table') return 'table';
+  if (SGML_HEADER.has(name)) return 'wrapper';
+  return HEADING.test(name) || BLOCK.has(name) ? 'block' : 'inline';
+}
+
 /** Nodes being walked, the state they inherit, and whether their end ends a paragraph. */
 interface Frame {
   nodes: HtmlNode[];
@@ -62,25 +78,20 @@ export class Walker implements HtmlEvents {
     if (!visible) { this.inside.push(SKIP); return; }
     const { style } = visible;
     const name = el.name.toLowerCase();
-    if (name === 'table' || isSuperscript(el, style)) {
+    const role = roleOf(name);
+    if (role === 'table' || isSuperscript(el, style)) {
       this.whole = { tree: new TreeBuilder(el), state: top.state };
       return;
     }
     const inner = inherit(el, style, top.state);
-    if (name === 'br') { this.para.breakLine(); this.inside.push(SKIP); return; }
-    if (SGML_HEADER.has(name)) {
-      // <TYPE>EX-99.1 and its like: skip the wrapper's own text, read what it wraps.
+    if (role === 'break') { this.para.breakLine(); this.inside.push(SKIP); return; }
+    if (role === 'wrapper') {
       this.flush();
       this.inside.push({ state: inner, thenFlush: false, ownText: false, skip: false });
       return;
     }
-    const level = HEADING.exec(name);
-    const block = !!level || BLOCK.has(name);
-    if (block) {
-      this.flush();
-      if (level) this.heading = Number(level[1]);
-    }
-    this.inside.push({ state: inner, thenFlush: block, ownText: true, skip: false });
+    if (role === 'block') this.startBlock(name);
+    this.inside.push({ state: inner, thenFlush: role === 'block', ownText: true, skip: false });
   }
 
   text(node: HtmlText): void {
@@ -100,6 +111,13 @@ export class Walker implements HtmlEvents {
       return;
     }
     if (this.inside.length > 1 && this.inside.pop()!.thenFlush) this.flush();
+  }
+
+  /** A heading or block begins: the paragraph before it ends, and a heading gives its level to the next. */
+  private startBlock(name: string): void {
+    this.flush();
+    const level = HEADING.exec(name);
+    if (level) this.heading = Number(level[1]);
   }
 
   /** Ends the paragraph being gathered, keeping it when it has visible text. */
@@ -134,16 +152,16 @@ export class Walker implements HtmlEvents {
       if (!visible) continue;
       const { el, style } = visible;
       const name = el.name.toLowerCase();
+      const role = roleOf(name);
       const inner = inherit(el, style, frame.state);
       const enter = (children: HtmlNode[], thenFlush: boolean) => frames.push({ nodes: children, at: 0, state: inner, thenFlush });
-      if (name === 'br') { this.para.breakLine(); continue; }
-      if (SGML_HEADER.has(name)) {
-        // <TYPE>EX-99.1 and its like: skip the wrapper's own text, read what it wraps.
+      if (role === 'break') { this.para.breakLine(); continue; }
+      if (role === 'wrapper') {
         this.flush();
         enter(el.children.filter((c) => c.type !== 'text'), false);
         continue;
       }
-      if (name === 'table') {
+      if (role === 'table') {
         this.flush();
         // A table holding tables lays out the page: its cells are boxes of ordinary content.
         if (el.hasTable) enter(el.children, true);
@@ -151,14 +169,8 @@ export class Walker implements HtmlEvents {
         continue;
       }
       if (isNoteReference(el, style)) continue;
-      const level = HEADING.exec(name);
-      if (level || BLOCK.has(name)) {
-        this.flush();
-        if (level) this.heading = Number(level[1]);
-        enter(el.children, true);
-        continue;
-      }
-      enter(el.children, false);
+      if (role === 'block') this.startBlock(name);
+      enter(el.children, role === 'block');
     }
   }
 
