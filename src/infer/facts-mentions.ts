@@ -121,6 +121,11 @@ export interface NamedMention extends Mention {
   approximate: boolean;
 }
 
+/** A mention with its name. Spelled out, not `{ ...m, subject }`: see model/refs.ts. */
+function named(m: Mention, kind: Mention['kind'], subject: string, change: boolean, conversionOf: number | null, approximate: boolean): NamedMention {
+  return { value: m.value, kind, currency: m.currency, scale: m.scale, decimals: m.decimals, text: m.text, start: m.start, end: m.end, subject, change, conversionOf, approximate };
+}
+
 /** Names what each figure of a sentence measures, from the words around it. */
 export function nameMentions(sentence: string, mentions: Mention[]): NamedMention[] {
   const out: NamedMention[] = [];
@@ -131,7 +136,7 @@ export function nameMentions(sentence: string, mentions: Mention[]): NamedMentio
     const conversionOf = prev && /^\s*\(\s*$/.test(gap) && prev.currency !== m.currency && m.currency ? i - 1 : null;
     if (conversionOf !== null) {
       const kind = prev.kind === 'per-share' && m.kind === 'amount' ? 'per-share' : m.kind;
-      out.push({ ...m, kind, subject: prev.subject, change: prev.change, conversionOf, approximate: prev.approximate });
+      out.push(named(m, kind, prev.subject, prev.change, conversionOf, prev.approximate));
       return;
     }
     const change = m.kind === 'percent' && CHANGE_BEFORE.test(gap);
@@ -149,7 +154,7 @@ export function nameMentions(sentence: string, mentions: Mention[]): NamedMentio
     }
     // "Net income per diluted ADS was RMB12.18": the subject says the amount is per share.
     const kind = m.kind === 'amount' && m.scale === 0 && /\bper\b.*\b(?:share|ADS|unit)/i.test(subject) ? 'per-share' : m.kind;
-    out.push({ ...m, kind, subject, change, conversionOf: null, approximate });
+    out.push(named(m, kind, subject, change, null, approximate));
   });
   return out;
 }

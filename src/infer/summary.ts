@@ -1,5 +1,6 @@
 import { Decimal } from '../model/decimal';
 import type { CellRef, Release, RowRef } from '../model/types';
+import { cellRef } from '../model/refs';
 
 export interface TieSummary {
   /** Figures in subtotal and total rows of the statements. */
@@ -47,7 +48,7 @@ export function tieSummary(release: Release): TieSummary {
   for (const rel of release.relations) {
     if (rel.type === 'footing') {
       for (const col of rel.columns) tied.add(key(rel.total, col));
-      for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, { ...rel.total, col: r.col }, r.diff));
+      for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, cellRef(rel.total, r.col), r.diff));
     } else {
       // A restated figure linked to where it is primary is tied as well as a summed one.
       if (rel.type === 'link' && rel.diff.isZero()) tied.add(key(rel.target, rel.target.col));

@@ -2,6 +2,7 @@ import type { Place } from '../../model/types';
 import type { ProseBlock, RawBlock, RawCell, RawDocument } from '../raw';
 import { gridBlocks, type Grid, type GridHeader, type GridRow } from '../markdown/grid';
 import { chunks, columnEdges, isRule, layoutOf, type LineLayout } from './layout';
+import { cellPlace } from '../../model/refs';
 
 // Fixed-width text: old EDGAR .txt exhibits (with SGML <TABLE>/<S>/<C> tags) and wire copies that
 // fence their tables in ``` blocks. A table is a run of lines whose right ends hold figures; the
@@ -161,15 +162,15 @@ function gridOf(lines: Line[], from: number, to: number, head: number, bodyFrom:
         rows.push({ type: 'header', texts, place });
         return;
       }
-      rows.push({ type: 'row', label: cell(l.text.trim(), { ...place, cell: 1 }), indent: /^ */.exec(l.text)?.[0].length ?? 0, values: Array(width).fill(null), place });
+      rows.push({ type: 'row', label: cell(l.text.trim(), cellPlace(place, 1)), indent: /^ */.exec(l.text)?.[0].length ?? 0, values: Array(width).fill(null), place });
       return;
     }
     const values: (RawCell | null)[] = Array(width).fill(null);
     for (const v of l.layout.values) {
       const col = columnOfEnd(v.end);
-      values[col < 0 ? width - 1 : col] = cell(v.text, { ...place, cell: v.start + 1 });
+      values[col < 0 ? width - 1 : col] = cell(v.text, cellPlace(place, v.start + 1));
     }
-    rows.push({ type: 'row', label: cell(l.layout.label, { ...place, cell: 1 }), indent: l.layout.indent, values, place });
+    rows.push({ type: 'row', label: cell(l.layout.label, cellPlace(place, 1)), indent: l.layout.indent, values, place });
   });
   return { titles, rows, width, place: { line: lines[head].no, table } };
 }

@@ -26,8 +26,10 @@ interface Piece extends GridCell {
 
 const isFigure = (text: string) => parseFigure(text) !== null;
 
+/** Spelled out, not `{ ...cell, figure, at }`: see model/refs.ts. */
 function pieceOf(cell: GridCell): Piece {
-  return { ...cell, figure: isFigure(cell.text), at: cell.span === 1 ? cell.col : null };
+  const { text, bold, indent, size, col, span, offset } = cell;
+  return { text, bold, indent, size, col, span, offset, figure: isFigure(text), at: span === 1 ? col : null };
 }
 
 /** Widens a piece to cover the grid cells of another joined into it. */

@@ -3,6 +3,7 @@ import { parseDate, parsePeriod } from '../period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from '../raw';
 import { isUnitsCaption } from '../units';
 import { joinWrappedLabels } from './labels';
+import { cellPlace } from '../../model/refs';
 
 // What the plain-text table readers (markdown pipes, fixed-width columns) agree on once they have
 // found the columns: title lines above the table, header lines with one text per logical column,
@@ -87,7 +88,7 @@ function periodCaption(text: string): string | null {
 }
 
 function headerRow(texts: string[], place: Place): RawRow {
-  const cells: RawCell[] = [{ text: '', bold: false, place }, ...texts.map((t, i) => ({ text: t, bold: false, place: { ...place, cell: i + 2 } }))];
+  const cells: RawCell[] = [{ text: '', bold: false, place }, ...texts.map((t, i) => ({ text: t, bold: false, place: cellPlace(place, i + 2) }))];
   return { cells, place, indent: 0 };
 }
 

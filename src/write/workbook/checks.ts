@@ -7,6 +7,7 @@ import { addressOf, refText, CHECKS, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, numberFormat, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { pow10, sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
+import { cellRef } from '../../model/refs';
 
 // The proof: one row per inferred relation and column (reported − recomputed), the balance-sheet
 // identity, the prose figures that restate table figures, and the totals nothing ties. The counts
@@ -144,8 +145,8 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
 
   for (const id of findIdentities(release)) {
     for (const col of id.columns) {
-      const a = { ...id.assets, col };
-      const b = { ...id.claims, col };
+      const a = cellRef(id.assets, col);
+      const b = cellRef(id.claims, col);
       const fa = figureAt(release, a)!;
       const va = plan.valueOf(a)!;
       const vb = plan.valueOf(b) ?? new Decimal(0);
@@ -172,7 +173,7 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
 
   const untied: UntiedLine[] = [];
   for (const u of release.untied) {
-    const ref = { ...u.ref, col: u.col };
+    const ref = cellRef(u.ref, u.col);
     const fig = figureAt(release, ref);
     const addr = addressOf(layout, ref);
     if (!fig || fig.value === null || !addr) continue;
@@ -183,7 +184,7 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
     if (tried) {
       let v = new Decimal(0);
       const parts = tried.terms.map((t, i) => {
-        const tr = { ...t.ref, col: u.col };
+        const tr = cellRef(t.ref, u.col);
         const tv = plan.valueOf(tr) ?? new Decimal(0);
         v = t.sign === 1 ? v.plus(tv) : v.minus(tv);
         const text = refText(addressOf(layout, tr)!, CHECKS);

@@ -2,6 +2,7 @@ import { Decimal, roundTo } from '../../model/decimal';
 import type { CellRef, Conversion, Figure, Footing, Link, Ratio, Relation, Release } from '../../model/types';
 import { addressOf, CHECKS, cellKey, columnLetter, refText, type Address, type Layout } from './layout';
 import { pow10, sheetDecimals, sheetScale, sheetValue } from './values';
+import { cellRef } from '../../model/refs';
 
 // Relations → one formula per defined cell, with its cached result computed exactly from the
 // model. A cell is typed or defined by exactly one formula: the first relation (in the model's
@@ -73,8 +74,8 @@ function pendings(rel: Relation): Pending[] {
       return rel.columns.map((col) => ({
         kind: 'footing' as const,
         relation: rel,
-        target: { ...rel.total, col },
-        deps: rel.terms.map((t) => ({ ...t.ref, col })),
+        target: cellRef(rel.total, col),
+        deps: rel.terms.map((t) => cellRef(t.ref, col)),
       }));
     case 'link':
       return [{ kind: 'link', relation: rel, target: rel.target, deps: [rel.source] }];
@@ -167,7 +168,8 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
     const home = { ...addr(p.target)!, sheet };
     const ref = (r: CellRef) => refText(addr(r)!, home.sheet);
     const crossSheet = p.deps.some((d) => addr(d)!.sheet !== home.sheet);
-    const base = { kind: p.kind, relation: p.relation, target: p.target, crossSheet };
+    // Spelled out, not `{ ...base, formula, result }`: see model/refs.ts.
+    const made = (formula: string, result: Decimal): CellFormula => ({ kind: p.kind, relation: p.relation, target: p.target, crossSheet, formula, result });
     const tScale = scaleOf(p.target);
     switch (p.kind) {
       case 'footing': {
@@ -179,12 +181,12 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
           const v = (valueOf(dep) ?? new Decimal(0)).times(pow10(scaleOf(dep) - tScale));
           result = t.sign === 1 ? result.plus(v) : result.minus(v);
         });
-        return { ...base, formula: footingFormula(rel, p.deps, col, home, layout, addr, scaleOf, tScale, figureOf), result };
+        return made(footingFormula(rel, p.deps, col, home, layout, addr, scaleOf, tScale, figureOf), result);
       }
       case 'link': {
         const rel = p.relation as Link;
         const v = (valueOf(rel.source) ?? new Decimal(0)).times(pow10(scaleOf(rel.source) - tScale));
-        return { ...base, formula: `${ref(rel.source)}${scaleFactorText(scaleOf(rel.source), tScale)}`, result: v };
+        return made(`${ref(rel.source)}${scaleFactorText(scaleOf(rel.source), tScale)}`, v);
       }
       case 'conversion': {
         const rel = p.relation as Conversion;
@@ -194,11 +196,7 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
         const toBase = figureOf(rel.target)?.currency === fx.base && figureOf(rel.source)?.currency === fx.quote;
         const op = toBase ? '*' : '/';
         const raw = toBase ? src.times(fx.rate) : src.div(fx.rate);
-        return {
-          ...base,
-          formula: `ROUND(${ref(rel.source)}${scaleFactorText(scaleOf(rel.source), tScale)}${op}${FX_NAME},${rel.decimals})`,
-          result: roundTo(raw, rel.decimals),
-        };
+        return made(`ROUND(${ref(rel.source)}${scaleFactorText(scaleOf(rel.source), tScale)}${op}${FX_NAME},${rel.decimals})`, roundTo(raw, rel.decimals));
       }
       case 'ratio': {
         // Unrounded on purpose: a margin that feeds further analysis should carry the full
@@ -209,7 +207,7 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
         const den = (valueOf(rel.denominator) ?? new Decimal(0)).times(pow10(scaleOf(rel.denominator)));
         const result = den.isZero() ? new Decimal(0) : num.div(den).times(pow10(-tScale));
         const factor = scaleFactorText(scaleOf(rel.numerator), scaleOf(rel.denominator) + tScale);
-        return { ...base, formula: `${ref(rel.numerator)}${factor}/${ref(rel.denominator)}`, result };
+        return made(`${ref(rel.numerator)}${factor}/${ref(rel.denominator)}`, result);
       }
     }
   };

@@ -1,11 +1,12 @@
 import type { Sheet } from '../xlsx/sheet';
-import type { CellRef, Release, RowRef } from '../../model/types';
+import type { Release, RowRef } from '../../model/types';
 import { CHECK_COUNT, CHECK_FAILING, CHECK_ROUNDING, CHECK_UNTIED, type CheckStatus } from './checks';
 import type { FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
 import { addressOf, CHECKS, quoteSheet, refText, SUMMARY, type Layout } from './layout';
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
+import { cellRef } from '../../model/refs';
 
 // The first sheet: who, what period, from which file, the key figures as links into the
 // statements, and whether every check ties (a formula over the Checks sheet).
@@ -77,7 +78,7 @@ export function writeSummary(ws: Sheet, release: Release, layout: Layout, plan: 
       ws.set(y, 1, row.label, text);
       row.cells.forEach((fig, ci) => {
         if (!fig || fig.value === null) return;
-        const ref: CellRef = { ...r, col: ci };
+        const ref = cellRef(r, ci);
         ws.set(y, ci + 2, { formula: refText(addressOf(layout, ref)!, SUMMARY), result: toNumber(plan.valueOf(ref)!) }, figureStyle(figureFormat(fig), 'link'));
       });
       y++;
