@@ -21,8 +21,8 @@ const CURRENCY_WORDS: [RegExp, string][] = [
 export function currenciesIn(text: string): string[] {
   const found: { code: string; at: number }[] = [];
   for (const [re, code] of CURRENCY_WORDS) {
-    const m = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-    const hit = m.exec(text);
+    // Not global: exec gives the first mention and keeps no position between calls.
+    const hit = re.exec(text);
     if (hit && !found.some((f) => f.code === code)) found.push({ code, at: hit.index });
   }
   // A bare "$" or "dollars" means US dollars when no other dollar is named.
