@@ -20,15 +20,9 @@ export interface PipeRow {
 const CLOSER = /^(\)|%|\)\s*%|pts\.?|x)$/i;
 const CURRENCY = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|€|£|¥)$/i;
 const YEAR = /^(?:fiscal\s+|fy\s*)?(19|20)\d{2}\s*\*?$/i;
-// Words a value column prints where there is no figure.
-const VALUE_WORD = /^(nm|n\.?m\.?|n\/a|na|nil|nmf|—|–|-)\s*%?$/i;
 
 function hasFigure(text: string): boolean {
   return parseFigure(text) !== null || /^\$?\s*\(?[\d,.]+\)?\s*%?$/.test(text) && /\d/.test(text);
-}
-
-function isValueText(text: string): boolean {
-  return hasFigure(text) || VALUE_WORD.test(text);
 }
 
 /** Glues "(22,934" + ")" + "%" and "$" + "1,191.1" back into one cell each, in place. */
