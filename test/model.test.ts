@@ -1,7 +1,9 @@
 import assert from 'assert';
+import { execFileSync } from 'child_process';
 import path from 'path';
 import { Decimal, roundTo } from '../src/model/decimal';
 import { InputError, quote } from '../src/model/errors';
+import { cellPlace, cellRef } from '../src/model/refs';
 import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
 import { toJson } from '../src/write/json';
@@ -89,5 +91,27 @@ describe('model: a release read from the bundled sample', () => {
     assert.strictEqual(a.filter((v) => v !== null).length, 499);
     assert.strictEqual(json.fx?.rate as unknown, '7.0176');
     assert.ok(toJson(release).endsWith('}\n'));
+  });
+});
+
+describe('model: cell refs and places', () => {
+  it('take the row and set the column or cell, whatever else the object they come from carries', () => {
+    const withCol = { statement: 'income', table: 1, row: 4, col: 9, extra: true };
+    assert.deepStrictEqual(cellRef(withCol, 2), { statement: 'income', table: 1, row: 4, col: 2 });
+    assert.deepStrictEqual(Object.keys(cellPlace({ line: 12, table: 3, row: 5 }, 2)), ['line', 'table', 'row', 'cell']);
+    assert.strictEqual(JSON.stringify(cellPlace({ line: 12 }, 2)), '{"line":12,"cell":2}');
+  });
+
+  it('all share one hidden class, where a spread adding the column gives each its own', () => {
+    // Run where V8's own test of shapes is allowed; the helpers are loaded compiled from the sources.
+    const script = `
+      require('tsx/cjs/api').register();
+      const { cellRef } = require(${JSON.stringify(path.join(__dirname, '../src/model/refs.ts'))});
+      const rows = Array.from({ length: 50 }, (_, i) => ({ statement: 's' + i, table: i % 3, row: i }));
+      const shapes = (list) => list.filter((o, i) => !list.slice(0, i).some((p) => %HaveSameMap(p, o))).length;
+      process.stdout.write(JSON.stringify([shapes(rows.map((r, i) => cellRef(r, i))), shapes(rows.map((r, i) => ({ ...r, col: i })))]));`;
+    const [helper, spread] = JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8' }));
+    assert.strictEqual(helper, 1);
+    assert.ok(spread > 1, `a spread gave ${spread} shape(s): if this V8 shares them, the helpers are no longer needed`);
   });
 });
