@@ -34,7 +34,6 @@ export interface TableBlock {
 export type RawBlock = ProseBlock | TableBlock;
 
 export interface RawDocument {
-  file: string;
   format: string;
   bytes: number;
   blocks: RawBlock[];

@@ -211,5 +211,5 @@ export function tokenizeFixed(source: string, file: string): RawDocument {
     else para.push(lines[at]);
   }
   flush();
-  return { file, format: 'fixed', bytes: Buffer.byteLength(source), blocks };
+  return { format: 'fixed', bytes: Buffer.byteLength(source), blocks };
 }

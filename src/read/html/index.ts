@@ -24,7 +24,7 @@ export function sniffHtml(text: string): number {
 export function tokenizeHtml(source: string, file: string): RawDocument {
   const walker = new Walker(new LineIndex(source));
   walker.read(source);
-  return { file, format: 'html', bytes: Buffer.byteLength(source), blocks: walker.blocks };
+  return { format: 'html', bytes: Buffer.byteLength(source), blocks: walker.blocks };
 }
 
 export const htmlReader: Reader = {

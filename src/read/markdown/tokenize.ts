@@ -59,5 +59,5 @@ export function tokenizeMarkdown(source: string, file: string): RawDocument {
   });
   flushPara();
   flushTable();
-  return { file, format: 'markdown', bytes: Buffer.byteLength(source), blocks };
+  return { format: 'markdown', bytes: Buffer.byteLength(source), blocks };
 }

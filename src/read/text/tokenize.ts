@@ -79,5 +79,5 @@ export function tokenizeTabText(source: string, file: string): RawDocument {
   });
   flushPara();
   flushTable();
-  return { file, format: 'text', bytes: Buffer.byteLength(source), blocks };
+  return { format: 'text', bytes: Buffer.byteLength(source), blocks };
 }
