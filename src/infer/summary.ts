@@ -1,6 +1,6 @@
 import { Decimal } from '../model/decimal';
-import type { CellRef, Release, RowRef } from '../model/types';
 import { cellRef } from '../model/refs';
+import type { CellRef, Release, RowRef } from '../model/types';
 
 export interface TieSummary {
   /** Figures in subtotal and total rows of the statements. */

@@ -1,8 +1,8 @@
+import { cellPlace } from '../../model/refs';
 import type { Place } from '../../model/types';
 import type { ProseBlock, RawBlock, RawCell, RawDocument } from '../raw';
 import { gridBlocks, type Grid, type GridHeader, type GridRow } from '../markdown/grid';
 import { chunks, columnEdges, isRule, layoutOf, type LineLayout } from './layout';
-import { cellPlace } from '../../model/refs';
 
 // Fixed-width text: old EDGAR .txt exhibits (with SGML <TABLE>/<S>/<C> tags) and wire copies that
 // fence their tables in ``` blocks. A table is a run of lines whose right ends hold figures; the

@@ -1,9 +1,9 @@
+import { cellPlace } from '../../model/refs';
 import type { Place } from '../../model/types';
 import { parseDate, parsePeriod } from '../period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from '../raw';
 import { isUnitsCaption } from '../units';
 import { joinWrappedLabels } from './labels';
-import { cellPlace } from '../../model/refs';
 
 // What the plain-text table readers (markdown pipes, fixed-width columns) agree on once they have
 // found the columns: title lines above the table, header lines with one text per logical column,

@@ -1,5 +1,6 @@
 import type { Sheet } from '../xlsx/sheet';
 import { Decimal, roundTo } from '../../model/decimal';
+import { cellRef } from '../../model/refs';
 import type { CellRef, Footing, ProseFact, Release } from '../../model/types';
 import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
@@ -7,7 +8,6 @@ import { addressOf, refText, CHECKS, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, numberFormat, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { pow10, sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
-import { cellRef } from '../../model/refs';
 
 // The proof: one row per inferred relation and column (reported − recomputed), the balance-sheet
 // identity, the prose figures that restate table figures, and the totals nothing ties. The counts

@@ -1,8 +1,8 @@
 import { Decimal, roundTo } from '../../model/decimal';
+import { cellRef } from '../../model/refs';
 import type { CellRef, Conversion, Figure, Footing, Link, Ratio, Relation, Release } from '../../model/types';
 import { addressOf, CHECKS, cellKey, columnLetter, refText, type Address, type Layout } from './layout';
 import { pow10, sheetDecimals, sheetScale, sheetValue } from './values';
-import { cellRef } from '../../model/refs';
 
 // Relations → one formula per defined cell, with its cached result computed exactly from the
 // model. A cell is typed or defined by exactly one formula: the first relation (in the model's

@@ -1,4 +1,5 @@
 import type { Sheet } from '../xlsx/sheet';
+import { cellRef } from '../../model/refs';
 import type { Release, RowRef } from '../../model/types';
 import { CHECK_COUNT, CHECK_FAILING, CHECK_ROUNDING, CHECK_UNTIED, type CheckStatus } from './checks';
 import type { FormulaPlan } from './formulas';
@@ -6,7 +7,6 @@ import { findIdentities } from './identity';
 import { addressOf, CHECKS, quoteSheet, refText, SUMMARY, type Layout } from './layout';
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
-import { cellRef } from '../../model/refs';
 
 // The first sheet: who, what period, from which file, the key figures as links into the
 // statements, and whether every check ties (a formula over the Checks sheet).
