@@ -1,7 +1,7 @@
 import assert from 'assert';
 import path from 'path';
 import { infer } from '../src/infer';
-import { cellKey } from '../src/infer/grid';
+import { cellKey } from '../src/model/refs';
 import type { CellRef, Release } from '../src/model/types';
 import { readFile } from '../src/read';
 import { CORPUS, corpusReleases } from './support/corpus';

@@ -1,6 +1,7 @@
 import assert from 'assert';
 import { infer } from '../src/infer';
-import { cellKey, rowAt } from '../src/infer/grid';
+import { cellKey } from '../src/model/refs';
+import { rowAt } from '../src/infer/grid';
 import { tieSummary } from '../src/infer/summary';
 import type { CellRef, Conversion, Footing, Link, Ratio, Release, RowRef } from '../src/model/types';
 import { readFile } from '../src/read';

@@ -1,6 +1,7 @@
 import { roundTo } from '../model/decimal';
+import { cellKey } from '../model/refs';
 import type { CellRef, Column, Release, Table } from '../model/types';
-import { allTables, amountOf, cellKey, definedCells, dropDefinedUntied, pow10 } from './grid';
+import { allTables, amountOf, definedCells, dropDefinedUntied, pow10 } from './grid';
 import { samePeriod } from '../read/period';
 import type { Pass } from './index';
 

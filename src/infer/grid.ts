@@ -1,4 +1,5 @@
 import { Decimal } from '../model/decimal';
+import { cellKey } from '../model/refs';
 import type { CellRef, Column, Figure, Release, Row, RowRef, Statement, Table, ValueKind } from '../model/types';
 
 // Shared arithmetic of the passes: a cell's value in units of currency or shares, the rounding
@@ -31,13 +32,6 @@ export function amountOf(fig: Figure | null | undefined, kind?: ValueKind): Amou
   };
 }
 
-export function cellKey(ref: RowRef, col: number): string {
-  return `${ref.statement}/${ref.table}/${ref.row}/${col}`;
-}
-
-export function rowKey(ref: RowRef): string {
-  return `${ref.statement}/${ref.table}/${ref.row}`;
-}
 
 export function rowAt(release: Release, ref: RowRef): Row | undefined {
   return release.statements.find((s) => s.id === ref.statement)?.tables[ref.table]?.rows[ref.row];

@@ -1,6 +1,7 @@
 import { Decimal } from '../model/decimal';
+import { cellKey } from '../model/refs';
 import type { CellRef, Column, Figure, Release, StatementKind, ValueKind } from '../model/types';
-import { allTables, amountOf, cellKey, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
+import { allTables, amountOf, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
 import type { Pass } from './index';
 import { likeness, tableWordings } from './labels';
 

@@ -1,6 +1,7 @@
 import { roundTo } from '../model/decimal';
+import { cellKey, rowKey } from '../model/refs';
 import type { CellRef, Release, Statement, Table } from '../model/types';
-import { allTables, amountOf, cellKey, columnSignature, definedCells, dropDefinedUntied, rowKey, type Amount, type TableAt } from './grid';
+import { allTables, amountOf, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
 import type { Pass } from './index';
 
 // Ratios: a printed percentage beside amounts (a margin) is one amount of its column divided by

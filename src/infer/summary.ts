@@ -1,6 +1,6 @@
 import { Decimal } from '../model/decimal';
-import { cellRef } from '../model/refs';
-import type { CellRef, Release, RowRef } from '../model/types';
+import { cellKey, cellRef } from '../model/refs';
+import type { CellRef, Release } from '../model/types';
 
 export interface TieSummary {
   /** Figures in subtotal and total rows of the statements. */
@@ -39,7 +39,6 @@ function describe(release: Release, ref: CellRef, diff: Decimal): TieException {
   return { text: `${where}: reported ${fig.text}, recomputed ${asPrinted(fig.value.minus(diff), fig.decimals, fig.text.includes('('))}`, rounding };
 }
 
-const key = (r: RowRef, col: number) => `${r.statement}/${r.table}/${r.row}/${col}`;
 
 /** Counts what the inferred relations tie: the one definition the CLI, the Checks sheet and the briefing share. */
 export function tieSummary(release: Release): TieSummary {
@@ -47,11 +46,11 @@ export function tieSummary(release: Release): TieSummary {
   const exceptions: TieException[] = [];
   for (const rel of release.relations) {
     if (rel.type === 'footing') {
-      for (const col of rel.columns) tied.add(key(rel.total, col));
+      for (const col of rel.columns) tied.add(cellKey(rel.total, col));
       for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, cellRef(rel.total, r.col), r.diff));
     } else {
       // A restated figure linked to where it is primary is tied as well as a summed one.
-      if (rel.type === 'link' && rel.diff.isZero()) tied.add(key(rel.target, rel.target.col));
+      if (rel.type === 'link' && rel.diff.isZero()) tied.add(cellKey(rel.target, rel.target.col));
       if (!rel.diff.isZero()) exceptions.push(describe(release, rel.target, rel.diff));
     }
   }
@@ -63,7 +62,7 @@ export function tieSummary(release: Release): TieSummary {
       row.cells.forEach((c, ci) => {
         if (!c || c.value === null || c.kind === 'percent') return;
         totalsFound++;
-        if (tied.has(key({ statement: st.id, table: ti, row: ri }, ci))) totalsTied++;
+        if (tied.has(cellKey({ statement: st.id, table: ti, row: ri }, ci))) totalsTied++;
       });
     }));
   }

@@ -13,3 +13,13 @@ export function cellRef(ref: RowRef, col: number): CellRef {
 export function cellPlace(place: Place, cell: number): Place {
   return { line: place.line, table: place.table, row: place.row, cell };
 }
+
+/** A cell's key in the maps and sets that passes and writers share: one spelling, so they agree. */
+export function cellKey(ref: RowRef, col: number): string {
+  return `${ref.statement}/${ref.table}/${ref.row}/${col}`;
+}
+
+/** A row's key, spelled as cellKey's without the column. */
+export function rowKey(ref: RowRef): string {
+  return `${ref.statement}/${ref.table}/${ref.row}`;
+}

@@ -1,7 +1,7 @@
 import { Decimal, roundTo } from '../../model/decimal';
-import { cellRef } from '../../model/refs';
+import { cellKey, cellRef } from '../../model/refs';
 import type { CellRef, Conversion, Figure, Footing, Link, Ratio, Relation, Release } from '../../model/types';
-import { addressOf, CHECKS, cellKey, columnLetter, refText, type Address, type Layout } from './layout';
+import { addressOf, CHECKS, columnLetter, refText, type Address, type Layout } from './layout';
 import { pow10, sheetDecimals, sheetScale, sheetValue } from './values';
 
 // Relations → one formula per defined cell, with its cached result computed exactly from the
@@ -95,7 +95,7 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
   const place = (ref: CellRef): Place => {
     let p = byRef.get(ref);
     if (p) return p;
-    const key = cellKey(ref);
+    const key = cellKey(ref, ref.col);
     p = places.get(key);
     if (!p) places.set(key, (p = { key, figure: figureAt(release, ref), address: addressOf(layout, ref) }));
     byRef.set(ref, p);

@@ -1,5 +1,5 @@
+import { rowKey } from '../../model/refs';
 import type { Footing, Release, RowRef } from '../../model/types';
-import { rowKey } from './layout';
 
 // The balance-sheet identity, found from structure: the assets side is the first top-level
 // footing total (a total no other footing uses as a term) that a later total row equals in

@@ -1,4 +1,4 @@
-import type { CellRef, Release, RowRef, Statement, StatementKind } from '../../model/types';
+import type { CellRef, Release, Statement, StatementKind } from '../../model/types';
 import { columnLetter } from '../xlsx/sheet';
 import { quoteSheet } from '../xlsx/workbook';
 
@@ -116,6 +116,3 @@ export function addressOf(layout: Layout, ref: CellRef): Address | null {
 export function refText(addr: Address, fromSheet: string): string {
   return addr.sheet === fromSheet ? addr.a1 : `${quoteSheet(addr.sheet)}!${addr.a1}`;
 }
-
-export const cellKey = (r: CellRef) => `${r.statement}/${r.table}/${r.row}/${r.col}`;
-export const rowKey = (r: RowRef) => `${r.statement}/${r.table}/${r.row}`;

@@ -1,8 +1,9 @@
 import type { Sheet } from '../xlsx/sheet';
 import type { Style } from '../xlsx/styles';
+import { cellKey } from '../../model/refs';
 import type { Column, Figure, Release } from '../../model/types';
 import { type FormulaPlan } from './formulas';
-import { cellKey, TITLE_ROW, UNITS_ROW, valueCol, type SheetLayout } from './layout';
+import { TITLE_ROW, UNITS_ROW, valueCol, type SheetLayout } from './layout';
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, GREY_FONT, ITALIC_FONT, look, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { sheetValue, toNumber } from './values';
 
@@ -87,7 +88,7 @@ export function writeStatementSheet(ws: Sheet, layout: SheetLayout, release: Rel
       row.cells.forEach((fig, ci) => {
         if (!fig || fig.value === null) return;
         const x = valueCol(ci);
-        writeFigure(ws, y, x, fig, cellKey({ statement: st.id, table: ti, row: ri, col: ci }), plan, bold);
+        writeFigure(ws, y, x, fig, cellKey({ statement: st.id, table: ti, row: ri }, ci), plan, bold);
         widen(x, fig.text.length + 4);
       });
       ws.set(y, layout.sourceCol, sourceText(row.place.line), source);
