@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { FiscalCalendar } from './fiscal';
 
 // The one model every reader produces and every writer consumes.
 // Exact numbers only: a figure is a Decimal from the reader to the writer's edge.
@@ -169,8 +170,14 @@ export interface Diagnostic {
 export interface ReleaseMeta {
   company: string | null;
   tickers: Ticker[];
-  /** "Q3 2024", "Q4 FY2025", "FY2024". */
+  /** "Q3 2024", "Q4 FY2025", "FY2024": fiscalLabel() of fiscalYear and fiscalQuarter on the calendar. */
   fiscalPeriod: string | null;
+  /** The fiscal year as the company names it (2025 for NVIDIA's year ending January 26, 2025). */
+  fiscalYear: number | null;
+  /** The quarter the release reports (1–4); null for a release of a full year or half year only. */
+  fiscalQuarter: number | null;
+  /** How the company counts fiscal years (model/fiscal.ts); null when the release does not show it. */
+  calendar: FiscalCalendar | null;
   periodEnd: string | null;
   releaseDate: string | null;
   headline: string | null;

@@ -1,4 +1,5 @@
 import { Decimal } from '../model/decimal';
+import { calendarOf, fiscalLabel, fiscalOf, quartersIn, type FiscalCalendar } from '../model/fiscal';
 import type { ExchangeRate, ReleaseMeta, Statement, Ticker } from '../model/types';
 import { parseDate } from './period';
 import type { ProseBlock } from './raw';
@@ -46,6 +47,25 @@ export function fiscalPeriodOf(text: string): string | null {
   return null;
 }
 
+/**
+ * The fiscal calendar the release implies (its longest column ending at the period end says when
+ * the year began; the year it names says how years are named) and the period's label on it.
+ */
+function fiscalIdentity(stated: string | null, periodEnd: string | null, statements: Statement[]): { year: number | null; quarter: number | null; calendar: FiscalCalendar | null; label: string | null } {
+  const m = stated ? /^(?:Q([1-4]) )?(?:FY)?((?:19|20)\d{2})$/.exec(stated) : null;
+  const none = { year: m ? Number(m[2]) : null, quarter: m?.[1] ? Number(m[1]) : null, calendar: null, label: null };
+  if (!periodEnd) return none;
+  const atEnd = statements.flatMap((s) => s.tables.flatMap((t) => t.columns))
+    .map((c) => c.period)
+    .filter((p): p is NonNullable<typeof p> => !!p && !p.instant && p.end === periodEnd && (p.months !== null || p.weeks !== null));
+  const longest = atEnd.reduce<(typeof atEnd)[number] | null>((a, p) => ((quartersIn(p.months, p.weeks) ?? 0) > (a ? quartersIn(a.months, a.weeks) ?? 0 : 0) ? p : a), null);
+  if (!longest) return none;
+  const calendar = calendarOf(periodEnd, longest.months, longest.weeks, none.year);
+  const own = calendar ? fiscalOf(periodEnd, none.quarter === null && m ? 12 : 3, null, calendar) : null;
+  if (!calendar || !own) return none;
+  return { year: own.year, quarter: own.quarters === 4 && none.quarter === null ? null : own.quarter, calendar, label: fiscalLabel(own, calendar) };
+}
+
 export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseMeta {
   const texts = prose.map((p) => p.text);
   const headlineBlock = prose.find((p) => p.heading > 0 && /\b(announces|reports|results|releases)\b/i.test(p.text))
@@ -69,10 +89,14 @@ export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseM
     scales.set(c.amountScale, (scales.get(c.amountScale) ?? 0) + 1);
   }
   const top = <K>(m: Map<K, number>): K | null => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const fiscal = fiscalIdentity(fiscalPeriod, periodEnd, statements);
   return {
     company: companyName(headline, tick?.before ?? null),
     tickers: tick?.tickers ?? [],
-    fiscalPeriod,
+    fiscalPeriod: fiscal.label ?? fiscalPeriod,
+    fiscalYear: fiscal.year,
+    fiscalQuarter: fiscal.quarter,
+    calendar: fiscal.calendar,
     periodEnd,
     releaseDate,
     headline,
