@@ -190,7 +190,7 @@ function cellsFor(release: Release, loc: Located, p: Periods, withChange: boolea
 
 const SPAN_NAME: Record<number, string> = { 3: '3M', 6: '6M', 9: '9M', 12: '12M' };
 
-function spanHeads(p: Periods, withChange: boolean): string[] {
+export function spanHeads(p: Periods, withChange: boolean): string[] {
   const end = p.end ? p.end.slice(0, 4) : '';
   const prior = end ? String(Number(end) - 1) : '';
   return p.spans.flatMap((s) => {

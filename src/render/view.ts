@@ -4,6 +4,7 @@ import { chart, type Chart } from './chart';
 import { currencyMark, formatFigure } from './format';
 import { periodsOf } from './locate';
 import { balanceSnapshot, cashFlows, condensedIncome, displayScale, keyLines, margins, revenueParts, tiles, type Condensed, type MarginRow, type Tile } from './view-figures';
+import { balanceTotals, extras, fullIncome, growSteps, withoutEmptyGroups, type Extra, type GrowStep, type Growth } from './view-expand';
 import { capitalReturn, highlights, outlook, type ProseItem } from './view-prose';
 
 // The briefing's view-model: everything the template prints, already formatted. Sections a
@@ -22,6 +23,8 @@ export interface BriefingOptions {
   /** Font scale, 1 = the design size; the printer lowers it to fit one page. */
   scale?: number;
   drop?: Section[];
+  /** What the page adds while it has room (the printer grows it one step at a time). */
+  grow?: Growth;
 }
 
 export interface BriefingView {
@@ -34,11 +37,16 @@ export interface BriefingView {
   marginHeads: string[];
   chart: Chart | null;
   income: Condensed | null;
+  /** "condensed" for the key lines, "" when every line of the statement is shown. */
+  incomeCondensed: boolean;
   balance: Condensed | null;
   cashflow: Condensed | null;
   highlights: ProseItem[];
   outlook: ProseItem[];
   capital: ProseItem[];
+  /** Further tables the release reports, in a column beside the others or across the page. */
+  extrasSide: Extra[];
+  extrasWide: Extra[];
   stamp: { ok: boolean; line: string; facts: string; exceptions: string[] };
   footer: { source: string; units: string; rate: string | null; generated: string };
   dropped: string[];
@@ -49,6 +57,12 @@ function unitsLine(release: Release): string {
   const d = displayScale(release);
   const word = d.to === 6 ? 'millions' : d.to === 9 ? 'billions' : 'thousands';
   return cur ? `${cur} ${word}` : `Amounts in ${word}`;
+}
+
+/** The steps the printer may grow the page by while it has room, best first. */
+export function growthSteps(release: Release): GrowStep[] {
+  const p = periodsOf(release);
+  return growSteps(release, p, keyLines(release, p));
 }
 
 export function briefingView(release: Release, opts: BriefingOptions = {}): BriefingView {
@@ -74,6 +88,9 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
     ? `${currencyMark(release.fx.base, cur)}${formatFigure(release.fx.rate, { decimals: release.fx.rate.decimalPlaces() })} = ${currencyMark(release.fx.quote, cur)}1.00${release.fx.asOf ? ` (${release.fx.asOf})` : ''}`
     : null;
   const span0 = full.spans[0];
+  const grow = opts.grow ?? {};
+  const fuller = grow.income ? fullIncome(release, p, key, grow.income) : null;
+  const more = extras(release, p, key, grow);
   return {
     paper: opts.paper ?? 'a4',
     pageSize: opts.paper === 'letter' ? 'Letter' : 'A4',
@@ -91,12 +108,15 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
     margins: drop.has('margins') ? [] : margins(release, full, key),
     marginHeads: span0 && full.end ? [`${Number(full.end.slice(0, 4)) - 1}`, full.end.slice(0, 4), 'Change'] : [],
     chart: drop.has('chart') ? null : chart(release, p, chartItems),
-    income: drop.has('income') ? null : condensedIncome(release, p, key),
-    balance: drop.has('balance') ? null : balanceSnapshot(release, full),
-    cashflow: drop.has('cashflow') ? null : cashFlows(release, p),
+    income: drop.has('income') ? null : withoutEmptyGroups(fuller ?? condensedIncome(release, p, key), p.spans.length),
+    incomeCondensed: !fuller,
+    balance: drop.has('balance') ? null : (grow.balance ? balanceTotals(release, full) : null) ?? balanceSnapshot(release, full),
+    cashflow: drop.has('cashflow') ? null : withoutEmptyGroups(cashFlows(release, p), p.spans.length),
     highlights: drop.has('highlights') ? [] : highlights(release),
     outlook: drop.has('outlook') ? [] : outlook(release),
     capital: drop.has('capital') ? [] : capitalReturn(release).map((c) => (drop.has('capitalNotes') ? { ...c, note: null } : c)),
+    extrasSide: more.side.map((e) => ({ ...e, table: withoutEmptyGroups(e.table, p.spans.length) ?? e.table })),
+    extrasWide: more.wide.map((e) => ({ ...e, table: withoutEmptyGroups(e.table, p.spans.length) ?? e.table })),
     stamp: {
       ok: failing.length === 0 && disagree.length === 0,
       line: `${summary.totalsTied} of ${summary.totalsFound} reported totals tie \u00b7 ${summary.relations} relations \u00b7 ${failing.length} exceptions${rounding ? ` \u00b7 ${rounding} within the release's rounding` : ''}`,
