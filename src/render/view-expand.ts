@@ -41,6 +41,8 @@ function cellText(release: Release, f: Figure | null): string {
   if (!f || f.value === null) return '';
   if (f.kind === 'percent') return formatFigure(f.value, { decimals: f.decimals, percent: true });
   if (f.kind === 'number') return formatFigure(f.value, { decimals: f.decimals });
+  // Share counts in millions, to a tenth: whole millions would round most of them to nothing.
+  if (f.kind === 'shares') return formatFigure(units(f), { to: 6, decimals: 1, parens: true });
   return money(release, f, false) ?? '';
 }
 
