@@ -3,7 +3,7 @@ import type { Release } from '../model/types';
 import { Pool } from '../pool';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { renderView } from './html';
-import type { Growth } from './view-expand';
+import type { Growth, Place } from './view-expand';
 import { briefingView, DROP_ORDER, growthSteps, type BriefingOptions, type Paper, type Section } from './view';
 
 // HTML → PDF, always one page. The page is printed with every request aborted and JavaScript off;
@@ -124,14 +124,14 @@ async function growToFit(release: Release, base: Try, baseHeight: number, limit:
       continue;
     }
     const [left, right] = step.narrow ? await columns(current) : [0, 0];
-    const place = step.narrow && left - right >= SIDE_ROOM ? 'side' : 'wide';
+    const place: Place = !step.narrow || Math.abs(left - right) < SIDE_ROOM ? 'wide' : left < right ? 'left' : 'right';
     if (full && place === 'wide') continue;
     const withRows = (rows: number): Try => ({ ...current, grow: { ...g, tables: [...(g.tables ?? []), { id: step.id, rows, place }] } });
     const whole = withRows(step.rows);
     const m = await measure(whole);
     if (m.fits) { current = whole; height = m.height; continue; }
     // Too long: as many of its lines as the room holds, from its height per line (title and heads count as two).
-    const grew = place === 'side' ? (await columns(whole))[1] - right : m.height - height;
+    const grew = place === 'left' ? (await columns(whole))[0] - left : place === 'right' ? (await columns(whole))[1] - right : m.height - height;
     if (process.env.TIEOUT_DEBUG_FIT) process.stderr.write(`grow ${step.id} ${place} cols ${left},${right} grew ${grew}\n`);
     const perLine = Math.max(10, grew / (step.rows + 2));
     let rows = step.rows - Math.ceil((m.height - limit) / perLine);

@@ -18,9 +18,12 @@ export interface Growth {
   income?: 'all' | 'totals';
   /** The balance sheet's totals (current and total assets and liabilities, equity) beside cash. */
   balance?: boolean;
-  /** Further tables, each with how many of its lines are shown and whether it sits in a column or spans the page. */
-  tables?: { id: string; rows: number; place: 'wide' | 'side' }[];
+  /** Further tables, each with how many of its lines are shown and whether it sits under a column or spans the page. */
+  tables?: { id: string; rows: number; place: Place }[];
 }
+
+/** Where a further table sits: under the left or right column, or across the page below both. */
+export type Place = 'left' | 'right' | 'wide';
 
 /** A further table on the page. */
 export interface Extra {
@@ -129,7 +132,8 @@ export function fullIncome(release: Release, p: Periods, key: Key, level: 'all' 
   const table = incomeTable(release, p, key);
   if (!table || !p.spans.length) return null;
   const keyRows = new Set([key.revenue, key.operating, key.net, key.eps].map((l) => l && `${l.statement}/${l.tableIndex}/${l.rowIndex}`));
-  const locs = level === 'all' ? table : table.filter((l) => l.row.emphasis === 'total' || l.row.emphasis === 'subtotal' || l.row.kind === 'per-share' || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`));
+  // Header rows stay: "Basic" and "Diluted" need the "Weighted average shares:" above them.
+  const locs = level === 'all' ? table : table.filter((l) => l.row.emphasis !== 'item' || l.row.kind === 'per-share' || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`));
   const width = p.spans.length * 3;
   const lines = tableLines(release, locs, (loc) => spanCells(release, loc, p, true), width);
   return lines.length ? { heads: spanHeads(p, true), lines } : null;
@@ -239,17 +243,18 @@ export function growSteps(release: Release, p: Periods, key: Key): GrowStep[] {
 }
 
 /** The further tables the growth asks for, cut to their line counts, by where they sit. */
-export function extras(release: Release, p: Periods, key: Key, growth: Growth): { wide: Extra[]; side: Extra[] } {
-  const out = { wide: [] as Extra[], side: [] as Extra[] };
+export function extras(release: Release, p: Periods, key: Key, growth: Growth): Record<Place, Extra[]> {
+  const out: Record<Place, Extra[]> = { left: [], right: [], wide: [] };
   if (!growth.tables?.length) return out;
   const all = new Map(extraTables(release, p, key).map((t) => [t.id, t]));
   for (const want of growth.tables) {
     const t = all.get(want.id);
     if (!t) continue;
-    const table = extraLines(release, p, t, want.place === 'side');
+    const narrow = want.place !== 'wide';
+    const table = extraLines(release, p, t, narrow);
     const title = clipAtWord(release.statements.find((s) => s.id === t.locs[0].statement)?.title ?? '', 70);
     // In a column a label has half the room: shortened sooner, at a word.
-    const lines = table.lines.slice(0, want.rows).map((l) => (want.place === 'side' ? { ...l, label: clipAtWord(l.label, SIDE_LABEL) } : l));
+    const lines = table.lines.slice(0, want.rows).map((l) => (narrow ? { ...l, label: clipAtWord(l.label, SIDE_LABEL) } : l));
     // A header line never ends a cut table.
     while (lines.length && lines[lines.length - 1].emphasis === 'header') lines.pop();
     out[want.place].push({ title, table: { heads: table.heads, lines }, more: table.lines.length - lines.length });

@@ -45,7 +45,8 @@ export interface BriefingView {
   outlook: ProseItem[];
   capital: ProseItem[];
   /** Further tables the release reports, in a column beside the others or across the page. */
-  extrasSide: Extra[];
+  extrasLeft: Extra[];
+  extrasRight: Extra[];
   extrasWide: Extra[];
   stamp: { ok: boolean; line: string; facts: string; exceptions: string[] };
   footer: { source: string; units: string; rate: string | null; generated: string };
@@ -91,6 +92,7 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
   const grow = opts.grow ?? {};
   const fuller = grow.income ? fullIncome(release, p, key, grow.income) : null;
   const more = extras(release, p, key, grow);
+  const pruned = (e: Extra): Extra => ({ ...e, table: withoutEmptyGroups(e.table, p.spans.length) ?? e.table });
   return {
     paper: opts.paper ?? 'a4',
     pageSize: opts.paper === 'letter' ? 'Letter' : 'A4',
@@ -115,8 +117,9 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
     highlights: drop.has('highlights') ? [] : highlights(release),
     outlook: drop.has('outlook') ? [] : outlook(release),
     capital: drop.has('capital') ? [] : capitalReturn(release).map((c) => (drop.has('capitalNotes') ? { ...c, note: null } : c)),
-    extrasSide: more.side.map((e) => ({ ...e, table: withoutEmptyGroups(e.table, p.spans.length) ?? e.table })),
-    extrasWide: more.wide.map((e) => ({ ...e, table: withoutEmptyGroups(e.table, p.spans.length) ?? e.table })),
+    extrasLeft: more.left.map(pruned),
+    extrasRight: more.right.map(pruned),
+    extrasWide: more.wide.map(pruned),
     stamp: {
       ok: failing.length === 0 && disagree.length === 0,
       line: `${summary.totalsTied} of ${summary.totalsFound} reported totals tie \u00b7 ${summary.relations} relations \u00b7 ${failing.length} exceptions${rounding ? ` \u00b7 ${rounding} within the release's rounding` : ''}`,
