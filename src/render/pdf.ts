@@ -126,13 +126,18 @@ async function growToFit(release: Release, base: Try, baseHeight: number, limit:
     const [left, right] = step.narrow ? await columns(current) : [0, 0];
     const place: Place = !step.narrow || Math.abs(left - right) < SIDE_ROOM ? 'wide' : left < right ? 'left' : 'right';
     if (full && place === 'wide') continue;
-    const withRows = (rows: number): Try => ({ ...current, grow: { ...g, tables: [...(g.tables ?? []), { id: step.id, rows, place }] } });
+    const withRows = (rows: number, at: Place = place): Try => ({ ...current, grow: { ...g, tables: [...(g.tables ?? []), { id: step.id, rows, place: at }] } });
     const whole = withRows(step.rows);
     const m = await measure(whole);
+    // A whole table beside a column can overshoot its hole by more than it would take across the page.
+    if (m.fits && place !== 'wide' && !full) {
+      const across = withRows(step.rows, 'wide');
+      const w = await measure(across);
+      if (w.fits && w.height < m.height) { current = across; height = w.height; continue; }
+    }
     if (m.fits) { current = whole; height = m.height; continue; }
     // Too long: as many of its lines as the room holds, from its height per line (title and heads count as two).
     const grew = place === 'left' ? (await columns(whole))[0] - left : place === 'right' ? (await columns(whole))[1] - right : m.height - height;
-    if (process.env.TIEOUT_DEBUG_FIT) process.stderr.write(`grow ${step.id} ${place} cols ${left},${right} grew ${grew}\n`);
     const perLine = Math.max(10, grew / (step.rows + 2));
     let rows = step.rows - Math.ceil((m.height - limit) / perLine);
     for (let tries = 0; rows >= 3 && tries < 4; tries++, rows--) {

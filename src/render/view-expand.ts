@@ -37,7 +37,7 @@ export interface Extra {
 export type GrowStep = { kind: 'income'; levels: ('all' | 'totals')[] } | { kind: 'balance' } | { kind: 'table'; id: string; rows: number; narrow: boolean };
 
 const WIDE_LABEL = 90;
-const SIDE_LABEL = 48;
+const SIDE_LABEL = 60;
 
 /** A figure as the page prints it in a statement cell: amounts in the page's unit, ratios as printed. */
 function cellText(release: Release, f: Figure | null): string {
