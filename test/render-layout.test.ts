@@ -119,6 +119,26 @@ describe('layout: the printed page', function () {
     for (const w of labels) assert.ok(w.xMax <= barsStart, `${w.text} ends at ${w.xMax.toFixed(1)}, bars start at ${barsStart.toFixed(1)}`);
   });
 
+  it('keeps the masthead\'s period, dates and units each on one line beside a long company name', async () => {
+    const r: Release = infer(await readFile(LARKSPUR));
+    const long = { ...r, meta: { ...r.meta, company: 'Larkspur Residential Mortgage and Commercial Credit Opportunities Trust, Inc. and Subsidiaries' } };
+    const page = words((await printer.print(long)).pdf, dir);
+    const line = (first: string, ...rest: string[]) => {
+      const at = page.words.findIndex((w, i) => w.text === first && rest.every((t, k) => page.words[i + 1 + k]?.text === t));
+      assert.ok(at >= 0, `${[first, ...rest].join(' ')} printed`);
+      const ws = page.words.slice(at, at + 1 + rest.length);
+      assert.ok(ws.every((w) => Math.abs(w.yMin - ws[0].yMin) < 1), `${[first, ...rest].join(' ')} on one line`);
+      return ws[0].yMin;
+    };
+    line('Q3', '2025', 'results');
+    line('Period', 'ended', '2025-09-30', '\u00b7', 'released', '2025-10-30');
+    line('Amounts', 'in', 'millions;', 'per-share', 'in', 'units');
+    // The name wraps instead: its last word sits below its first.
+    const first = page.words.find((w) => w.text === 'Larkspur');
+    const last = page.words.find((w) => w.text === 'Subsidiaries');
+    assert.ok(first && last && last.yMin > first.yMin + 5, 'the company name wraps');
+  });
+
   it('puts the footer at the foot of the page, on A4 and letter, however little the release has', async () => {
     const r: Release = infer(await readFile(LARKSPUR));
     for (const paper of ['a4', 'letter'] as const) {
