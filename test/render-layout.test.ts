@@ -93,6 +93,11 @@ describe('layout: column groups', () => {
     const noNine = { heads: t.heads, lines: [line('1', '2', '3', ''), line('5', '6', '', '')] };
     assert.deepStrictEqual(withoutEmptyGroups(noNine, 2), { heads: ['3M 2024', '3M 2025'], lines: [line('1', '2', '3', '').cells.slice(0, 2), line('5', '6', '', '').cells.slice(0, 2)].map((cells) => ({ label: 'x', emphasis: 'item', cells })) });
     assert.strictEqual(withoutEmptyGroups({ heads: t.heads, lines: [line('1', '', '3', '')] }, 2), null);
+    // A column blank on every line (no prior date to compare with) goes too; a header line does not count.
+    const header = { label: 'Assets:', emphasis: 'header', cells: [cell('', 'num'), cell('', 'num'), cell('', 'num'), cell('', 'num')] };
+    const noPrior = withoutEmptyGroups({ heads: t.heads, lines: [header, line('', '2', '', '4'), line('', '6', '', '8')] }, 2);
+    assert.deepStrictEqual(noPrior?.heads, ['3M 2025', '9M 2025']);
+    assert.deepStrictEqual(noPrior?.lines.map((l) => l.cells.map((c) => c.text)), [['', ''], ['2', '4'], ['6', '8']]);
   });
 });
 

@@ -264,14 +264,20 @@ export function extras(release: Release, p: Periods, key: Key, growth: Growth): 
 
 /**
  * The table without the column groups (one per span: prior, now, change) in which no line has a
- * current figure: a span the statement does not report is not printed as an empty group.
+ * current figure — a span the statement does not report is not printed as an empty group — and
+ * without any single column left blank on every line (no prior date to compare with, say).
  */
 export function withoutEmptyGroups(c: Condensed | null, groups: number): Condensed | null {
   if (!c || groups < 1 || c.heads.length % groups !== 0) return c;
   const size = c.heads.length / groups;
-  const keep = Array.from({ length: groups }, (_, g) => c.lines.some((l) => l.cells.slice(g * size, (g + 1) * size).some((x) => x.text && /\bnow\b/.test(x.cls))));
+  const lines = c.lines.filter((l) => l.emphasis !== 'header');
+  const keep = c.heads.map((_, i) => {
+    const g = Math.floor(i / size);
+    const group = lines.some((l) => l.cells.slice(g * size, (g + 1) * size).some((x) => x.text && /\bnow\b/.test(x.cls)));
+    return group && lines.some((l) => l.cells[i]?.text);
+  });
   if (keep.every(Boolean)) return c;
   if (!keep.some(Boolean)) return null;
-  const pick = <T>(xs: T[]) => xs.filter((_, i) => keep[Math.floor(i / size)]);
+  const pick = <T>(xs: T[]) => xs.filter((_, i) => keep[i]);
   return { heads: pick(c.heads), lines: c.lines.map((l) => ({ ...l, cells: pick(l.cells) })) };
 }
