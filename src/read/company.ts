@@ -59,7 +59,9 @@ export function allTickers(texts: string[]): { tickers: Ticker[]; names: string[
 
 /** Quotes, escapes, marks and line breaks a name must not carry. */
 function clean(s: string): string {
-  return s.replace(/\\(["'])/g, '$1').replace(/[*_®™©]/g, '').replace(/\s+/g, ' ').trim().replace(/[\s,]+$/, '');
+  return s.replace(/\\(["'])/g, '$1').replace(/[*_®™©]/g, '').replace(/\s+/g, ' ').trim().replace(/[\s,]+$/, '')
+    // A full stop after a whole word ends the sentence; after "Inc" or "Co" it is the abbreviation's.
+    .replace(/\b(Corporation|Company|Limited|Incorporated|Holdings|Group|Trust|REIT|plc|PLC|AG|SE|SA|NV|LLC|LP|ASA|AB|Oyj|GmbH|KGaA|SAS|A\/S)\.$/, '$1');
 }
 
 /** The name that ends `before` (the text before a ticker group), after any alias in parentheses. */

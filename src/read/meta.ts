@@ -84,6 +84,8 @@ function fiscalIdentity(stated: StatedPeriod, periodEnd: string | null, statemen
   const spans = atEnd.map(quartersOf).filter((n) => n >= 1 && n <= 4);
   const longest = spans.length ? Math.max(...spans) : null;
   const quarter = stated.quarter ?? (hasQuarter && longest ? longest : null);
+  // A quarter alone, unnamed, cannot be placed in a year whose start nothing shows.
+  if (stated.quarter === null && longest === 1) return { year: null, quarter: null, calendar: null, label: null };
   const ytd = quarter ? atEnd.find((p) => quartersOf(p) === quarter) ?? null : atEnd.find((p) => quartersOf(p) === 4) ?? null;
   const months = ytd ? ytd.months : (quarter ?? 4) * 3;
   const weeks = ytd ? ytd.weeks : null;
