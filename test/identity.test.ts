@@ -14,11 +14,14 @@ const table = (title: string, units: string, heads: string[], rows: [string, ...
 ];
 
 describe('identity: made-up releases', () => {
-  it('the name before its ticker group, past a dateline with a city, a wire and a "-based" word; a headline in capitals is not the name', () => {
+  it('the name before its ticker group, past a dateline with a city, a wire and a "-based" word; a headline in capitals is not the name, nor a partner\'s ticker the company\'s', () => {
     const r = release([
       '## NORTHWIND TRADING CORPORATION REPORTS SECOND QUARTER 2025 RESULTS',
       '',
-      'HELSINKI, Finland, Aug. 6, 2025 /PRNewswire/ -- Helsinki-based Northwind Trading Corporation ("Northwind" or the "Company") (NYSE: NWT; TSX: NWT.U, NWT.B) today reported results for the quarter ended June 30, 2025.',
+      'HELSINKI, Finland, Aug. 6, 2025 /PRNewswire/ -- Helsinki-based Northwind Trading Corporation ("Northwind" or the "Company") (NYSE: NWT) (TSX: NWT.U, NWT.B) today reported results for the quarter ended June 30, 2025.',
+      '',
+      '',
+      'On July 2, 2025, Northwind signed a supply agreement with Baltic Steel Corporation (NYSE: BSTL).',
       '',
       ...table('Condensed Consolidated Statements of Income', '(In thousands of Canadian dollars)', ['\tThree Months Ended\t', '\tJune 30, 2025\tJune 30, 2024'], [['Revenue', '100', '90'], ['Net income', '10', '9']]),
     ]);
@@ -59,11 +62,13 @@ describe('identity: made-up releases', () => {
     assert.deepStrictEqual([m.company, m.fiscalPeriod, m.calendar, m.periodEnd, m.releaseDate], ['ACME Corporation', 'Q3 FY2026', { endMonth: 1, offset: 0 }, '2025-10-26', '2025-11-19']);
   });
 
-  it('what the release does not state is null, and printed as not stated: no name, no release date, a quarter nothing places', () => {
+  it('what the release does not state is null, and printed as not stated: no name, no release date (a sentence opening on a date is no dateline), a quarter nothing places', () => {
     const r = release([
       '## Results for the Quarter',
       '',
       'Revenue for the quarter ended September 30, 2024 rose by a tenth.',
+      '',
+      'On November 5, 2024, the Board declared a dividend of one cent.',
       '',
       ...table('Statements of Operations', '(In millions of U.S. dollars)', ['\tThree Months Ended\t', '\tSeptember 30, 2024\tSeptember 30, 2023'], [['Revenue', '10', '9'], ['Net income', '2', '1']]),
     ]);

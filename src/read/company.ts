@@ -41,20 +41,28 @@ function tickersIn(body: string): Ticker[] {
   return out;
 }
 
-/** Every ticker of the release's ticker groups, in order, each once. */
-export function allTickers(texts: string[]): { tickers: Ticker[]; names: string[] } {
-  const tickers: Ticker[] = [];
-  const names: string[] = [];
+/** The release's ticker groups in order, each with the name that stands before it (null if none). */
+export function tickerGroups(texts: string[]): { name: string | null; tickers: Ticker[] }[] {
+  const out: { name: string | null; tickers: Ticker[] }[] = [];
   for (const text of texts) {
     for (const m of text.matchAll(TICKER_GROUP)) {
-      const found = tickersIn(m[1]);
-      if (!found.length) continue;
-      for (const t of found) if (!tickers.some((k) => k.exchange.toUpperCase() === t.exchange.toUpperCase() && k.symbol === t.symbol)) tickers.push(t);
-      const name = nameBefore(text.slice(0, m.index));
-      if (name) names.push(name);
+      const tickers = tickersIn(m[1]);
+      if (tickers.length) out.push({ name: nameBefore(text.slice(0, m.index)), tickers });
     }
   }
-  return { tickers, names };
+  return out;
+}
+
+const firstWord = (name: string): string => name.split(/[\s,]/)[0].toLowerCase();
+
+/** The company's own tickers: those of the groups after its name (a partner's are not), else the first group's. */
+export function ownTickers(groups: { name: string | null; tickers: Ticker[] }[], company: string | null): Ticker[] {
+  const own = groups.filter((g) => g.name && company && firstWord(g.name) === firstWord(company));
+  const tickers: Ticker[] = [];
+  for (const g of own.length ? own : groups.slice(0, 1)) {
+    for (const t of g.tickers) if (!tickers.some((k) => k.exchange.toUpperCase() === t.exchange.toUpperCase() && k.symbol === t.symbol)) tickers.push(t);
+  }
+  return tickers;
 }
 
 /** Quotes, escapes, marks and line breaks a name must not carry. */
@@ -66,10 +74,11 @@ function clean(s: string): string {
 
 /** The name that ends `before` (the text before a ticker group), after any alias in parentheses. */
 export function nameBefore(before: string): string | null {
-  // Aliases between name and ticker: Danaos Corporation ("Danaos") (NYSE: DAC).
+  // Aliases between name and ticker: Danaos Corporation ("Danaos") (NYSE: DAC) …
   let text = before.replace(/\\"/g, '"');
   for (;;) {
-    const alias = /\s*\((?:[^()]*[“”"'‘’][^()]*|the\s+[^()]*)\)\s*,?\s*$/.exec(text);
+    // … and another ticker group: Slate Grocery REIT (TSX: SGR.U) (TSX: SGR.UN).
+    const alias = /\s*(?:\((?:[^()]*[“”"'‘’][^()]*|the\s+[^()]*)\)|[([][^()[\]]*:[^()[\]]*[)\]])\s*,?\s*$/.exec(text);
     if (!alias) break;
     text = text.slice(0, alias.index);
   }
@@ -165,6 +174,9 @@ export function companyName(headline: string | null, lead: string[], texts: stri
     ...(headline ? [headlineSubject(headline)].filter((n): n is string => !!n) : []),
   ].map(clean).filter((n) => n.length > 1 && n.length <= 90);
   if (!candidates.length) return null;
-  const named = candidates.find((n) => LEGAL_END.test(n)) ?? candidates[0];
+  // The first name found is the company's; a fuller name of the same company may follow ("Kelly" →
+  // "Kelly Services, Inc."), a partner's name never replaces it.
+  const first = candidates[0];
+  const named = candidates.find((n) => LEGAL_END.test(n) && firstWord(n) === firstWord(first)) ?? first;
   return legalForm(ordinaryCase(named, texts), texts);
 }

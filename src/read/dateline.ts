@@ -12,6 +12,7 @@ const DATE = String.raw`${MONTH}\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+${MONTH}
 const DATELINE = new RegExp(String.raw`^\s*(?:[A-Z][\w.'’&]*[\s,\-–—―()\/]*){1,8}?(${DATE}|${MONTH}\s+\d{1,2}\b)`);
 const IMMEDIATE = new RegExp(String.raw`for\s+immediate\s+release\s*[:\-–—]?\s*(${DATE})`, 'i');
 const ALONE = new RegExp(String.raw`^\s*(?:${DATE})\s*$`, 'i');
+const WIRE = /wire\b|\/[A-Za-z-]+\//i;
 const FILED = /FILED AS OF DATE:\s*((?:19|20)\d{2})(\d{2})(\d{2})/;
 
 const DAY = 86_400_000;
@@ -35,10 +36,15 @@ function withYear(monthDay: string, periodEnd: string | null): string | null {
 }
 
 /** The release date stated in the first paragraphs (`lead`), or null. */
-export function releaseDateOf(lead: string[], periodEnd: string | null, header: string | null): string | null {
+export function releaseDateOf(lead: string[], periodEnd: string | null, header: string | null, announces: (text: string) => boolean): string | null {
   for (const text of lead) {
     for (const line of text.split('\n').slice(0, 6)) {
-      const m = DATELINE.exec(line) ?? IMMEDIATE.exec(line);
+      const immediate = IMMEDIATE.exec(line);
+      const dated = immediate ? null : DATELINE.exec(line);
+      // A sentence that opens on a date ("On November 5, 2024, the Board …") is no dateline: a
+      // dateline's city is in capitals, or a wire names itself, or the paragraph announces the results.
+      if (dated && !/\b[A-Z]{3,}\b/.test(line.slice(0, dated.index + dated[0].length - dated[1].length)) && !WIRE.test(line) && !announces(text)) continue;
+      const m = immediate ?? dated;
       if (!m) continue;
       const date = parseDate(m[1]) ?? withYear(m[1], periodEnd);
       if (after(date, periodEnd)) return date;

@@ -1,7 +1,7 @@
 import { Decimal } from '../model/decimal';
 import { calendarOf, fiscalLabel, fiscalOf, quartersIn, type FiscalCalendar } from '../model/fiscal';
 import type { ExchangeRate, Period, ReleaseMeta, Statement } from '../model/types';
-import { allTickers, companyName } from './company';
+import { companyName, ownTickers, tickerGroups } from './company';
 import { releaseDateOf } from './dateline';
 import { parseDate } from './period';
 import type { ProseBlock } from './raw';
@@ -147,7 +147,7 @@ export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseM
   // to some paragraphs below it; an EDGAR filing's cover pages come before it and are not the release.
   const anchor = Math.max(0, texts.findIndex((t) => ANNOUNCES.test(t)));
   const lead = texts.slice(Math.max(0, anchor - 8), anchor + 20);
-  const { tickers, names } = allTickers(texts);
+  const groups = tickerGroups(texts);
   const periodEnd = periodEndOf(statements, lead, texts);
   // The quarter as the headline or the announcing paragraph names it (a later paragraph may name
   // another quarter: "disposals between Q1 2024 and Q1 2025"); its year as any lead paragraph does.
@@ -157,15 +157,16 @@ export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseM
 
   const scales = new Map<number, number>();
   for (const s of statements) for (const t of s.tables) for (const c of t.columns) scales.set(c.amountScale, (scales.get(c.amountScale) ?? 0) + 1);
+  const company = companyName(headline, lead, texts, groups.map((g) => g.name).filter((n): n is string => !!n));
   return {
-    company: companyName(headline, lead, texts, names),
-    tickers,
+    company,
+    tickers: ownTickers(groups, company),
     fiscalPeriod: fiscal.label,
     fiscalYear: fiscal.year,
     fiscalQuarter: fiscal.quarter,
     calendar: fiscal.calendar,
     periodEnd,
-    releaseDate: releaseDateOf(lead, periodEnd, header),
+    releaseDate: releaseDateOf(lead, periodEnd, header, (t) => ANNOUNCES.test(t)),
     headline,
     currency: currencyOf(statements),
     amountScale: top(scales),
