@@ -9,7 +9,10 @@ import { parseDate } from './period';
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const DATE = String.raw`${MONTH}\s+\d{1,2},?\s+(?:19|20)\d{2}|\d{1,2}\s+${MONTH},?\s+(?:19|20)\d{2}`;
 // A city, then a state or country and the wire's name, all capitalised words, then the date.
-const DATELINE = new RegExp(String.raw`^\s*(?:[A-Z][\w.'’&]*[\s,\-–—―()\/]*){1,8}?(${DATE}|${MONTH}\s+\d{1,2}\b)`);
+// Words and marks alternate (neither class holds the other's characters), so a failed match costs
+// one pass over the line however long its first word.
+const SEP = String.raw`[\s,\-–—―()\/]+`;
+const DATELINE = new RegExp(String.raw`^\s*[A-Z][\w.'’&]*(?:${SEP}[A-Z][\w.'’&]*){0,7}?${SEP}(${DATE}|${MONTH}\s+\d{1,2}\b)`);
 const IMMEDIATE = new RegExp(String.raw`for\s+immediate\s+release\s*[:\-–—]?\s*(${DATE})`, 'i');
 const ALONE = new RegExp(String.raw`^\s*(?:${DATE})\s*$`, 'i');
 const WIRE = /wire\b|\/[A-Za-z-]+\//i;
@@ -38,7 +41,8 @@ function withYear(monthDay: string, periodEnd: string | null): string | null {
 /** The release date stated in the first paragraphs (`lead`), or null. */
 export function releaseDateOf(lead: string[], periodEnd: string | null, header: string | null, announces: (text: string) => boolean): string | null {
   for (const text of lead) {
-    for (const line of text.split('\n').slice(0, 6)) {
+    for (const full of text.split('\n').slice(0, 6)) {
+      const line = full.slice(0, 240);
       const immediate = IMMEDIATE.exec(line);
       const dated = immediate ? null : DATELINE.exec(line);
       // A sentence that opens on a date ("On November 5, 2024, the Board …") is no dateline: a
