@@ -1,6 +1,7 @@
 import assert from 'assert';
 import { infer } from '../src/infer';
 import { readText } from '../src/read';
+import { releaseDateOf } from '../src/read/dateline';
 import { briefingView } from '../src/render/view';
 
 // Made-up releases, each built to exercise one rule of the release's identity.
@@ -77,5 +78,13 @@ describe('identity: made-up releases', () => {
     const v = briefingView(infer(r));
     assert.deepStrictEqual([v.header.company, v.header.periodLine, v.header.dates, v.footer.generated],
       ['Company not stated', 'Period not stated', 'Period ended 2024-09-30 \u00b7 release date not stated', null]);
+  });
+
+  it('an EDGAR header\'s filing date is the release date only when the release states none, and never one on or before the period end', () => {
+    const none = () => false;
+    const header = 'ACCESSION NUMBER: 0000000000-25-000001\nFILED AS OF DATE:\t\t20250206';
+    assert.strictEqual(releaseDateOf(['Results for the quarter.'], '2024-12-31', header, none), '2025-02-06');
+    assert.strictEqual(releaseDateOf(['DALLAS, Feb. 5, 2025 -- Zephyr Corp. reported results.'], '2024-12-31', header, none), '2025-02-05');
+    assert.strictEqual(releaseDateOf(['Results for the quarter.'], '2025-03-31', header, none), null);
   });
 });

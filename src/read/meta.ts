@@ -135,12 +135,22 @@ function top<K>(m: Map<K, number>): K | null {
   return [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+/** An EDGAR submission header's "FILED AS OF DATE: 20050125", as prose or as the table a reader made of it. */
+function edgarFiled(prose: ProseBlock[], statements: Statement[]): string | null {
+  const text = prose.find((p) => /FILED AS OF DATE:/.test(p.text))?.text;
+  if (text) return text;
+  for (const s of statements) for (const t of s.tables) for (const r of t.rows) {
+    if (/^FILED AS OF DATE:?$/.test(r.label.trim())) return `FILED AS OF DATE: ${r.cells.find((c) => c)?.text ?? ''}`;
+  }
+  return null;
+}
+
 const ANNOUNCES = /\btoday\s+(?:announced|reported|reports|announces|released)\b|\b(?:announced|reported|reports)\s+today\b|\b(?:NASDAQ|Nasdaq|NYSE|TSX)\s*:/;
 
 export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseMeta {
   // A front matter's summary repeats the release run together: its title is the headline, the rest is skipped.
   const front = /^title:/m.test(prose[0]?.text ?? '') ? 1 : 0;
-  const header = /FILED AS OF DATE:/.test(prose[0]?.text ?? '') ? prose[0].text : null;
+  const header = edgarFiled(prose, statements);
   const texts = prose.slice(front).map((p) => p.text);
   const headline = headlineOf(prose);
   // The lead: from a few paragraphs above the one that announces the results (headline, date line)
