@@ -1,6 +1,7 @@
 import assert from 'assert';
 import { infer } from '../src/infer';
 import { readText } from '../src/read';
+import { proseTickers } from '../src/read/company';
 import { releaseDateOf } from '../src/read/dateline';
 import { briefingView } from '../src/render/view';
 
@@ -86,5 +87,12 @@ describe('identity: made-up releases', () => {
     assert.strictEqual(releaseDateOf(['Results for the quarter.'], '2024-12-31', header, none), '2025-02-06');
     assert.strictEqual(releaseDateOf(['DALLAS, Feb. 5, 2025 -- Zephyr Corp. reported results.'], '2024-12-31', header, none), '2025-02-05');
     assert.strictEqual(releaseDateOf(['Results for the quarter.'], '2025-03-31', header, none), null);
+  });
+
+  it('tickers stated in prose when no ticker group is printed: "listed on the Toronto Stock Exchange under the trading symbol “PD” and on the New York Stock Exchange under …"', () => {
+    assert.deepStrictEqual(proseTickers(['Granite Rigs is listed on the Toronto Stock Exchange under the trading symbol “GR” and on the New York Stock Exchange under the trading symbol “GRX”.']),
+      [{ exchange: 'TSX', symbol: 'GR' }, { exchange: 'NYSE', symbol: 'GRX' }]);
+    assert.deepStrictEqual(proseTickers(['Trades are reported through the OTC Markets Group’s Pink Market under the symbol “BKFD”.']), [{ exchange: 'OTC', symbol: 'BKFD' }]);
+    assert.deepStrictEqual(proseTickers(['The company was founded on the idea of service under the guidance of its founders.']), []);
   });
 });

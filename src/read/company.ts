@@ -65,6 +65,31 @@ export function ownTickers(groups: { name: string | null; tickers: Ticker[] }[],
   return tickers;
 }
 
+// Exchanges as prose names them: "listed on the Toronto Stock Exchange under the trading symbol “PD”".
+const EXCHANGE_NAMES: [RegExp, string][] = [
+  [/New York Stock Exchange|\bNYSE\b/i, 'NYSE'],
+  [/Toronto Stock Exchange|\bTSX\b/i, 'TSX'],
+  [/Nasdaq/i, 'NASDAQ'],
+  [/London Stock Exchange/i, 'LSE'],
+  [/Hong Kong Stock Exchange|Stock Exchange of Hong Kong/i, 'HKEX'],
+  [/Australian Securities Exchange/i, 'ASX'],
+  [/Euronext/i, 'Euronext'],
+  [/OTC Markets?|\bOTC\b/i, 'OTC'],
+];
+const LISTED = /(?:\b(?:[Ll]isted|[Tt]raded|[Tt]rades?|[Qq]uoted)\b[^.;]{0,80}?|\band\s+)\b(?:on|through)\s+(?:the\s+)?([A-Z][^.;“”"]{2,60}?)\s+under\s+the\s+(?:trading\s+|ticker\s+|stock\s+)?symbols?\s+[“"]?([A-Z][A-Z0-9.\-]{0,9})[”"]?/g;
+
+/** Tickers a release states in prose, when it prints no ticker group. */
+export function proseTickers(texts: string[]): Ticker[] {
+  const out: Ticker[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(LISTED)) {
+      const exchange = EXCHANGE_NAMES.find(([re]) => re.test(m[1]))?.[1];
+      if (exchange && !out.some((t) => t.exchange === exchange && t.symbol === m[2])) out.push({ exchange, symbol: m[2] });
+    }
+  }
+  return out;
+}
+
 /** Quotes, escapes, marks and line breaks a name must not carry. */
 function clean(s: string): string {
   return s.replace(/\\(["'])/g, '$1').replace(/[*_®™©]/g, '').replace(/\s+/g, ' ').trim().replace(/[\s,]+$/, '')

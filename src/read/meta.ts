@@ -1,7 +1,7 @@
 import { Decimal } from '../model/decimal';
 import { calendarOf, fiscalLabel, fiscalOf, quartersIn, type FiscalCalendar } from '../model/fiscal';
 import type { ExchangeRate, Period, ReleaseMeta, Statement } from '../model/types';
-import { companyName, ownTickers, tickerGroups } from './company';
+import { companyName, ownTickers, proseTickers, tickerGroups } from './company';
 import { releaseDateOf } from './dateline';
 import { parseDate } from './period';
 import type { ProseBlock } from './raw';
@@ -170,7 +170,7 @@ export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseM
   const company = companyName(headline, lead, texts, groups.map((g) => g.name).filter((n): n is string => !!n));
   return {
     company,
-    tickers: ownTickers(groups, company),
+    tickers: groups.length ? ownTickers(groups, company) : proseTickers(texts),
     fiscalPeriod: fiscal.label,
     fiscalYear: fiscal.year,
     fiscalQuarter: fiscal.quarter,
