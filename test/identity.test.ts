@@ -95,4 +95,17 @@ describe('identity: made-up releases', () => {
     assert.deepStrictEqual(proseTickers(['Trades are reported through the OTC Markets Group’s Pink Market under the symbol “BKFD”.']), [{ exchange: 'OTC', symbol: 'BKFD' }]);
     assert.deepStrictEqual(proseTickers(['The company was founded on the idea of service under the guidance of its founders.']), []);
   });
+
+  it('the reporting currency a caption names outright wins over the columns; a caption saying only "dollars" leaves it to the columns', () => {
+    const currency = (caption: string) => release([
+      '## Maple Freight Ltd. Reports Third Quarter 2025 Results',
+      '',
+      'CALGARY, Alberta, Nov. 4, 2025 (GLOBE NEWSWIRE) -- Maple Freight Ltd. (TSX: MFL) today reported results.',
+      '',
+      ...table('Consolidated Statements of Income', caption, ['\tThree Months Ended\t\tNine Months Ended\t', '\tSeptember 30, 2025\tSeptember 30, 2024\tSeptember 30, 2025\tSeptember 30, 2024', '\tC$\tC$\tC$\tC$'], [['Revenue', '10', '9', '30', '27']]),
+    ]).meta.currency;
+    assert.strictEqual(currency('(In thousands of dollars)'), 'CAD');
+    assert.strictEqual(currency('(Stated in thousands of Canadian dollars)'), 'CAD');
+    assert.strictEqual(currency('(In thousands of euros)'), 'EUR');
+  });
 });

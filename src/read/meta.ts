@@ -119,12 +119,15 @@ function headlineOf(prose: ProseBlock[]): string | null {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+const NAMED_CURRENCY = /U\.S\.|\bUS\b|US\$|\bUSD\b|United States|Canadian|C\$|\bCAD\b|\beuros?\b|\bEUR\b|€|renminbi|\bRMB\b|\byuan\b|NT\$|\bTWD\b|Taiwan|\byen\b|\bJPY\b|sterling|\bGBP\b|£|HK\$|Hong Kong|Australian|A\$/i;
+
 /** The reporting currency: as the statements' units captions state it, else as most columns carry it. */
 function currencyOf(statements: Statement[]): string | null {
   const stated = new Map<string, number>();
   const counts = new Map<string, number>();
   for (const s of statements) {
-    const named = /\b(?:of|in)\s+(?:[A-Za-z.]+\s+){0,3}(?:dollars?|euros?|renminbi|yuan|pounds|yen|francs|kron[eo]r?)\b/i.test(s.units) ? currenciesIn(s.units)[0] : undefined;
+    // Only a currency the caption names outright: "(in thousands of dollars)" says no more than the columns do.
+    const named = NAMED_CURRENCY.test(s.units) ? currenciesIn(s.units)[0] : undefined;
     if (named) stated.set(named, (stated.get(named) ?? 0) + 1);
     for (const t of s.tables) for (const c of t.columns) if (c.currency && !c.convenience) counts.set(c.currency, (counts.get(c.currency) ?? 0) + 1);
   }
