@@ -21,19 +21,14 @@ const LEGAL_END = new RegExp(`(?:^|[\\s,])${LEGAL}$`);
 const NAME_WORD = /^(?:[A-Z0-9][\w&.'’\/-]*|&|and|of|de|du|des|la|le|der|van|von|for|the)$/;
 const JOINING = /^(?:&|and|of|de|du|des|la|le|der|van|von|for|the)$/;
 
-/** The tickers of the first ticker group, and the text before it. */
-export function readTickers(text: string): { tickers: Ticker[]; before: string } | null {
-  TICKER_GROUP.lastIndex = 0;
-  const m = TICKER_GROUP.exec(text);
-  if (!m) return null;
-  return { tickers: tickersIn(m[1]), before: text.slice(0, m.index) };
-}
+const ONE_TICKER = new RegExp(`^\\s*(?:(${MARKET})\\s*:\\s*)?(${SYMBOL})\\s*$`);
 
+/** The tickers of a group's text; a symbol without its exchange is on the one before it ("Nasdaq: KELYA, KELYB"). */
 function tickersIn(body: string): Ticker[] {
   const out: Ticker[] = [];
   let exchange = '';
   for (const part of body.split(/\s*(?:[;,/]|\band\b)\s*/)) {
-    const m = new RegExp(`^\\s*(?:(${MARKET})\\s*:\\s*)?(${SYMBOL})\\s*$`).exec(part);
+    const m = ONE_TICKER.exec(part);
     if (!m) continue;
     exchange = (m[1] ?? exchange).replace(/\s+(?:Global Select|Global|Capital)\s+Market$/, '');
     if (exchange) out.push({ exchange, symbol: m[2] });
@@ -98,7 +93,7 @@ function clean(s: string): string {
 }
 
 /** The name that ends `before` (the text before a ticker group), after any alias in parentheses. */
-export function nameBefore(before: string): string | null {
+function nameBefore(before: string): string | null {
   // Aliases between name and ticker: Danaos Corporation ("Danaos") (NYSE: DAC) …
   let text = before.replace(/\\"/g, '"');
   for (;;) {
@@ -141,7 +136,7 @@ function nameAtEnd(text: string): string | null {
 }
 
 /** The subject of the dateline sentence: "… (GLOBE NEWSWIRE) — Ascendis Pharma A/S today announced". */
-export function datelineSubject(text: string): string | null {
+function datelineSubject(text: string): string | null {
   const head = text.slice(0, 240);
   // The name starts after the dateline's last mark (a wire's parenthesis or slash, a dash) and ends
   // at its alias, an apposition or the verb.
@@ -156,7 +151,7 @@ export function datelineSubject(text: string): string | null {
 }
 
 /** The subject of a headline: "Precision Drilling Announces …", "Gecina: 2024 Earnings". */
-export function headlineSubject(headline: string): string | null {
+function headlineSubject(headline: string): string | null {
   const m = /^(.{2,80}?)(?:\s+(?:Announces|Reports|Reported|Releases|Posts|Delivers|Declares|Provides|Issues|Publishes)\b|\s*:\s)/i.exec(headline);
   if (!m) return null;
   const name = clean(m[1]);

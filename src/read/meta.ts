@@ -12,8 +12,6 @@ import { currenciesIn } from './units';
 
 const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
-export { readTickers } from './company';
-
 /** Q3 2024 from "Third Quarter 2024", "Q4 FY2025", "Fiscal 2024 Fourth Quarter"; FY2024 for full-year releases. */
 export function fiscalPeriodOf(text: string): string | null {
   const ord = /\b(first|second|third|fourth)\s+(?:fiscal\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d{2})/i.exec(text);
