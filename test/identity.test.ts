@@ -24,6 +24,7 @@ describe('identity: made-up releases', () => {
       '',
       '',
       'On July 2, 2025, Northwind signed a supply agreement with Baltic Steel Corporation (NYSE: BSTL).',
+
       '',
       ...table('Condensed Consolidated Statements of Income', '(In thousands of Canadian dollars)', ['\tThree Months Ended\t', '\tJune 30, 2025\tJune 30, 2024'], [['Revenue', '100', '90'], ['Net income', '10', '9']]),
     ]);
@@ -107,5 +108,16 @@ describe('identity: made-up releases', () => {
     assert.strictEqual(currency('(In thousands of dollars)'), 'CAD');
     assert.strictEqual(currency('(Stated in thousands of Canadian dollars)'), 'CAD');
     assert.strictEqual(currency('(In thousands of euros)'), 'EUR');
+  });
+
+  it('a comma joins a name only before its legal form or inside one ("Sears, Roebuck and Co."), not a sentence\'s first word to it', () => {
+    const name = (lead: string) => release([
+      lead,
+      '',
+      ...table('Statements of Operations', '(In millions of U.S. dollars)', ['\tThree Months Ended\t\tSix Months Ended\t', '\tJune 30, 2025\tJune 30, 2024\tJune 30, 2025\tJune 30, 2024'], [['Revenue', '10', '9', '20', '18']]),
+    ]).meta.company;
+    assert.strictEqual(name('Today, Acme Corp. (NYSE: ACM) reported second quarter results.'), 'Acme Corp.');
+    assert.strictEqual(name('CHICAGO, July 22, 2025 -- Sears, Roebuck\nand Co. (NYSE: S) today reported results.'), 'Sears, Roebuck and Co.');
+    assert.strictEqual(name('SEOUL, July 22, 2025 -- Hanbit Electronics Co., Ltd. (KRX: 0001) today reported results.'), 'Hanbit Electronics Co., Ltd.');
   });
 });

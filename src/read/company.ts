@@ -7,7 +7,7 @@ import type { Ticker } from '../model/types';
 // ("NVIDIA" → "NVIDIA Corporation" from "© 2024 NVIDIA Corporation"), and a name in capitals by
 // the same words in ordinary case. Nothing found is null: never a file name or a headline.
 
-const EXCHANGES = 'NASDAQ|Nasdaq|NYSE American|NYSE|HKEx|HKEX|SEHK|TSX|TSXV|TSX-V|LSE|ASX|SGX|TWSE|TASE|Euronext(?: Paris| Amsterdam| Brussels)?|OTCQX|OTCQB|OTC|AMEX|NYSEArca|SIX|CSE|JSE|NZX';
+const EXCHANGES = 'NASDAQ|Nasdaq|NYSE American|NYSE|HKEx|HKEX|SEHK|TSX|TSXV|TSX-V|LSE|ASX|SGX|TWSE|TASE|Euronext(?: Paris| Amsterdam| Brussels)?|OTCQX|OTCQB|OTC|AMEX|NYSEArca|SIX|CSE|JSE|NZX|KRX|KOSDAQ|KOSPI|TSE|TYO|SSE|SZSE|BSE|NSE|XETRA|FWB|BME|BIT|OSE|WSE';
 const MARKET = `(?:${EXCHANGES})(?:\\s+(?:Global Select|Global|Capital)\\s+Market)?`;
 const SYMBOL = '[A-Z0-9][A-Z0-9.\\-]*';
 // "(NASDAQ: AMAT)", "(TWSE: 3711, NYSE: ASX)", "(Nasdaq: KELYA, KELYB)", "[NYSE: BA]", "(NYSE:CIM)".
@@ -121,7 +121,10 @@ function nameAtEnd(text: string): string | null {
     // A comma belongs inside a name only before its legal form or between its words ("Sears, Roebuck and Co.").
     const comma = tok.endsWith(',');
     if (comma) {
-      if (!out.length) break;
+      // "Amazon.com, Inc.", "Co., Ltd.", "Sears, Roebuck and Co." — not "Today, Acme Corp".
+      const legalNext = out.length > 0 && new RegExp(`^${LEGAL}$`).test(out[0]);
+      const joinedToLegal = out.some((w) => JOINING.test(w)) && LEGAL_END.test(out.join(' '));
+      if (!legalNext && !joinedToLegal) break;
       tok = tok.slice(0, -1);
     }
     if (!NAME_WORD.test(tok) || /-based$|-headquartered$/i.test(tok) || /^\d/.test(tok)) break;
@@ -142,7 +145,7 @@ function datelineSubject(text: string): string | null {
   // at its alias, an apposition or the verb.
   for (const mark of head.matchAll(/\)|\/(?=\s)|\s[-–—―]+\s|--|—|―/g)) {
     const rest = head.slice((mark.index ?? 0) + mark[0].length);
-    const m = /^\s*([A-Z][^()“”"\n]{0,80}?)\s*(?:\((?:[^()]*[“”"]|the\b)[^()]*\)|,\s+(?:a|an|the|one)\s|\s+(?:today|announced|reported|reports|announces|recorded|is pleased|has reported)\b)/.exec(rest);
+    const m = /^\s*([A-Z][^()“”"\n]{0,80}?)\s*(?:\((?:[^()]*[“”":]|the\b)[^()]*\)|,\s+(?:a|an|the|one)\s|\s+(?:today|announced|reported|reports|announces|recorded|is pleased|has reported)\b)/.exec(rest);
     if (!m) continue;
     const name = clean(m[1]);
     if (name.split(' ').every((w) => NAME_WORD.test(w.replace(/,$/, '')))) return name;
