@@ -2,7 +2,8 @@ import type { Figure, Release, StatementKind } from '../model/types';
 import { formatFigure } from './format';
 import { rowsOf, triple, units, type Located, type Periods } from './locate';
 import { clipAtWord } from './text-fit';
-import { money, pctChange, spanHeads, type Condensed, type Key, type StatementLine } from './view-figures';
+import { spanHeads } from './heads';
+import { money, pctChange, type Condensed, type Key, type StatementLine } from './view-figures';
 
 // What the briefing adds when its page has room: every line of the income statement instead of the
 // condensed few, the balance sheet's totals, then further tables the release reports (a summary,
@@ -136,7 +137,7 @@ export function fullIncome(release: Release, p: Periods, key: Key, level: 'all' 
   const locs = level === 'all' ? table : table.filter((l) => l.row.emphasis !== 'item' || l.row.kind === 'per-share' || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`));
   const width = p.spans.length * 3;
   const lines = tableLines(release, locs, (loc) => spanCells(release, loc, p, true), width);
-  return lines.length ? { heads: spanHeads(p, true), lines } : null;
+  return lines.length ? { heads: spanHeads(release, p, true), lines } : null;
 }
 
 const TOTALS = [
@@ -225,7 +226,7 @@ function extraLines(release: Release, p: Periods, t: { locs: Located[]; mode: 's
   }
   // In a column the change columns give way to the figures.
   const withChange = !narrow || p.spans.length === 1;
-  return { heads: spanHeads(p, withChange), lines: tableLines(release, t.locs, (loc) => spanCells(release, loc, p, withChange), p.spans.length * (withChange ? 3 : 2)) };
+  return { heads: spanHeads(release, p, withChange), lines: tableLines(release, t.locs, (loc) => spanCells(release, loc, p, withChange), p.spans.length * (withChange ? 3 : 2)) };
 }
 
 /** The steps the page may grow by, best first, each further table with all its lines. */
