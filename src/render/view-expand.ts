@@ -167,7 +167,7 @@ function shownTables(release: Release, p: Periods, key: Key): Set<string> {
   const income = incomeTable(release, p, key);
   if (income?.[0]) shown.add(`${income[0].statement}/${income[0].tableIndex}`);
   for (const kind of ['balance-sheet', 'cash-flow'] as const) {
-    const first = [...tableRows(release, [kind]).entries()].find(([, locs]) => locs.some((l) => triple(l, p, kind === 'cash-flow' ? p.spans[0] ?? null : null)));
+    const first = [...tableRows(release, [kind]).entries()].find(([, locs]) => locs.some((l) => (kind === 'cash-flow' ? p.spans.some((sp) => !!triple(l, p, sp)) : !!triple(l, p, null))));
     if (first) shown.add(first[0]);
   }
   return shown;
