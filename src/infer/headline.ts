@@ -10,12 +10,12 @@ import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, t
 
 /** Normalized label: no footnote markers, slashes or parentheses, one space. */
 export function plain(label: string): string {
-  return label.replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\s\d$/g, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return label.replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|\s\d$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-const NET = /^(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year))?(?: attributable to .*| applicable to .*)?$/;
+const NET = /^(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*)?$/;
 const MINORITY = /non-?controlling|minority/;
-const ATTRIBUTABLE = /(?:attributable|applicable) to (?!non-?controlling|minority)/;
+const ATTRIBUTABLE = /(?:attributable|applicable|available) to (?!non-?controlling|minority)/;
 const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|recurrent)\b/;
 const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying)\b/;
 const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|per share|per ads|margin/;
@@ -63,9 +63,10 @@ function revenue(release: Release, p: Periods, span: number | null): Located | n
 }
 
 /** The bottom line: the company's share of net income where stated, else the last net row above the per-share rows. */
-function netIncome(release: Release, p: Periods, span: number | null): Located | null {
+function netIncome(release: Release, p: Periods, span: number | null, top: Located | null): Located | null {
   const kinds: StatementKind[] = release.statements.some((s) => s.kind === 'income') ? ['income'] : ['other', 'non-gaap'];
-  const rows = rowsOf(release, kinds);
+  const rows = [...(top ? rowsOf(release, [top.kind]).filter((l) => l.table === top.table) : []), ...rowsOf(release, kinds)];
+  // The statement of the top line first: its bottom line is the company's, not a subsidiary's or a segment's.
   const tables = [...new Set(rows.map((l) => l.table))];
   for (const table of tables) {
     const inTable = rows.filter((l) => l.table === table);
@@ -103,7 +104,7 @@ function dilutedEps(release: Release, p: Periods, span: number | null, adjusted:
   return found.sort((a, b) => rank(a) - rank(b))[0]?.loc ?? null;
 }
 
-const adjustedNet = byWords(SUPPORT, /^(?:non-gaap|adjusted|underlying|core|comparable|recurrent|recurring) (?:net )?(?:income|earnings|profit)(?: (?:income|earnings|profit|loss))*(?: attributable to (?!non-?controlling).*)?$/, 'amount');
+const adjustedNet = byWords(SUPPORT, /^(?:non-gaap|adjusted|underlying|core|comparable|recurrent|recurring) (?:net )?(?:income|earnings|profit)(?: (?:income|earnings|profit|loss))*(?: attributable to (?!non-?controlling).*)?$|^net (?:income|earnings|profit) excluding (?:one-time|special|non-recurring|unusual) items$/, 'amount');
 
 /** Sector figures: words of general reporting vocabulary for what each kind of company leads with. */
 const SECTOR: Record<Exclude<Sector, 'general'>, { role: string; find: Finder; instant?: boolean }[]> = {
@@ -208,7 +209,7 @@ export function chooseHeadline(release: Release): Headline {
   add(top ?? nii, top ? 'revenue' : 'nii');
   for (const s of sectorRows.filter((r) => r.role !== 'nii' || top)) add(s.loc, s.role, s.instant);
   if (sector === 'general') add(find(release, p, ['income'], WORDS.operating, span), 'operating');
-  const net = netIncome(release, p, span);
+  const net = netIncome(release, p, span, top);
   add(net, 'net');
   add(adjustedNet(release, p, span), 'adjusted-net', false, 'net');
   add(dilutedEps(release, p, span, false), 'eps');
