@@ -105,13 +105,18 @@ function checkFigure(release: Release, f: HeadlineFigure, reasons: string[], til
       if (refuse(i, `in ${col.currency}, the statements in ${release.meta.currency}`)) continue;
       return false;
     }
-    if (tile && (now.kind === 'per-share' || PER_SHARE_ROLES.has(f.role)) && looksLikeShares(now, net ? cellOf(release, net, i, 'now') : null)) {
+    if ((now.kind === 'per-share' || (tile && PER_SHARE_ROLES.has(f.role))) && looksLikeShares(now, net ? cellOf(release, net, i, 'now') : null)) {
       if (refuse(i, `${money(now)} is a share count, not a per-share figure`)) continue;
       return false;
     }
     if (tile && now.kind === 'amount' && now.value.isZero()) {
       if (refuse(i, 'the current figure is zero')) continue;
       return false;
+    }
+    // A longer span's figure is of the scale of the quarter's (a half year is not 1,000 quarters).
+    const first = i > 0 && f.cols[0] ? row.cells[f.cols[0].now] : null;
+    if (first?.value && now.kind === 'amount' && first.kind === 'amount' && far(unitsOf(now), unitsOf(first))) {
+      if (refuse(i, `${money(now)} (${at.span}M) is read in another unit than ${money(first)} (${f.cols[0]!.span}M)`)) continue;
     }
     const prior = at.prior === null ? null : row.cells[at.prior];
     if (prior?.value && now.kind === 'amount' && prior.kind === 'amount' && !prior.value.isZero() && now.value.isNegative() === prior.value.isNegative() && far(unitsOf(now), unitsOf(prior))) {

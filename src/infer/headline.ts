@@ -238,7 +238,8 @@ export function chooseHeadline(release: Release): Headline {
     line(net, 'net'),
     line(dilutedEps(release, p, span, false), 'eps'),
   ].filter((f): f is HeadlineFigure => !!f && f.role !== 'gross-profit' || !!f && isAmountRow(release, f));
-  const instant = (loc: Located | null, role: string) => (loc ? figureOf(loc, p, role, [null]) : null);
+  // A balance-sheet line is an amount: a total read as per-share is no balance figure.
+  const instant = (loc: Located | null, role: string) => (loc && loc.row.kind === 'amount' ? figureOf(loc, p, role, [null]) : null);
   const balance = [
     instant(find(release, p, ['balance-sheet'], WORDS.cash, null), 'cash'),
     instant(find(release, p, ['balance-sheet'], WORDS.totalAssets, null), 'assets'),

@@ -229,6 +229,10 @@ export function chartRows(release: Release): { loc: Located; label: string }[] {
     const st = release.statements.find((s) => s.id === f.row.statement);
     const table = st?.tables[f.row.table];
     const row = table?.rows[f.row.row];
-    return st && table && row ? [{ loc: { statement: st.id, kind: st.kind, table, tableIndex: f.row.table, row, rowIndex: f.row.row }, label: row.label }] : [];
+    if (!st || !table || !row) return [];
+    // The chart finds its columns by period; it sees only the cells the headline kept (not a refused prior).
+    const kept = new Set(f.cols.flatMap((c) => (c ? [c.now, c.prior] : [])));
+    const shown = { ...row, cells: row.cells.map((c, i) => (kept.has(i) ? c : null)) };
+    return [{ loc: { statement: st.id, kind: st.kind, table, tableIndex: f.row.table, row: shown, rowIndex: f.row.row }, label: row.label }];
   });
 }

@@ -65,9 +65,11 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
   const disagree = tiedFacts.filter((f) => f.tie && !f.tie.diff.isZero());
   const failing = summary.exceptions.filter((e) => !e.rounding);
   const rounding = summary.exceptions.length - failing.length;
-  const draft = release.gate?.reasons ?? [];
+  const reasons = release.gate?.reasons ?? [];
+  // The banner names the first reasons; the JSON's diagnostics hold them all.
+  const draft = reasons.length > 4 ? [...reasons.slice(0, 3), `and ${reasons.length - 3} more (the JSON's diagnostics list them)`] : reasons;
   const untied = summary.totalsFound - summary.totalsTied;
-  const ok = failing.length === 0 && disagree.length === 0 && untied === 0 && draft.length === 0;
+  const ok = failing.length === 0 && disagree.length === 0 && untied === 0 && reasons.length === 0;
   // Gaps beyond rounding first: they are what a reader must look at; then where totals are untied.
   const exceptions = [
     ...[...failing, ...summary.exceptions.filter((e) => e.rounding)].slice(0, 3).map((e) => `${e.rounding ? 'within rounding' : 'gap'} \u2014 ${e.text}`),
