@@ -1,6 +1,6 @@
 import { Decimal } from '../model/decimal';
 import { InputError } from '../model/errors';
-import type { Figure, Gate, Headline, HeadlineFigure, Release, Row } from '../model/types';
+import type { Figure, Gate, Headline, HeadlineFigure, Release, Row, Table } from '../model/types';
 import { daysBetween } from './facts-tie';
 import type { Pass } from './index';
 import { calendarYears, columnEnd, spanOf } from './locate';
@@ -14,8 +14,14 @@ import { calendarYears, columnEnd, spanOf } from './locate';
 /** A ratio of two figures of one row (or of a figure and the one it stands beside) beyond this is a misread scale. */
 const SCALE_GAP = 200;
 
-export function rowOf(release: Release, f: HeadlineFigure): Row | null {
-  return release.statements.find((s) => s.id === f.row.statement)?.tables[f.row.table]?.rows[f.row.row] ?? null;
+export function rowOf(release: Release, f: HeadlineFigure, i = 0): Row | null {
+  const ref = f.cols[i]?.row ?? f.row;
+  return release.statements.find((s) => s.id === ref.statement)?.tables[ref.table]?.rows[ref.row] ?? null;
+}
+
+function tableOf(release: Release, f: HeadlineFigure, i: number): Table | null {
+  const ref = f.cols[i]?.row ?? f.row;
+  return release.statements.find((s) => s.id === ref.statement)?.tables[ref.table] ?? null;
 }
 
 /** The cell of a headline figure: `which` of its `i`-th span. */
@@ -23,7 +29,7 @@ export function cellOf(release: Release, f: HeadlineFigure, i: number, which: 'n
   const at = f.cols[i];
   const col = at?.[which];
   if (!at || col === null || col === undefined) return null;
-  return rowOf(release, f)?.cells[col] ?? null;
+  return rowOf(release, f, i)?.cells[col] ?? null;
 }
 
 /** The figure in units (scale applied). */
@@ -78,9 +84,7 @@ const PER_SHARE_ROLES = new Set(['eps', 'adjusted-eps', 'ffo', 'affo', 'bvps']);
 /** Checks one headline figure in place: refuses it (returns false) or its prior, recording why. */
 function checkFigure(release: Release, f: HeadlineFigure, reasons: string[], tile: boolean): boolean {
   const h = release.headline!;
-  const row = rowOf(release, f);
-  const table = release.statements.find((s) => s.id === f.row.statement)?.tables[f.row.table];
-  if (!row || !table) {
+  if (!rowOf(release, f)) {
     reasons.push(`${f.caption}: its row is not in the statements`);
     return false;
   }
@@ -93,7 +97,9 @@ function checkFigure(release: Release, f: HeadlineFigure, reasons: string[], til
     return true;
   };
   for (const [i, at] of f.cols.entries()) {
-    if (!at) continue;
+    const row = rowOf(release, f, i);
+    const table = tableOf(release, f, i);
+    if (!at || !row || !table) continue;
     const now = row.cells[at.now];
     const col = table.columns[at.now];
     const colEnd = h.end ? columnEnd(col, h.end, calendarYears(release, h.end)) : null;
@@ -114,7 +120,7 @@ function checkFigure(release: Release, f: HeadlineFigure, reasons: string[], til
       return false;
     }
     // A longer span's figure is of the scale of the quarter's (a half year is not 1,000 quarters).
-    const first = i > 0 && f.cols[0] ? row.cells[f.cols[0].now] : null;
+    const first = i > 0 ? cellOf(release, f, 0, 'now') : null;
     if (first?.value && now.kind === 'amount' && first.kind === 'amount' && far(unitsOf(now), unitsOf(first))) {
       if (refuse(i, `${money(now)} (${at.span}M) is read in another unit than ${money(first)} (${f.cols[0]!.span}M)`)) continue;
     }
@@ -153,7 +159,7 @@ export function gateOf(release: Release): Gate {
     group.splice(0, group.length, ...kept);
   }
   if (!h.figures.length) reasons.push('no headline figure found in the statements');
-  const top = h.figures.find((f) => f.role === 'revenue' || f.role === 'nii');
+  const top = h.figures.find((f) => f.role === 'revenue');
   for (const [role, name] of MARGINS) {
     const f = marginFigure(h, role);
     if (!f || !top) continue;

@@ -81,6 +81,14 @@ function netIncome(release: Release, p: Periods, span: number | null, top: Locat
   return null;
 }
 
+/** The consolidated net line above the company's share of it, in the same table, where both are reported. */
+function consolidatedNet(net: Located, p: Periods, span: number | null): Located | null {
+  if (!ATTRIBUTABLE.test(plain(net.row.label))) return null;
+  const rowIndex = net.table.rows.findIndex((r, i) => i < net.rowIndex && r.kind === 'amount' && WORDS.net.test(r.label.replace(/\s+/g, ' ').trim()));
+  const loc = rowIndex < 0 ? null : { ...net, row: net.table.rows[rowIndex], rowIndex };
+  return loc && triple(loc, p, span) ? loc : null;
+}
+
 /** Diluted earnings per ADS where reported, else per share: the line for net income, not a "before …" one. */
 function dilutedEps(release: Release, p: Periods, span: number | null, adjusted: boolean): Located | null {
   const found: { loc: Located; ads: boolean; detail: boolean }[] = [];
@@ -159,12 +167,21 @@ function captionOf(loc: Located, role: string): string {
   return label.length <= 30 ? label : FALLBACK[role] ?? label.slice(0, 30);
 }
 
-/** One figure: its row and, for each span, the columns that hold it. */
-export function figureOf(loc: Located, p: Periods, role: string, spans: (number | null)[], caption?: string): HeadlineFigure | null {
-  const cols = spans.map((span) => {
+/** The same line in another table of the statement's kind that reports the span (a separate year-to-date statement). */
+function sameLine(release: Release, loc: Located, p: Periods, span: number | null): Located | null {
+  const label = plain(loc.row.label);
+  return rowsOf(release, [loc.kind]).find((l) => l.table !== loc.table && l.row.kind === loc.row.kind && plain(l.row.label) === label && !!triple(l, p, span)) ?? null;
+}
+
+/** One figure: its row and, for each span, the columns that hold it (in the same line of another table where its own has none). */
+export function figureOf(loc: Located, p: Periods, role: string, spans: (number | null)[], caption?: string, release?: Release): HeadlineFigure | null {
+  const cols = spans.map((span, i) => {
     const at = columnsFor(loc.table, p, span);
-    if (!at || !loc.row.cells[at.now] || loc.row.cells[at.now]?.value == null) return null;
-    return { span, now: at.now, prior: at.prior >= 0 ? at.prior : null, usd: at.usd >= 0 ? at.usd : null };
+    if (at && loc.row.cells[at.now]?.value != null) return { span, now: at.now, prior: at.prior >= 0 ? at.prior : null, usd: at.usd >= 0 ? at.usd : null };
+    const other = i > 0 && release ? sameLine(release, loc, p, span) : null;
+    const there = other ? columnsFor(other.table, p, span) : null;
+    if (!other || !there) return null;
+    return { span, now: there.now, prior: there.prior >= 0 ? there.prior : null, usd: there.usd >= 0 ? there.usd : null, row: refOf(other) };
   });
   if (!cols.some(Boolean)) return null;
   return { role, caption: caption ?? captionOf(loc, role), row: refOf(loc), cols };
@@ -195,7 +212,7 @@ export function chooseHeadline(release: Release): Headline {
     if (!loc) return null;
     const key = `${loc.statement}/${loc.tableIndex}/${loc.rowIndex}`;
     if (seen.has(key)) return null;
-    const fig = figureOf(loc, p, role, instant ? [null] : spans);
+    const fig = figureOf(loc, p, role, instant ? [null] : spans, undefined, release);
     if (!fig) return null;
     seen.add(key);
     if (beside) fig.beside = beside;
@@ -223,7 +240,7 @@ export function chooseHeadline(release: Release): Headline {
   // Past one row of tiles, adjusted net income gives way to the adjusted EPS the release leads with.
   if (figures.length > TILES && figures.some((f) => f.role === 'adjusted-eps')) figures.splice(figures.findIndex((f) => f.role === 'adjusted-net'), 1);
 
-  const line = (loc: Located | null, role: string) => (loc ? figureOf(loc, p, role, spans) : null);
+  const line = (loc: Located | null, role: string) => (loc ? figureOf(loc, p, role, spans, undefined, release) : null);
   const parts = top ? revenueParts(release, top).map((l) => line(l, 'part')).filter((f): f is HeadlineFigure => !!f) : [];
   const income = [
     ...parts,
@@ -234,7 +251,7 @@ export function chooseHeadline(release: Release): Headline {
     line(find(release, p, ['income'], WORDS.pretax, span), 'pretax'),
     line(find(release, p, ['income'], WORDS.tax, span, /deferred|payable/i), 'tax'),
     // The consolidated net line above the company's share of it, where both are reported.
-    line(find(release, p, ['income'], WORDS.net, span), 'net-consolidated'),
+    line(net ? consolidatedNet(net, p, span) : null, 'net-consolidated'),
     line(net, 'net'),
     line(dilutedEps(release, p, span, false), 'eps'),
   ].filter((f): f is HeadlineFigure => !!f && f.role !== 'gross-profit' || !!f && isAmountRow(release, f));
@@ -253,7 +270,7 @@ export function chooseHeadline(release: Release): Headline {
     const search = (re: RegExp) => find(release, p, ['cash-flow'], re, p.spans[0] ?? null, /^other\b/i) ?? find(release, p, ['cash-flow'], re, p.spans[1] ?? null, /^other\b/i);
     const netLine = search(new RegExp(`^(?:net )?cash\\b.*\\b${activity} activities\\b`, 'i'));
     const loc = netLine ?? search(new RegExp(`\\b${activity} activities\\b`, 'i'));
-    const f = loc ? figureOf(loc, p, activity.toLowerCase(), spans, netLine ? `${activity} activities` : loc.row.label) : null;
+    const f = loc ? figureOf(loc, p, activity.toLowerCase(), spans, netLine ? `${activity} activities` : loc.row.label, release) : null;
     if (f) cashflow.push(f);
   }
   return {

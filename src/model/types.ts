@@ -270,7 +270,11 @@ export interface HeadlineFigure {
   caption: string;
   row: RowRef;
   /** Per span of `Headline.spans` (null for a balance-sheet instant), the columns; null where the row has none. */
-  cols: ({ span: number | null; now: number; prior: number | null; usd: number | null } | null)[];
+  cols: ({
+    span: number | null; now: number; prior: number | null; usd: number | null;
+    /** The row holding this span when it is not `row`: the same line of a separate year-to-date statement. */
+    row?: RowRef;
+  } | null)[];
   /** For an adjusted figure, the role of the GAAP figure it stands beside. */
   beside?: string;
 }

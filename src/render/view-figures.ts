@@ -114,9 +114,9 @@ export function tiles(release: Release): Tile[] {
   return out;
 }
 
-/** The top line the margins divide by. */
+/** The top line the margins divide by: revenue (a bank's net income over its net interest income is no margin). */
 function topLine(release: Release): HeadlineFigure | null {
-  return release.headline?.figures.find((f) => f.role === 'revenue' || f.role === 'nii') ?? null;
+  return release.headline?.figures.find((f) => f.role === 'revenue') ?? null;
 }
 
 export function margins(release: Release): MarginRow[] {
