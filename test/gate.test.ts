@@ -1,4 +1,6 @@
 import assert from 'assert';
+import fs from 'fs';
+import path from 'path';
 import { Decimal } from '../src/model/decimal';
 import { InputError } from '../src/model/errors';
 import { infer } from '../src/infer';
@@ -7,6 +9,7 @@ import { readText } from '../src/read';
 import { toBriefingHtml } from '../src/render/html';
 import { briefingView } from '../src/render/view';
 import { pctChange } from '../src/render/view-figures';
+import { freshDir, runCli } from './support/run-cli';
 
 // The gate before a briefing is final, on made-up releases: one that passes, and one that trips
 // each check. A release is the text format of the sample: prose, then a tab-separated statement.
@@ -148,5 +151,17 @@ describe('gate: a briefing is final only when its figures are the cells they cla
     const rows = ['Net sales\t0\t0', 'Cost of goods sold\t—\t—', '<b>Net income</b>\t<b>0</b>\t<b>0</b>'];
     assert.throws(() => build(made({ rows })), (e: unknown) => e instanceof InputError && e.exitCode === 1
       && e.message === 'made.txt:9: expected statements with figures, found every figure of its 1 statements zero or blank');
+  });
+
+  it('tieout build says on its result line that the briefing is a draft, and why', () => {
+    const out = freshDir('gate');
+    const file = path.join(out, 'made.txt');
+    fs.writeFileSync(file, made({ company: false }));
+    const run = runCli(['build', file, '--no-pdf', '--out', out]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.match(run.stdout, /made\.txt: .*made\.xlsx \(briefing is a DRAFT: company not stated\)$/m);
+    fs.writeFileSync(file, made());
+    const clean = runCli(['build', file, '--no-pdf', '--out', out]);
+    assert.ok(!clean.stdout.includes('DRAFT'), clean.stdout);
   });
 });
