@@ -10,13 +10,14 @@ import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, t
 
 /** Normalized label: no footnote markers, slashes or parentheses, one space. */
 export function plain(label: string): string {
-  return label.replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|\s\d$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return label.replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|(?:\s\d{1,2})+$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 const NET = /^(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*)?$/;
 const MINORITY = /non-?controlling|minority/;
 const ATTRIBUTABLE = /(?:attributable|applicable|available) to (?!non-?controlling|minority)/;
 const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|recurrent)\b/;
+const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$/;
 const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying)\b/;
 const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|per share|per ads|margin/;
 
@@ -54,8 +55,9 @@ function revenue(release: Release, p: Periods, span: number | null): Located | n
   // What the margins divide by is the top line when it is named as one ("Ownership days" is divided by too).
   if (denominator && denominator.kind === 'income' && denominator.row.kind === 'amount' && /\b(?:revenues?|sales|turnover|premiums?|interest income)\b/i.test(denominator.row.label) && triple(denominator, p, span)) return denominator;
   return find(release, p, ['income'], WORDS.revenue, span, WORDS.notRevenue)
-    // A release without an income statement leads with its highlights table's revenue.
-    ?? (release.statements.some((s) => s.kind === 'income') ? null : find(release, p, ['other', 'non-gaap'], WORDS.revenue, span, WORDS.notRevenue))
+    // A release without an income statement leads with its highlights table's revenue (a landlord's rents).
+    ?? (release.statements.some((s) => s.kind === 'income') ? null : find(release, p, ['other', 'non-gaap'], WORDS.revenue, span, WORDS.notRevenue)
+      ?? byWords(['other', 'non-gaap'], RENTS, 'amount')(release, p, span))
     // A loose match must be a total or the statement's first figure row: "Net realized gains on sales of investments" is neither.
     ?? rowsOf(release, ['income']).find((l) => WORDS.revenueLoose.test(l.row.label) && !WORDS.notRevenue.test(l.row.label) && l.row.kind === 'amount'
       && (l.row.emphasis === 'total' || l.row.emphasis === 'subtotal' || l.table.rows.findIndex((r) => r.kind === 'amount' && r.cells.some((c) => c?.value)) === l.rowIndex)
@@ -157,7 +159,7 @@ function refOf(loc: Located): RowRef {
 
 /** The row's own label when it is short enough for a tile, else the role's name. */
 function captionOf(loc: Located, role: string): string {
-  const label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|\s+\d$/g, '').replace(/\s+/g, ' ').trim();
+  const label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$/g, '').replace(/\s+/g, ' ').trim();
   if (role === 'net' && label.length > 30 && ATTRIBUTABLE.test(plain(label))) return 'Net income attributable';
   if (role === 'eps' || role === 'adjusted-eps') {
     const header = [...loc.table.rows.slice(0, loc.rowIndex)].reverse().find((r) => r.emphasis === 'header');
