@@ -3,7 +3,7 @@ import { formatFigure } from './format';
 import { rowsOf, triple, units, type Located, type Periods } from './locate';
 import { clipAtWord } from './text-fit';
 import { spanHeads } from './heads';
-import { money, pctChange, type Condensed, type Key, type StatementLine } from './view-figures';
+import { money, pctChange, type Condensed, type StatementLine } from './view-figures';
 
 // What the briefing adds when its page has room: every line of the income statement instead of the
 // condensed few, the balance sheet's totals, then further tables the release reports (a summary,
@@ -32,6 +32,13 @@ export interface Extra {
   table: Condensed;
   /** Lines of the table left out for room ("… 12 more lines in the workbook"). */
   more: number;
+}
+
+/** The rows of the headline figures (the model's headline pass chose them): where the income statement is. */
+export type KeyRows = { statement: string; tableIndex: number; rowIndex: number }[];
+
+export function keyRowsOf(release: Release): KeyRows {
+  return (release.headline?.income ?? []).map((f) => ({ statement: f.row.statement, tableIndex: f.row.table, rowIndex: f.row.row }));
 }
 
 /** A step the page may grow by, in priority order. */
@@ -120,19 +127,19 @@ function tableRows(release: Release, kinds: StatementKind[]): Map<string, Locate
 }
 
 /** The income statement the page is about: the one holding its key lines, else the first with figures for the page's spans. */
-function incomeTable(release: Release, p: Periods, key: Key): Located[] | null {
+function incomeTable(release: Release, p: Periods, keys: KeyRows): Located[] | null {
   const tables = tableRows(release, ['income']);
-  const keyed = key.revenue ?? key.net ?? key.operating;
+  const keyed = keys.find((k) => tables.has(`${k.statement}/${k.tableIndex}`));
   if (keyed) return tables.get(`${keyed.statement}/${keyed.tableIndex}`) ?? null;
   for (const locs of tables.values()) if (locs.filter((l) => p.spans[0] !== undefined && triple(l, p, p.spans[0])).length >= 3) return locs;
   return null;
 }
 
 /** The income statement for the page's spans: every line, or only its subtotals, totals, per-share and key lines. */
-export function fullIncome(release: Release, p: Periods, key: Key, level: 'all' | 'totals' = 'all'): Condensed | null {
-  const table = incomeTable(release, p, key);
+export function fullIncome(release: Release, p: Periods, keys: KeyRows, level: 'all' | 'totals' = 'all'): Condensed | null {
+  const table = incomeTable(release, p, keys);
   if (!table || !p.spans.length) return null;
-  const keyRows = new Set([key.revenue, key.operating, key.net, key.eps].map((l) => l && `${l.statement}/${l.tableIndex}/${l.rowIndex}`));
+  const keyRows = new Set(keys.map((l) => `${l.statement}/${l.tableIndex}/${l.rowIndex}`));
   // Header rows stay: "Basic" and "Diluted" need the "Weighted average shares:" above them.
   const locs = level === 'all' ? table : table.filter((l) => l.row.emphasis !== 'item' || l.row.kind === 'per-share' || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`));
   const width = p.spans.length * 3;
@@ -162,9 +169,9 @@ export function balanceTotals(release: Release, p: Periods): Condensed | null {
 }
 
 /** The tables the page's statements already show: not offered again. */
-function shownTables(release: Release, p: Periods, key: Key): Set<string> {
+function shownTables(release: Release, p: Periods, keys: KeyRows): Set<string> {
   const shown = new Set<string>();
-  const income = incomeTable(release, p, key);
+  const income = incomeTable(release, p, keys);
   if (income?.[0]) shown.add(`${income[0].statement}/${income[0].tableIndex}`);
   for (const kind of ['balance-sheet', 'cash-flow'] as const) {
     const first = [...tableRows(release, [kind]).entries()].find(([, locs]) => locs.some((l) => (kind === 'cash-flow' ? p.spans.some((sp) => !!triple(l, p, sp)) : !!triple(l, p, null))));
@@ -204,8 +211,8 @@ function extraMode(locs: Located[], p: Periods): 'spans' | 'instant' | null {
 }
 
 /** Further tables in the order they are offered: summaries and segments, then reconciliations, then the rest. */
-function extraTables(release: Release, p: Periods, key: Key): { id: string; locs: Located[]; mode: 'spans' | 'instant' }[] {
-  const shown = shownTables(release, p, key);
+function extraTables(release: Release, p: Periods, keys: KeyRows): { id: string; locs: Located[]; mode: 'spans' | 'instant' }[] {
+  const shown = shownTables(release, p, keys);
   const rank: Record<StatementKind, number> = { other: 0, 'non-gaap': 1, income: 2, 'balance-sheet': 3, 'cash-flow': 4, 'comprehensive-income': 5 };
   const out: { id: string; locs: Located[]; mode: 'spans' | 'instant'; rank: number; order: number }[] = [];
   let order = 0;
@@ -230,13 +237,13 @@ function extraLines(release: Release, p: Periods, t: { locs: Located[]; mode: 's
 }
 
 /** The steps the page may grow by, best first, each further table with all its lines. */
-export function growSteps(release: Release, p: Periods, key: Key): GrowStep[] {
+export function growSteps(release: Release, p: Periods, keys: KeyRows): GrowStep[] {
   const steps: GrowStep[] = [];
-  const all = fullIncome(release, p, key, 'all');
-  const totals = fullIncome(release, p, key, 'totals');
+  const all = fullIncome(release, p, keys, 'all');
+  const totals = fullIncome(release, p, keys, 'totals');
   if (all) steps.push({ kind: 'income', levels: totals && totals.lines.length < all.lines.length ? ['all', 'totals'] : ['all'] });
   if (balanceTotals(release, p)) steps.push({ kind: 'balance' });
-  for (const t of extraTables(release, p, key)) {
+  for (const t of extraTables(release, p, keys)) {
     const rows = extraLines(release, p, t, false).lines.length;
     if (rows >= 2) steps.push({ kind: 'table', id: t.id, rows, narrow: t.mode === 'instant' || p.spans.length <= 2 });
   }
@@ -244,10 +251,10 @@ export function growSteps(release: Release, p: Periods, key: Key): GrowStep[] {
 }
 
 /** The further tables the growth asks for, cut to their line counts, by where they sit. */
-export function extras(release: Release, p: Periods, key: Key, growth: Growth): Record<Place, Extra[]> {
+export function extras(release: Release, p: Periods, keys: KeyRows, growth: Growth): Record<Place, Extra[]> {
   const out: Record<Place, Extra[]> = { left: [], right: [], wide: [] };
   if (!growth.tables?.length) return out;
-  const all = new Map(extraTables(release, p, key).map((t) => [t.id, t]));
+  const all = new Map(extraTables(release, p, keys).map((t) => [t.id, t]));
   for (const want of growth.tables) {
     const t = all.get(want.id);
     if (!t) continue;
