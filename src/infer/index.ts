@@ -1,4 +1,5 @@
 import type { Release } from '../model/types';
+import { acrossPass } from './across';
 import { factsPass } from './facts';
 import { conversionsPass } from './conversions';
 import { footingPass } from './footing';
@@ -11,7 +12,7 @@ export interface Pass {
   run(release: Release): void;
 }
 
-const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, ratiosPass];
+const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, acrossPass, ratiosPass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
 

@@ -49,8 +49,9 @@ export function tieSummary(release: Release): TieSummary {
       for (const col of rel.columns) tied.add(cellKey(rel.total, col));
       for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, cellRef(rel.total, r.col), r.diff));
     } else {
-      // A restated figure linked to where it is primary is tied as well as a summed one.
-      if (rel.type === 'link' && rel.diff.isZero()) tied.add(cellKey(rel.target, rel.target.col));
+      // A restated figure linked to where it is primary is tied as well as a summed one, and so is
+      // a figure its row's other columns recompute (an across relation holds within its rounding).
+      if ((rel.type === 'link' && rel.diff.isZero()) || rel.type === 'across') tied.add(cellKey(rel.target, rel.target.col));
       if (!rel.diff.isZero()) exceptions.push(describe(release, rel.target, rel.diff));
     }
   }
