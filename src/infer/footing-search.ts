@@ -421,9 +421,11 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     solutions.set(i, sol);
     // A total subtracted to leave a balance stays open: after "equity = assets − liabilities" the
     // release still prints "liabilities and equity = liabilities + equity".
-    const take = (s: Solution) => { for (const t of s.terms) if (t.sign === 1 || !isTotal(lines[t.line])) consumed[t.line] = true; };
-    take(sol);
-    if (sol.how === 'heading') for (const [k, s] of nested) { solutions.set(k, s); take(s); }
+    // So does any row a total subtracts: "adjustments = non-GAAP − GAAP" leaves GAAP for the
+    // "non-GAAP = GAAP + adjustments" printed below it.
+    const take = (s: Solution, total: boolean) => { for (const t of s.terms) if (t.sign === 1 || (!total && !isTotal(lines[t.line]))) consumed[t.line] = true; };
+    take(sol, total);
+    if (sol.how === 'heading') for (const [k, s] of nested) { solutions.set(k, s); take(s, isTotal(lines[k])); }
     // Terms above are always among the last open rows: drop them from the end.
     let keep = open.length;
     while (keep > 0 && open.length - keep < MAX_WINDOW + SUBSET_POOL) keep--;

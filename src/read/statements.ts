@@ -199,7 +199,7 @@ function buildTable(
   const boldColumns = boldColumnsOf(body);
   // Nearly every row in bold is the table's typeface: bold then marks no row as a total.
   const valueRows = body.filter(hasValues);
-  const boldTable = valueRows.length >= 4 && valueRows.filter((r) => isBoldRow(r, boldColumns)).length >= valueRows.length * 0.8;
+  const boldTable = valueRows.length >= 3 && valueRows.filter((r) => isBoldRow(r, boldColumns)).length >= valueRows.length * 0.8;
   for (const raw of body) {
     const label = cleanCellText(raw.cells[0].text);
     const values = hasValues(raw);
