@@ -1,5 +1,6 @@
 import type { Release } from '../model/types';
 import { acrossPass } from './across';
+import { claimsPass } from './claims';
 import { factsPass } from './facts';
 import { conversionsPass } from './conversions';
 import { footingPass } from './footing';
@@ -12,7 +13,8 @@ export interface Pass {
   run(release: Release): void;
 }
 
-const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, acrossPass, ratiosPass];
+// Which bold rows claim to be totals is judged once every relation that could recompute them is in.
+const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, acrossPass, ratiosPass, claimsPass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
 

@@ -1,5 +1,5 @@
 import type { Column, Diagnostic, Emphasis, Figure, Row, Statement, StatementKind, Table, ValueKind } from '../model/types';
-import { classifyByLabels, classifyTitle, isDigestTitle, kindFromLabel } from './classify';
+import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFromLabel } from './classify';
 import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
@@ -209,7 +209,8 @@ function buildTable(
       context = kindFromLabel(label);
       underHeader = true;
     }
-    const kindOfRow = values ? rowKind(label, context) : (kindFromLabel(label) ?? 'amount');
+    const printed = kept.flatMap((c) => { const f = raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
+    const kindOfRow = values ? kindFromFigures(rowKind(label, context), label, printed) : (kindFromLabel(label) ?? 'amount');
     const cells: (Figure | null)[] = kept.map((c, i) => {
       const cell = raw.cells[c];
       if (!cell || cell.text === '') return null;
