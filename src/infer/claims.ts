@@ -7,6 +7,7 @@ import type { Pass } from './index';
 // highlight: a per-share figure or a share count in bold is not a sum of the rows above it, and a
 // bold line that follows a total, that nothing recomputes and that a later total takes as a term
 // ("Effect of exchange rate changes", "Cash at beginning of period") is an input to that total.
+// A "Total …" that follows no lines of its own and heads none restates a total printed elsewhere.
 // Such rows become items, and their figures leave the untied list: they never claimed to tie.
 
 const TOTAL_WORD = /\btotal\b/i;
@@ -26,15 +27,19 @@ export const claimsPass: Pass = {
     }
     // Rows whose untied entry measured a gap against item rows directly above: they follow items.
     const afterItems = new Set(release.untied.filter((u) => u.gap !== undefined).map((u) => rowKey(u.ref)));
+    const untiedRows = new Set(release.untied.map((u) => rowKey(u.ref)));
     const demoted = new Set<string>();
     for (const st of release.statements) {
       st.tables.forEach((table, ti) => table.rows.forEach((row, ri) => {
-        if (!isTotal(row) || TOTAL_WORD.test(row.label)) return;
+        if (!isTotal(row)) return;
         const key = rowKey({ statement: st.id, table: ti, row: ri });
-        if (defined.has(key)) return;
-        const counted = row.kind === 'per-share' || row.kind === 'shares';
-        const input = row.kind === 'amount' && terms.has(key) && !afterItems.has(key);
-        if (!counted && !input) return;
+        if (defined.has(key) || afterItems.has(key)) return;
+        // A "Total …" with no lines of its table above it and none below that add up to it
+        // restates a total whose lines the table does not print: nothing here can check it.
+        const unprinted = TOTAL_WORD.test(row.label) && untiedRows.has(key);
+        const counted = !TOTAL_WORD.test(row.label) && (row.kind === 'per-share' || row.kind === 'shares');
+        const input = !TOTAL_WORD.test(row.label) && row.kind === 'amount' && terms.has(key);
+        if (!counted && !input && !unprinted) return;
         row.emphasis = 'item';
         demoted.add(key);
       }));

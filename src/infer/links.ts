@@ -109,7 +109,7 @@ function findTwin(at: TableAt, col: number): number | null {
  * A restated row agrees with its source in every column both print: one equal figure among
  * disagreeing ones is a coincidence (small per-share numbers repeat), not a restatement.
  */
-function agrees(release: Release, at: TableAt, row: number, source: CellRef): boolean {
+function agrees(release: Release, at: TableAt, row: number, col: number, source: CellRef): boolean {
   const st = release.statements.find((s) => s.id === source.statement)!;
   const table = st.tables[source.table];
   const srcRow = table.rows[source.row];
@@ -118,6 +118,9 @@ function agrees(release: Release, at: TableAt, row: number, source: CellRef): bo
   return at.table.rows[row].cells.every((cell, ci) => {
     const sc = cols.get(keys[ci]);
     if (sc === undefined || !cell) return true;
+    // Columns of one period side by side (GAAP, adjustments, non-GAAP) restate different figures:
+    // only the column being linked is compared among them.
+    if (ci !== col && keys.indexOf(keys[ci]) !== keys.lastIndexOf(keys[ci])) return true;
     const a = amountOf(cell);
     const b = amountOf(srcRow.cells[sc]);
     return !a || !b || a.value.eq(b.value);
@@ -155,7 +158,7 @@ export const linksPass: Pass = {
             for (const c of same) {
               const earlier = c.rank < rank || (c.rank === rank && c.order < order && c.ref.statement !== target.statement);
               if (!earlier) continue;
-              if (!agrees(release, at, ri, c.ref)) continue;
+              if (!agrees(release, at, ri, ci, c.ref)) continue;
               const like = likeness(wordingsOf(at.table, ri), wordingsOf(c.table, c.ref.row));
               // The most alike wins; between equals, the statement where the figure is primary.
               const score = like - c.rank / 100;
