@@ -15,6 +15,8 @@ const SUBSET_POOL = 12;
 const SUBSET_MAX = 4;
 const HEADING_UNITS = 30;
 const HEADING_NESTING = 3;
+/** How many lines above a run that ties only within rounding are tried for an exact tie. */
+const SMALL_LINES = 3;
 
 export interface Line {
   /** Absolute amount per column; null where the row has no figure of this kind. */
@@ -299,9 +301,29 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
           if (mode === 'full' && !roughlyTiesRun(rough, i, run, signs)) continue;
           const terms = run.map((l, k) => ({ line: l, sign: signs[k] }));
           const checks = tryTerms(i, terms, mode);
-          if (checks) return { terms: extendOverZeros(terms, open), checks, how: 'window' };
+          if (checks) {
+            const exact = checks.every((c) => c.diff.isZero()) ? null : smallLinesAbove(i, terms, open, mode);
+            if (exact) return { terms: extendOverZeros(exact.terms, open), checks: exact.checks, how: 'window' };
+            return { terms: extendOverZeros(terms, open), checks, how: 'window' };
+          }
         }
       }
+    }
+    return null;
+  };
+
+  // A run that ties only within rounding may have left out small lines directly above it (a
+  // "Common stock 1" inside a tolerance of one unit per term): the run that takes them in and
+  // ties exactly is the one the release added up.
+  const smallLinesAbove = (i: number, terms: SignedTerm[], open: number[], mode: Mode): { terms: SignedTerm[]; checks: Check[] } | null => {
+    let at = open.lastIndexOf(terms[0].line);
+    const out = [...terms];
+    for (let k = 0; k < SMALL_LINES && at > 0; k++) {
+      const prev = open[--at];
+      if (isTotal(lines[prev])) break;
+      out.unshift({ line: prev, sign: 1 });
+      const checks = tryTerms(i, out, mode);
+      if (checks && checks.every((c) => c.diff.isZero())) return { terms: [...out], checks };
     }
     return null;
   };
