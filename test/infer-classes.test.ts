@@ -98,7 +98,7 @@ describe('row kinds from evidence (class 4)', () => {
     assert.strictEqual(kindFromLabel('Preferred stock, par value of $0.01 per share, 100,000,000 shares authorized'), null);
   });
 
-  it('counts bold per-share and share-count rows and bold inputs as items, not untied totals', () => {
+  it('counts bold per-share and share-count rows and bold inputs as no claim to a total, not as untied totals', () => {
     const cols = [{ label: 'Q1' }, { label: 'Q2' }];
     const r = infer(release([statement('cf', 'cash-flow', cols, [[
       ['Net income', 'item', '420', '400'],
@@ -114,16 +114,16 @@ describe('row kinds from evidence (class 4)', () => {
       { kind: 'per-share', row: ['Diluted earnings per share', 'subtotal', '2.86', '2.77'] },
       { kind: 'shares', row: ['Diluted weighted average shares', 'subtotal', '538', '551'] },
     ]])]));
-    const kinds = r.statements[0].tables[0].rows.filter((x) => x.emphasis !== 'item' || x.depth === 0).map((x) => `${x.label}: ${x.emphasis}`);
+    const kinds = r.statements[0].tables[0].rows.filter((x) => x.emphasis !== 'item').map((x) => `${x.label}: ${x.emphasis}${x.claimed === false ? ', unclaimed' : ''}`);
     assert.deepStrictEqual(kinds, [
       'Net cash from operating activities: total',
       'Net cash used in investing activities: total',
       'Net increase in cash: total',
-      'Effect of exchange rate changes: item',
-      'Cash at beginning of period: item',
+      'Effect of exchange rate changes: subtotal, unclaimed',
+      'Cash at beginning of period: subtotal, unclaimed',
       'Cash at end of period: total',
-      'Diluted earnings per share: item',
-      'Diluted weighted average shares: item',
+      'Diluted earnings per share: subtotal, unclaimed',
+      'Diluted weighted average shares: subtotal, unclaimed',
     ]);
     assert.deepStrictEqual(r.untied, []);
     const tie = tieSummary(r);

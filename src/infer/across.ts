@@ -12,6 +12,8 @@ import type { Pass } from './index';
 // coincidence never makes a formula. Cells a footing or a link already defines are left to them.
 
 const MIN_ROWS = 2;
+/** Wider tables are not searched: every pair of columns is tried against every other column. */
+const MAX_COLUMNS = 16;
 /** At most one row in FAIL_SHARE may disagree (a misprint, a row the release computes otherwise). */
 const FAIL_SHARE = 5;
 
@@ -98,7 +100,7 @@ export const acrossPass: Pass = {
     const defined = definedCells(release);
     for (const at of allTables(release)) {
       const { table } = at;
-      if (table.columns.length < 3) continue;
+      if (table.columns.length < 3 || table.columns.length > MAX_COLUMNS) continue;
       const ref = (row: number, col: number): CellRef => ({ statement: at.statement.id, table: at.index, row, col });
       const grid = table.rows.map((_, r) => rowAmounts(table, r));
       // A column is a target or a term, never both: the formulas then cannot cycle.

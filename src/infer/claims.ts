@@ -8,7 +8,8 @@ import type { Pass } from './index';
 // bold line that follows a total, that nothing recomputes and that a later total takes as a term
 // ("Effect of exchange rate changes", "Cash at beginning of period") is an input to that total.
 // A "Total …" that follows no lines of its own and heads none restates a total printed elsewhere.
-// Such rows become items, and their figures leave the untied list: they never claimed to tie.
+// Such rows keep their typeface but are marked unclaimed, and their figures leave the untied list:
+// they never claimed to tie.
 
 const TOTAL_WORD = /\btotal\b/i;
 
@@ -40,7 +41,7 @@ export const claimsPass: Pass = {
         const counted = !TOTAL_WORD.test(row.label) && (row.kind === 'per-share' || row.kind === 'shares');
         const input = !TOTAL_WORD.test(row.label) && row.kind === 'amount' && terms.has(key);
         if (!counted && !input && !unprinted) return;
-        row.emphasis = 'item';
+        row.claimed = false;
         demoted.add(key);
       }));
     }

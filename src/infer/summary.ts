@@ -3,7 +3,7 @@ import { cellKey, cellRef } from '../model/refs';
 import type { CellRef, Release } from '../model/types';
 
 export interface TieSummary {
-  /** Figures in subtotal and total rows of the statements. */
+  /** Figures in subtotal and total rows of the statements that claim to be totals (not `claimed: false`). */
   totalsFound: number;
   /** Of those, the ones a footing recomputes as reported (within its rounding bound) or a link restates exactly. */
   totalsTied: number;
@@ -59,7 +59,7 @@ export function tieSummary(release: Release): TieSummary {
   let totalsTied = 0;
   for (const st of release.statements) {
     st.tables.forEach((t, ti) => t.rows.forEach((row, ri) => {
-      if (row.emphasis !== 'subtotal' && row.emphasis !== 'total') return;
+      if ((row.emphasis !== 'subtotal' && row.emphasis !== 'total') || row.claimed === false) return;
       row.cells.forEach((c, ci) => {
         if (!c || c.value === null || c.kind === 'percent') return;
         totalsFound++;

@@ -86,6 +86,12 @@ export interface Row {
   /** One entry per table column; null where the row has no cell (header rows). */
   cells: (Figure | null)[];
   place: Place;
+  /**
+   * False when the row is printed as a total but the evidence says it claims no sum of its table's
+   * rows (a per-share or share-count line, an input a later total takes, a total whose lines the
+   * table does not print): it keeps its typeface but is not counted among the totals. Absent otherwise.
+   */
+  claimed?: false;
 }
 
 export interface Table {
