@@ -1,12 +1,14 @@
 import { rowKey } from '../model/refs';
 import type { Release, Row } from '../model/types';
 import type { Pass } from './index';
+import { isInputLabel } from '../read/classify';
 
 // Which bold rows claim to be totals, from evidence rather than typeface. A row labelled "Total …"
 // always claims to be one, and one that some relation recomputes is one. Otherwise bold is a
 // highlight: a per-share figure or a share count in bold is not a sum of the rows above it, and a
 // bold line that follows a total, that nothing recomputes and that a later total takes as a term
-// ("Effect of exchange rate changes", "Cash at beginning of period") is an input to that total.
+// ("Effect of exchange rate changes", "Cash at beginning of period") is an input to that total;
+// so is such a line after items, when it is one of the inputs every cash-flow statement carries.
 // A "Total …" that follows no lines of its own and heads none restates a total printed elsewhere.
 // Such rows keep their typeface but are marked unclaimed, and their figures leave the untied list:
 // they never claimed to tie.
@@ -34,12 +36,12 @@ export const claimsPass: Pass = {
       st.tables.forEach((table, ti) => table.rows.forEach((row, ri) => {
         if (!isTotal(row)) return;
         const key = rowKey({ statement: st.id, table: ti, row: ri });
-        if (defined.has(key) || afterItems.has(key)) return;
+        if (defined.has(key)) return;
         // A "Total …" with no lines of its table above it and none below that add up to it
         // restates a total whose lines the table does not print: nothing here can check it.
-        const unprinted = TOTAL_WORD.test(row.label) && untiedRows.has(key);
+        const unprinted = TOTAL_WORD.test(row.label) && untiedRows.has(key) && !afterItems.has(key);
         const counted = !TOTAL_WORD.test(row.label) && (row.kind === 'per-share' || row.kind === 'shares');
-        const input = !TOTAL_WORD.test(row.label) && row.kind === 'amount' && terms.has(key);
+        const input = !TOTAL_WORD.test(row.label) && row.kind === 'amount' && terms.has(key) && (!afterItems.has(key) || isInputLabel(row.label));
         if (!counted && !input && !unprinted) return;
         row.claimed = false;
         demoted.add(key);

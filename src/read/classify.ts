@@ -33,6 +33,14 @@ export function classifyByLabels(labels: string[]): StatementKind {
   return 'other';
 }
 
+/**
+ * Lines a statement of cash flows carries as inputs to its closing balance, never as sums of lines
+ * above them, however they are printed: the opening balance and the effect of exchange rates.
+ */
+export function isInputLabel(label: string): boolean {
+  return /\b(at|as of) (the )?beginning of|beginning of (the )?(period|year|quarter|fiscal|month)|\bopening balance|effect of (foreign )?(currency )?exchange rate/i.test(label);
+}
+
 /** The kind a row's label announces: per-share figures and share counts are not scaled like amounts. */
 export function kindFromLabel(label: string): ValueKind | null {
   const l = label.toLowerCase();
