@@ -2,7 +2,7 @@ import assert from 'assert';
 import { infer } from '../src/infer';
 import { rowAt } from '../src/infer/grid';
 import { tieSummary } from '../src/infer/summary';
-import type { Across, Change, Footing, Release } from '../src/model/types';
+import type { Across, Change, Footing, Link, Release } from '../src/model/types';
 import { kindFromFigures, kindFromLabel } from '../src/read/classify';
 import { Decimal } from '../src/model/decimal';
 import { release, statement } from './fixtures/infer/table';
@@ -187,5 +187,48 @@ describe('across-column arithmetic (class 8)', () => {
       ['Income tax', 'item', '943', '308', '1,100'],
     ]])]));
     assert.deepStrictEqual(acrosses(r), []);
+  });
+});
+
+describe('summary tables that restate statement rows (class 8)', () => {
+  it('links a summary that names only the length and year of its periods to the dated statement column', () => {
+    const income = statement('income', 'income', [{ label: '3M Dec-31-2023', end: '2023-12-31' }, { label: '3M Dec-31-2022', end: '2022-12-31' }], [[
+      ['Revenue', 'item', '22,018', '19,980'],
+      ['Cost of revenue', 'item', '(19,321)', '(18,116)'],
+      ['Other income, net', 'item', '308', '336'],
+      ['Net income', 'total', '3,005', '2,200'],
+    ]]);
+    const summary = statement('other', 'other', [{ label: '3M 2023', year: '2023' }, { label: '3M 2022', year: '2022' }], [[
+      ['Other income, net', 'subtotal', '308', '336'],
+      ['Net income', 'subtotal', '3,005', '2,200'],
+    ]]);
+    const r = infer(release([income, summary]));
+    const links = r.relations.filter((x): x is Link => x.type === 'link').map((l) => `${rowAt(r, l.target)!.label} [${l.target.col}] <- ${l.source.statement} ${rowAt(r, l.source)!.label} [${l.source.col}]`);
+    assert.deepStrictEqual(links, [
+      'Other income, net [0] <- income Other income, net [0]',
+      'Other income, net [1] <- income Other income, net [1]',
+      'Net income [0] <- income Net income [0]',
+      'Net income [1] <- income Net income [1]',
+    ]);
+    assert.deepStrictEqual([tieSummary(r).totalsTied, tieSummary(r).totalsFound], [6, 6]);
+  });
+
+  it('takes a total printed again below a split of the same figure for a restatement of the first', () => {
+    const cols = [{ label: 'Q4' }, { label: 'Q3' }];
+    const r = infer(release([statement('backlog', 'other', cols, [[
+      ['Airplanes', 'item', '440,507', '329,824'],
+      ['Defense', 'item', '59,012', '54,373'],
+      ['Services', 'item', '20,676', '20,184'],
+      ['Total backlog', 'total', '520,195', '404,381'],
+      ['Contractual backlog', 'item', '497,094', '381,977'],
+      ['Unobligated backlog', 'item', '23,101', '22,404'],
+      ['Total backlog', 'total', '520,195', '404,381'],
+    ]])]));
+    assert.deepStrictEqual(footings(r), [
+      'Total backlog = +Airplanes +Defense +Services',
+      'Unobligated backlog = +Total backlog -Contractual backlog',
+      'Total backlog = +Total backlog',
+    ]);
+    assert.deepStrictEqual(r.untied, []);
   });
 });

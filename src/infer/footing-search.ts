@@ -399,6 +399,19 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     return null;
   };
 
+  // A total printed again further down (a second "Total backlog" after a split of the same figure)
+  // restates the earlier row, taken or not, when every column agrees exactly and at least two are not zero.
+  const restatement = (i: number): Solution | null => {
+    if (nonzeroColumns(lines[i]) < 2) return null;
+    for (let j = i - 1; j >= 0 && i - j <= MAX_WINDOW; j--) {
+      const same = lines[i].values.every((v, col) => { const w = lines[j].values[col]; return v === null ? w === null : !!w && w.value.eq(v.value); });
+      if (!same) continue;
+      const terms: SignedTerm[] = [{ line: j, sign: 1 }];
+      return { terms, checks: evaluate(lines, i, terms), how: 'window' };
+    }
+    return null;
+  };
+
   const gapOf = (i: number, open: number[]): Check[] | null => {
     const run = naturalTerms(open);
     return run.length === 0 ? null : evaluate(lines, i, run);
@@ -425,6 +438,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       const checks = terms.length > 0 ? tryTerms(i, terms, 'natural') : null;
       if (checks) sol = { terms, checks, how: 'window' };
     }
+    if (!sol && total) sol = restatement(i);
     return sol;
   };
 
