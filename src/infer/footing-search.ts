@@ -412,9 +412,14 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     return null;
   };
 
+  // The gap is measured only against lines printed directly above the total: a total that opens a
+  // new section (a heading or lines of another kind between) has no lines of its own above it.
   const gapOf = (i: number, open: number[]): Check[] | null => {
     const run = naturalTerms(open);
-    return run.length === 0 ? null : evaluate(lines, i, run);
+    let from = run.length;
+    for (let seq = lines[i].seq - 1; from > 0 && lines[run[from - 1].line].seq === seq; seq--) from--;
+    const direct = run.slice(from);
+    return direct.length === 0 ? null : evaluate(lines, i, direct);
   };
 
   const naturalTerms = (open: number[]): SignedTerm[] => {
