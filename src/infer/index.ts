@@ -4,6 +4,8 @@ import { claimsPass } from './claims';
 import { factsPass } from './facts';
 import { conversionsPass } from './conversions';
 import { footingPass } from './footing';
+import { gatePass } from './gate';
+import { headlinePass } from './headline';
 import { linksPass } from './links';
 import { ratiosPass } from './ratios';
 
@@ -13,8 +15,10 @@ export interface Pass {
   run(release: Release): void;
 }
 
-// Which bold rows claim to be totals is judged once every relation that could recompute them is in.
-const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, acrossPass, ratiosPass, claimsPass];
+// Which bold rows claim to be totals is judged once every relation that could recompute them is in;
+// the headline set is chosen once the relations say which rows are totals and ratios of which, and
+// the gate then checks it.
+const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, acrossPass, ratiosPass, claimsPass, headlinePass, gatePass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
 
