@@ -20,6 +20,8 @@ function definitions(release: Release): Map<string, string[]> {
   for (const r of release.relations) {
     if (r.type === 'footing') for (const col of r.columns) define(cellKey(r.total, col), r.terms.map((t) => cellKey(t.ref, col)), r.id);
     else if (r.type === 'ratio') define(key(r.target), [key(r.numerator), key(r.denominator)], r.id);
+    else if (r.type === 'across') define(key(r.target), r.terms.map((t) => key(t.ref)), r.id);
+    else if (r.type === 'change') define(key(r.target), [key(r.current), key(r.prior)], r.id);
     else define(key(r.target), [key(r.source)], r.id);
   }
   return defs;

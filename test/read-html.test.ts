@@ -360,3 +360,19 @@ describe('html reader: the corpus', function () {
     assert.strictEqual(total.cells[0]?.value?.toString(), '82276');
   });
 });
+
+describe('html reader: bold as evidence of a total', () => {
+  it('takes a column printed in bold on every row for the typeface, not for totals; a bold label still marks one', async () => {
+    // The current period in bold throughout, as some filers print it: only "Gross profit" is bold in its label too.
+    const release = await readFile(path.join(FIXTURES, 'bold-column.html'));
+    const rows = release.statements[0].tables[0].rows;
+    assert.deepStrictEqual(rows.map((r) => `${r.label}: ${r.emphasis}`), [
+      'Sales of products: item',
+      'Sales of services: item',
+      'Total revenues: total',
+      'Cost of products: item',
+      'Cost of services: item',
+      'Gross profit: subtotal',
+    ]);
+  });
+});

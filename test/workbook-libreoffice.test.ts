@@ -11,6 +11,7 @@ import { handMade, HOSTILE } from './fixtures/workbook/release';
 import { rawSheets } from './fixtures/workbook/xlsx';
 import { a1Index, recalculate, type Recalculated } from './support/libreoffice';
 import { reportedFigures } from './fixtures/workbook/figures';
+import { release as handRelease, statement } from './fixtures/infer/table';
 
 // The truth test: LibreOffice, forced to recalculate every formula on load, must reproduce every
 // reported figure and every cached result the writer stored.
@@ -76,6 +77,37 @@ describe('workbook recalculated by LibreOffice', function () {
   it('finds no failing check', () => {
     assert.strictEqual(numberOf(lo, 'Checks', 'B6'), 0);
     assert.match(cellOf(lo, 'Summary', 'B9'), /^All \d+ checks tie/);
+  });
+
+  it('computes across-column sums and % changes to their cached results and the printed figures', async () => {
+    // A reconciliation (GAAP + adjustments = non-GAAP) beside a % change column, inferred from the figures.
+    const cols = [
+      { label: 'Q1 2024 GAAP', end: '2024-03-31' }, { label: 'Adjustments', noPeriod: true }, { label: 'Q1 2024 non-GAAP', end: '2024-03-31' },
+      { label: 'Q1 2023 non-GAAP', end: '2023-03-31' }, { label: '% change', kind: 'percent' as const, noPeriod: true },
+    ];
+    const made = infer(handRelease([statement('non-gaap', 'non-gaap', cols, [[
+      ['Revenue', 'item', '11,320', '6', '11,326', '10,961', '3.3%'],
+      ['Operating expenses', 'item', '6,411', '(841)', '5,570', '5,388', '3.4%'],
+      ['Income tax', 'item', '943', '308', '1,251', '1,284', '(2.6)%'],
+      ['Net income', 'item', '3,646', '539', '4,185', '4,114', '1.7%'],
+    ]])]));
+    const kinds = made.relations.map((r) => r.type);
+    assert.deepStrictEqual([kinds.filter((k) => k === 'across').length, kinds.filter((k) => k === 'change').length], [4, 4]);
+    const hand = await viaLibreOffice(made);
+    const figs = reportedFigures(made, planLayout(made));
+    const off = figs
+      .filter((f) => { const v = numberOf(hand.lo, f.sheet, f.a1); return !(Math.abs(v - f.value) <= f.unit * (1 + 1e-9)); })
+      .map((f) => `${f.sheet}!${f.a1}: reported ${f.value}, LibreOffice ${cellOf(hand.lo, f.sheet, f.a1)}`);
+    assert.deepStrictEqual(off, []);
+    const formulas: string[] = [];
+    for (const [sheet, cells] of rawSheets(hand.buf)) for (const [a1, c] of cells) {
+      if (c.formula === null || sheet === 'Checks' || sheet === 'Summary') continue;
+      formulas.push(c.formula);
+      assert.ok(Math.abs(numberOf(hand.lo, sheet, a1) - Number(c.value)) <= 1e-9 * Math.max(1, Math.abs(Number(c.value))), `${sheet}!${a1} ${c.formula}: cached ${c.value}, LibreOffice ${cellOf(hand.lo, sheet, a1)}`);
+    }
+    assert.strictEqual(formulas.filter((f) => /^[A-Z]+\d+\+[A-Z]+\d+$/.test(f)).length, 4);
+    assert.strictEqual(formulas.filter((f) => /^\([A-Z]+\d+-[A-Z]+\d+\)\/ABS\([A-Z]+\d+\)$/.test(f)).length, 4);
+    assert.strictEqual(numberOf(hand.lo, 'Checks', 'B6'), 0);
   });
 
   it('keeps hostile labels as text and computes the hand-made workbook', async () => {

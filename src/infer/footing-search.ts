@@ -15,6 +15,8 @@ const SUBSET_POOL = 12;
 const SUBSET_MAX = 4;
 const HEADING_UNITS = 30;
 const HEADING_NESTING = 3;
+/** How many lines above a run that ties only within rounding are tried for an exact tie. */
+const SMALL_LINES = 3;
 
 export interface Line {
   /** Absolute amount per column; null where the row has no figure of this kind. */
@@ -299,9 +301,29 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
           if (mode === 'full' && !roughlyTiesRun(rough, i, run, signs)) continue;
           const terms = run.map((l, k) => ({ line: l, sign: signs[k] }));
           const checks = tryTerms(i, terms, mode);
-          if (checks) return { terms: extendOverZeros(terms, open), checks, how: 'window' };
+          if (checks) {
+            const exact = checks.every((c) => c.diff.isZero()) ? null : smallLinesAbove(i, terms, open, mode);
+            if (exact) return { terms: extendOverZeros(exact.terms, open), checks: exact.checks, how: 'window' };
+            return { terms: extendOverZeros(terms, open), checks, how: 'window' };
+          }
         }
       }
+    }
+    return null;
+  };
+
+  // A run that ties only within rounding may have left out small lines directly above it (a
+  // "Common stock 1" inside a tolerance of one unit per term): the run that takes them in and
+  // ties exactly is the one the release added up.
+  const smallLinesAbove = (i: number, terms: SignedTerm[], open: number[], mode: Mode): { terms: SignedTerm[]; checks: Check[] } | null => {
+    let at = open.lastIndexOf(terms[0].line);
+    const out = [...terms];
+    for (let k = 0; k < SMALL_LINES && at > 0; k++) {
+      const prev = open[--at];
+      if (isTotal(lines[prev])) break;
+      out.unshift({ line: prev, sign: 1 });
+      const checks = tryTerms(i, out, mode);
+      if (checks && checks.every((c) => c.diff.isZero())) return { terms: [...out], checks };
     }
     return null;
   };
@@ -377,9 +399,27 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     return null;
   };
 
+  // A total printed again further down (a second "Total backlog" after a split of the same figure)
+  // restates the earlier row, taken or not, when every column agrees exactly and at least two are not zero.
+  const restatement = (i: number): Solution | null => {
+    if (nonzeroColumns(lines[i]) < 2) return null;
+    for (let j = i - 1; j >= 0 && i - j <= MAX_WINDOW; j--) {
+      const same = lines[i].values.every((v, col) => { const w = lines[j].values[col]; return v === null ? w === null : !!w && w.value.eq(v.value); });
+      if (!same) continue;
+      const terms: SignedTerm[] = [{ line: j, sign: 1 }];
+      return { terms, checks: evaluate(lines, i, terms), how: 'window' };
+    }
+    return null;
+  };
+
+  // The gap is measured only against lines printed directly above the total: a total that opens a
+  // new section (a heading or lines of another kind between) has no lines of its own above it.
   const gapOf = (i: number, open: number[]): Check[] | null => {
     const run = naturalTerms(open);
-    return run.length === 0 ? null : evaluate(lines, i, run);
+    let from = run.length;
+    for (let seq = lines[i].seq - 1; from > 0 && lines[run[from - 1].line].seq === seq; seq--) from--;
+    const direct = run.slice(from);
+    return direct.length === 0 ? null : evaluate(lines, i, direct);
   };
 
   const naturalTerms = (open: number[]): SignedTerm[] => {
@@ -403,6 +443,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       const checks = terms.length > 0 ? tryTerms(i, terms, 'natural') : null;
       if (checks) sol = { terms, checks, how: 'window' };
     }
+    if (!sol && total) sol = restatement(i);
     return sol;
   };
 
@@ -421,9 +462,11 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     solutions.set(i, sol);
     // A total subtracted to leave a balance stays open: after "equity = assets − liabilities" the
     // release still prints "liabilities and equity = liabilities + equity".
-    const take = (s: Solution) => { for (const t of s.terms) if (t.sign === 1 || !isTotal(lines[t.line])) consumed[t.line] = true; };
-    take(sol);
-    if (sol.how === 'heading') for (const [k, s] of nested) { solutions.set(k, s); take(s); }
+    // So does any row a total subtracts: "adjustments = non-GAAP − GAAP" leaves GAAP for the
+    // "non-GAAP = GAAP + adjustments" printed below it.
+    const take = (s: Solution, total: boolean) => { for (const t of s.terms) if (t.sign === 1 || (!total && !isTotal(lines[t.line]))) consumed[t.line] = true; };
+    take(sol, total);
+    if (sol.how === 'heading') for (const [k, s] of nested) { solutions.set(k, s); take(s, isTotal(lines[k])); }
     // Terms above are always among the last open rows: drop them from the end.
     let keep = open.length;
     while (keep > 0 && open.length - keep < MAX_WINDOW + SUBSET_POOL) keep--;

@@ -1,4 +1,6 @@
 import type { Release } from '../model/types';
+import { acrossPass } from './across';
+import { claimsPass } from './claims';
 import { factsPass } from './facts';
 import { conversionsPass } from './conversions';
 import { footingPass } from './footing';
@@ -13,9 +15,10 @@ export interface Pass {
   run(release: Release): void;
 }
 
-// The headline set is chosen once the relations say which rows are totals and ratios of which; the
-// gate then checks it.
-const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, ratiosPass, headlinePass, gatePass];
+// Which bold rows claim to be totals is judged once every relation that could recompute them is in;
+// the headline set is chosen once the relations say which rows are totals and ratios of which, and
+// the gate then checks it.
+const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, acrossPass, ratiosPass, claimsPass, headlinePass, gatePass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
 

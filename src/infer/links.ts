@@ -43,19 +43,46 @@ function columnKey(col: Column): string {
   return columnSignature({ ...col, kind: null });
 }
 
-/** Column keys of a table, computed once per table rather than once per cell. */
+/**
+ * A column's period named by its length and year only ("3M 2023" in a summary table that prints no
+ * dates): the key under which it meets the dated column of the same length ending in that year.
+ */
+function yearKey(col: Column): string | null {
+  const p = col.period;
+  if (!p || p.instant || !p.months) return null;
+  const year = p.end ? p.end.slice(0, 4) : p.fiscalYear && /^\d{4}$/.test(p.fiscalYear) ? p.fiscalYear : null;
+  return year ? `~${p.months}|${p.weeks}|${year}|${col.currency}|${col.convenience}` : null;
+}
+
+/** Column keys of a table, computed once per table rather than once per cell; an undated column goes by its year. */
 const tableKeys = new WeakMap<TableAt['table'], string[]>();
 function keysOf(table: TableAt['table']): string[] {
   let keys = tableKeys.get(table);
-  if (!keys) { keys = table.columns.map(columnKey); tableKeys.set(table, keys); }
+  if (!keys) { keys = table.columns.map((c) => (c.period && !c.period.end && yearKey(c)) || columnKey(c)); tableKeys.set(table, keys); }
   return keys;
 }
 
-/** Each column's position by its key, once per table. */
+/** Year keys of a table's dated columns, where no other column of the table has the same one. */
+const tableYearKeys = new WeakMap<TableAt['table'], (string | null)[]>();
+function yearKeysOf(table: TableAt['table']): (string | null)[] {
+  let keys = tableYearKeys.get(table);
+  if (!keys) {
+    const all = table.columns.map((c) => (c.period?.end ? yearKey(c) : null));
+    keys = all.map((k) => (k && all.indexOf(k) === all.lastIndexOf(k) ? k : null));
+    tableYearKeys.set(table, keys);
+  }
+  return keys;
+}
+
+/** Each column's position by its key, and a dated column's also by its year key, once per table. */
 const tableColumns = new WeakMap<TableAt['table'], Map<string, number>>();
 function columnsByKey(table: TableAt['table']): Map<string, number> {
   let cols = tableColumns.get(table);
-  if (!cols) { cols = new Map(table.columns.map((c, i) => [keysOf(table)[i], c.index])); tableColumns.set(table, cols); }
+  if (!cols) {
+    cols = new Map(table.columns.map((c, i) => [keysOf(table)[i], c.index]));
+    yearKeysOf(table).forEach((k, i) => { if (k && !cols!.has(k)) cols!.set(k, i); });
+    tableColumns.set(table, cols);
+  }
   return cols;
 }
 
@@ -81,9 +108,14 @@ function candidates(tables: TableAt[]): { figures: Map<Figure, Linkable>; index:
         const key = a.value.isZero() ? null : figureKey(at.table, ci, cell!.kind, a.value);
         figures.set(cell!, { amount: a, key });
         if (key === null) return;
-        const list = index.get(key) ?? [];
-        list.push({ ref: { statement: at.statement.id, table: at.index, row: ri, col: ci }, order, rank: RANK[at.statement.kind], table: at.table });
-        index.set(key, list);
+        const candidate = { ref: { statement: at.statement.id, table: at.index, row: ri, col: ci }, order, rank: RANK[at.statement.kind], table: at.table };
+        // A dated figure is found by its year as well, by a summary that prints only years.
+        const year = yearKeysOf(at.table)[ci];
+        for (const k of year ? [key, `${year}|${cell!.kind}|${a.value.toString()}`] : [key]) {
+          const list = index.get(k) ?? [];
+          list.push(candidate);
+          index.set(k, list);
+        }
       });
     });
   });
@@ -109,7 +141,7 @@ function findTwin(at: TableAt, col: number): number | null {
  * A restated row agrees with its source in every column both print: one equal figure among
  * disagreeing ones is a coincidence (small per-share numbers repeat), not a restatement.
  */
-function agrees(release: Release, at: TableAt, row: number, source: CellRef): boolean {
+function agrees(release: Release, at: TableAt, row: number, col: number, source: CellRef): boolean {
   const st = release.statements.find((s) => s.id === source.statement)!;
   const table = st.tables[source.table];
   const srcRow = table.rows[source.row];
@@ -118,6 +150,9 @@ function agrees(release: Release, at: TableAt, row: number, source: CellRef): bo
   return at.table.rows[row].cells.every((cell, ci) => {
     const sc = cols.get(keys[ci]);
     if (sc === undefined || !cell) return true;
+    // Columns of one period side by side (GAAP, adjustments, non-GAAP) restate different figures:
+    // only the column being linked is compared among them.
+    if (ci !== col && keys.indexOf(keys[ci]) !== keys.lastIndexOf(keys[ci])) return true;
     const a = amountOf(cell);
     const b = amountOf(srcRow.cells[sc]);
     return !a || !b || a.value.eq(b.value);
@@ -155,7 +190,7 @@ export const linksPass: Pass = {
             for (const c of same) {
               const earlier = c.rank < rank || (c.rank === rank && c.order < order && c.ref.statement !== target.statement);
               if (!earlier) continue;
-              if (!agrees(release, at, ri, c.ref)) continue;
+              if (!agrees(release, at, ri, ci, c.ref)) continue;
               const like = likeness(wordingsOf(at.table, ri), wordingsOf(c.table, c.ref.row));
               // The most alike wins; between equals, the statement where the figure is primary.
               const score = like - c.rank / 100;

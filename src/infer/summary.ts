@@ -3,7 +3,7 @@ import { cellKey, cellRef } from '../model/refs';
 import type { CellRef, Release } from '../model/types';
 
 export interface TieSummary {
-  /** Figures in subtotal and total rows of the statements. */
+  /** Figures in subtotal and total rows of the statements that claim to be totals (not `claimed: false`). */
   totalsFound: number;
   /** Of those, the ones a footing recomputes as reported (within its rounding bound) or a link restates exactly. */
   totalsTied: number;
@@ -51,8 +51,9 @@ export function tieSummary(release: Release): TieSummary {
       for (const col of rel.columns) tied.add(cellKey(rel.total, col));
       for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, cellRef(rel.total, r.col), r.diff));
     } else {
-      // A restated figure linked to where it is primary is tied as well as a summed one.
-      if (rel.type === 'link' && rel.diff.isZero()) tied.add(cellKey(rel.target, rel.target.col));
+      // A restated figure linked to where it is primary is tied as well as a summed one, and so is
+      // a figure its row's other columns recompute (an across relation holds within its rounding).
+      if ((rel.type === 'link' && rel.diff.isZero()) || rel.type === 'across') tied.add(cellKey(rel.target, rel.target.col));
       if (!rel.diff.isZero()) exceptions.push(describe(release, rel.target, rel.diff));
     }
   }
@@ -61,7 +62,7 @@ export function tieSummary(release: Release): TieSummary {
   const untiedRows = new Map<string, { label: string; count: number }>();
   for (const st of release.statements) {
     st.tables.forEach((t, ti) => t.rows.forEach((row, ri) => {
-      if (row.emphasis !== 'subtotal' && row.emphasis !== 'total') return;
+      if ((row.emphasis !== 'subtotal' && row.emphasis !== 'total') || row.claimed === false) return;
       row.cells.forEach((c, ci) => {
         if (!c || c.value === null || c.kind === 'percent') return;
         totalsFound++;

@@ -86,6 +86,12 @@ export interface Row {
   /** One entry per table column; null where the row has no cell (header rows). */
   cells: (Figure | null)[];
   place: Place;
+  /**
+   * False when the row is printed as a total but the evidence says it claims no sum of its table's
+   * rows (a per-share or share-count line, an input a later total takes, a total whose lines the
+   * table does not print): it keeps its typeface but is not counted among the totals. Absent otherwise.
+   */
+  claimed?: false;
 }
 
 export interface Table {
@@ -248,7 +254,31 @@ export interface Ratio {
   diff: Decimal;
 }
 
-export type Relation = Footing | Link | Conversion | Ratio;
+/**
+ * A figure that is a signed sum of other figures of its own row in other columns: GAAP +
+ * adjustments = non-GAAP in a reconciliation, current − prior in a favourable/(unfavourable) column.
+ */
+export interface Across {
+  type: 'across';
+  id: string;
+  target: CellRef;
+  terms: { ref: CellRef; sign: 1 | -1 }[];
+  /** reported − recomputed, in printed units (within one printed unit per term). */
+  diff: Decimal;
+}
+
+/** A percentage change column: (current − prior) ÷ |prior|, rounded as printed. */
+export interface Change {
+  type: 'change';
+  id: string;
+  target: CellRef;
+  current: CellRef;
+  prior: CellRef;
+  decimals: number;
+  diff: Decimal;
+}
+
+export type Relation = Footing | Link | Conversion | Ratio | Across | Change;
 
 /** A reported total that no inferred relation recomputes: stays a constant, reported in Checks. */
 export interface Untied {

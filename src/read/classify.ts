@@ -1,3 +1,4 @@
+import type { Decimal } from '../model/decimal';
 import type { StatementKind, ValueKind } from '../model/types';
 
 // Classification by the vocabulary of financial reporting, not by any one company's words.
@@ -32,13 +33,47 @@ export function classifyByLabels(labels: string[]): StatementKind {
   return 'other';
 }
 
+/**
+ * Lines a statement of cash flows carries as inputs to its closing balance, never as sums of lines
+ * above them, however they are printed: the opening balance and the effect of exchange rates.
+ */
+export function isInputLabel(label: string): boolean {
+  return /\b(at|as of) (the )?beginning of|beginning of (the )?(period|year|quarter|fiscal|month)|\bopening balance|effect of (foreign )?(currency )?exchange rate/i.test(label);
+}
+
 /** The kind a row's label announces: per-share figures and share counts are not scaled like amounts. */
 export function kindFromLabel(label: string): ValueKind | null {
   const l = label.toLowerCase();
+  // "(in thousand shares)" states what the row counts, whatever else its label says.
+  if (/\((in )?(thousands?|millions?) (of )?shares\)|\(shares in (thousands|millions)\)/.test(l)) return 'shares';
+  // A class of stock described by its par value is its carrying amount, not a per-share figure.
+  if (/par value|authori[sz]ed|issued and outstanding/.test(l)) return null;
   // Share counts first: their labels often go on "... used in calculating net income per share".
   if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] )?(shares|ads)|(shares|ads) used in|number of (ordinary |common )?(shares|ads)|shares outstanding|^(basic|diluted) shares|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
   if (/per (ordinary |common |class [a-z] |diluted |basic )?(share|ads|unit)|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
   // Percent rows are mostly known by their printed '%'; a label alone says so only for margins.
   if (/\bmargin\b|\(%\)|\bin %|percentage of/.test(l)) return 'percent';
   return null;
+}
+
+/** A figure as printed, for judging a row's kind by its figures. */
+export interface PrintedFigure {
+  value: Decimal;
+  percent: boolean;
+  text: string;
+}
+
+/** Larger than any per-share figure a release prints: a row of these counts shares or money. */
+const PER_SHARE_MAX = 100_000;
+
+/**
+ * The kind a row's label gave it, revised by the figures it prints: a "margin" printed in dollars
+ * (or at a size no percentage has, without a '%') is an amount, and a "per share" row whose figures are
+ * the size of share counts or balances is shares when its label counts shares, otherwise an amount.
+ */
+export function kindFromFigures(kind: ValueKind, label: string, figures: PrintedFigure[]): ValueKind {
+  if (figures.length === 0) return kind;
+  if (kind === 'percent' && figures.some((f) => !f.percent && (/[$€£¥]/.test(f.text) || f.value.abs().gte(1000)))) return 'amount';
+  if (kind === 'per-share' && figures.some((f) => f.value.abs().gte(PER_SHARE_MAX))) return /\bshares?\b|\bads\b|\bunits\b/i.test(label) ? 'shares' : 'amount';
+  return kind;
 }

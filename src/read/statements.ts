@@ -1,5 +1,5 @@
 import type { Column, Diagnostic, Emphasis, Figure, Row, Statement, StatementKind, Table, ValueKind } from '../model/types';
-import { classifyByLabels, classifyTitle, isDigestTitle, kindFromLabel } from './classify';
+import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFromLabel } from './classify';
 import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
@@ -122,13 +122,32 @@ function rowKind(label: string, context: ValueKind | null): ValueKind {
   return kindFromLabel(label) ?? context ?? 'amount';
 }
 
-function emphasisOf(row: RawRow, values: boolean): Emphasis {
+function isBoldRow(row: RawRow, boldColumns: Set<number>): boolean {
+  return row.cells.some((c, i) => c.bold && c.text !== '' && !boldColumns.has(i));
+}
+
+function emphasisOf(row: RawRow, values: boolean, boldColumns: Set<number>, boldTable: boolean): Emphasis {
   if (!values) return 'header';
   const label = row.cells[0].text;
-  const bold = row.cells.some((c) => c.bold && c.text !== '');
+  const bold = !boldTable && isBoldRow(row, boldColumns);
   if (/^total\b/i.test(label) || (bold && label === label.toUpperCase() && /[A-Z]/.test(label))) return 'total';
   if (bold) return 'subtotal';
   return 'item';
+}
+
+/**
+ * Value columns set in bold on nearly every row (a release that prints its current period in bold):
+ * there bold is the column's typeface, not a row's claim to be a total.
+ */
+function boldColumnsOf(body: RawRow[]): Set<number> {
+  const out = new Set<number>();
+  const width = Math.max(0, ...body.map((r) => r.cells.length));
+  for (let c = 1; c < width; c++) {
+    const filled = body.filter((r) => (r.cells[c]?.text ?? '') !== '');
+    const bold = filled.filter((r) => r.cells[c].bold).length;
+    if (filled.length >= 4 && bold >= filled.length * 0.8 && body.some((r) => (r.cells[c]?.text ?? '') !== '' && !r.cells[0].bold)) out.add(c);
+  }
+  return out;
 }
 
 function buildTable(
@@ -177,16 +196,21 @@ function buildTable(
   let context: ValueKind | null = null;
   let underHeader = false;
   const rows: Row[] = [];
+  const boldColumns = boldColumnsOf(body);
+  // Nearly every row in bold is the table's typeface: bold then marks no row as a total.
+  const valueRows = body.filter(hasValues);
+  const boldTable = valueRows.length >= 3 && valueRows.filter((r) => isBoldRow(r, boldColumns)).length >= valueRows.length * 0.8;
   for (const raw of body) {
     const label = cleanCellText(raw.cells[0].text);
     const values = hasValues(raw);
     if (!values && label === '') continue;
-    const emphasis = emphasisOf(raw, values);
+    const emphasis = emphasisOf(raw, values, boldColumns, boldTable);
     if (!values) {
       context = kindFromLabel(label);
       underHeader = true;
     }
-    const kindOfRow = values ? rowKind(label, context) : (kindFromLabel(label) ?? 'amount');
+    const printed = kept.flatMap((c) => { const f = raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
+    const kindOfRow = values ? kindFromFigures(rowKind(label, context), label, printed) : (kindFromLabel(label) ?? 'amount');
     const cells: (Figure | null)[] = kept.map((c, i) => {
       const cell = raw.cells[c];
       if (!cell || cell.text === '') return null;

@@ -83,8 +83,8 @@ function relationCheck(release: Release, layout: Layout, f: CellFormula, written
   const expr = written ? refText(addr, CHECKS) : f.formula;
   const decimals = sheetDecimals(fig);
   const reported = sheetValue(fig)!;
-  // A ratio is kept unrounded in its sheet; the check compares it at the printed precision.
-  const recomputed: Operand = f.kind === 'ratio'
+  // A ratio or change is kept unrounded in its sheet; the check compares it at the printed precision.
+  const recomputed: Operand = f.kind === 'ratio' || f.kind === 'change'
     ? { formula: `ROUND(${expr},${decimals})`, value: roundTo(f.result, decimals), origin: 'link' }
     : { formula: expr, value: f.result, origin: 'link' };
   const diff = roundTo(reported.minus(recomputed.value), decimals);

@@ -1,6 +1,6 @@
 import { Decimal, roundTo } from '../../model/decimal';
 import { cellKey, cellRef } from '../../model/refs';
-import type { CellRef, Conversion, Figure, Footing, Link, Ratio, Relation, Release } from '../../model/types';
+import type { Across, CellRef, Change, Conversion, Figure, Footing, Link, Ratio, Relation, Release } from '../../model/types';
 import { addressOf, CHECKS, columnLetter, refText, type Address, type Layout } from './layout';
 import { pow10, sheetDecimals, sheetScale, sheetValue } from './values';
 
@@ -10,7 +10,7 @@ import { pow10, sheetDecimals, sheetScale, sheetValue } from './values';
 
 export const FX_NAME = 'FX';
 
-export type FormulaKind = 'footing' | 'link' | 'conversion' | 'ratio';
+export type FormulaKind = 'footing' | 'link' | 'conversion' | 'ratio' | 'across' | 'change';
 
 export interface CellFormula {
   kind: FormulaKind;
@@ -83,6 +83,10 @@ function pendings(rel: Relation): Pending[] {
       return [{ kind: 'conversion', relation: rel, target: rel.target, deps: [rel.source] }];
     case 'ratio':
       return [{ kind: 'ratio', relation: rel, target: rel.target, deps: [rel.numerator, rel.denominator] }];
+    case 'across':
+      return [{ kind: 'across', relation: rel, target: rel.target, deps: rel.terms.map((t) => t.ref) }];
+    case 'change':
+      return [{ kind: 'change', relation: rel, target: rel.target, deps: [rel.current, rel.prior] }];
   }
 }
 
@@ -208,6 +212,28 @@ export function planFormulas(release: Release, layout: Layout): FormulaPlan {
         const result = den.isZero() ? new Decimal(0) : num.div(den).times(pow10(-tScale));
         const factor = scaleFactorText(scaleOf(rel.numerator), scaleOf(rel.denominator) + tScale);
         return made(`${ref(rel.numerator)}${factor}/${ref(rel.denominator)}`, result);
+      }
+      case 'across': {
+        const rel = p.relation as Across;
+        let result = new Decimal(0);
+        const text = rel.terms.map((t, i) => {
+          const v = (valueOf(t.ref) ?? new Decimal(0)).times(pow10(scaleOf(t.ref) - tScale));
+          result = t.sign === 1 ? result.plus(v) : result.minus(v);
+          const cell = `${ref(t.ref)}${scaleFactorText(scaleOf(t.ref), tScale)}`;
+          return t.sign === -1 ? `-${cell}` : i === 0 ? cell : `+${cell}`;
+        }).join('');
+        return made(text, result);
+      }
+      case 'change': {
+        // Unrounded, like a ratio: the cell's format prints it as the release did, and Checks rounds.
+        const rel = p.relation as Change;
+        const cur = (valueOf(rel.current) ?? new Decimal(0)).times(pow10(scaleOf(rel.current)));
+        const prior = (valueOf(rel.prior) ?? new Decimal(0)).times(pow10(scaleOf(rel.prior)));
+        const result = prior.isZero() ? new Decimal(0) : cur.minus(prior).div(prior.abs()).times(pow10(-tScale));
+        const c = ref(rel.current);
+        const q = ref(rel.prior);
+        // Both figures are printed at one scale (the pass pairs no others): it cancels out.
+        return made(`(${c}-${q})/ABS(${q})`, result);
       }
     }
   };
