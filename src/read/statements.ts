@@ -233,7 +233,14 @@ function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
   for (let i = before.length - 1; i >= 0; i--) {
     const l = before[i];
     if (l.text === '' || l.text.length > TITLE_MAX || /^\(?unaudited\)?$/i.test(l.text)) continue;
-    if (l.strong || classifyTitle(l.text) !== 'other') { title = l.text.replace(/[:.]\s*$/, ''); break; }
+    if (l.strong || classifyTitle(l.text) !== 'other') {
+      // A title wrapped over two heading lines ("... STATEMENTS OF COMPREHENSIVE" / "LOSS") is read whole.
+      const prev = before[i - 1];
+      const wrapped = prev?.strong && l.text.length <= 80 && !/[.;]\s/.test(prev.text) && classifyTitle(l.text) === 'other';
+      const whole = wrapped ? `${prev.text} ${l.text}` : null;
+      title = (whole && classifyTitle(whole) !== 'other' ? whole : l.text).replace(/[:.]\s*$/, '');
+      break;
+    }
   }
   const otherLines = lines.filter((l) => l.text !== '' && !isUnitsCaption(l.text) && !/^\(?unaudited\)?$/i.test(l.text)).length;
   return { title, units: units.join(' '), otherLines };
