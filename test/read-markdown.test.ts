@@ -137,3 +137,20 @@ describe('markdown reader: units', () => {
     assert.deepStrictEqual(table.rows[0].cells.map((c) => c?.scale), [3, 3]);
   });
 });
+
+describe('markdown reader: a units caption in a heading cell', () => {
+  it('applies to every column, not only the one whose cell holds it (a converter put it there)', () => {
+    const text = [
+      '## CONSOLIDATED STATEMENTS OF OPERATIONS',
+      '',
+      '| | Three Months Ended | Three Months Ended |',
+      '| --- | --- | --- |',
+      '| | (In millions of Canadian dollars) April 28, 2024 | April 30, 2023 |',
+      '| Net revenue | $ 6,646 | $ 6,630 |',
+      '| Cost of products sold | 3,493 | 3,536 |',
+      '| Gross profit | 3,153 | 3,094 |',
+    ].join('\n');
+    const table = readText(text, 'caption.md').statements[0].tables[0];
+    assert.deepStrictEqual(table.columns.map((c) => [c.period?.label, c.amountScale, c.currency]), [['3M Apr-28-2024', 6, 'CAD'], ['3M Apr-30-2023', 6, 'CAD']]);
+  });
+});

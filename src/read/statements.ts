@@ -140,7 +140,10 @@ function buildTable(
 ): Table {
   const width = Math.max(...seg.header.concat(seg.body).map((r) => r.cells.length));
   const body = mergeSplitLabels(seg.body);
-  const unitTexts = [units, ...seg.header.map((r) => r.cells[0].text)].join(' ');
+  // A units caption in a column's heading cell (a merged heading repeated, or misplaced, over the
+  // columns) states the table's units unless a column states its own.
+  const headingCaptions = seg.header.flatMap((r) => r.cells.slice(1).map((c) => c.text).filter(isUnitsCaption));
+  const unitTexts = [units, ...seg.header.map((r) => r.cells[0].text), ...headingCaptions].join(' ');
   const parsedUnits = parseUnits(unitTexts);
   // Keep the columns that hold figures somewhere; spacer and empty columns go.
   const kept: number[] = [];
@@ -153,7 +156,9 @@ function buildTable(
     // Failing any caption, the marks printed on the column's figures ("$1,250") name its currency.
     const marked = body.map((r) => r.cells[c]?.text ?? '').find((t) => /^\(?\s*(US\$|NT\$|C\$|HK\$|A\$|RMB|€|£|\$)/i.test(t));
     const currency = currenciesIn(text)[0] ?? parsedUnits.currencies[0] ?? docCurrency ?? (marked ? currenciesIn(marked)[0] ?? null : null);
-    const amountScale = parsedUnits.amountScale ?? scaleIn(text) ?? 0;
+    const ownCaption = header.filter(isUnitsCaption).join(' ');
+    const own = ownCaption ? parseUnits(ownCaption) : null;
+    const amountScale = own?.amountScale ?? parsedUnits.amountScale ?? scaleIn(text) ?? 0;
     const percentColumn = /%|percent/i.test(text) && !period?.end;
     return {
       index,
@@ -161,7 +166,7 @@ function buildTable(
       period,
       currency,
       amountScale,
-      shareScale: parsedUnits.shareScale ?? amountScale,
+      shareScale: (own?.amountScale != null ? own.shareScale : parsedUnits.shareScale) ?? amountScale,
       kind: percentColumn ? 'percent' : null,
       convenience: false,
     };
