@@ -154,3 +154,22 @@ describe('markdown reader: a units caption in a heading cell', () => {
     assert.deepStrictEqual(table.columns.map((c) => [c.period?.label, c.amountScale, c.currency]), [['3M Apr-28-2024', 6, 'CAD'], ['3M Apr-30-2023', 6, 'CAD']]);
   });
 });
+
+describe('markdown reader: spanning headings that lost their spans', () => {
+  it('moves each phrase to where its group of columns starts, as the dates below show', () => {
+    const text = [
+      '**Example Co. Statements of Income**',
+      '',
+      '(In millions)',
+      '',
+      '|  | For the three months ended |  | For the year ended |',
+      '| --- | --- | --- | --- |',
+      '|  | Dec. 31 2024 |  | Sep. 30 2024 |  | Dec. 31 2023 |  | Dec. 31 2024 |  | Dec. 31 2023 |  |',
+      '| Revenue | 100 |  | 90 |  | 80 |  | 360 |  | 300 |  |',
+      '| Cost of revenue | (60) |  | (55) |  | (50) |  | (220) |  | (190) |  |',
+      '| Net income | 40 |  | 35 |  | 30 |  | 140 |  | 110 |  |',
+    ].join('\n');
+    const table = readText(text, 'spans.md').statements[0].tables[0];
+    assert.deepStrictEqual(table.columns.map((c) => c.period?.label), ['3M Dec-31-2024', '3M Sep-30-2024', '3M Dec-31-2023', '12M Dec-31-2024', '12M Dec-31-2023']);
+  });
+});

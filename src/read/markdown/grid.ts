@@ -61,6 +61,31 @@ export function columnTexts(lines: string[][], width: number, spanned = false): 
 }
 
 /**
+ * Moves spanning phrases to the columns where their groups start, when a converter lost the spans:
+ * "For the three months ended | For the year ended" printed over the first two of five columns
+ * whose dates below run "Dec. 31 2024, Sep. 30 2024, Dec. 31 2023, Dec. 31 2024, Dec. 31 2023".
+ * The group of each phrase starts where the first column's heading recurs below; only when the
+ * recurrences and the phrases are as many is the line moved.
+ */
+function respan(run: GridHeader[], width: number): string[][] {
+  const lines = run.map((h) => [...h.texts]);
+  run.forEach((h, i) => {
+    if (h.spanned) return;
+    const phrases = h.texts.map((t, c) => (t !== '' ? c : -1)).filter((c) => c >= 0);
+    if (phrases.length < 2 || phrases.some((c) => YEAR_ONLY.test(h.texts[c]) || CURRENCY_ONLY.test(h.texts[c]))) return;
+    const below = run.slice(i + 1).find((l) => l.texts.length === width && l.texts.every((t) => t !== ''));
+    if (!below) return;
+    const key = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+    const starts = below.texts.map((t, c) => (c === 0 || key(t) === key(below.texts[0]) ? c : -1)).filter((c) => c >= 0);
+    if (starts.length !== phrases.length || starts.every((c, k) => c === phrases[k])) return;
+    const moved: string[] = Array(width).fill('');
+    phrases.forEach((c, k) => { moved[starts[k]] = h.texts[c]; });
+    lines[i] = moved;
+  });
+  return lines;
+}
+
+/**
  * A header that names two dates ("July 3, 2004 and June 28, 2003") over a column that also prints
  * its year ("2003") means the date of that year: keep that one, drop the others.
  */
@@ -117,7 +142,7 @@ export function gridBlocks(grid: Grid): RawBlock[] {
     const run: GridHeader[] = [];
     while (i < body.length && body[i].type === 'header') run.push(body[i++] as GridHeader);
     i--;
-    let texts = columnTexts(run.map((h) => h.texts), grid.width, run.every((h) => h.spanned));
+    let texts = columnTexts(respan(run, grid.width), grid.width, run.every((h) => h.spanned));
     // A caption above states the span when the columns print only years.
     if (caption && rows.length === 0 && texts.every((t) => t === '' || parsePeriod(t, false)?.months == null)) {
       const cap = caption;
