@@ -186,7 +186,7 @@ function buildTable(
     const label = cleanCellText(raw.cells[0].text);
     const values = hasValues(raw);
     if (!values && label === '') continue;
-    const emphasis = emphasisOf(raw, values);
+    let emphasis = emphasisOf(raw, values);
     if (!values) {
       context = kindFromLabel(label);
       underHeader = true;
@@ -208,6 +208,8 @@ function buildTable(
     });
     const printedKinds = new Set(cells.filter((f): f is Figure => !!f && f.value !== null).map((f) => f.kind));
     const kindFinal: ValueKind = printedKinds.size === 1 ? [...printedKinds][0] : kindOfRow;
+    // A rule over an amount row's figures closes a sum; over a per-share or share row it only separates lines.
+    if (raw.ruled && emphasis === 'item' && kindFinal === 'amount') emphasis = 'subtotal';
     let depth: number;
     if (useIndent) depth = indents.indexOf(raw.indent);
     else depth = emphasis === 'header' || emphasis === 'total' ? 0 : underHeader ? 1 : 0;
