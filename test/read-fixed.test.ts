@@ -85,3 +85,20 @@ describe('fixed-width reader: text releases', function () {
     }
   });
 });
+
+describe('fixed-width reader: statements stacked in one run of text', () => {
+  it('starts a new statement at each title line set over the columns, with its own units', () => {
+    const file = 'test/fixtures/fixed/stacked-statements.txt';
+    const r = readText(fs.readFileSync(file, 'utf8'), file);
+    assert.strictEqual(r.source.format, 'fixed');
+    assert.deepStrictEqual(r.statements.map((s) => [s.kind, s.title, s.units]), [
+      ['income', 'CONSOLIDATED STATEMENTS OF INCOME', '(In millions, except per share data)'],
+      ['balance-sheet', 'CONSOLIDATED BALANCE SHEETS', '(In millions)'],
+      ['cash-flow', 'CONSOLIDATED STATEMENTS OF CASH FLOWS', '(In millions)'],
+    ]);
+    assert.deepStrictEqual(r.statements[1].tables[0].columns.map((c) => c.period?.label), ['Jun-30-2024', 'Dec-31-2023']);
+    assert.deepStrictEqual(r.statements[2].tables[0].columns.map((c) => c.period?.label), ['6M Jun-30-2024', '6M Jun-30-2023']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Total assets$/), ['500', '430']);
+    assert.deepStrictEqual(rowValues(r, 'cash-flow', /^Net cash from operations$/), ['200', '160']);
+  });
+});

@@ -1,5 +1,6 @@
 import { cellPlace } from '../../model/refs';
 import type { Place } from '../../model/types';
+import { classifyTitle } from '../classify';
 import { parseDate, parsePeriod } from '../period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from '../raw';
 import { isUnitsCaption } from '../units';
@@ -134,14 +135,34 @@ export function gridBlocks(grid: Grid): RawBlock[] {
     const prose: ProseBlock = { type: 'prose', text: t.text, bold: t.bold, heading: 0, place: t.place };
     blocks.push(prose);
   }
-  const rows: RawRow[] = [];
+  let rows: RawRow[] = [];
   const body = joinWrappedLabels(grid.rows);
   for (let i = 0; i < body.length; i++) {
     const r = body[i];
     if (r.type === 'row') { rows.push(bodyRow(r, grid.width)); continue; }
-    const run: GridHeader[] = [];
+    let run: GridHeader[] = [];
     while (i < body.length && body[i].type === 'header') run.push(body[i++] as GridHeader);
     i--;
+    // Title lines laid over the columns ("CONSOLIDATED BALANCE SHEETS", "(In millions)") are not
+    // headings: they are prose, and after figures they start the next statement's table.
+    // Only a run that names a statement, with no period heading among the lines moved, is cut.
+    let lastTitle = -1;
+    let named = false;
+    for (let k = 0; k < run.length; k++) {
+      const title = titleOf(run[k]);
+      // A statement's title in plain text is set in capitals ("CONSOLIDATED BALANCE SHEETS").
+      if (title !== null) { lastTitle = k; named ||= classifyTitle(title) !== 'other' && title === title.toUpperCase(); continue; }
+      if (parsePeriod(headerTexts(run[k]).join(' '), false) !== null) break;
+    }
+    if (lastTitle >= 0 && named) {
+      if (rows.length) { blocks.push(tableOf(rows, grid.place)); rows = []; }
+      for (const h of run.slice(0, lastTitle + 1)) {
+        const text = headerTexts(h).join(' ');
+        if (text) blocks.push({ type: 'prose', text, bold: false, heading: 0, place: h.place });
+      }
+      run = run.slice(lastTitle + 1);
+      if (run.length === 0) continue;
+    }
     let texts = columnTexts(respan(run, grid.width), grid.width, run.every((h) => h.spanned));
     // A caption above states the span when the columns print only years.
     if (caption && rows.length === 0 && texts.every((t) => t === '' || parsePeriod(t, false)?.months == null)) {
@@ -151,9 +172,24 @@ export function gridBlocks(grid: Grid): RawBlock[] {
     texts = texts.map(pickDateByYear);
     if (texts.some((t) => t !== '')) rows.push(headerRow(texts, run[0].place));
   }
-  if (rows.some((r) => r.cells.slice(1).some((c) => c.text !== ''))) {
-    const table: TableBlock = { type: 'table', rows, place: grid.place };
-    blocks.push(table);
-  }
-  return blocks;
+  if (rows.length) blocks.push(tableOf(rows, grid.place));
+  return blocks.filter((b) => b.type === 'prose' || b.rows.some((r) => r.cells.slice(1).some((c) => c.text !== '')));
+}
+
+function tableOf(rows: RawRow[], place: Place): TableBlock {
+  return { type: 'table', rows, place };
+}
+
+/** The distinct texts of a header line, left to right (a title centred over two columns lands in both). */
+function headerTexts(h: GridHeader): string[] {
+  return [...new Set(h.texts.filter((t) => t !== ''))];
+}
+
+/** A header line that is a statement title or a units caption, not a column heading. */
+function titleOf(h: GridHeader): string | null {
+  const texts = headerTexts(h);
+  if (texts.length !== 1) return null;
+  const text = texts[0];
+  if (isUnitsCaption(text)) return text;
+  return classifyTitle(text) !== 'other' && parsePeriod(text, false) === null ? text : null;
 }
