@@ -102,3 +102,34 @@ describe('fixed-width reader: statements stacked in one run of text', () => {
     assert.deepStrictEqual(rowValues(r, 'cash-flow', /^Net cash from operations$/), ['200', '160']);
   });
 });
+
+describe('fixed-width reader: two tables side by side in the same lines', () => {
+  it('reads the assets on the left and the liabilities on the right as two tables of one balance sheet', () => {
+    const file = 'test/fixtures/fixed/side-by-side.txt';
+    const r = readText(fs.readFileSync(file, 'utf8'), file);
+    const bs = r.statements.filter((s) => s.kind === 'balance-sheet');
+    assert.strictEqual(bs.length, 1);
+    const tables = bs[0].tables.map((t) => [t.columns.map((c) => [c.period?.label, c.amountScale]), t.rows.map((x) => [x.label, x.cells.map((c) => c?.value?.toString() ?? null)])]);
+    assert.deepStrictEqual(tables[0][0], [['Dec-31-2023', 6], ['Dec-31-2024', 6]]);
+    assert.deepStrictEqual(tables[0][1], [
+      ['Non-current assets', ['1200', '1250']],
+      ['Investment properties', ['1100', '1150']],
+      ['Other assets', ['100', '100']],
+      ['Current assets', ['300', '350']],
+      ['Receivables', ['50', '50']],
+      ['Prepaid', ['50', '50']],
+      ['Cash', ['200', '250']],
+      ['TOTAL ASSETS', ['1500', '1600']],
+    ]);
+    assert.deepStrictEqual(tables[1][1], [
+      ["Shareholders' equity", ['900', '950']],
+      ['Share capital', ['100', '100']],
+      ['Reserves', ['800', '850']],
+      ['Liabilities', ['600', '650']],
+      ['Financial debt', ['500', '550']],
+      ['Provisions', ['50', '50']],
+      ['Trade payables', ['50', '50']],
+      ['TOTAL LIABILITIES', ['1500', '1600']],
+    ]);
+  });
+});
