@@ -27,9 +27,9 @@ describe('flat reader: tables flattened to one cell per line, per paragraph, or 
     const r = await readFile('test/fixtures/flat/cell-per-paragraph.md');
     assert.strictEqual(r.source.format, 'flat');
     assert.strictEqual(r.statements[0].title, 'CONDENSED CONSOLIDATED STATEMENTS OF COMPREHENSIVE LOSS');
-    assert.deepStrictEqual(periods(r, 'comprehensive-income'), ['12M Dec-31-2024', '12M Dec-31-2023', '3M Dec-31-2024', '3M Dec-31-2023']);
-    assert.deepStrictEqual(rowValues(r, 'comprehensive-income', /^Revenues$/), ['900', '800', '250', '210']);
-    assert.deepStrictEqual(rowValues(r, 'comprehensive-income', /^Net loss$/), ['-4300', '-4050', '-1100', '-1020']);
+    assert.deepStrictEqual(periods(r, 'income'), ['12M Dec-31-2024', '12M Dec-31-2023', '3M Dec-31-2024', '3M Dec-31-2023']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Revenues$/), ['900', '800', '250', '210']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Net loss$/), ['-4300', '-4050', '-1100', '-1020']);
     assert.deepStrictEqual(periods(r, 'balance-sheet'), ['Dec-31-2024', 'Dec-31-2023']);
     const rows = r.statements[1].tables[0].rows.map((x) => [x.label, x.cells.map((c) => c?.value?.toString() ?? null)]);
     assert.deepStrictEqual(rows.slice(1, 3), [['Fixed assets, net', ['300', '280']], ['', ['1300', '1280']]]);
@@ -75,9 +75,9 @@ describe('flat reader: corpus releases once refused', function () {
     const r = await readFile(path.join(CORPUS, 'foresight_q4_2023_newsdirect.md'));
     assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Total assets$/), ['19310', '32893']);
     assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Cash and cash equivalents$/), ['15635', '19173']);
-    assert.deepStrictEqual(rowValues(r, 'comprehensive-income', /^Revenues$/), ['497', '550', '138', '99']);
-    assert.deepStrictEqual(rowValues(r, 'comprehensive-income', /^Net loss$/), ['-18410', '-21676', '-3551', '-3820']);
-    assert.deepStrictEqual(periods(r, 'comprehensive-income'), ['12M Dec-31-2023', '12M Dec-31-2022', '3M Dec-31-2023', '3M Dec-31-2022']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Revenues$/), ['497', '550', '138', '99']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Net loss$/), ['-18410', '-21676', '-3551', '-3820']);
+    assert.deepStrictEqual(periods(r, 'income'), ['12M Dec-31-2023', '12M Dec-31-2022', '3M Dec-31-2023', '3M Dec-31-2022']);
   });
 
   it('Forian (each statement on one line): balance sheet, operations, cash flows', async () => {

@@ -276,7 +276,9 @@ export function buildStatements(blocks: RawBlock[], docCurrency: string | null, 
     if (!continues) {
       const labels = segments.flatMap((s) => s.body.map((r) => r.cells[0].text));
       const titleKind = ctx.title ? classifyTitle(ctx.title) : 'other';
-      const kind = titleKind !== 'other' || (ctx.title && isDigestTitle(ctx.title)) ? titleKind : classifyByLabels(labels);
+      let kind = titleKind !== 'other' || (ctx.title && isDigestTitle(ctx.title)) ? titleKind : classifyByLabels(labels);
+      // A "statement of comprehensive loss" that carries revenue down to net income is the income statement.
+      if (kind === 'comprehensive-income' && classifyByLabels(labels) === 'income') kind = 'income';
       current = {
         id: slug(kind, ids),
         title: ctx.title ?? `Table ${block.place.table ?? statements.length + 1}`,
