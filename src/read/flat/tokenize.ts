@@ -210,7 +210,15 @@ export function tokenizeFlat(source: string, _file: string): RawDocument {
     }
     // A heading that heads no table is read as prose, all of it at once.
     const end = found ? found.end : i + 1;
-    for (; i < end; i++) blocks.push(proseBlock(pieces[i]));
+    for (; i < end; i++) {
+      // Lines of running text with no blank line between are one paragraph (a dateline and its
+      // sentence); a heading in capitals or a units caption stands alone, as a table's title does.
+      const block = proseBlock(pieces[i]);
+      const prev = blocks[blocks.length - 1];
+      const alone = (b: ProseBlock) => b.bold || b.heading > 0 || isUnitsCaption(b.text);
+      if (prev?.type === 'prose' && !pieces[i].paraStart && !alone(prev) && !alone(block)) prev.text += `\n${block.text}`;
+      else blocks.push(block);
+    }
   }
   return { format: 'flat', bytes: Buffer.byteLength(source), blocks };
 }
