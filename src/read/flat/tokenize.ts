@@ -200,6 +200,8 @@ export function tokenizeFlat(source: string, _file: string): RawDocument {
   const pieces = piecesOf(source);
   const blocks: RawBlock[] = [];
   let tableNo = 0;
+  // The paragraph running text may still join.
+  let open: ProseBlock | null = null;
   for (let i = 0; i < pieces.length;) {
     const found = pieces[i].kind === 'period' ? tableAt(pieces, i) : null;
     if (found && isTable(found)) {
@@ -215,9 +217,10 @@ export function tokenizeFlat(source: string, _file: string): RawDocument {
       // sentence); a heading in capitals or a units caption stands alone, as a table's title does.
       const block = proseBlock(pieces[i]);
       const prev = blocks[blocks.length - 1];
-      const alone = (b: ProseBlock) => b.bold || b.heading > 0 || isUnitsCaption(b.text);
-      if (prev?.type === 'prose' && !pieces[i].paraStart && !alone(prev) && !alone(block)) prev.text += `\n${block.text}`;
-      else blocks.push(block);
+      // Asked of each line once, never of a paragraph as it grows (that would be quadratic).
+      const alone = block.bold || block.heading > 0 || isUnitsCaption(block.text);
+      if (prev === open && prev?.type === 'prose' && !pieces[i].paraStart && !alone) prev.text += `\n${block.text}`;
+      else { blocks.push(block); open = alone ? null : block; }
     }
   }
   return { format: 'flat', bytes: Buffer.byteLength(source), blocks };
