@@ -35,6 +35,17 @@ describe('identity: made-up releases', () => {
     );
   });
 
+  it('a name ending in "Holdings" keeps the registered form printed after it, behind an appositive before its ticker group', () => {
+    const r = release([
+      '# Larkspur Announces Fourth Quarter 2024 Results',
+      '',
+      'Larkspur Marine Holdings Ltd., a maker of hulls (Nasdaq: LRKS) ("Larkspur" or the "Company"), today reported results for the quarter ended December 31, 2024.',
+      '',
+      ...table('Condensed Consolidated Statements of Operations', '(U.S. dollars in thousands)', ['\tThree Months Ended\t', '\tDecember 31, 2024\tDecember 31, 2023'], [['Revenue', '100', '90'], ['Net loss', '(10)', '(9)']]),
+    ]);
+    assert.strictEqual(r.meta.company, 'Larkspur Marine Holdings Ltd.');
+  });
+
   it('a retailer names its fiscal year by its start: 13 weeks of a 52-week year ended February 1, 2025 are Q4 FY2024, released "For Immediate Release"', () => {
     const r = release([
       'For Immediate Release: March 12, 2025',

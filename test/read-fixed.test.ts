@@ -85,3 +85,51 @@ describe('fixed-width reader: text releases', function () {
     }
   });
 });
+
+describe('fixed-width reader: statements stacked in one run of text', () => {
+  it('starts a new statement at each title line set over the columns, with its own units', () => {
+    const file = 'test/fixtures/fixed/stacked-statements.txt';
+    const r = readText(fs.readFileSync(file, 'utf8'), file);
+    assert.strictEqual(r.source.format, 'fixed');
+    assert.deepStrictEqual(r.statements.map((s) => [s.kind, s.title, s.units]), [
+      ['income', 'CONSOLIDATED STATEMENTS OF INCOME', '(In millions, except per share data)'],
+      ['balance-sheet', 'CONSOLIDATED BALANCE SHEETS', '(In millions)'],
+      ['cash-flow', 'CONSOLIDATED STATEMENTS OF CASH FLOWS', '(In millions)'],
+    ]);
+    assert.deepStrictEqual(r.statements[1].tables[0].columns.map((c) => c.period?.label), ['Jun-30-2024', 'Dec-31-2023']);
+    assert.deepStrictEqual(r.statements[2].tables[0].columns.map((c) => c.period?.label), ['6M Jun-30-2024', '6M Jun-30-2023']);
+    assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Total assets$/), ['500', '430']);
+    assert.deepStrictEqual(rowValues(r, 'cash-flow', /^Net cash from operations$/), ['200', '160']);
+  });
+});
+
+describe('fixed-width reader: two tables side by side in the same lines', () => {
+  it('reads the assets on the left and the liabilities on the right as two tables of one balance sheet', () => {
+    const file = 'test/fixtures/fixed/side-by-side.txt';
+    const r = readText(fs.readFileSync(file, 'utf8'), file);
+    const bs = r.statements.filter((s) => s.kind === 'balance-sheet');
+    assert.strictEqual(bs.length, 1);
+    const tables = bs[0].tables.map((t) => [t.columns.map((c) => [c.period?.label, c.amountScale]), t.rows.map((x) => [x.label, x.cells.map((c) => c?.value?.toString() ?? null)])]);
+    assert.deepStrictEqual(tables[0][0], [['Dec-31-2023', 6], ['Dec-31-2024', 6]]);
+    assert.deepStrictEqual(tables[0][1], [
+      ['Non-current assets', ['1200', '1250']],
+      ['Investment properties', ['1100', '1150']],
+      ['Other assets', ['100', '100']],
+      ['Current assets', ['300', '350']],
+      ['Receivables', ['50', '50']],
+      ['Prepaid', ['50', '50']],
+      ['Cash', ['200', '250']],
+      ['TOTAL ASSETS', ['1500', '1600']],
+    ]);
+    assert.deepStrictEqual(tables[1][1], [
+      ["Shareholders' equity", ['900', '950']],
+      ['Share capital', ['100', '100']],
+      ['Reserves', ['800', '850']],
+      ['Liabilities', ['600', '650']],
+      ['Financial debt', ['500', '550']],
+      ['Provisions', ['50', '50']],
+      ['Trade payables', ['50', '50']],
+      ['TOTAL LIABILITIES', ['1500', '1600']],
+    ]);
+  });
+});

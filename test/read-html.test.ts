@@ -376,3 +376,40 @@ describe('html reader: bold as evidence of a total', () => {
     ]);
   });
 });
+
+describe('html reader: a rule over the figures marks a sum', () => {
+  const td = (text: string, style = '') => `<td style="${style}">${text}</td>`;
+  const top = 'border-top:1pt solid #000000';
+  const bottom = 'border:none;border-bottom:solid windowtext .5pt';
+  const html = [
+    '<html><body><p><b>CONSOLIDATED STATEMENTS OF INCOME</b></p><p>(In thousands)</p><table>',
+    `<tr>${td('')}${td('2024')}${td('2023')}</tr>`,
+    `<tr>${td('', top)}${td('', top)}${td('', top)}</tr>`,
+    `<tr>${td('Net sales')}${td('1,000')}${td('900')}</tr>`,
+    `<tr>${td('Cost of sales')}${td('600', bottom)}${td('550', bottom)}</tr>`,
+    `<tr>${td('Gross profit')}${td('400')}${td('350')}</tr>`,
+    `<tr>${td('Selling')}${td('100')}${td('90')}</tr>`,
+    `<tr>${td('Administrative')}${td('50')}${td('40')}</tr>`,
+    `<tr>${td('')}${td('', top)}${td('', top)}</tr>`,
+    `<tr>${td('')}${td('150')}${td('130')}</tr>`,
+    `<tr>${td('')}${td('', top)}${td('', top)}</tr>`,
+    `<tr>${td('Operating income')}${td('250')}${td('220')}</tr>`,
+    `<tr>${td('Basic earnings per share')}${td('1.25', top)}${td('1.10', top)}</tr>`,
+    '</table></body></html>',
+  ].join('\n');
+
+  it('keeps the emphasis of a row under a rule (its own top rule, the row above\'s bottom rule, a ruled spacer row)', () => {
+    const rows = readText(html, 'rules.html').statements[0].tables[0].rows.map((r) => [r.label, r.emphasis]);
+    assert.deepStrictEqual(rows, [
+      ['Net sales', 'item'],
+      ['Cost of sales', 'item'],
+      ['Gross profit', 'subtotal'],
+      ['Selling', 'item'],
+      ['Administrative', 'item'],
+      ['', 'subtotal'],
+      // The spacer's rule under a sum closes it: it does not open the next row.
+      ['Operating income', 'item'],
+      ['Basic earnings per share', 'item'],
+    ]);
+  });
+});

@@ -175,7 +175,9 @@ function ordinaryCase(name: string, texts: string[]): string {
 
 /** The legal name the release prints for a short name: "Kelly" → "Kelly Services, Inc.", most often printed wins. */
 function legalForm(name: string, texts: string[]): string {
-  if (LEGAL_END.test(name)) return name;
+  // A name ending in a word that also heads companies ("Holdings", "Group", "Trust") may still carry
+  // its registered form right after it ("Foresight Autonomous Holdings Ltd."): take it where printed.
+  if (LEGAL_END.test(name)) return registered(name, texts);
   const re = new RegExp(`(?<![\\w&])${escapeRe(name)}((?:,?\\s+[A-Z][\\w&.'’-]*){0,3}?,?\\s+${LEGAL})(?![\\w])`, 'g');
   const counts = new Map<string, number>();
   for (const t of texts) for (const m of t.matchAll(re)) {
@@ -183,7 +185,17 @@ function legalForm(name: string, texts: string[]): string {
     counts.set(full, (counts.get(full) ?? 0) + 1);
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0];
-  return best ? best[0] : name;
+  return best ? registered(best[0], texts) : name;
+}
+
+/** The name with the registered form printed directly after it, where the release prints one. */
+function registered(name: string, texts: string[]): string {
+  const re = new RegExp(`(?<![\\w&])${escapeRe(name)}(,?\\s+(?:Ltd|Limited|Inc|plc|PLC|LLC|N\\.V|S\\.A|AG|SE|A\\/S|ASA)\\.?)(?![\\w])`);
+  for (const t of texts) {
+    const m = re.exec(t);
+    if (m) return clean(`${name}${m[1]}`);
+  }
+  return name;
 }
 
 /**

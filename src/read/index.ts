@@ -3,6 +3,7 @@ import { InputError } from '../model/errors';
 import type { Diagnostic, Release } from '../model/types';
 import { htmlReader } from './html';
 import { fixedReader } from './fixed';
+import { flatReader } from './flat';
 import { loadInput } from './input';
 import { markdownReader } from './markdown';
 import { readExchangeRate, readMeta } from './meta';
@@ -14,7 +15,7 @@ import { currenciesIn } from './units';
 
 export type { Reader } from './reader';
 
-const READERS: Reader[] = [textReader, htmlReader, markdownReader, fixedReader];
+const READERS: Reader[] = [textReader, htmlReader, markdownReader, fixedReader, flatReader];
 
 /** Adds a reader; later readers win ties in sniffing. */
 export function registerReader(reader: Reader): void {

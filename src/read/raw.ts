@@ -14,6 +14,8 @@ export interface RawRow {
   place: Place;
   /** Leading indentation of the label where the format shows it (spaces, CSS padding), in characters. */
   indent: number;
+  /** A rule is printed over the row's figures (a line above them, or under the row before): it closes a sum. */
+  ruled?: boolean;
 }
 
 export interface ProseBlock {

@@ -159,7 +159,10 @@ function buildTable(
 ): Table {
   const width = Math.max(...seg.header.concat(seg.body).map((r) => r.cells.length));
   const body = mergeSplitLabels(seg.body);
-  const unitTexts = [units, ...seg.header.map((r) => r.cells[0].text)].join(' ');
+  // A units caption in a column's heading cell (a merged heading repeated, or misplaced, over the
+  // columns) states the table's units unless a column states its own.
+  const headingCaptions = seg.header.flatMap((r) => r.cells.slice(1).map((c) => c.text).filter(isUnitsCaption));
+  const unitTexts = [units, ...seg.header.map((r) => r.cells[0].text), ...headingCaptions].join(' ');
   const parsedUnits = parseUnits(unitTexts);
   // Keep the columns that hold figures somewhere; spacer and empty columns go.
   const kept: number[] = [];
@@ -172,7 +175,9 @@ function buildTable(
     // Failing any caption, the marks printed on the column's figures ("$1,250") name its currency.
     const marked = body.map((r) => r.cells[c]?.text ?? '').find((t) => /^\(?\s*(US\$|NT\$|C\$|HK\$|A\$|RMB|€|£|\$)/i.test(t));
     const currency = currenciesIn(text)[0] ?? parsedUnits.currencies[0] ?? docCurrency ?? (marked ? currenciesIn(marked)[0] ?? null : null);
-    const amountScale = parsedUnits.amountScale ?? scaleIn(text) ?? 0;
+    const ownCaption = header.filter(isUnitsCaption).join(' ');
+    const own = ownCaption ? parseUnits(ownCaption) : null;
+    const amountScale = own?.amountScale ?? parsedUnits.amountScale ?? scaleIn(text) ?? 0;
     const percentColumn = /%|percent/i.test(text) && !period?.end;
     return {
       index,
@@ -180,7 +185,7 @@ function buildTable(
       period,
       currency,
       amountScale,
-      shareScale: parsedUnits.shareScale ?? amountScale,
+      shareScale: (own?.amountScale != null ? own.shareScale : parsedUnits.shareScale) ?? amountScale,
       kind: percentColumn ? 'percent' : null,
       convenience: false,
     };
@@ -204,7 +209,7 @@ function buildTable(
     const label = cleanCellText(raw.cells[0].text);
     const values = hasValues(raw);
     if (!values && label === '') continue;
-    const emphasis = emphasisOf(raw, values, boldColumns, boldTable);
+    let emphasis = emphasisOf(raw, values, boldColumns, boldTable);
     if (!values) {
       context = kindFromLabel(label);
       underHeader = true;
@@ -227,6 +232,8 @@ function buildTable(
     });
     const printedKinds = new Set(cells.filter((f): f is Figure => !!f && f.value !== null).map((f) => f.kind));
     const kindFinal: ValueKind = printedKinds.size === 1 ? [...printedKinds][0] : kindOfRow;
+    // A rule over an amount row's figures closes a sum; over a per-share or share row it only separates lines.
+    if (raw.ruled && emphasis === 'item' && kindFinal === 'amount') emphasis = 'subtotal';
     let depth: number;
     if (useIndent) depth = indents.indexOf(raw.indent);
     else depth = emphasis === 'header' || emphasis === 'total' ? 0 : underHeader ? 1 : 0;
@@ -257,7 +264,14 @@ function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
   for (let i = before.length - 1; i >= 0; i--) {
     const l = before[i];
     if (l.text === '' || l.text.length > TITLE_MAX || /^\(?unaudited\)?$/i.test(l.text)) continue;
-    if (l.strong || classifyTitle(l.text) !== 'other') { title = l.text.replace(/[:.]\s*$/, ''); break; }
+    if (l.strong || classifyTitle(l.text) !== 'other') {
+      // A title wrapped over two heading lines ("... STATEMENTS OF COMPREHENSIVE" / "LOSS") is read whole.
+      const prev = before[i - 1];
+      const wrapped = prev?.strong && l.text.length <= 80 && !/[.;]\s/.test(prev.text) && classifyTitle(l.text) === 'other';
+      const whole = wrapped ? `${prev.text} ${l.text}` : null;
+      title = (whole && classifyTitle(whole) !== 'other' ? whole : l.text).replace(/[:.]\s*$/, '');
+      break;
+    }
   }
   const otherLines = lines.filter((l) => l.text !== '' && !isUnitsCaption(l.text) && !/^\(?unaudited\)?$/i.test(l.text)).length;
   return { title, units: units.join(' '), otherLines };
@@ -286,7 +300,9 @@ export function buildStatements(blocks: RawBlock[], docCurrency: string | null, 
     if (!continues) {
       const labels = segments.flatMap((s) => s.body.map((r) => r.cells[0].text));
       const titleKind = ctx.title ? classifyTitle(ctx.title) : 'other';
-      const kind = titleKind !== 'other' || (ctx.title && isDigestTitle(ctx.title)) ? titleKind : classifyByLabels(labels);
+      let kind = titleKind !== 'other' || (ctx.title && isDigestTitle(ctx.title)) ? titleKind : classifyByLabels(labels);
+      // A "statement of comprehensive loss" that carries revenue down to net income is the income statement.
+      if (kind === 'comprehensive-income' && classifyByLabels(labels) === 'income') kind = 'income';
       current = {
         id: slug(kind, ids),
         title: ctx.title ?? `Table ${block.place.table ?? statements.length + 1}`,

@@ -36,7 +36,7 @@ export function currenciesIn(text: string): string[] {
 const SCALE_WORDS: [RegExp, number][] = [
   [/\bbillions?\b|\bbn\b/i, 9],
   [/\bmillions?\b|\bmn\b|\bmm\b|'000,000/i, 6],
-  [/\bthousands?\b|'000s?\b|\b000s\b|\(000\)/i, 3],
+  [/\bthousands?\b|'000s?\b|\b000[’']?s\b|\(000\)/i, 3],
 ];
 
 /** The power of ten a caption's "in thousands" etc. means, or null when it names none. */
@@ -71,5 +71,5 @@ export function parseUnits(caption: string): Units {
 
 /** True for a caption line that states units ("in thousands", "except per share data"). */
 export function isUnitsCaption(text: string): boolean {
-  return /\b(in|of)\s+(thousands|millions|billions)\b|\bamounts in\b|'000s?\b|\bexcept (for )?(per|share|number)|\(in [a-z$€]|\((?:[A-Z]{0,3}\$|€|£|[A-Z]{3})?\s*(thousands|millions|billions)\b/i.test(text) && text.length < 400;
+  return /\b(in|of)\s+(thousands?|millions?|billions?)\b|\bamounts in\b|'000s?\b|\bin 000[’']?s\b|\bexcept (for )?(per|share|number)|\(in [a-z$€]|\((?:[A-Z]{0,3}\$|€|£|[A-Z]{3})?\s*(thousands|millions|billions)\b/i.test(text) && text.length < 400;
 }

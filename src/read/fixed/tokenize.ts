@@ -2,6 +2,7 @@ import { cellPlace } from '../../model/refs';
 import type { Place } from '../../model/types';
 import type { ProseBlock, RawBlock, RawCell, RawDocument } from '../raw';
 import { gridBlocks, type Grid, type GridHeader, type GridRow } from '../markdown/grid';
+import { parseFigure } from '../number';
 import { chunks, columnEdges, isRule, layoutOf, type LineLayout } from './layout';
 
 // Fixed-width text: old EDGAR .txt exhibits (with SGML <TABLE>/<S>/<C> tags) and wire copies that
@@ -184,6 +185,39 @@ function proseOf(lines: Line[]): ProseBlock[] {
   return [{ type: 'prose', text: texts.join('\n'), bold: false, heading: /^#{1,6}\s/.test(texts[0]) ? 1 : 0, place }];
 }
 
+/**
+ * Where a second table stands beside the first in the same lines (assets on the left, liabilities
+ * on the right: "In million euros 2023 2024 In million euros 2023 2024"), the character column its
+ * labels start at: figures followed by words inside what reads as one line's label, at the same
+ * place on several lines. Null for an ordinary table.
+ */
+function sideBySide(lines: Line[], from: number, to: number): number | null {
+  const at = new Map<number, number>();
+  for (let k = from; k <= to; k++) {
+    const l = lines[k];
+    if (!isFigureLine(l)) continue;
+    const firstValue = l.layout!.values[0].start;
+    const label = chunks(l.text).filter((c) => c.end <= firstValue);
+    const fig = label.findIndex((c) => parseFigure(c.text) !== null);
+    const words = fig >= 0 ? label.slice(fig).find((c) => parseFigure(c.text) === null && /[a-z]{2}/i.test(c.text)) : undefined;
+    if (words) at.set(words.start, (at.get(words.start) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let count = 0;
+  for (const [x, n] of at) if (n > count) { best = x; count = n; }
+  return count >= 3 ? best : null;
+}
+
+/** One side of lines cut at a character column: whole chunks only, each kept at its place. */
+function sideOf(l: Line, x: number, right: boolean): Line {
+  let text = '';
+  for (const c of chunks(l.text)) {
+    if ((c.start >= x) !== right) continue;
+    text = text.padEnd(c.start) + c.text;
+  }
+  return { text, no: l.no, tabular: l.tabular, layout: l.tabular && !isRule(text) ? layoutOf(text) : null };
+}
+
 export function tokenizeFixed(source: string, file: string): RawDocument {
   const lines = prepare(source);
   const blocks: RawBlock[] = [];
@@ -194,16 +228,38 @@ export function tokenizeFixed(source: string, file: string): RawDocument {
     para = [];
   };
   let at = 0;
-  tables.forEach((t, n) => {
-    const values = lines.slice(t.from, t.to + 1).filter(isFigureLine).flatMap((l) => l.layout!.values);
+  let tableNo = 0;
+  const tableOf = (ls: Line[], t: { from: number; to: number }, floor: number) => {
+    const values = ls.slice(t.from, t.to + 1).filter(isFigureLine).flatMap((l) => l.layout!.values);
     const valueStart = Math.min(...values.map((v) => v.start));
-    const { head, body } = headerLines(lines, t.from, valueStart, at);
+    const { head, body } = headerLines(ls, t.from, valueStart, floor);
+    return { head, grid: () => gridOf(ls, t.from, t.to, head, body, ++tableNo) };
+  };
+  tables.forEach((t) => {
+    // A table beside the one before was read with it.
+    if (t.from < at) return;
+    const { head, grid } = tableOf(lines, t, at);
     for (; at < head; at++) {
       if (lines[at].text.trim() === '' || isRule(lines[at].text)) flush();
       else para.push(lines[at]);
     }
     flush();
-    blocks.push(...gridBlocks(gridOf(lines, t.from, t.to, head, body, n + 1)));
+    const x = sideBySide(lines, t.from, t.to);
+    if (x === null) blocks.push(...gridBlocks(grid()));
+    else {
+      // Each side is a table of its own, read from the same lines cut at the second table's labels,
+      // down to the end of the lines that may hold a table (the two sides' wrapped labels run
+      // together would have ended it early).
+      let end = t.to + 1;
+      while (end < lines.length && lines[end].tabular && !isProse(lines[end])) end++;
+      for (const right of [false, true]) {
+        const side = lines.slice(0, end).map((l, k) => (k >= head ? sideOf(l, x, right) : l));
+        const found = findTables(side).filter((f) => f.from >= head);
+        if (found.length) blocks.push(...gridBlocks(tableOf(side, { from: found[0].from, to: found[found.length - 1].to }, head).grid()));
+      }
+      at = end;
+      return;
+    }
     at = t.to + 1;
   });
   for (; at < lines.length; at++) {

@@ -190,16 +190,33 @@ export function toRawRows(grid: GridRow[], table: number, lineAt: (offset: numbe
 
   const out: RawRow[] = [];
   const pending: { cells: RawCell[]; line: number; indent: number }[] = [];
-  const emit = (cells: RawCell[], line: number, indent: number) => {
+  const emit = (cells: RawCell[], line: number, indent: number, ruled = false) => {
     const row = out.length + 1;
-    out.push({ cells: cells.map((c) => ({ ...c, place: { ...c.place, row } })), place: { line, table, row }, indent });
+    const raw: RawRow = { cells: cells.map((c) => ({ ...c, place: { ...c.place, row } })), place: { line, table, row }, indent };
+    if (ruled) raw.ruled = true;
+    out.push(raw);
   };
+  // A rule under the figures of one row is a rule over the figures of the next.
+  let ruleBelow = false;
+  let lastRuled = false;
+  let afterFigures = false;
   const flushCaptions = () => pending.splice(0).forEach((p) => emit(p.cells, p.line, p.indent));
   grid.forEach((g, r) => {
     const pieces = rows[r];
-    if (pieces.length === 0) return;
-    const labelParts = pieces.filter(isLabel);
     const header = !pieces.some((p) => p.figure) || yearsOnly(pieces);
+    const overValues = (cols: number[] | undefined) => !!cols && cols.some((c) => c >= first);
+    // An empty spacer row passes a rule on. A rule it draws itself lies between two rows: it closes
+    // the row above when that row is a sum already (ruled over its figures), else it opens the next.
+    if (pieces.length === 0) {
+      ruleBelow ||= afterFigures && !lastRuled && (overValues(g.rules?.below) || overValues(g.rules?.above));
+      return;
+    }
+    // A rule right under the headings separates them from the figures: it closes nothing.
+    const ruled = !header && afterFigures && (ruleBelow || overValues(g.rules?.above));
+    ruleBelow = !header && overValues(g.rules?.below);
+    lastRuled = ruled;
+    afterFigures = !header;
+    const labelParts = pieces.filter(isLabel);
     const values: Piece[][] = cols.map(() => []);
     pieces.forEach((p, i) => {
       if (isLabel(p, i)) return;
@@ -227,7 +244,7 @@ export function toRawRows(grid: GridRow[], table: number, lineAt: (offset: numbe
     const { head, caption } = splitCaption(cells, header);
     if (caption) pending.push({ cells: caption, line, indent });
     else if (!(header && head[0].text === '' && head.slice(1).some((c) => c.text !== ''))) flushCaptions();
-    emit(head, line, indent);
+    emit(head, line, indent, ruled);
   });
   flushCaptions();
   return out;

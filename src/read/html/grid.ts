@@ -1,5 +1,5 @@
 import type { HtmlElement } from './dom';
-import { indentPt, ptToChars, styleOf } from './style';
+import { indentPt, ptToChars, rulesOf, styleOf } from './style';
 import { collectInline, inherit, isSkipped, TextRun, type Inherited } from './text';
 
 // An HTML table laid out on its column grid, as a browser lays it out: every cell at the grid
@@ -21,6 +21,8 @@ export interface GridCell {
 export interface GridRow {
   cells: GridCell[];
   offset: number | null;
+  /** Grid columns whose cells draw a rule above / below their text. */
+  rules?: { above: number[]; below: number[] };
 }
 
 const MAX_SPAN = 100;
@@ -77,6 +79,7 @@ export function layoutTable(table: HtmlElement, state: Inherited): GridRow[] {
     if (isSkipped(tr, trStyle)) continue;
     const inRow = inherit(tr, trStyle, inTable);
     const cells: GridCell[] = [];
+    const rules = { above: [] as number[], below: [] as number[] };
     let col = 0;
     const taken = new Set([...carried.keys()]);
     for (const td of cellsOf(tr)) {
@@ -84,6 +87,9 @@ export function layoutTable(table: HtmlElement, state: Inherited): GridRow[] {
       if (isSkipped(td, styleOf(td))) continue;
       while (taken.has(col)) col++;
       const cell = readCell(td, inRow, col);
+      const ruled = rulesOf(styleOf(td));
+      if (ruled.above) rules.above.push(col);
+      if (ruled.below) rules.below.push(col);
       const rows = spanOf(td.attribs.rowspan);
       if (rows > 1) for (let c = col; c < col + cell.span; c++) carried.set(c, rows);
       cells.push(cell);
@@ -93,7 +99,7 @@ export function layoutTable(table: HtmlElement, state: Inherited): GridRow[] {
       if (left <= 1) carried.delete(c);
       else carried.set(c, left - 1);
     }
-    out.push({ cells, offset: tr.startIndex });
+    out.push({ cells, offset: tr.startIndex, rules });
   }
   return out;
 }

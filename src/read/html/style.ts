@@ -132,3 +132,14 @@ export function isSuperscript(el: HtmlElement, style: ReadonlyMap<string, string
   const top = lengthPt(style.get('top'));
   return style.get('position') === 'relative' && top !== null && top < 0;
 }
+
+/** True when a border declaration draws a line ("1pt solid #000", "solid windowtext .5pt", "3px double"). */
+function drawsLine(value: string | undefined): boolean {
+  if (!value || /\b(none|hidden)\b/.test(value)) return false;
+  return !/(^|\s)0(px|pt|in|em)?(\s|$)/.test(value) && /\b(solid|double|dotted|dashed|groove|ridge|inset|outset)\b|\d/.test(value);
+}
+
+/** The rules a cell draws above and below its text: the single line over a sum, the double line under a total. */
+export function rulesOf(style: ReadonlyMap<string, string>): { above: boolean; below: boolean } {
+  return { above: drawsLine(style.get('border-top')), below: drawsLine(style.get('border-bottom')) };
+}

@@ -1,5 +1,6 @@
 import { cellPlace } from '../../model/refs';
 import type { Place } from '../../model/types';
+import { classifyTitle } from '../classify';
 import { parseDate, parsePeriod } from '../period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from '../raw';
 import { isUnitsCaption } from '../units';
@@ -61,6 +62,31 @@ export function columnTexts(lines: string[][], width: number, spanned = false): 
 }
 
 /**
+ * Moves spanning phrases to the columns where their groups start, when a converter lost the spans:
+ * "For the three months ended | For the year ended" printed over the first two of five columns
+ * whose dates below run "Dec. 31 2024, Sep. 30 2024, Dec. 31 2023, Dec. 31 2024, Dec. 31 2023".
+ * The group of each phrase starts where the first column's heading recurs below; only when the
+ * recurrences and the phrases are as many is the line moved.
+ */
+function respan(run: GridHeader[], width: number): string[][] {
+  const lines = run.map((h) => [...h.texts]);
+  run.forEach((h, i) => {
+    if (h.spanned) return;
+    const phrases = h.texts.map((t, c) => (t !== '' ? c : -1)).filter((c) => c >= 0);
+    if (phrases.length < 2 || phrases.some((c) => YEAR_ONLY.test(h.texts[c]) || CURRENCY_ONLY.test(h.texts[c]))) return;
+    const below = run.slice(i + 1).find((l) => l.texts.length === width && l.texts.every((t) => t !== ''));
+    if (!below) return;
+    const key = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+    const starts = below.texts.map((t, c) => (c === 0 || key(t) === key(below.texts[0]) ? c : -1)).filter((c) => c >= 0);
+    if (starts.length !== phrases.length || starts.every((c, k) => c === phrases[k])) return;
+    const moved: string[] = Array(width).fill('');
+    phrases.forEach((c, k) => { moved[starts[k]] = h.texts[c]; });
+    lines[i] = moved;
+  });
+  return lines;
+}
+
+/**
  * A header that names two dates ("July 3, 2004 and June 28, 2003") over a column that also prints
  * its year ("2003") means the date of that year: keep that one, drop the others.
  */
@@ -109,15 +135,35 @@ export function gridBlocks(grid: Grid): RawBlock[] {
     const prose: ProseBlock = { type: 'prose', text: t.text, bold: t.bold, heading: 0, place: t.place };
     blocks.push(prose);
   }
-  const rows: RawRow[] = [];
+  let rows: RawRow[] = [];
   const body = joinWrappedLabels(grid.rows);
   for (let i = 0; i < body.length; i++) {
     const r = body[i];
     if (r.type === 'row') { rows.push(bodyRow(r, grid.width)); continue; }
-    const run: GridHeader[] = [];
+    let run: GridHeader[] = [];
     while (i < body.length && body[i].type === 'header') run.push(body[i++] as GridHeader);
     i--;
-    let texts = columnTexts(run.map((h) => h.texts), grid.width, run.every((h) => h.spanned));
+    // Title lines laid over the columns ("CONSOLIDATED BALANCE SHEETS", "(In millions)") are not
+    // headings: they are prose, and after figures they start the next statement's table.
+    // Only a run that names a statement, with no period heading among the lines moved, is cut.
+    let lastTitle = -1;
+    let named = false;
+    for (let k = 0; k < run.length; k++) {
+      const title = titleOf(run[k]);
+      // A statement's title in plain text is set in capitals ("CONSOLIDATED BALANCE SHEETS").
+      if (title !== null) { lastTitle = k; named ||= classifyTitle(title) !== 'other' && title === title.toUpperCase(); continue; }
+      if (parsePeriod(headerTexts(run[k]).join(' '), false) !== null) break;
+    }
+    if (lastTitle >= 0 && named) {
+      if (rows.length) { blocks.push(tableOf(rows, grid.place)); rows = []; }
+      for (const h of run.slice(0, lastTitle + 1)) {
+        const text = headerTexts(h).join(' ');
+        if (text) blocks.push({ type: 'prose', text, bold: false, heading: 0, place: h.place });
+      }
+      run = run.slice(lastTitle + 1);
+      if (run.length === 0) continue;
+    }
+    let texts = columnTexts(respan(run, grid.width), grid.width, run.every((h) => h.spanned));
     // A caption above states the span when the columns print only years.
     if (caption && rows.length === 0 && texts.every((t) => t === '' || parsePeriod(t, false)?.months == null)) {
       const cap = caption;
@@ -126,9 +172,24 @@ export function gridBlocks(grid: Grid): RawBlock[] {
     texts = texts.map(pickDateByYear);
     if (texts.some((t) => t !== '')) rows.push(headerRow(texts, run[0].place));
   }
-  if (rows.some((r) => r.cells.slice(1).some((c) => c.text !== ''))) {
-    const table: TableBlock = { type: 'table', rows, place: grid.place };
-    blocks.push(table);
-  }
-  return blocks;
+  if (rows.length) blocks.push(tableOf(rows, grid.place));
+  return blocks.filter((b) => b.type === 'prose' || b.rows.some((r) => r.cells.slice(1).some((c) => c.text !== '')));
+}
+
+function tableOf(rows: RawRow[], place: Place): TableBlock {
+  return { type: 'table', rows, place };
+}
+
+/** The distinct texts of a header line, left to right (a title centred over two columns lands in both). */
+function headerTexts(h: GridHeader): string[] {
+  return [...new Set(h.texts.filter((t) => t !== ''))];
+}
+
+/** A header line that is a statement title or a units caption, not a column heading. */
+function titleOf(h: GridHeader): string | null {
+  const texts = headerTexts(h);
+  if (texts.length !== 1) return null;
+  const text = texts[0];
+  if (isUnitsCaption(text)) return text;
+  return classifyTitle(text) !== 'other' && parsePeriod(text, false) === null ? text : null;
 }
