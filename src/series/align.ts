@@ -77,7 +77,6 @@ export function alignKind(kind: ModelKind, releases: SeriesRelease[]): Aligned {
       });
     }
   }
-  mergeByLabel(items, rowItem);
   for (const item of items) {
     // The row is written in its newest figure's units.
     let newest: Source | null = null;
@@ -167,38 +166,4 @@ function insert(row: Row, kind: ModelKind, items: LineItem[], cursor: number, id
   // An item the newest release no longer prints stays where it was: after its predecessor's line.
   items.splice(cursor + 1, 0, item);
   return item;
-}
-
-/**
- * Line items that the evidence left apart because no release printed a period of both: one whose
- * label is among the other's labels, of the same kind, never printed by one release beside the
- * other and never contradicting it, is the same line (a renamed line whose old name a release
- * with no overlapping period still used).
- */
-function mergeByLabel(items: LineItem[], rowItem: Map<string, string>): void {
-  const releasesOf = (it: LineItem) => new Set([...it.sources.values()].flat().map((s) => s.release));
-  for (let i = 0; i < items.length; i++) {
-    const a = items[i];
-    if (!a.sources.size) continue;
-    const aKeys = new Set([a.label, ...a.labels].map(labelKey).filter(Boolean));
-    for (let j = 0; j < items.length; j++) {
-      const b = items[j];
-      if (i === j || !b.sources.size || b.valueKind !== a.valueKind || b.kind !== a.kind) continue;
-      if (![b.label, ...b.labels].map(labelKey).some((k) => aKeys.has(k))) continue;
-      const ra = releasesOf(a);
-      if ([...releasesOf(b)].some((r) => ra.has(r))) continue;
-      let clash = false;
-      for (const [k, list] of b.sources) { const mine = a.sources.get(k); if (mine && !sameFigure(mine[mine.length - 1], list[list.length - 1])) clash = true; }
-      if (clash) continue;
-      // b joins a when a holds the newer figures, else a joins b.
-      const newest = (it: LineItem) => Math.max(...releasesOf(it));
-      const [keep, gone] = newest(a) > newest(b) ? [a, b] : [b, a];
-      for (const [k, list] of gone.sources) keep.sources.set(k, [...list, ...(keep.sources.get(k) ?? [])].sort((x, y) => x.release - y.release));
-      for (const l of [gone.label, ...gone.labels]) if (l !== keep.label && !keep.labels.includes(l)) keep.labels.push(l);
-      for (const [k, v] of rowItem) if (v === gone.id) rowItem.set(k, keep.id);
-      items.splice(items.indexOf(gone), 1);
-      i = -1; // start over: the merged item may now join another
-      break;
-    }
-  }
 }

@@ -41,6 +41,13 @@ export function buildCompany(group: Release[]): SeriesModel {
     const label = closes ? periodLabel(closes.year, closes.quarter) : release.meta.fiscalYear ? periodLabel(release.meta.fiscalYear, release.meta.fiscalQuarter) : release.source.file;
     placed.push({ release, calendar, periodEnd, label });
   }
+  // One release published twice (a filing and the company's web page of it): the first given kept.
+  const seen = new Map<string, SeriesRelease>();
+  for (let i = 0; i < placed.length; i++) {
+    const print = fingerprint(placed[i]);
+    const twin = seen.get(print);
+    if (twin) { notes.push(`${placed[i].release.source.file}: the same statements as ${twin.release.source.file}; left out`); placed.splice(i--, 1); } else seen.set(print, placed[i]);
+  }
   // Oldest first: by the period reported, then the release date, then the file name (a preliminary
   // release before the final one of the same quarter).
   placed.sort((a, b) => (a.periodEnd ?? '').localeCompare(b.periodEnd ?? '') || (a.release.meta.releaseDate ?? '').localeCompare(b.release.meta.releaseDate ?? '') || a.release.source.file.localeCompare(b.release.source.file));
@@ -77,4 +84,21 @@ export function buildCompany(group: Release[]): SeriesModel {
     rowItem,
     notes,
   };
+}
+
+/** The period and every figure of a release's model statements: equal for two copies of one release. */
+function fingerprint(sr: SeriesRelease): string {
+  const parts: string[] = [sr.periodEnd ?? ''];
+  for (const kind of MODEL_KINDS) {
+    const p = primaryStatement(sr.release, kind, sr.calendar);
+    if (!p) continue;
+    // Figures only, a dash and a zero alike: headings and footnotes differ between the two copies.
+    for (const ti of p.tables) {
+      for (const row of p.statement.tables[ti].rows) {
+        const figures = row.cells.map((c) => (c?.value && !c.value.isZero() ? c.value.toString() : '')).join(',');
+        if (/[^,]/.test(figures)) parts.push(figures);
+      }
+    }
+  }
+  return parts.join('|');
 }
