@@ -17,6 +17,17 @@ export function labelKey(label: string): string {
   return label.toLowerCase().replace(/\((?:[a-z]|\d{1,2})\)/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+/**
+ * The names a label gives its line: itself, and where it offers alternatives by the sign of the
+ * figure ("(Loss)/earnings from operations", "Net cash (used)/provided by"), each alternative.
+ */
+export function labelNames(label: string): string[] {
+  const alt = /\(?([A-Za-z]+)\)?\s*\/\s*\(?([A-Za-z]+)\)?/.exec(label);
+  const names = [labelKey(label)];
+  if (alt) for (const w of [alt[1], alt[2]]) names.push(labelKey(label.slice(0, alt.index) + w + label.slice(alt.index + alt[0].length)));
+  return names.filter(Boolean);
+}
+
 /** A balance printed in a flow statement: cash at the beginning or end of the period. */
 const BALANCE = /\b(beginning|end|ending)\b.*\b(period|year|balances?)\b|\bbalances?,? (at )?(beginning|end)/i;
 
@@ -88,6 +99,7 @@ export function alignKind(kind: ModelKind, releases: SeriesRelease[]): Aligned {
 
 function match(row: Row, sources: Map<string, Source>, items: LineItem[], matched: Set<LineItem>, cursor: number): LineItem | null {
   const key = labelKey(row.label);
+  const names = new Set(labelNames(row.label));
   let best: { item: LineItem; score: number } | null = null;
   items.forEach((item, i) => {
     if (matched.has(item) || item.valueKind !== row.kind) return;
@@ -112,7 +124,7 @@ function match(row: Row, sources: Map<string, Source>, items: LineItem[], matche
       else split = f;
     }
     if (row.kind === 'amount') agree += impliedAgreements(sources, item.sources);
-    const sameLabel = labelKey(item.label) === key || item.labels.some((l) => labelKey(l) === key);
+    const sameLabel = [item.label, ...item.labels].some((l) => labelNames(l).some((n) => names.has(n)));
     const s = score({ item, agree, disagree, split: splitSeen && disagree > 0 && agree === 0 ? split : null, sameLabel, distance: Math.abs(i - (cursor + 1)) });
     if (s !== null && (!best || s > best.score)) best = { item, score: s };
   });
