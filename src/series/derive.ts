@@ -86,10 +86,11 @@ export function findSplit(items: LineItem[], releases: SeriesRelease[]): { split
 
 /**
  * Periods a later release prints differently than first reported. A figure that moved by a split
- * is not a restatement. A restatement changes a total; a move among components that leaves every
- * total of its statement and period as it was is a reclassification.
+ * is not a restatement. A restatement changes a total; a move among components that leaves a total
+ * they add into (a footing of a release) as it was is a reclassification. `totalsOf` maps a line
+ * item to the totals it is a term of.
  */
-export function findRestatements(items: LineItem[], flags: SplitFlag[]): Restatement[] {
+export function findRestatements(items: LineItem[], flags: SplitFlag[], totalsOf: Map<string, string[]>): Restatement[] {
   const split = new Set(flags.map((f) => `${f.item}|${f.period}`));
   const out: Restatement[] = [];
   for (const item of items) {
@@ -101,9 +102,15 @@ export function findRestatements(items: LineItem[], flags: SplitFlag[]): Restate
       out.push({ item: item.id, period, first, latest, change: toUnitsOf(latest, item.scale).minus(toUnitsOf(first, item.scale)), type: 'reclassification' });
     }
   }
+  // A component's change is a reclassification when a total it adds into kept its figure.
+  const moved = new Set(out.map((r) => `${r.item}|${r.period}`));
   const byId = new Map(items.map((i) => [i.id, i]));
-  const totalsMoved = new Set(out.filter((r) => ['total', 'subtotal'].includes(byId.get(r.item)!.emphasis)).map((r) => `${byId.get(r.item)!.kind}|${r.period}`));
-  for (const r of out) if (totalsMoved.has(`${byId.get(r.item)!.kind}|${r.period}`)) r.type = 'restatement';
+  for (const r of out) {
+    const totals = totalsOf.get(r.item) ?? [];
+    const item = byId.get(r.item)!;
+    if (totals.length) r.type = totals.every((t) => moved.has(`${t}|${r.period}`)) ? 'restatement' : 'reclassification';
+    else r.type = item.emphasis === 'total' || item.emphasis === 'subtotal' || !totalsOf.size ? 'restatement' : 'reclassification';
+  }
   return out;
 }
 

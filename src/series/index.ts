@@ -1,4 +1,5 @@
 import { CALENDAR_YEAR, fiscalOfInstant } from '../model/fiscal';
+import { rowKey } from '../model/refs';
 import type { Release } from '../model/types';
 import { alignKind } from './align';
 import { deriveQuarters, findRestatements, findSplit } from './derive';
@@ -78,7 +79,7 @@ export function buildCompany(group: Release[]): SeriesModel {
     years,
     items,
     derivations: deriveQuarters(items, years),
-    restatements: findRestatements(items, flags),
+    restatements: findRestatements(items, flags, footingTotals(placed, rowItem)),
     splitFlags: flags,
     split,
     rowItem,
@@ -101,4 +102,24 @@ function fingerprint(sr: SeriesRelease): string {
     }
   }
   return parts.join('|');
+}
+
+/** Line item → the line items it is a term of, by the footings every release's inference found. */
+function footingTotals(releases: SeriesRelease[], rowItem: Map<string, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  releases.forEach((sr, ri) => {
+    for (const rel of sr.release.relations) {
+      if (rel.type !== 'footing') continue;
+      const total = rowItem.get(`${ri}|${rowKey(rel.total)}`);
+      if (!total) continue;
+      for (const t of rel.terms) {
+        const term = rowItem.get(`${ri}|${rowKey(t.ref)}`);
+        if (!term || term === total) continue;
+        const list: string[] = out.get(term) ?? [];
+        if (!list.includes(total)) list.push(total);
+        out.set(term, list);
+      }
+    }
+  });
+  return out;
 }
