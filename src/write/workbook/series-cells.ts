@@ -79,10 +79,6 @@ export function planModel(model: SeriesModel, layouts: Layout[]): ModelPlan {
   const sourceRef = (s: Source, from: string) => refText(addressOf(layouts[s.release], s.ref)!, from);
   const cells = new Map<string, ModelCell>();
   const byId = new Map(model.items.map((i) => [i.id, i]));
-  const scaled = (s: Source, item: LineItem) => {
-    const shift = s.scale - item.scale;
-    return shift === 0 ? '' : shift > 0 ? `*${pow10(shift)}` : `/${pow10(-shift)}`;
-  };
   for (const item of model.items) {
     const sheet = MODEL_SHEETS[item.kind];
     for (const c of columns) {
@@ -99,6 +95,12 @@ export function planModel(model: SeriesModel, layouts: Layout[]): ModelPlan {
     cells.set(`${item.id}|${c.col}`, { col: c.col, formula: derivationFormula(d, item, MODEL_SHEETS[item.kind], operandText), value: d.value, origin: 'derived', source: null });
   }
   return { columns, rows, cells, keyOf, a1, ref, column: (k) => byKey.get(k), sourceRef };
+}
+
+/** A release figure carried to its model row's power of ten, as formula text ('' when they agree). */
+export function scaled(s: Source, item: LineItem): string {
+  const shift = s.scale - item.scale;
+  return shift === 0 ? '' : shift > 0 ? `*${pow10(shift)}` : `/${pow10(-shift)}`;
 }
 
 /** Σ plus − Σ minus as an analyst writes it: FY−(Q1+Q2+Q3), 9M−6M, SUM(Q1:Q4). */

@@ -3,7 +3,7 @@ import { rowKey } from '../../model/refs';
 import type { Footing } from '../../model/types';
 import type { LineItem, Operand, SeriesModel } from '../../series/types';
 import type { Sheet } from '../xlsx/sheet';
-import { derivationFormula, MODEL_CHECKS, RESTATEMENTS, type ModelCell, type ModelPlan } from './series-cells';
+import { derivationFormula, MODEL_CHECKS, RESTATEMENTS, scaled, type ModelCell, type ModelPlan } from './series-cells';
 import { BOLD_FONT, BOTTOM_BORDER, figureStyle, look, numberFormat, TEXT_FONT, TITLE_FONT } from './styles';
 import { pow10 } from './values';
 
@@ -128,7 +128,7 @@ function quarters(model: SeriesModel, plan: ModelPlan, byId: Map<string, LineIte
     const item = byId.get(d.item)!;
     const c = plan.column(d.period)!;
     const cell = plan.cells.get(`${item.id}|${c.col}`)!;
-    const text = (o: Operand, it: LineItem, from: string) => ('model' in o ? plan.ref(it, plan.column(o.model)!, from) : `${plan.sourceRef(o.source, from)}${o.source.scale === it.scale ? '' : `*${pow10(o.source.scale - it.scale)}`}`);
+    const text = (o: Operand, it: LineItem, from: string) => ('model' in o ? plan.ref(it, plan.column(o.model)!, from) : `${plan.sourceRef(o.source, from)}${scaled(o.source, it)}`);
     const operands = d.plus.length + d.minus.length + 1;
     // Which release printed each figure: where they differ, a line moved between releases shows here.
     const by = (o: Operand) => { const s = 'source' in o ? o.source : plan.cells.get(`${item.id}|${plan.column(o.model)!.col}`)?.source; return s ? model.releases[s.release].label : 'derived'; };

@@ -1,6 +1,6 @@
 import type { SeriesModel, Source } from '../../series/types';
 import type { Sheet } from '../xlsx/sheet';
-import { type ModelPlan, RESTATEMENTS } from './series-cells';
+import { type ModelPlan, RESTATEMENTS, scaled } from './series-cells';
 import { BOLD_FONT, BOTTOM_BORDER, figureStyle, look, numberFormat, TEXT_FONT, TITLE_FONT } from './styles';
 import { pow10 } from './values';
 
@@ -22,7 +22,7 @@ export function writeRestatements(ws: Sheet, model: SeriesModel, plan: ModelPlan
   for (const r of model.restatements) {
     const item = byId.get(r.item)!;
     const fmt = numberFormat(item.valueKind, item.decimals);
-    const factor = (s: Source) => { const shift = s.scale - item.scale; return shift === 0 ? '' : shift > 0 ? `*${pow10(shift)}` : `/${pow10(-shift)}`; };
+    const factor = (s: Source) => scaled(s, item);
     const first = r.first.value.times(pow10(r.first.scale - item.scale));
     const latest = r.latest.value.times(pow10(r.latest.scale - item.scale));
     ws.set(row, 1, item.label, text);
