@@ -56,7 +56,8 @@ function writeModelSheet(ws: Sheet, model: SeriesModel, kind: ModelKind, plan: M
   const items = model.items.filter((i) => i.kind === kind);
   const latest = model.releases[model.releases.length - 1].release;
   ws.set(1, 1, `${model.company} — ${MODEL_SHEETS[kind]}`, look({ font: TITLE_FONT }));
-  ws.set(2, 1, `${latest.meta.currency ?? ''} ${SCALE_WORDS[items.find((i) => i.valueKind === 'amount')?.scale ?? 0] ?? ''}, per-share figures and share counts as printed; green: linked to the release that printed it last; black italic: derived; orange: restated; yellow: across a stock split`.replace(/^\s+/, ''), look({ font: ITALIC_FONT }));
+  const amounts = items.find((i) => i.valueKind === 'amount' && i.sources.size);
+  ws.set(2, 1, `${[latest.meta.currency, SCALE_WORDS[amounts?.scale ?? 0]].filter(Boolean).join(' ')}, per-share figures and share counts as printed; green: linked to the release that printed it last; black italic: derived; orange: restated; yellow: across a stock split`.replace(/^\s+/, ''), look({ font: ITALIC_FONT }));
   const head = (fy: boolean) => look({ font: BOLD_FONT, alignment: { horizontal: 'center' }, ...(fy ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FY_FILL } } } : {}) });
   const endStyle = (fy: boolean) => look({ font: GREY_FONT, alignment: { horizontal: 'center' }, border: BOTTOM_BORDER, ...(fy ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FY_FILL } } } : {}) });
   const ends = periodEnds(model, kind, plan);
