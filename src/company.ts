@@ -55,6 +55,11 @@ export async function buildModels(inputs: string[], opts: ModelOptions): Promise
   if (!releases.length) throw new InputError({ file: inputs.join(', '), expected: 'at least one readable release', found: 'none', exitCode: 1 });
   const models: ModelResult[] = [];
   for (const model of buildSeries(releases)) {
+    // Releases with no dated statement column cannot be placed in any period: nothing to model.
+    if (!model.releases.length) {
+      for (const note of model.notes) refused.push({ input: note.replace(/: .*$/, ''), message: note });
+      continue;
+    }
     const written = await writeOutputs(opts.out, modelOutputs(model));
     models.push({ company: model.company, releases: model.releases.length, written: written.map(shortPath) });
   }

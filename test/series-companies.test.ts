@@ -1,5 +1,5 @@
 import assert from 'assert';
-import { promises as fs } from 'fs';
+import { promises as fs, readdirSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { buildModels } from '../src/company';
@@ -11,6 +11,7 @@ import { buildSeries, type SeriesModel } from '../src/series';
 import { shown } from '../src/series/derive';
 import { toSeriesWorkbook } from '../src/write/workbook/series';
 import { needSeries, SERIES } from './support/corpus';
+import { freshDir, runCli } from './support/run-cli';
 import { rawSheets, type RawCell } from './fixtures/workbook/xlsx';
 import { recalculate, type Recalculated } from './support/libreoffice';
 
@@ -186,6 +187,21 @@ describe('company models of ../shared/series, recalculated by LibreOffice', func
       names.forEach((n, i) => assert.ok(bytes[i].equals(again[i]), n));
     } finally {
       await fs.rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('tieout model leaves out a release it cannot read, says so in one line, and exits 1', () => {
+    const out = freshDir('model');
+    try {
+      const run = runCli(['model', path.join(SERIES, 'boeing'), '--out', out]);
+      assert.strictEqual(run.code, 1);
+      assert.deepStrictEqual(run.stderr.trim().split('\n').map((l) => l.replace(SERIES, 'SERIES')), [
+        'tieout: SERIES/boeing/2024q3-prelim_edgar-ex991.htm: expected at least one table of figures (a financial statement), found none (14 paragraphs of text read as html) (left out of the model)',
+      ]);
+      assert.match(run.stdout, /^Boeing: 5 releases: .*Boeing-model\.json, .*Boeing-model\.xlsx\n$/);
+      assert.deepStrictEqual(readdirSync(out).sort(), ['Boeing-model.json', 'Boeing-model.xlsx']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
