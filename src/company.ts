@@ -57,7 +57,7 @@ export async function buildModels(inputs: string[], opts: ModelOptions): Promise
   for (const model of buildSeries(releases)) {
     // Releases with no dated statement column cannot be placed in any period: nothing to model.
     if (!model.releases.length) {
-      for (const note of model.notes) refused.push({ input: note.replace(/: .*$/, ''), message: note });
+      for (const note of model.notes) refused.push({ input: note.replace(/: .*$/, ''), message: note.replace(/; left out$/, '') });
       continue;
     }
     const written = await writeOutputs(opts.out, modelOutputs(model));

@@ -117,3 +117,24 @@ describe('company model: derived quarters and splits', () => {
     assert.strictEqual(m.restatements.length, 0);
   });
 });
+
+describe('company model: releases grouped by company', () => {
+  // Different figures in each, so that none is taken for a copy of another.
+  let n = 10;
+  const named = (file: string, company: string | null) => {
+    const r = release(file, '2024-03-31', 1, [statement('is', 'income', [q('2024-03-31')], [['Revenue', 'amount', [String(n++)]]])]);
+    r.meta.company = company;
+    return r;
+  };
+
+  it('gives one model per company named, and one per release that names none', () => {
+    const models = buildSeries([named('a.txt', 'Made Up Corp.'), named('b.txt', 'MADE UP CORPORATION'), named('c.txt', 'Other Co'), named('d.txt', null), named('e.txt', null)]);
+    assert.deepStrictEqual(models.map((m) => [m.company, m.releases.map((r) => r.release.source.file)]), [
+      ['MADE UP CORPORATION', ['a.txt', 'b.txt']],
+      ['Other Co', ['c.txt']],
+      ['d', ['d.txt']],
+      ['e', ['e.txt']],
+    ]);
+  });
+});
+

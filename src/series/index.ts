@@ -1,5 +1,6 @@
 import { CALENDAR_YEAR, fiscalOfInstant } from '../model/fiscal';
 import { rowKey } from '../model/refs';
+import { outputStem } from '../output';
 import type { Release } from '../model/types';
 import { alignKind } from './align';
 import { deriveQuarters, findRestatements, findSplit } from './derive';
@@ -25,7 +26,8 @@ export function periodLabel(year: number, quarter: number | null): string {
 export function buildSeries(releases: Release[]): SeriesModel[] {
   const groups = new Map<string, Release[]>();
   for (const r of releases) {
-    const key = companyKey(r.meta.company);
+    // A release that names no company is a model of its own: no name is no evidence of one company.
+    const key = companyKey(r.meta.company) || `\u0000${r.source.file}`;
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   return [...groups.values()].map(buildCompany);
@@ -73,7 +75,7 @@ export function buildCompany(group: Release[]): SeriesModel {
   const years = [...yearSet].sort((a, b) => a - b);
   const { split, flags } = findSplit(items, placed);
   return {
-    company: latest?.release.meta.company ?? 'Company',
+    company: (latest?.release.meta.company ?? '').replace(/\s+/g, ' ').trim() || (latest ? outputStem(latest.release.source.file) : 'Company'),
     releases: placed,
     calendar,
     years,
