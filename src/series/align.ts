@@ -1,8 +1,7 @@
 import { cellRef, rowKey } from '../model/refs';
 import type { Row, RowRef, ValueKind } from '../model/types';
-import { sheetDecimals, sheetScale, sheetValue } from '../write/workbook/values';
+import { pow10, sheetDecimals, sheetScale, sheetValue } from '../write/workbook/values';
 import { inUnits, sameFigure, splitFactor } from './compare';
-import { pow10 } from '../write/workbook/values';
 import { keyText, placeColumn, primaryStatement, type ModelKind } from './periods';
 import type { LineItem, SeriesRelease, Source } from './types';
 

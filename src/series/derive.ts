@@ -1,8 +1,7 @@
 import { Decimal } from '../model/decimal';
-import { inUnits, sameFigure, toUnitsOf } from './compare';
+import { inUnits, sameFigure, splitFactor, toUnitsOf } from './compare';
 import { keyText } from './periods';
 import type { Derivation, LineItem, Operand, Restatement, SeriesRelease, Source, Split, SplitFlag } from './types';
-import { splitFactor } from './compare';
 
 // Quarters the releases print only inside a year to date, restatements and stock splits, found
 // from the aligned line items. Each derivation is data: the workbook writes it as a formula.
