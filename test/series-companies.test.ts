@@ -178,9 +178,9 @@ describe('company models of ../shared/series, recalculated by LibreOffice', func
     try {
       const inputs = [path.join(SERIES, 'apple'), path.join(SERIES, 'costco')];
       const first = await buildModels(await expandInputs(inputs), { out });
-      assert.deepStrictEqual(first.models.map((m) => [m.company, m.releases]), [['Apple', 4], ['COSTCO WHOLESALE CORPORATION', 4]]);
+      assert.deepStrictEqual(first.models.map((m) => [m.company, m.releases]), [['Apple Inc.', 4], ['Costco Wholesale Corporation', 4]]);
       const names = (await fs.readdir(out)).sort();
-      assert.deepStrictEqual(names, ['Apple-model.json', 'Apple-model.xlsx', 'COSTCO-WHOLESALE-CORPORATION-model.json', 'COSTCO-WHOLESALE-CORPORATION-model.xlsx']);
+      assert.deepStrictEqual(names, ['Apple-Inc-model.json', 'Apple-Inc-model.xlsx', 'Costco-Wholesale-Corporation-model.json', 'Costco-Wholesale-Corporation-model.xlsx']);
       const bytes = await Promise.all(names.map((n) => fs.readFile(path.join(out, n))));
       await buildModels(await expandInputs(inputs), { out });
       const again = await Promise.all(names.map((n) => fs.readFile(path.join(out, n))));
@@ -198,8 +198,8 @@ describe('company models of ../shared/series, recalculated by LibreOffice', func
       assert.deepStrictEqual(run.stderr.trim().split('\n').map((l) => l.replace(SERIES, 'SERIES')), [
         'tieout: SERIES/boeing/2024q3-prelim_edgar-ex991.htm: expected at least one table of figures (a financial statement), found none (14 paragraphs of text read as html) (left out of the model)',
       ]);
-      assert.match(run.stdout, /^Boeing: 5 releases: .*Boeing-model\.json, .*Boeing-model\.xlsx\n$/);
-      assert.deepStrictEqual(readdirSync(out).sort(), ['Boeing-model.json', 'Boeing-model.xlsx']);
+      assert.match(run.stdout, /^The Boeing Company: 5 releases: .*The-Boeing-Company-model\.json, .*The-Boeing-Company-model\.xlsx\n$/);
+      assert.deepStrictEqual(readdirSync(out).sort(), ['The-Boeing-Company-model.json', 'The-Boeing-Company-model.xlsx']);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
