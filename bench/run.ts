@@ -18,8 +18,9 @@ const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'tieout.js');
 const SAMPLE = path.join(ROOT, 'samples', 'qifu-q3-2024.txt');
 const CORPUS = process.env.CORPUS ?? path.resolve(ROOT, '..', 'shared', 'corpus');
+const SERIES = process.env.SERIES ?? path.resolve(ROOT, '..', 'shared', 'series');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const TARGETS = { batchVsCold: 0.25, singleVsCold: 1.5, noPdfPerSecond: 20, peakRssMb: 400 };
+const TARGETS = { batchVsCold: 0.25, singleVsCold: 1.5, noPdfPerSecond: 20, peakRssMb: 400, modelVsWorkbooks: 2 };
 
 /**
  * The host's speed at the moment: a fixed loop in a fresh node, in ms. A shared virtual machine runs
@@ -83,7 +84,19 @@ async function coldPrint(browser: string, htmlFile: string, tmp: string): Promis
   return r.ms;
 }
 
+/** Model lines only (BENCH_ONLY=model): the company model against its releases' workbooks. */
+function modelLine(m: { company: string; files: number; model: number; modelEach: string; workbooks: number }): string {
+  const ok = m.model / m.workbooks <= TARGETS.modelVsWorkbooks;
+  return `company model of ${m.company} (${m.files} releases): tieout model ${m.model.toFixed(0)} ms (runs: ${m.modelEach} s) against ${m.workbooks.toFixed(0)} ms for tieout build --no-pdf of each release one by one = ${(m.model / m.workbooks).toFixed(2)}×  target ≤ ${TARGETS.modelVsWorkbooks}×: ${ok ? 'met' : 'NOT MET'}`;
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'model') {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-bench-'));
+    for (const m of await modelRuns(tmp)) process.stdout.write(`${modelLine(m)}\n`);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    return;
+  }
   const full = CANDIDATES.find((p) => !isHeadlessShell(p) && fs.existsSync(p));
   const shell = CANDIDATES.find((p) => isHeadlessShell(p) && fs.existsSync(p));
   if (!full || !shell) throw new Error('the bench compares with both Chromium and its headless shell: apt-get install chromium chromium-headless-shell');
@@ -153,6 +166,7 @@ async function main(): Promise<void> {
   const hostBefore = await hostLoopMs();
   const noPdf = await runs([...noPdfInputs, '--no-pdf']);
   const hostAfter = await hostLoopMs();
+  const models = await modelRuns(tmp);
 
   const width = Math.max(...rows.map((r) => r.name.length), 8);
   const head = `${'release'.padEnd(width)}  ${['read', 'infer', 'json', 'xlsx', 'html', 'pdf', 'total', 'cold', 'shell'].map((h) => h.padStart(6)).join(' ')}  ours/cold  ours/shell  peak MB`;
@@ -182,8 +196,34 @@ async function main(): Promise<void> {
   lines.push(`--no-pdf: ${noPdfInputs.length} releases in ${noPdf.ms.toFixed(0)} ms (runs: ${noPdf.each} s) = ${rate.toFixed(1)} releases/s  target ≥ ${TARGETS.noPdfPerSecond}/s: ${verdict(rate >= TARGETS.noPdfPerSecond)}`);
   lines.push(`host speed around the --no-pdf runs: a loop of 10^8 empty iterations took ${hostBefore.toFixed(0)} ms before and ${hostAfter.toFixed(0)} ms after (lower is faster)`);
   lines.push(`peak RSS: in-process over the whole corpus ${mb(inProcessPeakMb)}; the batch command ${mb(batch.peakMb)}, the --no-pdf command ${mb(noPdf.peakMb)} (worker threads included, Chromium not)  target ≤ ${TARGETS.peakRssMb} MB: ${verdict(peak <= TARGETS.peakRssMb)}`);
+  for (const m of models) lines.push(modelLine(m));
   process.stdout.write(`${lines.join('\n')}\n`);
   fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * Each series of ../shared/series: `tieout model` of its directory in one process against
+ * `tieout build --no-pdf` of its releases one by one (medians of RUNS runs each).
+ */
+async function modelRuns(tmp: string): Promise<{ company: string; files: number; model: number; modelEach: string; workbooks: number }[]> {
+  if (!fs.existsSync(SERIES)) return [];
+  const out: { company: string; files: number; model: number; modelEach: string; workbooks: number }[] = [];
+  for (const company of fs.readdirSync(SERIES).filter((d) => fs.statSync(path.join(SERIES, d)).isDirectory()).sort()) {
+    const dir = path.join(SERIES, company);
+    const files = fs.readdirSync(dir).filter((f) => /\.(htm|html|md|txt)$/i.test(f)).sort().map((f) => path.join(dir, f));
+    const model: number[] = [];
+    const workbooks: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const o = fs.mkdtempSync(path.join(tmp, 'model-'));
+      model.push((await timeCommand(process.execPath, [CLI, 'model', dir, '--out', o])).ms);
+      let sum = 0;
+      for (const f of files) sum += (await timeCommand(process.execPath, [CLI, 'build', f, '--no-pdf', '--out', o])).ms;
+      workbooks.push(sum);
+      fs.rmSync(o, { recursive: true, force: true });
+    }
+    out.push({ company, files: files.length, model: median(model), modelEach: model.map((m) => (m / 1000).toFixed(2)).join(', '), workbooks: median(workbooks) });
+  }
+  return out;
 }
 
 main().catch((err) => {

@@ -27,7 +27,7 @@ export interface BuildResult {
 }
 
 /** A path as the user would type it: relative below the working directory, absolute elsewhere. */
-function shortPath(p: string): string {
+export function shortPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') ? rel : path.resolve(p);
 }

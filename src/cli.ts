@@ -119,6 +119,24 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('model')
+    .description('build the company model of several releases (files or directories): <company>-model.xlsx and .json in --out, one per company')
+    .argument('<inputs...>', 'release files or directories of them, of one company or several')
+    .option('-o, --out <dir>', 'output directory', 'output')
+    .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
+    .option('--trace', 'print stack traces for errors')
+    .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean }) => {
+      const inputs = await expandInputs(args);
+      await sweepStaleTemps(opts.out);
+      const { buildModels } = await import('./company');
+      const run = await buildModels(inputs, { out: opts.out, from: opts.from });
+      // A release that cannot be read is reported and left out of its company's model.
+      for (const r of run.refused) process.stderr.write(`tieout: ${r.message} (left out of the model)\n`);
+      for (const m of run.models) process.stdout.write(`${m.company}: ${m.releases} releases: ${m.written.join(', ')}\n`);
+      if (run.refused.length) code = EXIT.content;
+    });
+
+  program
     .command('check')
     .description('read each release and print what was found: statements, figures, totals tied; writes nothing')
     .argument('<inputs...>', 'release files')

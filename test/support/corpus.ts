@@ -20,3 +20,13 @@ export function needCorpus(ctx: Mocha.Context): void {
 export function corpusReleases(): string[] {
   return hasCorpus() ? fs.readdirSync(CORPUS).filter((f) => /\.(htm|html|md|txt)$/i.test(f) && f !== 'README.md').sort() : [];
 }
+
+/** Consecutive releases of a few companies (../shared/series), one directory per company. */
+export const SERIES = path.resolve(__dirname, '..', '..', '..', 'shared', 'series');
+
+/** Skips the calling test or suite when the series are not there (fails under CI). */
+export function needSeries(ctx: Mocha.Context): void {
+  if (fs.existsSync(path.join(SERIES, 'MANIFEST.tsv'))) return;
+  if (process.env.CI) throw new Error(`the series are missing: ${SERIES} (under CI every series test runs)`);
+  ctx.skip();
+}

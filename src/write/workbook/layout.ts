@@ -69,11 +69,21 @@ export function safeSheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-export function planLayout(release: Release): Layout {
-  const taken = new Set(RESERVED.map((n) => n.toLowerCase()));
+/** The name of a statement's sheet: its kind, or the title of a statement of no known kind. */
+export function statementSheetName(st: Statement): string {
+  return st.kind === 'other' ? st.title || KIND_NAMES.other : KIND_NAMES[st.kind];
+}
+
+/**
+ * Where each statement's sheet goes. `names` places a release's sheets in a workbook of several
+ * releases (the company model): each sheet name starts with the release's prefix, and names
+ * already taken in that workbook are not reused.
+ */
+export function planLayout(release: Release, names?: { prefix: string; taken: Set<string> }): Layout {
+  const taken = names?.taken ?? new Set(RESERVED.map((n) => n.toLowerCase()));
   const sheets: SheetLayout[] = release.statements.map((st) => {
-    const wanted = st.kind === 'other' ? st.title || KIND_NAMES.other : KIND_NAMES[st.kind];
-    const name = safeSheetName(wanted, taken);
+    const wanted = statementSheetName(st);
+    const name = safeSheetName(names ? `${names.prefix} ${wanted}` : wanted, taken);
     let next = FIRST_TABLE_ROW;
     let widest = 0;
     const tables = st.tables.map((t) => {

@@ -1,0 +1,88 @@
+import { Decimal } from '../../model/decimal';
+import type { LineItem, SeriesModel } from '../../series/types';
+import type { Sheet } from '../xlsx/sheet';
+import { type ModelColumn, type ModelPlan } from './series-cells';
+import { BOLD_FONT, figureStyle, ITALIC_FONT, look, numberFormat, TEXT_FONT } from './styles';
+
+// Analysis rows under the income statement, all formulas over the model's own cells: growth on the
+// same period a year earlier, margins on revenue, and the last twelve months (four quarters, blank
+// when one of them is missing).
+
+export interface Measures { revenue: LineItem | null; operating: LineItem | null; net: LineItem | null }
+
+const first = (items: LineItem[], ...tests: RegExp[]) => {
+  for (const t of tests) { const hit = items.find((i) => t.test(i.label)); if (hit) return hit; }
+  return null;
+};
+
+/** The main flow lines, by the general vocabulary of income statements. */
+export function analysisRows(model: SeriesModel, plan: ModelPlan): Measures {
+  void plan;
+  const items = model.items.filter((i) => i.kind === 'income' && i.valueKind === 'amount' && i.sources.size > 0);
+  return {
+    revenue: first(items, /^total (net )?(revenues?|sales)$/i, /^(net )?(revenues?|sales)$/i, /^total (net )?(revenues?|sales)\b/i, /^(net )?(revenues?|sales)\b/i),
+    operating: first(items, /^(total )?operating (income|loss|profit)/i, /\bfrom operations$/i, /\boperating (income|loss|profit)\b/i),
+    net: first(items, /^net (income|loss|earnings)$/i, /^net (income|loss|earnings)\b/i),
+  };
+}
+
+interface Line { label: string; cells: { col: number; formula: string; value: Decimal }[]; percent: boolean }
+
+export function writeAnalysis(ws: Sheet, model: SeriesModel, plan: ModelPlan, m: Measures, row: number): number {
+  const lines: Line[] = [];
+  const cell = (item: LineItem, c: ModelColumn) => plan.cells.get(`${item.id}|${c.col}`);
+  const sheet = ws.name;
+  const byYearQuarter = new Map(plan.columns.map((c) => [`${c.year}|${c.quarter}`, c]));
+  const growth = (item: LineItem) => {
+    const cells: Line['cells'] = [];
+    for (const c of plan.columns) {
+      const prior = byYearQuarter.get(`${c.year - 1}|${c.quarter}`);
+      const now = cell(item, c);
+      const then = prior && cell(item, prior);
+      if (!now || !then || then.value.isZero()) continue;
+      cells.push({ col: c.col, formula: `${plan.ref(item, c, sheet)}/${plan.ref(item, prior!, sheet)}-1`, value: now.value.div(then.value).minus(1) });
+    }
+    return cells;
+  };
+  const margin = (item: LineItem, on: LineItem) => {
+    const cells: Line['cells'] = [];
+    for (const c of plan.columns) {
+      const a = cell(item, c);
+      const b = cell(on, c);
+      if (!a || !b || b.value.isZero()) continue;
+      cells.push({ col: c.col, formula: `${plan.ref(item, c, sheet)}/${plan.ref(on, c, sheet)}`, value: a.value.div(b.value) });
+    }
+    return cells;
+  };
+  const ltm = (item: LineItem) => {
+    const cells: Line['cells'] = [];
+    for (const c of plan.columns) {
+      if (c.quarter === null) continue;
+      const four: ModelColumn[] = [];
+      for (let k = 0; k < 4; k++) {
+        const q = c.quarter - k;
+        const at = byYearQuarter.get(q >= 1 ? `${c.year}|${q}` : `${c.year - 1}|${q + 4}`);
+        if (at) four.push(at);
+      }
+      const parts = four.map((x) => cell(item, x));
+      if (four.length < 4 || parts.some((p) => !p)) continue;
+      cells.push({ col: c.col, formula: four.map((x) => plan.ref(item, x, sheet)).reverse().join('+'), value: parts.reduce((s, p) => s.plus(p!.value), new Decimal(0)) });
+    }
+    return cells;
+  };
+  for (const item of [m.revenue, m.operating, m.net]) if (item) lines.push({ label: `${item.label}: growth on a year earlier`, cells: growth(item), percent: true });
+  if (m.revenue) {
+    for (const item of [m.operating, m.net]) if (item) lines.push({ label: `${item.label}: margin on ${m.revenue.label.toLowerCase()}`, cells: margin(item, m.revenue), percent: true });
+  }
+  for (const item of [m.revenue, m.net]) if (item) lines.push({ label: `${item.label}: last twelve months`, cells: ltm(item), percent: false });
+  if (!lines.length) return row;
+  ws.set(row++, 1, 'Analysis', look({ font: BOLD_FONT }));
+  const decimals = (m.revenue ?? m.net ?? m.operating)!.decimals;
+  for (const line of lines) {
+    ws.set(row, 1, line.label, look({ font: TEXT_FONT, alignment: { horizontal: 'left', indent: 1 } }));
+    const style = line.percent ? look({ numFmt: numberFormat('percent', 1), font: { ...ITALIC_FONT, italic: false } }) : figureStyle(numberFormat('amount', decimals), 'formula');
+    for (const c of line.cells) ws.set(row, c.col, { formula: c.formula, result: c.value.toNumber() }, style);
+    row++;
+  }
+  return row;
+}
