@@ -1,6 +1,6 @@
 import type { Sheet } from '../xlsx/sheet';
 import { Decimal, roundTo } from '../../model/decimal';
-import { cellRef } from '../../model/refs';
+import { cellRef, statementById } from '../../model/refs';
 import type { CellRef, Footing, ProseFact, Release } from '../../model/types';
 import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
@@ -63,13 +63,13 @@ export interface UntiedLine {
 }
 
 function labelOf(release: Release, ref: CellRef): string {
-  const st = release.statements.find((s) => s.id === ref.statement);
+  const st = statementById(release, ref.statement);
   return st?.tables[ref.table]?.rows[ref.row]?.label ?? '';
 }
 
 /** The column a cell sits in, as an analyst names it: "3M Sep-30-2024 USD". */
 function columnLabel(release: Release, ref: CellRef): string {
-  const st = release.statements.find((s) => s.id === ref.statement);
+  const st = statementById(release, ref.statement);
   const col = st?.tables[ref.table]?.columns[ref.col];
   return [col?.period?.label, col?.currency].filter(Boolean).join(' ') || `column ${ref.col + 1}`;
 }
