@@ -15,6 +15,7 @@ import path from 'path';
 /** The store inside the output directory; named for the tool, hidden like a repository's own. */
 export const STORE = '.tieout';
 const SETS = 'sets';
+const LOCK = 'lock';
 const TEMP_PREFIX = '.tieout-tmp-';
 /** Every output a release may have: a link whose set no longer has its file is removed. */
 const OUTPUT_EXTS = ['json', 'xlsx', 'pdf', 'html'];
@@ -91,6 +92,12 @@ export async function sweepStaleTemps(dir: string): Promise<number> {
   }
   removed += await sweepDeadRuns(store, TEMP_PREFIX);
   removed += await sweepDeadRuns(path.join(store, SETS), '', (name) => current.has(name));
+  // The lock of a run killed while it made a set current.
+  const holder = Number(await fs.readFile(path.join(store, LOCK), 'utf8').catch(() => ''));
+  if (holder && holder !== process.pid && !alive(holder)) {
+    await fs.rm(path.join(store, LOCK), { force: true }).catch(() => undefined);
+    removed++;
+  }
   return removed;
 }
 
@@ -161,7 +168,7 @@ async function syncDir(dir: string): Promise<void> {
 
 /** Holds `<store>/lock` while `work` runs; a lock whose process is gone is taken over. */
 async function withLock<T>(store: string, work: () => Promise<T>): Promise<T> {
-  const lock = path.join(store, 'lock');
+  const lock = path.join(store, LOCK);
   for (let waited = 0; ; waited += 20) {
     try {
       await fs.writeFile(lock, String(process.pid), { flag: 'wx' });
