@@ -18,8 +18,14 @@ export async function expandInputs(args: string[], skipped: (file: string, why: 
     seen.add(real);
     const entries = await fs.readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
+    // Names as bytes, to tell the names that are not UTF-8 (read as U+FFFD, they name no file).
+    const raw = new Set((await fs.readdir(dir, { encoding: 'buffer' })).filter((b) => !Buffer.from(b.toString('utf8')).equals(b)).map((b) => b.toString('utf8')));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
+      if (raw.has(e.name)) {
+        if (RELEASE_FILE.test(e.name)) skipped(path.join(dir, e.name), 'a file name with bytes that are not UTF-8 (rename it to read it)');
+        continue;
+      }
       const p = path.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();

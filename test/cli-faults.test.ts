@@ -177,6 +177,23 @@ describe('cli under faults and hostile input', function () {
     assert.ok(!check.stdout.includes('\x1b') && check.stdout.includes('evil\\x1b[2J\\nforged'), check.stdout);
   });
 
+  it('says why a file name that is not UTF-8 cannot be read, instead of "no such file"', () => {
+    const tree = path.join(dir, 'latin1-names');
+    fs.mkdirSync(tree);
+    const bad = Buffer.concat([Buffer.from(`${tree}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]);
+    fs.writeFileSync(bad, release());
+    fs.writeFileSync(path.join(tree, 'good.txt'), release());
+    const out = path.join(dir, 'latin1-out');
+    const run = runCli(['build', tree, bad.toString('latin1').replace('\xe9', '\ufffd'), '--out', out, '--no-pdf', '--jobs', '1']);
+    assert.strictEqual(run.stderr, [
+      `tieout: ${tree}/caf\ufffd.txt: skipped, a file name with bytes that are not UTF-8 (rename it to read it)`,
+      `tieout: ${tree}/caf\ufffd.txt: expected a readable file, found no such file: the name holds bytes that are not UTF-8 (shown as \ufffd), which cannot be passed on; rename the file`,
+      '',
+    ].join('\n'));
+    assert.strictEqual(run.code, 2);
+    assert.ok(fs.existsSync(path.join(out, 'good.json')));
+  });
+
   it('refuses an unusable --out first, exit 2, one line, nothing built', () => {
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, 'x');

@@ -15,7 +15,10 @@ export async function loadInput(file: string, notes?: Diagnostic[]): Promise<str
     stat = await fs.stat(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError({ file, expected: 'a readable file', found: code === 'ENOENT' ? 'no such file' : `an error opening it (${code})` });
+    // A name whose bytes are not UTF-8 reaches a program as U+FFFD in place of them, which names no
+    // file: say so, rather than that the file is not there.
+    const found = code !== 'ENOENT' ? `an error opening it (${code})` : file.includes('\ufffd') ? 'no such file: the name holds bytes that are not UTF-8 (shown as \ufffd), which cannot be passed on; rename the file' : 'no such file';
+    throw new InputError({ file, expected: 'a readable file', found });
   }
   if (stat.isDirectory()) throw new InputError({ file, expected: 'a file', found: 'a directory' });
   if (!stat.isFile()) throw new InputError({ file, expected: 'a regular file', found: 'a special file' });

@@ -30,7 +30,7 @@ export function tokenizeHtml(source: string, file: string): RawDocument {
     walker.read(source);
   } catch (err) {
     if (!(err instanceof TooDeepError)) throw err;
-    throw new InputError({ file, line: lines.lineAt(err.offset), expected: `HTML nested at most ${MAX_DEPTH} elements deep`, found: 'deeper nesting' });
+    throw new InputError({ file, line: lines.lineAt(err.offset), expected: `HTML nested at most ${MAX_DEPTH} elements deep`, found: 'deeper nesting', exitCode: 1 });
   }
   return { format: 'html', bytes: Buffer.byteLength(source), blocks: walker.blocks };
 }
