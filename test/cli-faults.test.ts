@@ -269,6 +269,30 @@ describe('cli under faults and hostile input', function () {
     assert.ok(ms < 30_000, `${ms} ms`);
   });
 
+  it('names the release on every error line: a full disk, and leaves no temporary on it', function () {
+    if (!isRoot) this.skip();
+    const mnt = path.join(dir, 'full');
+    fs.mkdirSync(mnt);
+    try {
+      spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', mnt], { stdio: 'ignore' }).status === 0 || this.skip();
+      const inputs = ['one', 'two', 'three'].map((n) => {
+        const p = path.join(dir, `${n}.txt`);
+        fs.copyFileSync(path.join(ROOT, SAMPLE), p);
+        return p;
+      });
+      const run = runCli(['build', ...inputs, '--out', mnt, '--no-pdf', '--jobs', '1']);
+      const lines = run.stderr.trimEnd().split('\n');
+      assert.ok(lines.length >= 1, run.stderr);
+      for (const line of lines) assert.match(line, new RegExp(`^tieout: ${dir}/(one|two|three)\\.txt: cannot write ${mnt}/(one|two|three)\\.(json|xlsx): no space left on the device$`));
+      assert.strictEqual(run.code, 1);
+      const sets = fs.readdirSync(path.join(mnt, '.tieout', 'sets'));
+      assert.strictEqual(sets.length, 3 - lines.length, `only the sets that were made current stay: ${sets.join(', ')}`);
+      assert.deepStrictEqual(fs.readdirSync(mnt).filter((n) => n.startsWith('.tieout-tmp-')), []);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+
   it('gives up a hung browser within its start bound, and leaves no process behind', () => {
     const hung = path.join(dir, 'hung-browser.sh');
     fs.writeFileSync(hung, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 });
