@@ -7,23 +7,52 @@ const RELEASE_FILE = /\.(txt|md|markdown|htm|html)$/i;
  * Turns the command line's files and directories into the list of releases to build: a directory
  * contributes the release files below it (sorted, hidden entries skipped); a path that does not exist,
  * or a directory with no release in it, is kept so that it fails with its own message instead of vanishing.
+ * Symbolic links below a directory are followed, each directory and file once: a link that leads
+ * back into a directory being read, to something already listed, or to nothing is skipped, and
+ * `skipped` is told why.
  */
-export async function expandInputs(args: string[]): Promise<string[]> {
+export async function expandInputs(args: string[], skipped: (file: string, why: string) => void = () => undefined): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
+  const seen = new Set<string>();
+  const walk = async (dir: string, real: string): Promise<void> => {
+    seen.add(real);
     const entries = await fs.readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
+    // Names as bytes, to tell the names that are not UTF-8 (read as U+FFFD, they name no file).
+    const raw = new Set((await fs.readdir(dir, { encoding: 'buffer' })).filter((b) => !Buffer.from(b.toString('utf8')).equals(b)).map((b) => b.toString('utf8')));
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
+      if (raw.has(e.name)) {
+        if (RELEASE_FILE.test(e.name)) skipped(path.join(dir, e.name), 'a file name with bytes that are not UTF-8 (rename it to read it)');
+        continue;
+      }
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && RELEASE_FILE.test(e.name)) out.push(p);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      let target = p;
+      if (e.isSymbolicLink()) {
+        const stat = await fs.stat(p).catch(() => null);
+        if (!stat) {
+          if (RELEASE_FILE.test(e.name)) skipped(p, 'a symbolic link to nothing');
+          continue;
+        }
+        isDir = stat.isDirectory();
+        isFile = stat.isFile();
+        target = await fs.realpath(p);
+      } else if (isDir || isFile) target = await fs.realpath(p);
+      if (isDir) {
+        if (seen.has(target)) skipped(p, `a link to ${target}, a directory already read (a loop or a second way in)`);
+        else await walk(p, target);
+      } else if (isFile && RELEASE_FILE.test(e.name)) {
+        if (seen.has(target)) skipped(p, `the same file as one already listed (${target})`);
+        else { seen.add(target); out.push(p); }
+      }
     }
   };
   for (const arg of args) {
     const stat = await fs.stat(arg).catch(() => null);
     const before = out.length;
-    if (stat?.isDirectory()) await walk(arg);
+    if (stat?.isDirectory()) await walk(arg, await fs.realpath(arg));
     // A directory holding no release is bad input, not nothing to do: kept, it fails with its own line.
     if (out.length === before) out.push(arg);
   }

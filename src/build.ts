@@ -60,7 +60,7 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   const files: { name: string; data: string | Buffer }[] = [{ name: `${stem}.json`, data: made.json }, { name: `${stem}.xlsx`, data: workbook }];
   if (printed) files.push({ name: `${stem}.pdf`, data: printed.pdf }, { name: `${stem}.html`, data: printed.html });
   t = performance.now();
-  const written = await writeOutputs(opts.out, files);
+  const written = await writeOutputs(opts.out, stem, files);
   made.timings.write = performance.now() - t;
   made.timings.total = performance.now() - t0;
   return { input, diagnostics: made.diagnostics, written: written.map(shortPath), timings: made.timings };

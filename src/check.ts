@@ -14,6 +14,8 @@ export interface CheckRow {
   totalsFound: number;
   diagnostics: { error: number; warning: number; info: number };
   error?: string;
+  /** For a document not read: the exit code its error calls for (2 unreadable, 1 no usable table). */
+  exitCode?: 1 | 2;
   ms: number;
 }
 
@@ -82,6 +84,6 @@ export function checkSummary(rows: CheckRow[]): string {
 }
 
 /** A document the readers refused, as a row of the report. */
-export function refusedRow(input: string, error: string): CheckRow {
-  return { input, ok: false, format: '-', kinds: {}, tables: 0, figures: 0, totalsTied: 0, totalsFound: 0, diagnostics: { error: 1, warning: 0, info: 0 }, error, ms: 0 };
+export function refusedRow(input: string, error: string, exitCode: 1 | 2 = 1): CheckRow {
+  return { input, ok: false, format: '-', kinds: {}, tables: 0, figures: 0, totalsTied: 0, totalsFound: 0, diagnostics: { error: 1, warning: 0, info: 0 }, error, exitCode, ms: 0 };
 }

@@ -2,12 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import os from 'os';
 import path from 'path';
 import { expandInputs, runPool } from './batch';
-import { outputStem, sweepStaleTemps } from './output';
-import { Progress } from './progress';
+import { OutputError, outDirProblem, removeTemporaries, sweepStaleTemps, uniqueStems } from './output';
+import { printable, Progress } from './progress';
 import type { CheckRow } from './check';
 import type { Printer } from './render/pdf';
 import { InputError } from './model/errors';
-import { BrowserMissingError } from './render/browser';
+import { BrowserFailedError, BrowserMissingError, killBrowsers } from './render/browser';
 
 // Arguments, progress and exit codes; the work itself is in build.ts, check.ts and the library.
 // The readers, writers and the browser driver are loaded by the command that uses them, so
@@ -20,32 +20,56 @@ function version(): string {
   return (require('../package.json') as { version: string }).version;
 }
 
-function report(err: unknown, trace: boolean, progress?: Progress): number {
+/** Prints one line on stderr, its control characters shown as escapes (file names can hold any). */
+function say(line: string): void {
+  process.stderr.write(`tieout: ${printable(line)}\n`);
+}
+
+/**
+ * Reports a failure on one line and gives its exit code. Every line names the release it is about:
+ * an input error names its file and place itself; anything else is prefixed with `input`.
+ */
+function report(err: unknown, trace: boolean, progress?: Progress, input?: string): number {
   progress?.clear();
-  if (err instanceof BrowserMissingError) {
-    process.stderr.write(`tieout: ${err.message}\n`);
-    return EXIT.content;
-  }
+  const about = input !== undefined ? `${input}: ` : '';
   if (err instanceof InputError) {
-    process.stderr.write(`tieout: ${err.message}\n`);
+    say(err.message);
     if (trace && err.stack) process.stderr.write(`${err.stack}\n`);
     return err.exitCode;
   }
+  if (err instanceof BrowserMissingError || err instanceof BrowserFailedError || err instanceof OutputError) {
+    say(`${about}${err.message}`);
+    if (trace && err.stack) process.stderr.write(`${err.stack}\n`);
+    return EXIT.content;
+  }
   const e = err as Error;
-  process.stderr.write(`tieout: internal error: ${e?.message ?? String(err)}${trace ? '' : ' (run with --trace for details)'}\n`);
+  say(`${about}internal error: ${e?.message ?? String(err)}${trace ? '' : ' (run with --trace for details)'}`);
   if (trace && e?.stack) process.stderr.write(`${e.stack}\n`);
   return EXIT.content;
 }
 
-/** One stem per input; inputs that share a file name get -2, -3 … so no output overwrites another. */
-function uniqueStems(inputs: string[]): string[] {
-  const seen = new Map<string, number>();
-  return inputs.map((input) => {
-    const stem = outputStem(input);
-    const n = (seen.get(stem) ?? 0) + 1;
-    seen.set(stem, n);
-    return n === 1 ? stem : `${stem}-${n}`;
+/** Exit codes of a run stopped by a signal, as a shell reports them: 128 + the signal's number. */
+const STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * Stops the run at once on SIGINT, SIGTERM or SIGHUP: the terminal gets its cursor back, the
+ * temporaries being written are removed, the browser (started or starting) is ended, and the
+ * process exits 128 + the signal's number. Nothing is waited for: a release not renamed into place
+ * is simply not there. Returns the function that removes the handlers.
+ */
+function stopOnSignals(progress: Progress): () => void {
+  const handlers = Object.entries(STOP_SIGNALS).map(([signal, code]) => {
+    const handler = () => {
+      progress.abort();
+      removeTemporaries();
+      killBrowsers();
+      say(`stopped by ${signal}`);
+      process.exit(code);
+    };
+    process.on(signal, handler);
+    return () => process.off(signal, handler);
   });
+  return () => handlers.forEach((off) => off());
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -74,10 +98,18 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT.usage;
         return;
       }
+      // An output directory that cannot be written is refused before any release is built.
+      const bad = await outDirProblem(opts.out);
+      if (bad) {
+        say(`--out ${opts.out}: expected a directory tieout can write in, found ${bad}`);
+        code = EXIT.usage;
+        return;
+      }
       const t0 = performance.now();
-      const inputs = await expandInputs(args);
+      const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
       const lanes = Math.min(jobs, inputs.length);
       const progress = await Progress.start(inputs.length);
+      const unhook = stopOnSignals(progress);
       // Reading, inference and workbooks run in worker threads, one per lane, started first so that
       // they boot while this thread sets up; this thread writes files and drives the browser.
       const workers = new (await import('./workers')).BuildWorkers(lanes);
@@ -102,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
             return `${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}${draft.length ? ` (briefing is a DRAFT: ${draft[0].message.replace(/^briefing draft: /, '')}${draft.length > 1 ? ` and ${draft.length - 1} more` : ''})` : ''}`;
           } catch (err) {
             failed++;
-            code = Math.max(code, report(err, !!opts.trace, progress));
+            code = Math.max(code, report(err, !!opts.trace, progress, input));
             return null;
           }
         }, (line) => progress.tick(line));
@@ -115,6 +147,7 @@ export async function main(argv: string[]): Promise<number> {
         // A run that ends early still gives the terminal its cursor back.
         progress.stop();
         await Promise.all([printer?.close(), workers.close()]);
+        unhook();
       }
     });
 
@@ -126,7 +159,14 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
     .option('--trace', 'print stack traces for errors')
     .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean }) => {
-      const inputs = await expandInputs(args);
+      // The same refusals as build: an unusable --out before anything is read, skipped inputs said.
+      const bad = await outDirProblem(opts.out);
+      if (bad) {
+        say(`--out ${opts.out}: expected a directory tieout can write in, found ${bad}`);
+        code = EXIT.usage;
+        return;
+      }
+      const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
       await sweepStaleTemps(opts.out);
       const { buildModels } = await import('./company');
       const run = await buildModels(inputs, { out: opts.out, from: opts.from });
@@ -138,28 +178,34 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('check')
-    .description('read each release and print what was found: statements, figures, totals tied; writes nothing')
-    .argument('<inputs...>', 'release files')
+    .description('read each release (files or directories) and print what was found: statements, figures, totals tied; writes nothing')
+    .argument('<inputs...>', 'release files or directories of them')
     .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
     .option('--trace', 'print stack traces for errors')
-    .action(async (inputs: string[], opts: { from?: string; trace?: boolean }) => {
+    .action(async (args: string[], opts: { from?: string; trace?: boolean }) => {
       const { checkHeader, checkLine, checkOne, checkSummary, nameWidth, refusedRow } = await import('./check');
-      const width = nameWidth(inputs.map((i) => path.basename(i)));
+      // Inputs are taken as build takes them: a directory contributes the releases below it.
+      const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
+      const names = inputs.map((i) => printable(path.basename(i)));
+      const width = nameWidth(names);
       const rows: CheckRow[] = [];
       process.stdout.write(`${checkHeader(width)}\n`);
-      for (const input of inputs) {
+      for (const [i, input] of inputs.entries()) {
         let row: CheckRow;
         try {
           row = await checkOne(input, { from: opts.from });
         } catch (err) {
           if (opts.trace) process.stderr.write(`${(err as Error).stack}\n`);
-          row = refusedRow(input, err instanceof InputError ? err.message : `internal error: ${(err as Error).message}`);
+          row = err instanceof InputError
+            ? refusedRow(input, printable(err.message), err.exitCode)
+            : refusedRow(input, `internal error: ${printable((err as Error).message)}`, EXIT.content);
         }
         rows.push(row);
-        process.stdout.write(`${checkLine(row, path.basename(input), width)}\n`);
+        process.stdout.write(`${checkLine(row, names[i], width)}\n`);
       }
       process.stdout.write(`\n${checkSummary(rows)}\n`);
-      if (rows.some((r) => !r.ok)) code = Math.max(code, EXIT.content);
+      // The worst document decides, as for build: 2 for one that could not be read as text at all.
+      for (const r of rows) if (!r.ok) code = Math.max(code, r.exitCode ?? EXIT.content);
     });
 
   try {

@@ -60,7 +60,7 @@ export async function buildModels(inputs: string[], opts: ModelOptions): Promise
       for (const note of model.notes) refused.push({ input: note.replace(/: .*$/, ''), message: note.replace(/; left out$/, '') });
       continue;
     }
-    const written = await writeOutputs(opts.out, modelOutputs(model));
+    const written = await writeOutputs(opts.out, modelStem(model.company), modelOutputs(model));
     models.push({ company: model.company, releases: model.releases.length, written: written.map(shortPath) });
   }
   return { models, refused };

@@ -4,7 +4,11 @@ import fs from 'fs';
 import path from 'path';
 import { InputError } from '../src/model/errors';
 import { readers } from '../src/read';
+import { readText } from '../src/read';
+import { infer } from '../src/infer';
 import { decodeText } from '../src/read/input';
+import { toXlsxBuffer } from '../src/write/workbook';
+import { zipEntries } from './fixtures/workbook/xlsx';
 import { FuzzRunner, type CaseResult } from './support/fuzz-runner';
 import { CORPUS } from './support/corpus';
 
@@ -29,13 +33,17 @@ function assertSafe(r: CaseResult, what: string): void {
   assert.ok(r.outcome === 'read' || r.outcome === 'refused', explain(r, what));
 }
 
+/** Characters that break writers and terminals: XML-illegal ones, controls, escapes, '!' of sheet references. */
+const HOSTILE_TEXT = ['\uffff', '\ufffe', '\ud800', '\udfff', '\x01', '\x0b', '\x1b[2J', '\x7f', '&#xFFFF;', '&#1;', '!', "'!'", '\u202e', '\u2028'];
+const HOSTILE = fc.constantFrom(...HOSTILE_TEXT);
+
 const mutation = fc.record({
   base: fc.integer({ min: 0, max: realInputs.length - 1 }),
   edits: fc.array(
     fc.record({
       at: fc.double({ min: 0, max: 1, noNaN: true }),
       len: fc.integer({ min: 0, max: 400 }),
-      insert: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('\t', '|', '<td>', '</table>', '(', ')', '$', '-', '\n\n', '<b>', '**', '---|---')),
+      insert: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('\t', '|', '<td>', '</table>', '(', ')', '$', '-', '\n\n', '<b>', '**', '---|---'), HOSTILE),
     }),
     { minLength: 1, maxLength: 8 },
   ),
@@ -120,6 +128,55 @@ describe('fuzz: every reader reads or refuses, never crashes or hangs', function
       }
     });
   }
+});
+
+/** Characters XML 1.0 forbids. */
+const XML_FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+describe('fuzz: no character XML forbids reaches the workbook package', function () {
+  this.timeout(300_000);
+  // Any UTF-16 code unit, lone surrogates, U+FFFE/U+FFFF and controls included, in titles and labels.
+  const units = fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0xfffe, 0xffff, 0xd800, 0xdc00, 1, 0x1b, 0x21)), { minLength: 1, maxLength: 12 })
+    .map((codes) => String.fromCharCode(...codes));
+  it('titles and labels of any code units', () => {
+    fc.assert(
+      fc.property(units, units, (title, label) => {
+        const text = `# Example Corp Q3 2024 results\n\n**Key metrics ${title.replace(/[\n\r\t*]/g, ' ')}**\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nUsers ${label.replace(/[\n\r\t]/g, ' ')}\t1,000\t1,234\nOther users\t400\t434\nTotal users\t1,400\t1,668\n`;
+        for (const [name, data] of zipEntries(toXlsxBuffer(infer(readText(text, 'fuzz.txt'))))) {
+          const bad = XML_FORBIDDEN.exec(data.toString('utf8'));
+          assert.strictEqual(bad, null, `${name}: U+${bad?.[0].charCodeAt(0).toString(16)}`);
+        }
+      }),
+      { numRuns: 60, seed: SEED },
+    );
+  });
+});
+
+describe('fuzz: time grows with the input, not with its square', function () {
+  this.timeout(600_000);
+  // Judged by the ratio of two sizes, which a busy machine slows alike: the wall-clock bound is
+  // only against a hang.
+  const runner = new FuzzRunner(4 * HANG_MS);
+  after(() => runner.close());
+  const tables = (n: number) => `# Example Corp Q3 2024 results\n\n${Array.from({ length: n }, (_, i) => `**Balance Sheets**\n\n| Item | 2024 |\n|---|---|\n| Cash | ${i} |\n| Total assets | ${i} |\n\n`).join('')}`;
+
+  it('30,000 small markdown tables (2.6 MB): read, in time linear in their number', async () => {
+    await runner.run(tables(2_000)); // the worker's modules loaded and its code compiled first
+    const small = await runner.run(tables(10_000));
+    const large = await runner.run(tables(30_000));
+    process.stdout.write(`      10,000 tables ${Math.round(small.ms!)} ms, 30,000 tables ${Math.round(large.ms!)} ms\n`);
+    assert.strictEqual(large.outcome, 'read', explain(large, '30,000 tables'));
+    // Three times the tables, three times the time give or take the machine's load; a search per
+    // table over those before it gives nine.
+    assert.ok(large.ms! < 5 * small.ms!, `${large.ms} ms against ${small.ms} ms`);
+  });
+
+  it('100,000 nested HTML tables (3.3 MB): refused at once', async () => {
+    const r = await runner.run(`<html><body>${'<table><tr><td>'.repeat(100_000)}Revenue 1${'</td></tr></table>'.repeat(100_000)}</body></html>`);
+    assert.strictEqual(r.outcome, 'refused', explain(r, 'nested tables'));
+    assert.match(r.message!, /^fuzz-case\.txt:1: expected HTML nested at most 512 elements deep, found deeper nesting$/);
+    assert.ok(r.ms! < 5_000, `${r.ms} ms`);
+  });
 });
 
 describe('decoding refuses binary content with a typed error', () => {

@@ -1,9 +1,12 @@
 import assert from 'assert';
-import { spawn, execFileSync } from 'child_process';
+import { spawn, spawnSync, execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { sweepStaleTemps } from '../src/output';
+import { zipEntries } from './fixtures/workbook/xlsx';
+import { leftovers, shown } from './output.test';
 
 // A batch killed at random moments leaves only complete, valid outputs: every file that carries an
 // output name parses as what it claims to be. Temporary files of the killed run are swept by the next.
@@ -29,11 +32,21 @@ function runBuild(inputs: string, out: string, killAfterMs: number | null | 'at 
   });
 }
 
+/**
+ * Checks every output a reader sees in `out` and that each release's outputs are one set: all of
+ * them resolve into the same set directory. A link to nothing is no output (a release never built).
+ */
 async function assertOnlyCompleteOutputs(out: string): Promise<number> {
   let checked = 0;
+  const setOf = new Map<string, string>();
   for (const name of fs.readdirSync(out)) {
-    if (name.startsWith('.tieout-tmp-')) continue;
+    if (name.startsWith('.tieout-tmp-') || name === '.tieout') continue;
     const file = path.join(out, name);
+    if (!fs.existsSync(file)) continue;
+    const stem = name.replace(/\.[a-z]+$/, '');
+    const set = path.dirname(fs.realpathSync(file));
+    assert.strictEqual(setOf.get(stem) ?? set, set, `${stem}: outputs from two sets`);
+    setOf.set(stem, set);
     if (name.endsWith('.json')) {
       const model = JSON.parse(fs.readFileSync(file, 'utf8'));
       assert.ok(Array.isArray(model.statements) && model.statements.length > 0, `${name}: statements`);
@@ -83,6 +96,8 @@ describe('a killed batch leaves only complete outputs', function () {
     }
     // One more, killed the moment its browser's profile exists: that profile outlives it.
     const atLaunch = await runBuild(inputs, out, 'at launch');
+    // Counted at once: any tieout on the machine that starts a browser sweeps the profiles of dead runs.
+    const leftProfiles = profilesOf(atLaunch.pid).length;
     if (fs.existsSync(out)) await assertOnlyCompleteOutputs(out);
     // Killed runs leave no browser behind: Chromium talks over a pipe and exits when tieout dies.
     await new Promise((r) => setTimeout(r, 3000));
@@ -92,11 +107,75 @@ describe('a killed batch leaves only complete outputs', function () {
     assert.deepStrictEqual(orphans, []);
     // The next complete run sweeps what the killed runs left (temporaries and browser profiles) and
     // writes every output.
-    assert.strictEqual(profilesOf(atLaunch.pid).length, 1, 'a run killed once its browser started left its profile');
+    assert.strictEqual(leftProfiles, 1, 'a run killed once its browser started left its profile');
     const last = await runBuild(inputs, out, null);
     assert.strictEqual(last.code, 0);
-    assert.deepStrictEqual(fs.readdirSync(out).filter((n) => n.startsWith('.tieout-tmp-')), []);
+    assert.deepStrictEqual(leftovers(out), []);
     assert.deepStrictEqual(profilesOf(atLaunch.pid), []);
     assert.strictEqual(await assertOnlyCompleteOutputs(out), expected);
   });
 });
+
+describe('a release\'s set is entirely old or entirely new, whatever happens', function () {
+  this.timeout(1_200_000);
+  let dir: string;
+  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-sets-')); });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const OLD = { 'a.json': 'old json', 'a.pdf': 'old pdf', 'a.xlsx': 'old xlsx' };
+  const NEW = { 'a.html': 'new html', 'a.json': 'new json', 'a.xlsx': 'new xlsx' };
+  // Every step of writing and making a set current, in order (a kill after the last leaves it done).
+  const STEPS = ['wrote a.json', 'wrote a.xlsx', 'wrote a.html', 'linked a.json', 'linked a.xlsx', 'linked a.html', 'committed', 'cleaned'];
+
+  for (const [i, step] of STEPS.entries()) {
+    it(`SIGKILL after "${step}" leaves the ${i < 6 ? 'old' : 'new'} set whole`, async () => {
+      const out = path.join(dir, `step-${i}`);
+      const write = (dieAt: string, files: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'kill-write.ts'), out, dieAt, JSON.stringify(files)], { encoding: 'utf8' });
+      assert.strictEqual(write('', OLD).stdout, 'done\n');
+      const child = write(step, NEW);
+      assert.strictEqual(child.signal, 'SIGKILL', child.stderr);
+      assert.deepStrictEqual(shown(out), i < 6 ? OLD : NEW);
+      // What the killed writer left is swept by the next run, and the set it made stays.
+      await sweepStaleTemps(out);
+      assert.deepStrictEqual(leftovers(out), []);
+      assert.deepStrictEqual(shown(out), i < 6 ? OLD : NEW);
+    });
+  }
+
+  it('two batches over one --out at once: every release\'s set comes whole from one of them', async () => {
+    const copies = 4;
+    const variants = ['Qifu', 'Qifv'].map((name) => {
+      const inputs = path.join(dir, `in-${name}`);
+      fs.mkdirSync(inputs);
+      const text = fs.readFileSync('samples/qifu-q3-2024.txt', 'utf8').replace(/Qifu/g, name);
+      for (let i = 0; i < copies; i++) fs.writeFileSync(path.join(inputs, `release-${i}.txt`), text);
+      return inputs;
+    });
+    const out = path.join(dir, 'shared-out');
+    for (const pdf of [false, true]) {
+      const runs = await Promise.all(variants.map((inputs) => new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [CLI, 'build', inputs, '--out', out, '--jobs', '1', ...(pdf ? [] : ['--no-pdf'])], { stdio: 'ignore' });
+        child.on('exit', resolve);
+      })));
+      assert.deepStrictEqual(runs, [0, 0]);
+      await assertOnlyCompleteOutputs(out);
+      for (let i = 0; i < copies; i++) {
+        const stem = `release-${i}`;
+        const json = fs.readFileSync(path.join(out, `${stem}.json`), 'utf8');
+        const from = json.includes('Qifv Technology') ? 'Qifv' : 'Qifu';
+        const other = from === 'Qifu' ? 'Qifv' : 'Qifu';
+        const parts = [json, zipText(path.join(out, `${stem}.xlsx`)), ...(pdf ? [fs.readFileSync(path.join(out, `${stem}.html`), 'utf8')] : [])];
+        for (const p of parts) {
+          assert.ok(p.includes(`${from} Technology`) && !p.includes(`${other} Technology`), `${stem}: mixed sets`);
+        }
+        assert.strictEqual(fs.existsSync(path.join(out, `${stem}.pdf`)), pdf, `${stem}: a briefing only from a run that printed one`);
+      }
+      assert.deepStrictEqual(leftovers(out), []);
+    }
+  });
+});
+
+/** The text of every part of a workbook, joined. */
+function zipText(file: string): string {
+  return [...zipEntries(fs.readFileSync(file)).values()].map((b) => b.toString('utf8')).join('\n');
+}

@@ -1,5 +1,5 @@
 import { Decimal } from '../model/decimal';
-import { cellKey } from '../model/refs';
+import { cellKey, statementById } from '../model/refs';
 import type { CellRef, Column, Figure, Release, Row, RowRef, Statement, Table, ValueKind } from '../model/types';
 
 // Shared arithmetic of the passes: a cell's value in units of currency or shares, the rounding
@@ -34,7 +34,7 @@ export function amountOf(fig: Figure | null | undefined, kind?: ValueKind): Amou
 
 
 export function rowAt(release: Release, ref: RowRef): Row | undefined {
-  return release.statements.find((s) => s.id === ref.statement)?.tables[ref.table]?.rows[ref.row];
+  return statementById(release, ref.statement)?.tables[ref.table]?.rows[ref.row];
 }
 
 export function figureAt(release: Release, ref: CellRef): Figure | null {

@@ -1,5 +1,5 @@
 import { Decimal } from '../model/decimal';
-import { cellKey } from '../model/refs';
+import { cellKey, statementById } from '../model/refs';
 import type { CellRef, Column, Figure, Release, StatementKind, ValueKind } from '../model/types';
 import { allTables, amountOf, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
 import type { Pass } from './index';
@@ -142,7 +142,7 @@ function findTwin(at: TableAt, col: number): number | null {
  * disagreeing ones is a coincidence (small per-share numbers repeat), not a restatement.
  */
 function agrees(release: Release, at: TableAt, row: number, col: number, source: CellRef): boolean {
-  const st = release.statements.find((s) => s.id === source.statement)!;
+  const st = statementById(release, source.statement)!;
   const table = st.tables[source.table];
   const srcRow = table.rows[source.row];
   const cols = columnsByKey(table);

@@ -1,5 +1,5 @@
 import { Decimal } from '../model/decimal';
-import { cellKey, cellRef } from '../model/refs';
+import { cellKey, cellRef, statementById } from '../model/refs';
 import type { CellRef, Release } from '../model/types';
 
 export interface TieSummary {
@@ -31,7 +31,7 @@ function asPrinted(value: Decimal, decimals: number, parens: boolean): string {
 
 /** Names a figure and its gap as an analyst reads it; `diff` is reported − recomputed in printed units. */
 function describe(release: Release, ref: CellRef, diff: Decimal): TieException {
-  const table = release.statements.find((s) => s.id === ref.statement)?.tables[ref.table];
+  const table = statementById(release, ref.statement)?.tables[ref.table];
   const row = table?.rows[ref.row];
   const col = table?.columns[ref.col];
   const fig = row?.cells[ref.col];

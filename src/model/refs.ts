@@ -1,4 +1,4 @@
-import type { CellRef, Place, RowRef } from './types';
+import type { CellRef, Place, Release, RowRef, Statement } from './types';
 
 /**
  * The cell of a row in one column. Spelled out, not spread: in the V8 of Node 20, `{ ...ref, col }`
@@ -22,4 +22,20 @@ export function cellKey(ref: RowRef, col: number): string {
 /** A row's key, spelled as cellKey's without the column. */
 export function rowKey(ref: RowRef): string {
   return `${ref.statement}/${ref.table}/${ref.row}`;
+}
+
+const statementsById = new WeakMap<Statement[], Map<string, Statement>>();
+
+/**
+ * The statement a reference names, found by its id in a map kept per statement list (built again
+ * when the list has grown): a release may hold thousands of statements, and every relation looks
+ * its cells up by reference.
+ */
+export function statementById(release: Release, id: string): Statement | undefined {
+  let map = statementsById.get(release.statements);
+  if (!map || (!map.has(id) && map.size !== release.statements.length)) {
+    map = new Map(release.statements.map((s) => [s.id, s]));
+    statementsById.set(release.statements, map);
+  }
+  return map.get(id);
 }

@@ -76,5 +76,8 @@ export function readText(text: string, file: string, opts: ReadOptions = {}): Re
 }
 
 export async function readFile(file: string, opts: ReadOptions = {}): Promise<Release> {
-  return readText(await loadInput(file), file, opts);
+  const notes: Diagnostic[] = [];
+  const release = readText(await loadInput(file, notes), file, opts);
+  release.diagnostics.unshift(...notes);
+  return release;
 }

@@ -277,17 +277,17 @@ function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
   return { title, units: units.join(' '), otherLines };
 }
 
-function slug(kind: StatementKind, taken: Set<string>): string {
-  let id: string = kind;
-  for (let n = 2; taken.has(id); n++) id = `${kind}-${n}`;
-  taken.add(id);
-  return id;
+/** The next id of a kind: `income`, `income-2`, … (counted, not searched: a release may hold thousands). */
+function slug(kind: StatementKind, counts: Map<StatementKind, number>): string {
+  const n = (counts.get(kind) ?? 0) + 1;
+  counts.set(kind, n);
+  return n === 1 ? kind : `${kind}-${n}`;
 }
 
 /** Builds statements from a tokenized document, in the order the release prints them. */
 export function buildStatements(blocks: RawBlock[], docCurrency: string | null, diagnostics: Diagnostic[]): Statement[] {
   const statements: Statement[] = [];
-  const ids = new Set<string>();
+  const ids = new Map<StatementKind, number>();
   let prose: ProseBlock[] = [];
   let current: Statement | null = null;
   for (const block of blocks) {

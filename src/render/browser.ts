@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import type { Browser } from 'puppeteer-core';
@@ -54,6 +54,65 @@ export class BrowserMissingError extends Error {
   }
 }
 
+/** A browser that was found but did not start, or stopped answering: the run's PDFs cannot be printed. */
+export class BrowserFailedError extends Error {
+  constructor(executable: string, what: string) {
+    super(`the browser ${executable} ${what}; set PUPPETEER_EXECUTABLE_PATH to a working Chromium or Chrome, or build with --no-pdf`);
+    this.name = 'BrowserFailedError';
+  }
+}
+
+/** How long a browser may take to start and answer: the headless shell takes a quarter of a second. */
+export const START_TIMEOUT_MS = 15_000;
+/** How long one request to a started browser may take (Puppeteer's own default is three minutes). */
+const PROTOCOL_TIMEOUT_MS = 60_000;
+
+/** Browser profiles of this process not yet removed, for `killBrowsers` on a signal. */
+const profiles = new Set<string>();
+
+/** Marks a browser's processes, and whatever they start, with the profile they belong to. */
+const MARK = 'TIEOUT_BROWSER_PROFILE';
+
+/**
+ * The processes that carry one of `marks` in their environment (Linux's /proc; only our own user's
+ * are readable). The mark survives what a command line does not: a wrapper script that execs, and
+ * the processes the browser itself starts.
+ */
+function processesMarked(marks: Set<string>): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((n) => /^\d+$/.test(n));
+  } catch {
+    return [];
+  }
+  const found: number[] = [];
+  for (const pid of entries) {
+    try {
+      const env = readFileSync(`/proc/${pid}/environ`, 'latin1');
+      for (const m of marks) if (env.includes(`${MARK}=${m}\0`)) found.push(Number(pid));
+    } catch {
+      // Gone meanwhile, or another user's.
+    }
+  }
+  return found;
+}
+
+/**
+ * Ends this process's browsers at once, started or still starting (all of them, or the one of
+ * `profile`), and removes their profiles: a run stopped by a signal cannot wait for a browser to
+ * close itself, and a hung one never would.
+ */
+export function killBrowsers(profile?: string): void {
+  const which = profile ? new Set([profile]) : new Set(profiles);
+  for (const pid of processesMarked(which)) {
+    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+  for (const p of which) {
+    rmSync(p, { recursive: true, force: true });
+    profiles.delete(p);
+  }
+}
+
 export interface LaunchedBrowser {
   browser: Browser;
   close(): Promise<void>;
@@ -86,19 +145,48 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   // behind, and the next launch removes those of processes that are gone.
   await sweepDeadRuns(os.tmpdir(), PROFILE_PREFIX);
   const profile = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
-  const browser = await launch({
+  profiles.add(profile);
+  let timer: NodeJS.Timeout | undefined;
+  const launching = launch({
     executablePath,
     headless: shell ? 'shell' : true,
     // Talk over a pipe, not a port: when tieout dies (even by SIGKILL) the pipe closes and Chromium
     // exits with it instead of living on as an orphan.
     pipe: true,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`, ...(shell ? SHELL_ARGS : [])],
+    // The CLI stops on signals itself, at once (cli.ts); Puppeteer's handlers would close the browser
+    // and let the run go on failing every release left.
+    env: { ...process.env, [MARK]: profile },
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    timeout: START_TIMEOUT_MS,
+    protocolTimeout: PROTOCOL_TIMEOUT_MS,
   });
+  let browser: Browser;
+  try {
+    // Over a pipe Puppeteer waits for the browser's first answer as long as for any request: a hung
+    // browser is given up here, sooner.
+    browser = await Promise.race([launching, new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new BrowserFailedError(executablePath, `did not answer within ${START_TIMEOUT_MS / 1000} s of starting`)), START_TIMEOUT_MS);
+    })]);
+  } catch (err) {
+    launching.then((b) => b.close(), () => undefined).catch(() => undefined);
+    killBrowsers(profile);
+    if (err instanceof BrowserFailedError) throw err;
+    const first = String((err as Error)?.message ?? err).split('\n')[0];
+    throw new BrowserFailedError(executablePath, `did not start (${first})`);
+  } finally {
+    clearTimeout(timer);
+  }
   return {
     browser,
     async close() {
-      await browser.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+      // A browser that stopped answering is ended rather than waited for.
+      const closing = browser.close().catch(() => undefined);
+      const late = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 5_000).unref())]);
+      if (late) browser.process()?.kill('SIGKILL');
+      killBrowsers(profile);
     },
   };
 }

@@ -5,6 +5,8 @@ export interface CaseResult {
   outcome: 'read' | 'refused' | 'crashed' | 'hung';
   message?: string;
   stack?: string;
+  /** Milliseconds the worker took to read and infer the case (wall clock). */
+  ms?: number;
 }
 
 /**

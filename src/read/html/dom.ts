@@ -45,6 +45,19 @@ export interface HtmlEvents {
 const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
 
 /**
+ * Elements open at once, at most. Releases nest a few dozen deep; the parser's cost for each element
+ * grows with the depth, so a document nested far deeper (100,000 tables in 3 MB) would take minutes.
+ */
+export const MAX_DEPTH = 512;
+
+/** A document nested deeper than MAX_DEPTH, at `offset` in its source. */
+export class TooDeepError extends Error {
+  constructor(readonly offset: number) {
+    super(`HTML nested more than ${MAX_DEPTH} elements deep`);
+  }
+}
+
+/**
  * Parses HTML into events. Adjacent text (split by the parser at entities) is one text node, as in
  * htmlparser2's DOM; a comment or doctype between two texts keeps them apart. Every element that
  * opens is closed, those left open at the end included.
@@ -63,7 +76,7 @@ export function parseEvents(source: string, events: HtmlEvents): void {
         endText();
         const type = name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag';
         events.open({ type, name, attribs, children: [], startIndex: parser.startIndex, hasTable: false });
-        open.push(name);
+        if (open.push(name) > MAX_DEPTH) throw new TooDeepError(parser.startIndex);
       },
       onclosetag() {
         endText();

@@ -1,5 +1,7 @@
+import { InputError } from '../../model/errors';
 import type { RawDocument } from '../raw';
 import type { Reader } from '../reader';
+import { MAX_DEPTH, TooDeepError } from './dom';
 import { LineIndex } from './lines';
 import { Walker } from './walk';
 
@@ -22,8 +24,14 @@ export function sniffHtml(text: string): number {
 }
 
 export function tokenizeHtml(source: string, file: string): RawDocument {
-  const walker = new Walker(new LineIndex(source));
-  walker.read(source);
+  const lines = new LineIndex(source);
+  const walker = new Walker(lines);
+  try {
+    walker.read(source);
+  } catch (err) {
+    if (!(err instanceof TooDeepError)) throw err;
+    throw new InputError({ file, line: lines.lineAt(err.offset), expected: `HTML nested at most ${MAX_DEPTH} elements deep`, found: 'deeper nesting', exitCode: 1 });
+  }
   return { format: 'html', bytes: Buffer.byteLength(source), blocks: walker.blocks };
 }
 

@@ -1,10 +1,10 @@
 import type { Sheet } from '../xlsx/sheet';
 import { Decimal, roundTo } from '../../model/decimal';
-import { cellRef } from '../../model/refs';
+import { cellRef, statementById } from '../../model/refs';
 import type { CellRef, Footing, ProseFact, Release } from '../../model/types';
 import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
 import { findIdentities } from './identity';
-import { addressOf, refText, CHECKS, type Layout } from './layout';
+import { addressOf, placeText, refText, CHECKS, type Address, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, numberFormat, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { pow10, sheetDecimals, sheetScale, sheetValue, toNumber } from './values';
@@ -39,7 +39,8 @@ interface Operand {
 export interface CheckLine {
   kind: string;
   what: string;
-  where: string;
+  /** The cell checked, as a structure: a sheet's name may hold any character, '!' included. */
+  where: Address;
   reported: Operand;
   recomputed: Operand;
   /** Decimals the difference is rounded to: the printed precision, which also clears binary noise. */
@@ -51,7 +52,8 @@ export interface CheckLine {
 
 export interface UntiedLine {
   what: string;
-  where: string;
+  /** The cell checked, as a structure: a sheet's name may hold any character, '!' included. */
+  where: Address;
   reported: Operand;
   recomputed: Operand | null;
   gap: Decimal | null;
@@ -61,13 +63,13 @@ export interface UntiedLine {
 }
 
 function labelOf(release: Release, ref: CellRef): string {
-  const st = release.statements.find((s) => s.id === ref.statement);
+  const st = statementById(release, ref.statement);
   return st?.tables[ref.table]?.rows[ref.row]?.label ?? '';
 }
 
 /** The column a cell sits in, as an analyst names it: "3M Sep-30-2024 USD". */
 function columnLabel(release: Release, ref: CellRef): string {
-  const st = release.statements.find((s) => s.id === ref.statement);
+  const st = statementById(release, ref.statement);
   const col = st?.tables[ref.table]?.columns[ref.col];
   return [col?.period?.label, col?.currency].filter(Boolean).join(' ') || `column ${ref.col + 1}`;
 }
@@ -92,7 +94,7 @@ function relationCheck(release: Release, layout: Layout, f: CellFormula, written
   return {
     kind: f.kind,
     what,
-    where: `${addr.sheet}!${addr.a1}`,
+    where: addr,
     reported: { formula: null, value: reported, origin: 'typed' },
     recomputed,
     decimals,
@@ -119,7 +121,7 @@ function narrativeCheck(release: Release, layout: Layout, plan: FormulaPlan, fac
   return {
     kind: 'narrative',
     what: `${fact.subject}: “${fact.text}”`,
-    where: `${addr.sheet}!${addr.a1}`,
+    where: addr,
     reported: { formula: null, value: fact.value, origin: 'typed' },
     recomputed: { formula: `ROUND(${refText(addr, CHECKS)}${factor},${fact.decimals})`, value: recomputed, origin: 'link' },
     decimals: fact.decimals,
@@ -135,13 +137,8 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
   for (const f of plan.checkOnly) checks.push(relationCheck(release, layout, f, false));
   // Reading order: statement sheets in order, then row, then column.
   const order = new Map(layout.sheets.map((s, i) => [s.name, i]));
-  const pos = (where: string) => { const [sheet, a1] = where.split('!'); const m = /^([A-Z]+)(\d+)$/.exec(a1)!; return [order.get(sheet) ?? 99, Number(m[2]), m[1].length, m[1]] as const; };
-  // Each place parsed once, not at every comparison.
-  const places = new Map(checks.map((c) => [c, pos(c.where)]));
-  checks.sort((a, b) => {
-    const pa = places.get(a)!; const pb = places.get(b)!;
-    return pa[0] - pb[0] || pa[1] - pb[1] || pa[2] - pb[2] || (pa[3] < pb[3] ? -1 : pa[3] > pb[3] ? 1 : 0);
-  });
+  const sheetAt = (w: Address) => order.get(w.sheet) ?? 99;
+  checks.sort((a, b) => sheetAt(a.where) - sheetAt(b.where) || a.where.row - b.where.row || a.where.col - b.where.col);
 
   for (const id of findIdentities(release)) {
     for (const col of id.columns) {
@@ -154,7 +151,7 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
       checks.push({
         kind: 'balance',
         what: `${labelOf(release, a)} − ${labelOf(release, b)} (${columnLabel(release, a)})`,
-        where: `${addressOf(layout, a)!.sheet}!${addressOf(layout, a)!.a1}`,
+        where: addressOf(layout, a)!,
         reported: { formula: refText(addressOf(layout, a)!, CHECKS), value: va, origin: 'link' },
         recomputed: { formula: refText(addressOf(layout, b)!, CHECKS), value: vb, origin: 'link' },
         decimals,
@@ -198,7 +195,7 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
     if (gap === null && stated) gap = stated;
     untied.push({
       what: labelOf(release, ref),
-      where: `${addr.sheet}!${addr.a1}`,
+      where: addr,
       reported: { formula: refText(addr, CHECKS), value: plan.valueOf(ref)!, origin: 'link' },
       recomputed,
       gap,
@@ -254,7 +251,7 @@ export function writeChecks(ws: Sheet, release: Release, layout: Layout, plan: F
     ws.set(y, 1, i + 1, text);
     ws.set(y, 2, chk.kind, text);
     ws.set(y, 3, chk.what, text);
-    ws.set(y, 4, chk.where, text);
+    ws.set(y, 4, placeText(chk.where), text);
     put(ws, y, 5, chk.reported, chk.format);
     put(ws, y, 6, chk.recomputed, chk.format);
     ws.set(y, 7, { formula: `ROUND(E${y}-F${y},${chk.decimals})`, result: toNumber(chk.diff) }, figureStyle(chk.format, 'formula'));
@@ -279,7 +276,7 @@ export function writeChecks(ws: Sheet, release: Release, layout: Layout, plan: F
     ws.set(y, 1, i + 1);
     ws.set(y, 2, 'untied');
     ws.set(y, 3, u.what);
-    ws.set(y, 4, u.where);
+    ws.set(y, 4, placeText(u.where));
     put(ws, y, 5, u.reported, u.format);
     if (u.recomputed) {
       put(ws, y, 6, u.recomputed, u.format);

@@ -1,5 +1,5 @@
 import { Decimal, roundTo } from '../../model/decimal';
-import { cellKey, cellRef } from '../../model/refs';
+import { cellKey, cellRef, statementById } from '../../model/refs';
 import type { Across, CellRef, Change, Conversion, Figure, Footing, Link, Ratio, Relation, Release } from '../../model/types';
 import { addressOf, CHECKS, columnLetter, refText, type Address, type Layout } from './layout';
 import { pow10, sheetDecimals, sheetScale, sheetValue } from './values';
@@ -57,7 +57,7 @@ interface Pending {
 }
 
 export function figureAt(release: Release, ref: CellRef): Figure | null {
-  const st = release.statements.find((s) => s.id === ref.statement);
+  const st = statementById(release, ref.statement);
   return st?.tables[ref.table]?.rows[ref.row]?.cells[ref.col] ?? null;
 }
 

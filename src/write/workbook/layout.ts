@@ -1,3 +1,4 @@
+import { InputError } from '../../model/errors';
 import type { CellRef, Release, Statement, StatementKind } from '../../model/types';
 import { columnLetter } from '../xlsx/sheet';
 import { quoteSheet } from '../xlsx/workbook';
@@ -57,6 +58,9 @@ export interface Layout {
   sheetOf(statementId: string): SheetLayout | undefined;
 }
 
+/** Columns in a sheet: A to XFD. */
+export const MAX_COLUMNS = 16_384;
+
 /** Sheet column (1-based) of a table's value column: the labels sit in A. */
 export const valueCol = (col: number) => col + 2;
 
@@ -96,6 +100,15 @@ export function planLayout(release: Release, names?: { prefix: string; taken: Se
       widest = Math.max(widest, t.columns.length, ...t.rows.map((r) => r.cells.length));
       return { captionRow, headerRows, unitsRow, rows };
     });
+    // A row wider than a sheet cannot be written whole, and a spreadsheet would drop what is beyond
+    // XFD without a word: the release is refused, naming the table.
+    if (valueCol(widest) > MAX_COLUMNS) {
+      throw new InputError({
+        file: release.source.file, line: st.place.line, exitCode: 1,
+        expected: `a table of at most ${(MAX_COLUMNS - valueCol(0)).toLocaleString('en-US')} figure columns (a sheet ends at column XFD, the ${MAX_COLUMNS.toLocaleString('en-US')}th, and holds the labels and the source line besides)`,
+        found: `${widest.toLocaleString('en-US')} columns in "${st.title}"`,
+      });
+    }
     const frozenRows = tables.length ? tables[0].unitsRow : UNITS_ROW;
     const rowAt = new Map<number, { table: number; row: number }>();
     tables.forEach((t, table) => t.rows.forEach((sheetRow, row) => rowAt.set(sheetRow, { table, row })));
@@ -120,6 +133,11 @@ export function addressOf(layout: Layout, ref: CellRef): Address | null {
   if (!sheet || row === undefined || ref.col < 0) return null;
   const col = valueCol(ref.col);
   return { sheet: sheet.name, row, col, a1: `${columnLetter(col)}${row}` };
+}
+
+/** A cell's place as a reader is shown it (Sheet!B12); for display only, never parsed back. */
+export function placeText(addr: Address): string {
+  return `${addr.sheet}!${addr.a1}`;
 }
 
 /** A reference as written in a formula on `fromSheet`: bare on the same sheet, quoted sheet name otherwise. */

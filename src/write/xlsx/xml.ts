@@ -1,9 +1,11 @@
-// Text and attribute values as XML. Control characters XML 1.0 cannot carry (all below U+0020
-// but tab, line feed and carriage return, and DEL) are dropped rather than written as a file
-// Excel refuses to open.
+// Text and attribute values as XML. Characters XML 1.0 cannot carry are dropped rather than
+// written as a file Excel refuses to open and LibreOffice reads only up to them: the controls below
+// U+0020 but tab, line feed and carriage return; U+FFFE and U+FFFF; and a surrogate without its
+// pair. DEL is dropped too (allowed, but never meant). Every text of the package passes through
+// esc(), whichever reader it came from, so none of them reaches a part.
 
-const SPECIAL = /["&'<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
-const SPECIAL_ALL = /["&'<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+const SPECIAL = /["&'<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const SPECIAL_ALL = new RegExp(SPECIAL.source, 'g');
 
 const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
