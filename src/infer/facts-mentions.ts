@@ -12,13 +12,14 @@ export interface Mention extends Pick<ProseFact, 'value' | 'kind' | 'currency' |
 }
 
 const CUR = String.raw`US\$|NT\$|HK\$|C\$|A\$|S\$|RMB|CNY|USD|EUR|CAD|GBP|TWD|HKD|AUD|€|£|¥|\$`;
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// "$.16": old filings print cents without the leading zero.
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<=\$)\.\d+`;
 // A figure: optional currency, optional minus, the number, an optional range's upper end, then a
 // percent sign or a scale word. Letters or digits right before it (Q3, H.10, Day-1) are not figures.
 const FIGURE = new RegExp(
   String.raw`(?<![\w.\-/:])(?<cur>${CUR})?\s?(?<neg>[-\u2212])?(?<num>${NUM})` +
     String.raw`(?:\s?(?:\u2013|\u2014|-|to)\s?(?<cur2>${CUR})?(?<num2>${NUM}))?` +
-    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b)|\s(?<word>billion|million|thousand|bn|mn)\b)?(?![\d\w-])`,
+    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b)|\s(?<word>billion|million|thousand|bn|mn)\b|(?<=\d)(?<sfx>bn|m)(?![\w]))?(?![\d\w-])`,
   'g',
 );
 const SCALE: Record<string, number> = { billion: 9, bn: 9, million: 6, mn: 6, thousand: 3 };
@@ -43,7 +44,9 @@ export function findMentions(sentence: string, docCurrency: string | null): Ment
     const g = m.groups ?? {};
     const mark = g.cur ?? g.cur2;
     const pct = !!g.pct;
-    const word = g.word?.toLowerCase();
+    // "EUR500m", "$1.2bn": a scale letter right after the digits, only after a currency.
+    const word = g.word?.toLowerCase() ?? (g.sfx && mark ? (g.sfx === 'm' ? 'million' : 'billion') : undefined);
+    if (g.sfx && !mark) continue;
     // A bare number is a figure only when grouped in thousands (23,042,303 loans): years, days,
     // footnotes and dates are not.
     if (!mark && !pct && !word && !/,\d{3}/.test(g.num)) continue;
@@ -100,7 +103,9 @@ function cleanSubject(raw: string): string {
     const head = words.slice(0, 2).join(' ');
     const rest = s.slice(head.length);
     const at = rest.search(SPLIT_AT);
-    if (at >= 0) s = head + rest.slice(0, at);
+    // A short qualifier names which measure it is ("of intended discontinued service"); a long
+    // one describes it ("of loans originated by financial institutions across our platform").
+    if (at >= 0 && rest.slice(at).trim().split(' ').length > 4) s = head + rest.slice(0, at);
   }
   return s.trim();
 }

@@ -180,19 +180,18 @@ export function monthsIn(sentence: string, fallback: number): number {
 }
 
 /**
- * The table figure a prose fact restates. A figure equal at the text's precision ties; where none
+ * The table figure a prose fact restates, in a column of `months` (what its sentence speaks of). A figure equal at the text's precision ties; where none
  * is equal, a row named with the same words in the same period ties with its difference, so words
  * that disagree with the tables are caught. Anything else ties to nothing.
  */
-export function tieFact(release: Release, fact: ProseFact, ctx: TieContext, approximate = false): FactTie | null {
+export function tieFact(release: Release, fact: ProseFact, months: number, periodEnd: string | null, approximate = false): FactTie | null {
   if (fact.role === 'outlook' || fact.role === 'other') return null;
-  const months = monthsIn(fact.sentence, ctx.months);
   let equal: { tie: FactTie; score: number } | null = null;
   let named: { tie: FactTie; score: number } | null = null;
   const rough = fact.value.toNumber() * 10 ** fact.scale;
   const unit = 10 ** (fact.scale - fact.decimals);
   release.statements.forEach((st) => st.tables.forEach((t, ti) => {
-    const prep = prepare(t, ctx.periodEnd);
+    const prep = prepare(t, periodEnd);
     // Which columns hold the fact's period depends on the column alone: decided once per table.
     const periodFits = prep.periods.map((c) => columnFits(c, fact, months));
     if (!periodFits.some(Boolean)) return;

@@ -1,4 +1,5 @@
 import type { Release } from '../model/types';
+import { claimsPass } from './claims';
 import { factsPass } from './facts';
 import { conversionsPass } from './conversions';
 import { footingPass } from './footing';
@@ -14,6 +15,8 @@ export interface Pass {
 const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, ratiosPass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
+// Claims read the sentences and facts the facts pass stored.
+PASSES.push(claimsPass);
 
 export function passes(): readonly Pass[] {
   return PASSES;
