@@ -10,7 +10,7 @@ const RECONCILIATION = /reconcil|non-?gaap|adjusted|non-?ifrs|underlying|special
 const ONE_OFF = /impairment|restructur|litigation|legal\s+(?:settlement|matter|charge)|settlement|severance|write-?(?:down|off)|(?:gain|loss)\s+on\s+(?:the\s+)?(?:sale|disposal|disposition|extinguishment|divestiture)|acquisition[-\s]related|transaction[-\s](?:related|costs)|integration|discrete\s+tax|tax\s+(?:reform|settlement|one-?time)|one-?time|special\s+charge|divestiture|pension\s+settlement|mark-?to-?market|unrealized\s+(?:gain|loss)/i;
 const BECAUSE = /\b(?:primarily|mainly|largely|partially|partly|principally)?\s*(?:due\s+to|driven\s+by|as\s+a\s+result\s+of|because\s+of)\b/i;
 // A measure's name: no verbs, periods or pronouns ("Q4 2024 revenues registered" is not one).
-const NOT_A_MEASURE = /\b(?:was|were|is|are|registered|reached|to|we|our|it|its|by|than|more|less|Q[1-4]|QoQ|YoY|quarter|year|(?:19|20)\d{2})\b|[\u2019']s\b|^[^A-Z]/;
+const NOT_A_MEASURE = /\b(?:was|were|is|are|registered|reached|to|we|our|it|its|by|than|more|less|Q[1-4]|QoQ|YoY|quarter|year|(?:19|20)\d{2})\b|[\u2019']s\b|^[^A-Za-z]/;
 const QUOTE = /[\u201c"]/;
 
 function reconciliationItems(release: Release): Claim[] {
@@ -67,7 +67,8 @@ function explainedChanges(release: Release): Claim[] {
     if (!f) continue;
     const reason = s.text.slice(because.index + because[0].length).split(/[;.]\s|,\s(?:partially|partly|offset)/)[0].trim().replace(/[.,;]+$/, '');
     if (!reason || findMentions(reason, null).length > 3) continue;
-    const subject = f.subject.replace(/\s*\(change\)$/, '');
+    const named = f.subject.replace(/\s*\(change\)$/, '');
+    const subject = named && named[0].toUpperCase() + named.slice(1);
     if (!subject || NOT_A_MEASURE.test(subject) || subject.split(' ').length > 6) continue;
     out.push({
       id: '', kind: 'driver', subject, period: release.meta.fiscalPeriod,

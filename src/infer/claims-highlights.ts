@@ -11,9 +11,14 @@ const DOWN = /\b(?:decrease|decline|fall|drop|down|fell|declined|decreased|reduc
 const CAPITAL = /\bdividends?\b|\brepurchas\w*|\bbuy-?backs?\b/i;
 const IN_SECTION = /highlight|operat|business|key\s+(?:metric|figure|takeaway)|kpi/i;
 
+// A name that ends in its verb is a fragment ("Others represented 43%").
+const ENDS_IN_VERB = /\b(?:represented|accounted|reached|totaled|totalled|amounted|stood|increased|decreased|grew|rose|fell|declined|was|were)$/i;
+// A figure right after a verb of change is the change, not the level ("operating profit increased $41 million").
+const CHANGE_BEFORE = /\b(?:increase[sd]?|decrease[sd]?|rose|fell|grew|declined|up|down|improved|gain(?:ed)?|drop(?:ped)?|higher|lower)\s*(?:of|by)?\s*(?:approximately|about|nearly)?\s*$/i;
+
 function isMeasure(subject: string): boolean {
   const words = subject.split(' ');
-  return /^[A-Za-z0-9]/.test(subject) && words.length <= 8 && subject.length <= 70 && !FRAGMENT.test(subject) && !/\b(?:was|were|is|are)\b/i.test(subject) && !/\b(?:of|to|in|for|and|the|by|at)$/i.test(subject);
+  return !ENDS_IN_VERB.test(subject) && /^[A-Za-z0-9]/.test(subject) && words.length <= 8 && subject.length <= 70 && !FRAGMENT.test(subject) && !/\b(?:was|were|is|are)\b/i.test(subject) && !/\b(?:of|to|in|for|and|the|by|at)$/i.test(subject);
 }
 
 /** The change a sentence states right after a figure, when it is of a year or quarter before. */
@@ -58,6 +63,8 @@ export function highlightClaims(release: Release, max = 10): Claim[] {
     if (seenLines.has(s.place.line) || skipped(f.sentence, s.text) || seenSubjects.has(f.subject.toLowerCase())) continue;
     seenLines.add(s.place.line);
     seenSubjects.add(f.subject.toLowerCase());
+    const at = s.text.indexOf(f.text);
+    if (at >= 0 && CHANGE_BEFORE.test(s.text.slice(Math.max(0, at - 40), at))) continue;
     const change = changeAfter(facts, i, s.text);
     const subject = f.subject[0].toUpperCase() + f.subject.slice(1);
     out.push({

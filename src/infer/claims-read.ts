@@ -29,8 +29,8 @@ export interface Stated {
   respective: number | null;
 }
 
-const DOWN = /\b(?:decrease[sd]?|declin(?:e[sd]?|ing)|down|lower|fall(?:s|ing)?|fell|drop(?:s|ped)?|reduc(?:e[sd]?|tion)|contract(?:s|ed)?|negative)\s*(?:of|by)?\s*(?:approximately|about|around|roughly|c\.)?\s*$/i;
-const UP = /\b(?:increase[sd]?|grow(?:th|s|n)?|grew|up|higher|rise|rose|gain|improve(?:ment|d|s)?|expand(?:ed|s)?)\s*(?:of|by)?\s*(?:approximately|about|around|roughly|c\.)?\s*$/i;
+const DOWN = /\b(?:decrease[sd]?|declin(?:e[sd]?|ing)|down|lower|fall(?:s|ing)?|fell|drop(?:s|ped)?|reduc(?:e[sd]?|tion)|contract(?:s|ed)?|negative)\s*(?:of|by|between)?\s*(?:approximately|about|around|roughly|c\.)?\s*$/i;
+const UP = /\b(?:increase[sd]?|grow(?:th|s|n)?|grew|up|higher|rise|rose|gain|improve(?:ment|d|s)?|expand(?:ed|s)?)\s*(?:of|by|between)?\s*(?:approximately|about|around|roughly|c\.)?\s*$/i;
 const APPROX = /\b(?:approximately|about|around|roughly|nearly|c\.|circa|some)\s*$/i;
 const AT_LEAST = /\b(?:at\s+least|a\s+minimum\s+of|no\s+less\s+than|more\s+than|over)\s*$/i;
 const RANGE_JOIN = /^\s*(?:to|through|\u2013|\u2014|-|\/)?\s*\+?$/;

@@ -182,6 +182,9 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
         subject = prev.subject;
         change = true;
       }
+      // "an unfavorable impact of 10 basis points from foreign exchange rates": the impact of what.
+      const source = /\b(?:impact|effect|headwind|tailwind|benefit)$/i.test(subject) ? /^\s*(from|of)\s+((?:[\w-]+\s?){1,4})/i.exec(v.after) : null;
+      if (source) subject = `${subject} ${source[1]} ${source[2].trim()}`;
       // A bare count ("two 9,200 TEU vessels") is not guidance of a measure.
       if (!subject || !goodSubject(subject) || (v.unit === 'number' && v.scale < 3)) continue;
       const c = claim('outlook', subject, v, period?.label ?? null, si, s.place);
@@ -249,11 +252,11 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
         const annual = /\bannual(?:ized|ised)?\b/i.test(ownWords(before)) || /^\s*(?:per\s+\w+\s+)?(?:on\s+an\s+)?annual/i.test(after);
         const verb = /\b(?:declared?|approved?|announced?|payable|set|raised|increased|maintained)\b/i.test(t)
           ? 'declared'
-          : /\b(?:proposed?|recommended?|submitted|to\s+be\s+submitted)\b/i.test(t) ? 'proposed' : /\b(?:paid|pay)\b/i.test(t) ? 'paid' : null;
+          : /\b(?:proposed?|recommended?|submitted|to\s+be\s+submitted)\b/i.test(t) ? 'proposed' : /\bwill\s+pay\b/i.test(t) ? 'payable' : /\b(?:paid|pay)\b/i.test(t) ? 'paid' : null;
         subject = `Dividend${verb ? ` ${verb}` : ''} per share${annual ? ' (annualized)' : kind && kind !== 'quarterly' ? ` (${kind})` : ''}`;
       } else if (v.unit === 'amount' && v.scale >= 3) {
         if (buyback && (EXECUTED_BEFORE.test(before) || (BUY_AFTER.test(after) && !AUTHORIZED.test(before)))) subject = 'Buyback executed';
-        else if (buyback && AUTHORIZED.test(`${before} ${after.slice(0, 60)}`)) subject = 'Buyback authorized';
+        else if (buyback && AUTHORIZED.test(`${ownWords(before)} ${after.slice(0, 60)}`)) subject = 'Buyback authorized';
         else if (/\b(?:returned|distributed|returning)\b/i.test(before) && /^\s*(?:\S+\s+){0,3}?to\s+(?:its\s+|our\s+)?(?:share|stock|unit)holders/i.test(after)) subject = 'Returned to shareholders';
         else if (/^\s*(?:in|of)\s+(?:cash\s+|common\s+)?dividends\b/i.test(after) || /\bdividends?\s+(?:paid\s+)?(?:of|totaling|totalling)\s*(?:approximately|about)?\s*$/i.test(before)) {
           subject = /\bdeclared\b/i.test(t) ? 'Dividends declared' : 'Dividends paid';
@@ -289,7 +292,7 @@ export function readClaims(release: Release): Claim[] {
     if (s.section !== section) {
       section = s.section;
       const forward = FORWARD.test(section.replace(VERSUS_GUIDANCE, ' '));
-      ctx = { forward, period: forward ? periodIn(section, release.meta) : null };
+      ctx = { forward, period: forward ? periodIn(section, release.meta, 'last') : null };
     }
     const found = outlookOf(s, si, release, ctx);
     outlook.push(...found);
