@@ -343,4 +343,17 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Buyback executed | FY2025 | 200 | open | USDe6 | level',
     ]);
   });
+
+  it('narrative checks compare like with like: a segment\u2019s last-year figure is no disagreement, restated totals tie', async () => {
+    const sears = await corpus('sears_q2_2004_8k_ex99.txt');
+    const f466 = sears.facts.find((f) => f.text === '$466 million')!;
+    assert.deepStrictEqual([f466.role, f466.tie], ['prior-year', null]);
+    assert.deepStrictEqual(sears.facts.filter((f) => f.tie && !f.tie.diff.isZero()).map((f) => f.text), []);
+    const apple = await corpus('apple_q1fy11_8k_ex99-1.htm');
+    const tied = apple.facts.filter((f) => f.tie && f.tie.diff.isZero()).map((f) => `${f.text}=${f.tie!.tableValue.toString()}`);
+    assert.deepStrictEqual(tied.slice(0, 2), ['$26.74 billion=26.74', '$6 billion=6']);
+    const palomar = await corpus('palomar_q4_2024_globenewswire.md');
+    // "Combined ratio of 78.1% compared to 76.6% in 2023" under the full-year heading is the year's, not the quarter's 75.9%.
+    assert.deepStrictEqual(palomar.facts.filter((f) => f.tie && !f.tie.diff.isZero()).map((f) => f.text), []);
+  });
 });

@@ -82,6 +82,8 @@ const LEADING_JOIN = /^[\s),;:]*(?:and|while|whereas|but)\s+/i;
 const INTRODUCER = /\b(?:was|were|is|are|reached|totaled|totalled|amounted|stood|came in|expects?|generat\w*|between|launched|announced|approved|declared|authorized)\b/i;
 // A figure followed by a plain noun modifies it: "254.3 million consumers", "US$450 million share repurchase plan".
 const NOUN_AFTER = /^\s+(?!(?:in|of|for|and|or|to|from|as|at|by|on|with|per|compared|representing|a|an|the|was|were|is|are|respectively|year|quarter)\b)[A-Za-z]/;
+// "… and record net quarterly profit of $6 billion": a new noun phrase before "of" names a new measure.
+const NEW_MEASURE = /(?:^|,\s*|\band\s+)((?:[A-Za-z][\w'\u2019&-]*\s+){0,5}[A-Za-z][\w'\u2019&-]*)\s+(?:of|was|were|totaled|totalled|totaling|reached)\s*(?:approximately|about|nearly)?\s*$/i;
 const APPROXIMATE = /\b(?:approximately|about|nearly|around|roughly|over|more than|almost|up to)\s*$/i;
 const VERB = /\b(?:expects? to (?:generate|report|be|reach|achieve)|to generate|generated|reported|recorded|delivered|achieved|posted|has|had|have|connected|launched|announced|declared|paid|returned|continued to execute)(?:\s|$)/gi;
 const LEADING = /^(?:the|a|an|our|its|their|such|total of|representing|in addition,?|additionally,?)\s+/i;
@@ -149,6 +151,7 @@ export function nameMentions(sentence: string, mentions: Mention[]): NamedMentio
     let subject = '';
     const after = sentence.slice(m.end);
     if (!change && NOUN_AFTER.test(after)) subject = followingNoun(after);
+    else if (prev && !CONNECTIVE_ONLY.test(gap) && !change && NEW_MEASURE.test(gap)) subject = cleanSubject(NEW_MEASURE.exec(gap)![1]);
     else if (prev && (CONNECTIVE_ONLY.test(gap) || change || !INTRODUCER.test(gap))) subject = prev.subject;
     else {
       subject = cleanSubject(gap);

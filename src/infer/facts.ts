@@ -52,6 +52,9 @@ const SAME_PERIOD = /^\)?[\s,]*(?:(?:in|for|during)\s+the\s+(?:same|correspondin
 const PRIOR_PERIOD = /^\)?[\s,]*(?:in|for|during)\s+the\s+(?:prior|previous|preceding|last|sequential)\s+(?:fiscal\s+)?quarter/i;
 // A figure after "from" is the level a change started from ("rose to 95.5% from 93.7%").
 const FROM_BEFORE = /\bfrom\s*(?:approximately|about|nearly)?\s*$/i;
+const COMPARED_BEFORE = /\b(?:compare[ds]?\s+(?:to|with)|versus|vs\.?)\s+(?:[\w-]+\s+){0,4}?(?:approximately|about)?\s*$/i;
+// A sentence about one segment or division states its figures, not the consolidated ones.
+const SEGMENT = /\bsegments?\b|\bdivisions?\b/i;
 
 /** What every figure of a sentence shares, worked out once per sentence (a sentence may state thousands). */
 interface SentenceContext {
@@ -62,6 +65,7 @@ interface SentenceContext {
   pastAt: number;
   /** Months the sentence speaks of. */
   months: number;
+  segment: boolean;
 }
 
 function sentenceContext(text: string, section: string, fallbackMonths: number): SentenceContext {
@@ -71,7 +75,9 @@ function sentenceContext(text: string, section: string, fallbackMonths: number):
     section,
     outlook: /outlook|guidance/i.test(section) || OUTLOOK_WORDS.test(text),
     pastAt: past ? past.index + past[0].length : -1,
-    months: monthsIn(text, fallbackMonths),
+    // A sentence under "Full Year 2024 Highlights" speaks of the year even when it does not say so.
+    months: monthsIn(text, monthsIn(section, fallbackMonths)),
+    segment: SEGMENT.test(text),
   };
 }
 
@@ -80,14 +86,15 @@ function roleOf(m: NamedMention, before: string, after: string, s: SentenceConte
   if (s.outlook && (s.pastAt < 0 || s.pastAt > m.start)) return 'outlook';
   if (SAME_PERIOD.test(after)) return 'prior-year';
   if (PRIOR_PERIOD.test(after)) return 'prior-period';
-  const named = /^\)?[\s,]*(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q[1-4]|fiscal(?:\s+year)?|full[-\s]year)\s*(?:of\s+)?(?:fiscal\s+)?((?:19|20)\d{2})\b/i.exec(after);
+  const named = /^\)?[\s,]*(?:in|for|during)\s+(?:the\s+)?(?:(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q[1-4]|fiscal(?:\s+year)?|full[-\s]year)\s*(?:of\s+)?(?:fiscal\s+)?)?((?:19|20)\d{2})\b/i.exec(after);
   if (named && periodEnd && Number(named[1]) === Number(periodEnd.slice(0, 4)) - 1) return 'prior-year';
-  const asOf = /^\)?[\s,]*(?:as\s+of|at)\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/.exec(after);
+  const asOf = /^\)?[\s,]*(?:as\s+(?:of|at)|at)\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/.exec(after);
   const date = asOf ? parseDate(asOf[1]) : null;
   if (date && periodEnd && date !== periodEnd) {
     return Number(date.slice(0, 4)) === Number(periodEnd.slice(0, 4)) - 1 && date.slice(5) === periodEnd.slice(5) ? 'prior-year' : 'prior-period';
   }
-  if (FROM_BEFORE.test(before)) return 'prior-period';
+  // The figure a sentence compares with ("… compared to 76.6%") is never the current one.
+  if (FROM_BEFORE.test(before) || COMPARED_BEFORE.test(before)) return 'prior-period';
   return 'current';
 }
 
@@ -156,7 +163,8 @@ export function extractFacts(release: Release, sentences: ProseSentence[] = pros
         place: sentence.place,
         tie: null,
       };
-      fact.tie = tieFact(release, fact, sc.months, ctx.periodEnd, m.approximate);
+      // A segment's figure may equal a table figure, but a near miss is some other line, not a disagreement.
+      fact.tie = tieFact(release, fact, sc.months, ctx.periodEnd, m.approximate || sc.segment);
       facts.push(fact);
     });
   });
