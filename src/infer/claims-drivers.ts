@@ -1,5 +1,6 @@
 import type { Claim, Release } from '../model/types';
 import { findMentions } from './facts-mentions';
+import { isMeasure } from './claims-highlights';
 import { daysBetween } from './facts-tie';
 
 // What moved the results, as the release names it: the one-off items of its non-GAAP
@@ -69,7 +70,7 @@ function explainedChanges(release: Release): Claim[] {
     if (!reason || findMentions(reason, null).length > 3) continue;
     const named = f.subject.replace(/\s*\(change\)$/, '');
     const subject = named && named[0].toUpperCase() + named.slice(1);
-    if (!subject || NOT_A_MEASURE.test(subject) || subject.split(' ').length > 6) continue;
+    if (!subject || NOT_A_MEASURE.test(subject) || !isMeasure(subject) || subject.split(' ').length > 6) continue;
     out.push({
       id: '', kind: 'driver', subject, period: release.meta.fiscalPeriod,
       low: f.value, high: f.value, approximate: false, unit: f.kind, currency: f.currency, scale: f.scale, decimals: f.decimals,

@@ -1,4 +1,5 @@
 import type { Claim, ProseFact, Release } from '../model/types';
+import { similarity } from './facts-tie';
 
 // Operating highlights: the figures a release reports in its prose that its tables do not hold
 // (volumes, users, comps, stores, occupancy, loss ratios …), each with the change it states. A
@@ -6,7 +7,9 @@ import type { Claim, ProseFact, Release } from '../model/types';
 // and a fragment of a sentence is not a measure.
 
 const QUOTE = /[\u201c"]|\b(?:commented|said|added|stated)\b/;
-const FRAGMENT = /^(?:and|or|as|but|with|worth|increase|decrease|decline|growth|total\s+number|number|which|that|this|these|while|we|it|they|our|its|in|of|for|to|from|at|by|on|more|less|approximately|about|over|up|down|demand|when|if|after|before|during|including|excluding|change)\b/i;
+const FRAGMENT = /^(?:and|or|as|but|with|worth|increase|decrease|decline|growth|total\s+number|number|which|that|this|these|while|we|it|they|our|its|in|of|for|to|from|at|by|on|more|less|approximately|about|over|up|down|demand|when|if|after|before|during|including|excluding|inclusive|change|reduction|due|because|lower|higher|sq|million|billion|thousand|financed|sold|square\s+feet|related|comprising|hedged|liabilities|weighted\s+average)\b/i;
+// A name with a verb in it is a piece of a sentence ("H&R sold 58 real estate assets", "Gross margin decreased by").
+const HAS_VERB = /\b(?:sold|grew|increased|decreased|improved|contracted|generated|reported|financed|reached|rose|fell|declined|represented|accounted|was|were|is|are|has|have|had|achieved|completed|compared|acquired|delivered|raised|contributed)\b|[.;+]|--|^\W/i;
 const DOWN = /\b(?:decrease|decline|fall|drop|down|fell|declined|decreased|reduction|lower)\w*\s*(?:of|by)?\s*(?:approximately|about)?\s*$/i;
 const CAPITAL = /\bdividends?\b|\brepurchas\w*|\bbuy-?backs?\b/i;
 const IN_SECTION = /highlight|operat|business|key\s+(?:metric|figure|takeaway)|kpi/i;
@@ -16,9 +19,10 @@ const ENDS_IN_VERB = /\b(?:represented|accounted|reached|totaled|totalled|amount
 // A figure right after a verb of change is the change, not the level ("operating profit increased $41 million").
 const CHANGE_BEFORE = /\b(?:increase[sd]?|decrease[sd]?|rose|fell|grew|declined|up|down|improved|gain(?:ed)?|drop(?:ped)?|higher|lower)\s*(?:of|by)?\s*(?:approximately|about|nearly)?\s*$/i;
 
-function isMeasure(subject: string): boolean {
+/** A name a reader takes for a measure: a noun phrase of up to eight words, no verb, no fragment. */
+export function isMeasure(subject: string): boolean {
   const words = subject.split(' ');
-  return !ENDS_IN_VERB.test(subject) && /^[A-Za-z0-9]/.test(subject) && words.length <= 8 && subject.length <= 70 && !FRAGMENT.test(subject) && !/\b(?:was|were|is|are)\b/i.test(subject) && !/\b(?:of|to|in|for|and|the|by|at)$/i.test(subject);
+  return /[a-z]/.test(subject) && subject.length >= 3 && !HAS_VERB.test(subject) && !ENDS_IN_VERB.test(subject) && /^[A-Za-z0-9]/.test(subject) && words.length <= 8 && subject.length <= 70 && !FRAGMENT.test(subject) && !/\b(?:was|were|is|are)\b/i.test(subject) && !/\b(?:of|to|in|for|and|the|by|at)$/i.test(subject);
 }
 
 /** The change a sentence states right after a figure, when it is of a year or quarter before. */
@@ -36,6 +40,13 @@ function changeAfter(facts: ProseFact[], i: number, sentence: string): { value: 
       ? 'yoy'
       : null;
   return { value: chg, down: DOWN.test(sentence.slice(0, at)), comparison };
+}
+
+/** A name that a statement's row carries is a table figure restated, not an operating highlight. */
+function restatesTable(release: Release, named: string): boolean {
+  const subject = named.replace(/\b(?:for|in|during)\s+the\s+(?:quarter|year|period)\b/gi, ' ');
+  for (const st of release.statements) for (const t of st.tables) for (const row of t.rows) if (similarity(subject, row.label) >= 0.85) return true;
+  return false;
 }
 
 export function highlightClaims(release: Release, max = 10): Claim[] {
@@ -60,6 +71,12 @@ export function highlightClaims(release: Release, max = 10): Claim[] {
     if (f.role !== 'current' || f.tie || f.kind === 'per-share' || f.subject.endsWith('(change)') || !isMeasure(f.subject)) continue;
     // A bare count needs a name of two words ("23,042,303 loans" says nothing of what they are).
     if (f.kind === 'number' && f.scale === 0 && f.subject.split(' ').length < 2) continue;
+    // A share of more than ten times the whole is a year or a count misread as a percent; a bare
+    // currency amount with no "per" is a price or a rate, not an operating figure.
+    if (f.kind === 'percent' && f.value.abs().gt(1000)) continue;
+    if (f.kind === 'amount' && f.scale === 0 && !/\bper\b|price|rent|rate|fee|cost/i.test(f.subject)) continue;
+    // Margins are ratios of the statements' lines, shown with them.
+    if (/\bmargin\b/i.test(f.subject) || restatesTable(release, f.subject)) continue;
     if (seenLines.has(s.place.line) || skipped(f.sentence, s.text) || seenSubjects.has(f.subject.toLowerCase())) continue;
     seenLines.add(s.place.line);
     seenSubjects.add(f.subject.toLowerCase());
