@@ -36,7 +36,7 @@ function reconciliationItems(release: Release): Claim[] {
         out.push({
           id: '', kind: 'driver', subject: row.label.replace(/\s*\(\d\)\s*$/, ''), period: release.meta.fiscalPeriod,
           low: fig.value, high: fig.value, approximate: false, unit: 'amount', currency: fig.currency ?? current.currency, scale: fig.scale, decimals: fig.decimals,
-          change: false, comparison: null, base: null, note: `${st.title}`, sentence: -1, place: row.place,
+          change: false, comparison: null, base: null, note: 'one-off in the non-GAAP reconciliation', sentence: -1, place: row.place,
         });
       }
     }
