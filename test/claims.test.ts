@@ -132,7 +132,7 @@ describe('claims: outlook of made-up releases', () => {
       'We recognized $400 million of gains in the quarter.',
     ]);
     assert.deepStrictEqual(pins(r, 'outlook'), ['Debt reduction | FY2025 | 100 | open | USDe6 | level', 'Investment | FY2025 | 225 | 225 | USDe6 | level ~']);
-    assert.deepStrictEqual(outlook(r).map((i) => i.value), ['\u2265US$100 million', '\u2248US$225 million']);
+    assert.deepStrictEqual(outlook(r).map((i) => i.value), ['at least US$100 million', 'c. US$225 million']);
   });
 
   it('states nothing when nothing is guided', () => {
@@ -225,7 +225,7 @@ describe('claims: corpus releases, pinned from their sources', function () {
     assert.deepStrictEqual(capitalReturn(r).map((i) => [i.label, i.value, i.note]), [
       ['Buyback authorized (FY2025)', 'US$450 million', null],
       ['Buyback authorized', 'US$350 million', null],
-      ['Buyback executed', '\u2248US$298 million', '13.7 million ADSs at average US$21.7 per ADS'],
+      ['Buyback executed', 'c. US$298 million', '13.7 million ADSs at average US$21.7 per ADS'],
     ]);
   });
 

@@ -66,7 +66,10 @@ function explainedChanges(release: Release): Claim[] {
       return (x.role === 'current' || x.role === 'other') && at >= 0 && at < because.index && !/;/.test(s.text.slice(at, because.index));
     });
     if (!f) continue;
-    const reason = s.text.slice(because.index + because[0].length).split(/[;.]\s|,\s(?:partially|partly|offset)/)[0].trim().replace(/[.,;]+$/, '');
+    // The reason runs to the end of its clause ("U.S." does not end it) or an aside it closes.
+    let reason = s.text.slice(because.index + because[0].length).split(/;\s|(?<![A-Z])\.\s|,\s(?:partially|partly|offset)/)[0].trim().replace(/[.,;]+$/, '');
+    const close = reason.indexOf(')');
+    if (close >= 0 && !reason.slice(0, close).includes('(')) reason = reason.slice(0, close).trim();
     if (!reason || findMentions(reason, null).length > 3) continue;
     const named = f.subject.replace(/\s*\(change\)$/, '');
     const subject = named && named[0].toUpperCase() + named.slice(1);

@@ -9,7 +9,7 @@ import { similarity } from './facts-tie';
 const QUOTE = /[\u201c"]|\b(?:commented|said|added|stated)\b/;
 const FRAGMENT = /^(?:and|or|as|but|with|worth|increase|decrease|decline|growth|total\s+number|number|which|that|this|these|while|we|it|they|our|its|in|of|for|to|from|at|by|on|more|less|approximately|about|over|up|down|demand|when|if|after|before|during|including|excluding|inclusive|change|reduction|due|because|lower|higher|sq|million|billion|thousand|financed|sold|square\s+feet|related|comprising|hedged|liabilities|weighted\s+average)\b/i;
 // A name with a verb in it is a piece of a sentence ("H&R sold 58 real estate assets", "Gross margin decreased by").
-const HAS_VERB = /\b(?:sold|grew|increased|decreased|improved|contracted|generated|reported|financed|reached|rose|fell|declined|represented|accounted|was|were|is|are|has|have|had|achieved|completed|compared|acquired|delivered|raised|contributed)\b|[.;+]|--|^\W/i;
+const HAS_VERB = /\b(?:sold|grew|increased|decreased|improved|contracted|generated|reported|financed|reached|rose|fell|declined|represented|accounted|was|were|is|are|has|have|had|achieved|completed|compared|acquired|delivered|raised|contributed)\b|[.;]|\s\+|\+$|--|^\W/i;
 const DOWN = /\b(?:decrease|decline|fall|drop|down|fell|declined|decreased|reduction|lower)\w*\s*(?:of|by)?\s*(?:approximately|about)?\s*$/i;
 const CAPITAL = /\bdividends?\b|\brepurchas\w*|\bbuy-?backs?\b/i;
 const IN_SECTION = /highlight|operat|business|key\s+(?:metric|figure|takeaway)|kpi/i;
@@ -22,7 +22,7 @@ const CHANGE_BEFORE = /\b(?:increase[sd]?|decrease[sd]?|rose|fell|grew|declined|
 /** A name a reader takes for a measure: a noun phrase of up to eight words, no verb, no fragment. */
 export function isMeasure(subject: string): boolean {
   const words = subject.split(' ');
-  return /[a-z]/.test(subject) && subject.length >= 3 && !HAS_VERB.test(subject) && !ENDS_IN_VERB.test(subject) && /^[A-Za-z0-9]/.test(subject) && words.length <= 8 && subject.length <= 70 && !FRAGMENT.test(subject) && !/\b(?:was|were|is|are)\b/i.test(subject) && !/\b(?:of|to|in|for|and|the|by|at)$/i.test(subject);
+  return /[a-z]/.test(subject) && subject.length >= 3 && !HAS_VERB.test(subject) && !ENDS_IN_VERB.test(subject) && /^[A-Za-z0-9]/.test(subject) && words.length <= 10 && subject.length <= 80 && !FRAGMENT.test(subject) && !/\b(?:was|were|is|are)\b/i.test(subject) && !/\b(?:of|to|in|for|and|the|by|at)$/i.test(subject);
 }
 
 /** The change a sentence states right after a figure, when it is of a year or quarter before. */

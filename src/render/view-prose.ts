@@ -29,8 +29,8 @@ function one(c: Claim, v: Decimal, home: string | null, withUnit: boolean, sign:
 export function claimValue(c: Claim, home: string | null): string {
   if (!c.low) return '';
   const sign = c.change;
-  if (c.high === null) return `\u2265${one(c, c.low, home, true, sign)}`;
-  if (c.high.eq(c.low)) return `${c.approximate ? '\u2248' : ''}${one(c, c.low, home, true, sign)}`;
+  if (c.high === null) return `at least ${one(c, c.low, home, true, sign)}`;
+  if (c.high.eq(c.low)) return `${c.approximate ? 'c. ' : ''}${one(c, c.low, home, true, sign)}`;
   // A range prints its unit once, after the upper end, unless a sign would make it ambiguous.
   if (sign || c.low.isNegative()) return `${one(c, c.low, home, true, sign)} to ${one(c, c.high, home, true, sign)}`;
   const money = c.unit === 'amount' || c.unit === 'per-share';
@@ -38,7 +38,7 @@ export function claimValue(c: Claim, home: string | null): string {
   const last = c.unit === 'bp'
     ? `${formatFigure(c.high, { decimals: c.decimals })}bp`
     : formatFigure(c.high, { decimals: c.decimals, percent: c.unit === 'percent', from: c.scale, to: c.scale, unitWord: money && c.scale >= 3 });
-  return `${c.approximate ? '\u2248' : ''}${first}\u2013${last}`;
+  return `${c.approximate ? 'c. ' : ''}${first}\u2013${last}`;
 }
 
 function claims(release: Release, kind: ClaimKind): Claim[] {
