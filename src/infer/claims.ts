@@ -253,7 +253,9 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
         const verb = /\b(?:declared?|approved?|announced?|payable|set|raised|increased|maintained)\b/i.test(t)
           ? 'declared'
           : /\b(?:proposed?|recommended?|submitted|to\s+be\s+submitted)\b/i.test(t) ? 'proposed' : /\bwill\s+pay\b/i.test(t) ? 'payable' : /\b(?:paid|pay)\b/i.test(t) ? 'paid' : null;
-        subject = `Dividend${verb ? ` ${verb}` : ''} per share${annual ? ' (annualized)' : kind && kind !== 'quarterly' ? ` (${kind})` : ''}`;
+        // A trust's "distribution per unit" is its dividend, named as it names it.
+        const word = /\bdividends?\b/i.test(own) ? 'Dividend' : 'Distribution';
+        subject = `${word}${verb ? ` ${verb}` : ''} per share${annual ? ' (annualized)' : kind && kind !== 'quarterly' ? ` (${kind})` : ''}`;
       } else if (v.unit === 'amount' && v.scale >= 3) {
         if (buyback && (EXECUTED_BEFORE.test(before) || (BUY_AFTER.test(after) && !AUTHORIZED.test(before)))) subject = 'Buyback executed';
         else if (buyback && AUTHORIZED.test(`${ownWords(before)} ${after.slice(0, 60)}`)) subject = 'Buyback authorized';
