@@ -72,7 +72,7 @@ describe('render: HTML', () => {
   it('cash flows: each activity\'s net line, never an "Other … activities" item above it, named by its activity; a printed dash stays a dash', async () => {
     const r = infer(await readFile('test/fixtures/text/cash-flows.txt'));
     const cf = briefingView(r, {}).cashflow;
-    assert.deepStrictEqual(cf?.heads, ['3M 2024', '3M 2025']);
+    assert.deepStrictEqual(cf?.heads, ['Q1 2024', 'Q1 2025']);
     assert.deepStrictEqual(cf?.lines.map((l) => [l.label, ...l.cells.map((c) => c.text)]), [
       ['Operating activities', '44', '(8)'],
       ['Investing activities', '(23)', '(29)'],

@@ -1,38 +1,16 @@
 import { Decimal } from '../model/decimal';
 import { calendarOf, fiscalLabel, fiscalOf, quartersIn, type FiscalCalendar } from '../model/fiscal';
-import type { ExchangeRate, ReleaseMeta, Statement, Ticker } from '../model/types';
+import type { ExchangeRate, Period, ReleaseMeta, Statement } from '../model/types';
+import { companyName, ownTickers, proseTickers, tickerGroups } from './company';
+import { releaseDateOf } from './dateline';
 import { parseDate } from './period';
 import type { ProseBlock } from './raw';
+import { statedPeriod, type StatedPeriod } from './stated-period';
 import { currenciesIn } from './units';
 
 // Release metadata as the prose states it: who, which period, when, and the convenience rate.
 
-const EXCHANGES = 'NASDAQ|Nasdaq|NYSE American|NYSE|HKEx|HKEX|SEHK|TSX|TSXV|LSE|ASX|SGX|TWSE|Euronext(?: Paris)?|OTCQX|OTCQB|OTC|AMEX|NYSEArca|SIX';
-const TICKER_GROUP = new RegExp(`\\(((?:\\s*(?:${EXCHANGES})(?:\\s+Global Select Market|\\s+Global Market)?\\s*:\\s*[A-Z0-9.\\-]+\\s*[;,/]?\\s*(?:and\\s*)?)+)\\)`);
-const TICKER = new RegExp(`(${EXCHANGES})(?:\\s+Global Select Market|\\s+Global Market)?\\s*:\\s*([A-Z0-9.\\-]+)`, 'g');
 const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
-
-export function readTickers(text: string): { tickers: Ticker[]; before: string } | null {
-  const m = TICKER_GROUP.exec(text);
-  if (!m) return null;
-  const tickers: Ticker[] = [];
-  for (const t of m[1].matchAll(TICKER)) tickers.push({ exchange: t[1], symbol: t[2] });
-  return { tickers, before: text.slice(0, m.index) };
-}
-
-function companyName(headline: string | null, before: string | null): string | null {
-  const subject = headline ? /^(.*?)\s+(?:Announces|Reports|Releases|Posts|Delivers|Declares|Provides)\b/i.exec(headline)?.[1] ?? null : null;
-  if (before) {
-    // The legal name stands right before the ticker parenthesis: "..., Qifu Technology, Inc. (NASDAQ: ...".
-    if (subject) {
-      const at = before.lastIndexOf(subject);
-      if (at >= 0) return before.slice(at).replace(/[\s,]+$/, '').trim();
-    }
-    const legal = /([A-Z][\w&.\-' ]*?(?:,?\s+(?:Inc|Corp|Corporation|Ltd|Limited|plc|N\.V|S\.A|AG|SE|Co|Company|Holdings?|Group|LLC|L\.P)\.?))\s*$/.exec(before.replace(/[\s,]+$/, ''));
-    if (legal) return legal[1].replace(/^.*\d{4},\s*/, '').trim();
-  }
-  return subject;
-}
 
 /** Q3 2024 from "Third Quarter 2024", "Q4 FY2025", "Fiscal 2024 Fourth Quarter"; FY2024 for full-year releases. */
 export function fiscalPeriodOf(text: string): string | null {
@@ -47,60 +25,161 @@ export function fiscalPeriodOf(text: string): string | null {
   return null;
 }
 
-/**
- * The fiscal calendar the release implies (its longest column ending at the period end says when
- * the year began; the year it names says how years are named) and the period's label on it.
- */
-function fiscalIdentity(stated: string | null, periodEnd: string | null, statements: Statement[]): { year: number | null; quarter: number | null; calendar: FiscalCalendar | null; label: string | null } {
-  const m = stated ? /^(?:Q([1-4]) )?(?:FY)?((?:19|20)\d{2})$/.exec(stated) : null;
-  const none = { year: m ? Number(m[2]) : null, quarter: m?.[1] ? Number(m[1]) : null, calendar: null, label: null };
-  if (!periodEnd) return none;
-  const atEnd = statements.flatMap((s) => s.tables.flatMap((t) => t.columns))
-    .map((c) => c.period)
-    .filter((p): p is NonNullable<typeof p> => !!p && !p.instant && p.end === periodEnd && (p.months !== null || p.weeks !== null));
-  const longest = atEnd.reduce<(typeof atEnd)[number] | null>((a, p) => ((quartersIn(p.months, p.weeks) ?? 0) > (a ? quartersIn(a.months, a.weeks) ?? 0 : 0) ? p : a), null);
-  if (!longest) return none;
-  const calendar = calendarOf(periodEnd, longest.months, longest.weeks, none.year);
-  const own = calendar ? fiscalOf(periodEnd, none.quarter === null && m ? 12 : 3, null, calendar) : null;
-  if (!calendar || !own) return none;
-  return { year: own.year, quarter: own.quarters === 4 && none.quarter === null ? null : own.quarter, calendar, label: fiscalLabel(own, calendar) };
+const IDENTITY_KINDS = new Set(['income', 'cash-flow', 'comprehensive-income']);
+
+type Dated = Period & { end: string };
+
+/** Every dated column of the statements, primary statements first. */
+function datedColumns(statements: Statement[], periodEnd: string | null = null): { durations: Dated[]; instants: Dated[] } {
+  const durations: Dated[] = [];
+  const others: Dated[] = [];
+  const instants: Dated[] = [];
+  for (const s of statements) for (const t of s.tables) for (const c of t.columns) {
+    // A span headed by its year alone ("Three Months Ended" over "2024") ends at the period end of that year.
+    const p = !c.period?.end && periodEnd && c.period?.fiscalYear === periodEnd.slice(0, 4) ? { ...c.period, end: periodEnd } : c.period;
+    if (!p?.end || c.convenience) continue;
+    if (p.instant) { if (s.kind === 'balance-sheet') instants.push(p as Dated); continue; }
+    if (p.months === null && p.weeks === null) continue;
+    (IDENTITY_KINDS.has(s.kind) ? durations : others).push(p as Dated);
+  }
+  return { durations: durations.length ? durations : others, instants };
 }
 
-export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseMeta {
-  const texts = prose.map((p) => p.text);
-  const headlineBlock = prose.find((p) => p.heading > 0 && /\b(announces|reports|results|releases)\b/i.test(p.text))
-    ?? prose.find((p) => /\b(announces|reports)\b.*\b(results|quarter|year)\b/i.test(p.text) && p.text.length < 300);
-  const headline = headlineBlock ? headlineBlock.text.replace(/\s+/g, ' ').trim() : null;
-  const tickerAt = texts.findIndex((t) => TICKER_GROUP.test(t));
-  const tick = tickerAt >= 0 ? readTickers(texts[tickerAt]) : null;
-  const lead = tickerAt >= 0 ? texts[tickerAt] : (headlineBlock ? texts[prose.indexOf(headlineBlock) + 1] ?? '' : '');
+const latest = (ps: Dated[]): string | null => ps.map((p) => p.end).sort().pop() ?? null;
+const daysApart = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
-  const releaseDate = lead ? parseDate(lead.slice(0, 200)) : null;
-  const fiscalPeriod = fiscalPeriodOf(headline ?? '') ?? fiscalPeriodOf(lead);
-  const ended = /\b(?:quarter|period|year|months|weeks)\s+ended\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/.exec(lead)
-    ?? /\b(?:quarter|period|year|months|weeks)\s+ended\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/.exec(texts.join('\n'));
-  const periodEnd = ended ? parseDate(ended[1]) : null;
+/**
+ * The release's own period end: the latest period its statements report (the balance sheet's
+ * date when no statement of a period is dated), the stated "quarter ended …" day when it agrees.
+ */
+function periodEndOf(statements: Statement[], lead: string[], all: string[]): string | null {
+  const { durations, instants } = datedColumns(statements);
+  const fromColumns = latest(durations) ?? latest(instants);
+  const ended = (t: string) => [...t.matchAll(ENDED)].map((m) => parseDate(m[1])).filter((d): d is string => !!d);
+  const stated = lead.flatMap(ended)[0] ?? null;
+  if (fromColumns && stated && daysApart(fromColumns, stated) <= 7) return stated;
+  // No dated column: the stated end, else the latest period any paragraph says ended.
+  return fromColumns ?? stated ?? all.flatMap(ended).sort().pop() ?? null;
+}
 
-  // The reporting currency and scale most statements state.
-  const counts = new Map<string, number>();
-  const scales = new Map<number, number>();
-  for (const s of statements) for (const t of s.tables) for (const c of t.columns) {
-    if (c.currency && !c.convenience) counts.set(c.currency, (counts.get(c.currency) ?? 0) + 1);
-    scales.set(c.amountScale, (scales.get(c.amountScale) ?? 0) + 1);
+const ENDED = /\b(?:quarter|period|year|months|weeks)\s+ended\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g;
+
+interface Fiscal { year: number | null; quarter: number | null; calendar: FiscalCalendar | null; label: string | null }
+
+/**
+ * The release's period placed in its fiscal year. The calendar comes from the column that runs
+ * from the fiscal year's start to the period end (the quarter of a Q1 release, 39 weeks of a Q3
+ * release; never a trailing-twelve-months column of a Q3 release), or from the stated quarter
+ * counted back from the period end. The year's name is the year it ends in, unless the release
+ * names its fiscal year by the one it starts in ("third quarter of fiscal 2024" ending November 2024).
+ */
+function fiscalIdentity(stated: StatedPeriod, periodEnd: string | null, statements: Statement[]): Fiscal {
+  if (!periodEnd) return { year: stated.year, quarter: stated.quarter, calendar: null, label: null };
+  const atEnd = datedColumns(statements, periodEnd).durations.filter((p) => daysApart(p.end, periodEnd) <= 7);
+  const quartersOf = (p: Period) => quartersIn(p.months, p.weeks) ?? 0;
+  const hasQuarter = atEnd.some((p) => quartersOf(p) === 1);
+  // The release's quarter: as stated, else the longest span to the period end when a quarter is reported too.
+  const spans = atEnd.map(quartersOf).filter((n) => n >= 1 && n <= 4);
+  const longest = spans.length ? Math.max(...spans) : null;
+  const quarter = stated.quarter ?? (hasQuarter && longest ? longest : null);
+  // A quarter alone, unnamed, cannot be placed in a year whose start nothing shows.
+  if (stated.quarter === null && longest === 1) return { year: null, quarter: null, calendar: null, label: null };
+  const ytd = quarter ? atEnd.find((p) => quartersOf(p) === quarter) ?? null : atEnd.find((p) => quartersOf(p) === 4) ?? null;
+  const months = ytd ? ytd.months : (quarter ?? 4) * 3;
+  const weeks = ytd ? ytd.weeks : null;
+  let calendar = calendarOf(periodEnd, months, weeks, null);
+  if (!calendar) return { year: stated.year, quarter, calendar: null, label: null };
+  if (stated.year !== null) {
+    const named = calendarOf(periodEnd, months, weeks, stated.year);
+    // A year named by its start is said so ("fiscal 2024"); any other disagreement is not a naming.
+    if (named && (named.offset === 0 || (named.offset === -1 && stated.fiscal))) calendar = named;
   }
-  const top = <K>(m: Map<K, number>): K | null => [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  const fiscal = fiscalIdentity(fiscalPeriod, periodEnd, statements);
+  const own = fiscalOf(periodEnd, quarter ? 3 : 12, null, calendar);
+  if (!own) return { year: stated.year, quarter, calendar, label: null };
+  const q = quarter ? own.quarter : null;
+  const span = q ? own : { ...own, quarters: 4, quarter: 4 as const };
+  return { year: own.year, quarter: q, calendar, label: fiscalLabel(span, calendar) };
+}
+
+/** The headline: a front matter's title, else the first heading that announces results. */
+function headlineOf(prose: ProseBlock[]): string | null {
+  const front = /^title:\s*"((?:[^"\\]|\\.)*)"/m.exec(prose[0]?.text ?? '');
+  if (front) return front[1].replace(/\\"/g, '"').trim();
+  const block = prose.find((p) => p.heading > 0 && /\b(announces|reports|results|releases)\b/i.test(p.text))
+    ?? prose.slice(0, 15).find((p) => /\b(announces|reports)\b.*\b(results|quarter|year|earnings|income)\b/i.test(p.text) && p.text.length < 300);
+  if (!block) return null;
+  // A headline in capitals may run on over the next lines ("… FOURTH QUARTER AND FISCAL" / "YEAR 2024 OPERATING RESULTS").
+  const parts = [block.text];
+  for (const next of prose.slice(prose.indexOf(block) + 1, prose.indexOf(block) + 3)) {
+    if (block.text !== block.text.toUpperCase() || next.text !== next.text.toUpperCase() || next.text.length > 160) break;
+    parts.push(next.text);
+  }
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const NAMED_CURRENCY = /U\.S\.|\bUS\b|US\$|\bUSD\b|United States|Canadian|C\$|\bCAD\b|\beuros?\b|\bEUR\b|€|renminbi|\bRMB\b|\byuan\b|NT\$|\bTWD\b|Taiwan|\byen\b|\bJPY\b|sterling|\bGBP\b|£|HK\$|Hong Kong|Australian|A\$/i;
+
+/** The reporting currency: as the statements' units captions state it, else as most columns carry it. */
+function currencyOf(statements: Statement[]): string | null {
+  const stated = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const s of statements) {
+    // Only a currency the caption names outright: "(in thousands of dollars)" says no more than the columns do.
+    const named = NAMED_CURRENCY.test(s.units) ? currenciesIn(s.units)[0] : undefined;
+    if (named) stated.set(named, (stated.get(named) ?? 0) + 1);
+    for (const t of s.tables) for (const c of t.columns) if (c.currency && !c.convenience) counts.set(c.currency, (counts.get(c.currency) ?? 0) + 1);
+  }
+  return top(stated) ?? top(counts);
+}
+
+function top<K>(m: Map<K, number>): K | null {
+  return [...m.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** An EDGAR submission header's "FILED AS OF DATE: 20050125", as prose or as the table a reader made of it. */
+function edgarFiled(prose: ProseBlock[], statements: Statement[]): string | null {
+  const text = prose.find((p) => /FILED AS OF DATE:/.test(p.text))?.text;
+  if (text) return text;
+  for (const s of statements) for (const t of s.tables) for (const r of t.rows) {
+    if (/^FILED AS OF DATE:?$/.test(r.label.trim())) return `FILED AS OF DATE: ${r.cells.find((c) => c)?.text ?? ''}`;
+  }
+  return null;
+}
+
+const ANNOUNCES = /\btoday\s+(?:announced|reported|reports|announces|released)\b|\b(?:announced|reported|reports)\s+today\b|\b(?:NASDAQ|Nasdaq|NYSE|TSX)\s*:/;
+
+export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseMeta {
+  // A front matter's summary repeats the release run together: its title is the headline, the rest is skipped.
+  const front = /^title:/m.test(prose[0]?.text ?? '') ? 1 : 0;
+  const header = edgarFiled(prose, statements);
+  const texts = prose.slice(front).map((p) => p.text);
+  const headline = headlineOf(prose);
+  // The lead: from a few paragraphs above the one that announces the results (headline, date line)
+  // to some paragraphs below it; an EDGAR filing's cover pages come before it and are not the release.
+  const anchor = Math.max(0, texts.findIndex((t) => ANNOUNCES.test(t)));
+  const lead = texts.slice(Math.max(0, anchor - 8), anchor + 20);
+  const groups = tickerGroups(texts);
+  const periodEnd = periodEndOf(statements, lead, texts);
+  // The quarter as the headline or the announcing paragraph names it (a later paragraph may name
+  // another quarter: "disposals between Q1 2024 and Q1 2025"); its year as any lead paragraph does.
+  const quarter = statedPeriod([headline ?? '', texts[anchor] ?? '']).quarter;
+  const stated = quarter === null ? { quarter: null, year: statedPeriod([headline ?? '', texts[anchor] ?? '']).year, fiscal: false } : statedPeriod([headline ?? '', ...lead], quarter);
+  const fiscal = fiscalIdentity(stated, periodEnd, statements);
+
+  const scales = new Map<number, number>();
+  for (const s of statements) for (const t of s.tables) for (const c of t.columns) scales.set(c.amountScale, (scales.get(c.amountScale) ?? 0) + 1);
+  const company = companyName(headline, lead, texts, groups.map((g) => g.name).filter((n): n is string => !!n));
   return {
-    company: companyName(headline, tick?.before ?? null),
-    tickers: tick?.tickers ?? [],
-    fiscalPeriod: fiscal.label ?? fiscalPeriod,
+    company,
+    tickers: groups.length ? ownTickers(groups, company) : proseTickers(texts),
+    fiscalPeriod: fiscal.label,
     fiscalYear: fiscal.year,
     fiscalQuarter: fiscal.quarter,
     calendar: fiscal.calendar,
     periodEnd,
-    releaseDate,
+    releaseDate: releaseDateOf(lead, periodEnd, header, (t) => ANNOUNCES.test(t)),
     headline,
-    currency: top(counts),
+    currency: currencyOf(statements),
     amountScale: top(scales),
   };
 }

@@ -1,6 +1,7 @@
 import { Decimal } from '../model/decimal';
 import type { Figure, Release } from '../model/types';
 import { formatFigure } from './format';
+import { spanHeads } from './heads';
 import { find, periodsOf, ratioDenominator, rowsOf, triple, units, WORDS, type Located, type Periods, type Triple } from './locate';
 
 // The statement figures of the briefing: headline tiles, margins, condensed statements.
@@ -188,17 +189,6 @@ function cellsFor(release: Release, loc: Located, p: Periods, withChange: boolea
   return any ? out : null;
 }
 
-const SPAN_NAME: Record<number, string> = { 3: '3M', 6: '6M', 9: '9M', 12: '12M' };
-
-function spanHeads(p: Periods, withChange: boolean): string[] {
-  const end = p.end ? p.end.slice(0, 4) : '';
-  const prior = end ? String(Number(end) - 1) : '';
-  return p.spans.flatMap((s) => {
-    const name = SPAN_NAME[s] ?? `${s}M`;
-    return withChange ? [`${name} ${prior}`, `${name} ${end}`, 'YoY'] : [`${name} ${prior}`, `${name} ${end}`];
-  });
-}
-
 /** Revenue lines that add up to revenue: the footing's terms, or the subtotals right above it. */
 export function revenueParts(release: Release, key: Key): Located[] {
   const rev = key.revenue;
@@ -238,7 +228,7 @@ export function condensedIncome(release: Release, p: Periods, key: Key): Condens
     const total = loc === key.revenue || loc === key.operating || loc === key.net;
     lines.push({ label: loc === key.eps ? tilesEpsLabel(loc) : loc.row.label, emphasis: total ? 'total' : 'item', cells });
   }
-  return lines.length ? { heads: spanHeads(p, true), lines } : null;
+  return lines.length ? { heads: spanHeads(release, p, true), lines } : null;
 }
 
 function tilesEpsLabel(loc: Located): string {
@@ -292,7 +282,7 @@ export function cashFlows(release: Release, p: Periods): Condensed | null {
     // the block's title the activity names its net line, and the figure's sign says provided or used.
     if (cells) lines.push({ label: net ? `${activity} activities` : loc.row.label, emphasis: 'item', cells });
   }
-  return lines.length ? { heads: spanHeads(p, false), lines } : null;
+  return lines.length ? { heads: spanHeads(release, p, false), lines } : null;
 }
 
 export { periodsOf };

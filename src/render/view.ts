@@ -1,7 +1,9 @@
 import { tieSummary } from '../infer/summary';
+import { companyText, datesText, NOT_STATED } from '../model/meta-text';
 import type { Release } from '../model/types';
 import { chart, type Chart } from './chart';
 import { currencyMark, formatFigure } from './format';
+import { spanHeads } from './heads';
 import { periodsOf } from './locate';
 import { balanceSnapshot, cashFlows, condensedIncome, displayScale, keyLines, margins, revenueParts, tiles, type Condensed, type MarginRow, type Tile } from './view-figures';
 import { capitalReturn, highlights, outlook, whatMoved, type ProseItem } from './view-prose';
@@ -17,7 +19,7 @@ export type Section = (typeof DROP_ORDER)[number];
 
 export interface BriefingOptions {
   paper?: Paper;
-  /** Date printed as the generation date; defaults to the release date so output is reproducible. */
+  /** Date printed as the generation date; defaults to the release date so output is reproducible (none when not stated). */
   generated?: string;
   /** Font scale, 1 = the design size; the printer lowers it to fit one page. */
   scale?: number;
@@ -28,7 +30,7 @@ export interface BriefingView {
   paper: Paper;
   pageSize: 'A4' | 'Letter';
   scale: string;
-  header: { company: string; tickers: string; period: string | null; periodEnd: string | null; releaseDate: string | null; units: string; headline: string | null };
+  header: { company: string; tickers: string; period: string | null; periodLine: string; periodEnd: string | null; releaseDate: string | null; dates: string; units: string; headline: string | null };
   tiles: Tile[];
   margins: MarginRow[];
   marginHeads: string[];
@@ -41,7 +43,7 @@ export interface BriefingView {
   capital: ProseItem[];
   moved: ProseItem[];
   stamp: { ok: boolean; line: string; facts: string; exceptions: string[] };
-  footer: { source: string; units: string; rate: string | null; generated: string };
+  footer: { source: string; units: string; rate: string | null; generated: string | null };
   dropped: string[];
 }
 
@@ -80,17 +82,19 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
     pageSize: opts.paper === 'letter' ? 'Letter' : 'A4',
     scale: String(opts.scale ?? 1),
     header: {
-      company: meta.company ?? release.source.file,
+      company: companyText(meta),
       tickers: meta.tickers.map((t) => `${t.exchange}: ${t.symbol}`).join(' \u00b7 '),
       period: meta.fiscalPeriod,
+      periodLine: meta.fiscalPeriod ? `${meta.fiscalPeriod} results` : `Period ${NOT_STATED}`,
       periodEnd: meta.periodEnd,
       releaseDate: meta.releaseDate,
+      dates: datesText(meta),
       units: `${unitsLine(release)}; per-share in ${cur ?? 'units'}`,
       headline: meta.headline,
     },
     tiles: tiles(release, full, key),
     margins: drop.has('margins') ? [] : margins(release, full, key),
-    marginHeads: span0 && full.end ? [`${Number(full.end.slice(0, 4)) - 1}`, full.end.slice(0, 4), 'Change'] : [],
+    marginHeads: span0 && full.end ? [...spanHeads(release, { ...full, spans: [span0] }, false), 'Change'] : [],
     chart: drop.has('chart') ? null : chart(release, p, chartItems),
     income: drop.has('income') ? null : condensedIncome(release, p, key),
     balance: drop.has('balance') ? null : balanceSnapshot(release, full),
@@ -109,7 +113,8 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
       source: `${release.source.file} (${release.source.format})`,
       units: `${unitsLine(release)} unless noted`,
       rate,
-      generated: opts.generated ?? meta.releaseDate ?? meta.periodEnd ?? 'undated',
+      // No date is made up: without a stated release date the footer names none.
+      generated: opts.generated ?? meta.releaseDate,
     },
     dropped: [...drop],
   };

@@ -1,3 +1,4 @@
+import { companyText, NOT_STATED } from '../../model/meta-text';
 import type { Sheet } from '../xlsx/sheet';
 import { cellRef } from '../../model/refs';
 import type { Release, RowRef } from '../../model/types';
@@ -36,17 +37,17 @@ function keyBlocks(release: Release): Block[] {
 
 export function writeSummary(ws: Sheet, release: Release, layout: Layout, plan: FormulaPlan, status: CheckStatus): void {
   const m = release.meta;
-  ws.set(1, 1, m.company ?? 'Earnings release', look({ font: TITLE_FONT }));
+  ws.set(1, 1, companyText(m), look({ font: TITLE_FONT }));
   const bold = look({ font: BOLD_FONT });
   const text = look({ font: TEXT_FONT });
   const facts: [string, string][] = [
     ['Tickers', m.tickers.map((t) => `${t.exchange}: ${t.symbol}`).join(', ')],
-    ['Fiscal period', m.fiscalPeriod ?? ''],
-    ['Period end', m.periodEnd ?? ''],
-    ['Release date', m.releaseDate ?? ''],
+    ['Fiscal period', m.fiscalPeriod ?? NOT_STATED],
+    ['Period end', m.periodEnd ?? NOT_STATED],
+    ['Release date', m.releaseDate ?? NOT_STATED],
     ['Headline', m.headline ?? ''],
     ['Source file', release.source.file],
-    ['Reporting currency', [m.currency, m.amountScale === 3 ? 'thousands' : m.amountScale === 6 ? 'millions' : ''].filter(Boolean).join(' ')],
+    ['Reporting currency', [m.currency ?? NOT_STATED, m.amountScale === 3 ? 'thousands' : m.amountScale === 6 ? 'millions' : ''].filter(Boolean).join(' ')],
   ];
   let y = 2;
   for (const [k, v] of facts) {
