@@ -18,7 +18,6 @@ interface Identity {
   year: number;
   quarter: number | null;
   calendar?: FiscalCalendar;
-  currency?: string;
 }
 
 /** A made-up release of the given paragraphs ("## Heading" lines head sections), reporting Q3 2024 unless told. */
@@ -188,20 +187,10 @@ describe('claims: corpus releases, pinned from their sources', function () {
     needCorpus(this);
   });
   const built = new Map<string, Release>();
-  /** The release, read and inferred once; `id` fixes its identity where the reader does not yet find it. */
-  async function corpus(file: string, id?: Identity): Promise<Release> {
+  /** The release, read and inferred once. */
+  async function corpus(file: string): Promise<Release> {
     let r = built.get(file);
-    if (!r) {
-      const raw = await readFile(path.join(CORPUS, file));
-      if (id) {
-        raw.meta.fiscalYear = id.year;
-        raw.meta.fiscalQuarter = id.quarter;
-        raw.meta.calendar = id.calendar ?? CALENDAR_YEAR;
-        if (id.currency) raw.meta.currency = id.currency;
-      }
-      r = infer(raw);
-      built.set(file, r);
-    }
+    if (!r) built.set(file, (r = infer(await readFile(path.join(CORPUS, file)))));
     return r;
   }
   const sample = async () => {
@@ -230,7 +219,7 @@ describe('claims: corpus releases, pinned from their sources', function () {
   });
 
   it('Amazon Q3 2024: fourth quarter 2024 guidance, not "Q4 2023"', async () => {
-    const r = await corpus('amazon_q3_2024_release.md', { year: 2024, quarter: 3 });
+    const r = await corpus('amazon_q3_2024_release.md');
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Net sales | Q4 2024 | 181.5 | 188.5 | USDe9 | level',
       'Net sales | Q4 2024 | 7 | 11 | percent | change yoy',
@@ -271,7 +260,7 @@ describe('claims: corpus releases, pinned from their sources', function () {
   });
 
   it('Himax Q4 2024: Q1 2025 revenue down 8.5% to 12.5% QoQ, gross margin around 30.5%', async () => {
-    const r = await corpus('himax_q4_2024_globenewswire.md', { year: 2024, quarter: 4 });
+    const r = await corpus('himax_q4_2024_globenewswire.md');
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Revenues | Q1 2025 | -12.5 | -8.5 | percent | change qoq',
       'Gross Margin | Q1 2025 | 30.5 | 30.5 | percent | level ~',
@@ -286,13 +275,13 @@ describe('claims: corpus releases, pinned from their sources', function () {
 
   it('Precision Drilling Q4 2024: 2025 capital and debt targets apart; buybacks of the year and the quarter', async () => {
     // The release states its figures in Canadian dollars; its bare "$" is C$.
-    const r = await corpus('precision_drilling_q4_2024_globenewswire.md', { year: 2024, quarter: 4, currency: 'CAD' });
+    const r = await corpus('precision_drilling_q4_2024_globenewswire.md');
     assert.deepStrictEqual(pins(r, 'outlook'), ['Investment | FY2025 | 225 | 225 | CADe6 | level', 'Debt reduction | FY2025 | 100 | open | CADe6 | level']);
     assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | - | 25 | 25 | CADe6 | level']);
   });
 
   it('Gecina FY2024: 2025 recurrent net income €6.60–6.70 per share (+2.8% to +4.4%); the €5.45 dividend and its interim', async () => {
-    const r = await corpus('gecina_fy2024_djn.md', { year: 2024, quarter: null });
+    const r = await corpus('gecina_fy2024_djn.md');
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Recurrent net income (Group share) | FY2025 | 6.6 | 6.7 | EUR/share | level',
       'Recurrent net income (Group share) | FY2025 | 2.8 | 4.4 | percent | change yoy',
