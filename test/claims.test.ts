@@ -87,7 +87,7 @@ describe('claims: outlook of made-up releases', () => {
     assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
       ['Net sales', '$181.5\u2013188.5 billion', 'Q4 2024'],
       ['Net sales growth YoY', '+7% to +11%', 'Q4 2024'],
-      ['Operating income', '$16.0\u201320.0 billion (+21.2% to +51.5% vs $13.2 billion)', 'Q4 2024'],
+      ['Operating income (+21.2% to +51.5% vs $13.2 billion)', '$16.0\u201320.0 billion', 'Q4 2024'],
     ]);
   });
 

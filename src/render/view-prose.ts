@@ -53,7 +53,8 @@ export function outlook(release: Release, max = 8): ProseItem[] {
   return claims(release, 'outlook').slice(0, max).map((c) => {
     const growth = c.base && c.base.growthLow !== null ? ` (${formatFigure(c.base.growthLow, { decimals: 1, percent: true, sign: true })}${c.base.growthHigh && !c.base.growthHigh.eq(c.base.growthLow) ? ` to ${formatFigure(c.base.growthHigh, { decimals: 1, percent: true, sign: true })}` : ''} vs ${c.base.text})` : '';
     const label = `${c.subject}${c.change ? ' growth' : ''}${c.comparison && COMPARISON[c.comparison] ? ` ${COMPARISON[c.comparison]}` : ''}`;
-    return { label, value: `${claimValue(c, home)}${growth}`, note: c.period, change: null };
+    // The implied growth goes with the label, which wraps; the value column stays one short figure.
+    return { label: `${label}${growth}`, value: claimValue(c, home), note: c.period, change: null };
   });
 }
 
