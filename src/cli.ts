@@ -97,7 +97,9 @@ export async function main(argv: string[]): Promise<number> {
             const res = await buildOne(input, { out: opts.out, from: opts.from, stem: stems[i], pdf: opts.pdf, paper: opts.paper, printer, workers });
             const errors = res.diagnostics.filter((d) => d.level === 'error');
             if (errors.length) code = Math.max(code, EXIT.content);
-            return `${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}`;
+            // The gate's findings: the briefing is printed, but as a draft, and the line says so.
+            const draft = res.diagnostics.filter((d) => d.check === 'gate');
+            return `${input}: ${res.written.join(', ')}${errors.length ? ` (${errors.length} content errors)` : ''}${draft.length ? ` (briefing is a DRAFT: ${draft[0].message.replace(/^briefing draft: /, '')}${draft.length > 1 ? ` and ${draft.length - 1} more` : ''})` : ''}`;
           } catch (err) {
             failed++;
             code = Math.max(code, report(err, !!opts.trace, progress));

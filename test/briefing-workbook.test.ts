@@ -4,9 +4,9 @@ import { Decimal } from '../src/model/decimal';
 import { infer } from '../src/infer';
 import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
-import { periodsOf, triple, type Located } from '../src/render/locate';
+import { cellOf } from '../src/infer/gate';
 import { briefingView } from '../src/render/view';
-import { displayScale, keyLines } from '../src/render/view-figures';
+import { displayScale } from '../src/render/view-figures';
 import { toXlsxBuffer } from '../src/write/workbook';
 import { addressOf, planLayout } from '../src/write/workbook/layout';
 
@@ -41,32 +41,32 @@ describe('briefing and workbook print the same figures', () => {
 
   it('every headline tile and its prior-year figure equal the workbook cell, at the briefing scale', () => {
     const view = briefingView(r);
-    const p = periodsOf(r);
-    const key = keyLines(r, p);
     const layout = planLayout(r);
     const d = displayScale(r);
-    const keys = [key.revenue, key.operating, key.net, key.nonGaapNet, key.eps].filter((k): k is Located => k !== null);
-    assert.strictEqual(view.tiles.length, 5);
-    assert.strictEqual(keys.length, 5);
-    keys.forEach((loc, i) => {
-      const t = triple(loc, p, p.spans[0] ?? null)!;
+    const figures = r.headline!.figures;
+    assert.strictEqual(view.tiles.length, 6);
+    assert.strictEqual(figures.length, 6);
+    figures.forEach((f, i) => {
       const tile = view.tiles[i];
-      for (const [fig, text] of [[t.now, tile.value], [t.prior, tile.prior]] as const) {
+      for (const [which, text] of [['now', tile.value], ['prior', tile.prior]] as const) {
+        const fig = cellOf(r, f, 0, which);
         assert.ok(fig && text, `${tile.caption}: figure and printed text`);
-        const col = loc.row.cells.indexOf(fig);
-        const addr = addressOf(layout, { statement: loc.statement, table: loc.tableIndex, row: loc.rowIndex, col })!;
+        const addr = addressOf(layout, { ...f.row, col: f.cols[0]![which]! })!;
         const inBook = cellNumber(wb, addr.sheet, addr.a1);
         const expected = fig.kind === 'per-share'
           ? inBook.toDecimalPlaces(fig.decimals, Decimal.ROUND_HALF_UP)
           : inBook.times(new Decimal(10).pow(fig.scale - d.to)).toDecimalPlaces(d.decimals, Decimal.ROUND_HALF_UP);
         assert.strictEqual(printed(text).toString(), expected.toString(), `${tile.caption}: ${text} against ${addr.sheet}!${addr.a1} = ${inBook}`);
-        assert.ok(fig.value!.times(new Decimal(10).pow(fig.scale)).equals(inBook.times(new Decimal(10).pow(fig.scale))), `${tile.caption}: the workbook keeps the model's figure`);
+        assert.ok(fig.value!.equals(inBook), `${tile.caption}: the workbook keeps the model's figure`);
       }
     });
   });
 
   it('prints the figures the release reports', () => {
     const values = briefingView(r).tiles.map((t) => `${t.caption}: ${t.value}${t.unit ? ' ' + t.unit : ''}`);
-    assert.deepStrictEqual(values.map((v) => v.split(': ')[1]), ['RMB4,370.2 million', 'RMB2,289.2 million', 'RMB1,798.8 million', 'RMB1,825.1 million', 'RMB12.18']);
+    // Net income attributable to ordinary shareholders of the Company (sample line 340) and the
+    // non-GAAP EPS per diluted ADS beside the GAAP one (lines 411–412).
+    assert.deepStrictEqual(values, ['Total net revenue: RMB4,370.2 million', 'Income from operations: RMB2,289.2 million', 'Net income attributable: RMB1,802.9 million',
+      'Non-GAAP net income: RMB1,825.1 million', 'Diluted EPS per ADS: RMB12.18', 'Non-GAAP EPS per ADS: RMB12.35']);
   });
 });

@@ -61,7 +61,7 @@ describe('render: HTML', () => {
   it('shows the headline figures, outlook and repurchase plan from the model', () => {
     const html = toBriefingHtml(r);
     const text = html.replace(/<[^>]+>/g, '');
-    for (const s of ['RMB4,370.2 million', 'RMB1,798.8 million', 'RMB1,825.1 million', 'RMB12.18', '52.4%', 'RMB1.75\u20131.85 billion', 'RMB1.80\u20131.90 billion', 'US$450 million', '2.72%', '93.8%', 'RMB82,436 million', 'RMB127,727 million', '55.2 million']) {
+    for (const s of ['RMB4,370.2 million', 'RMB1,802.9 million', 'RMB1,825.1 million', 'RMB12.18', 'RMB12.35', '52.4%', 'RMB1.75\u20131.85 billion', 'RMB1.80\u20131.90 billion', 'US$450 million', '2.72%', '93.8%', 'RMB82,436 million', 'RMB127,727 million', '55.2 million']) {
       assert.ok(text.includes(s), `missing ${s}`);
     }
     // The page loads nothing: no URL but data: ones, no script.
@@ -74,9 +74,10 @@ describe('render: HTML', () => {
     const cf = briefingView(r, {}).cashflow;
     assert.deepStrictEqual(cf?.heads, ['Q1 2024', 'Q1 2025']);
     assert.deepStrictEqual(cf?.lines.map((l) => [l.label, ...l.cells.map((c) => c.text)]), [
-      ['Operating activities', '44', '(8)'],
-      ['Investing activities', '(23)', '(29)'],
-      ['Financing activities', '\u2014', '50'],
+      // Tenths of millions as printed (the release prints 43.6, not 44).
+      ['Operating activities', '43.6', '(8.3)'],
+      ['Investing activities', '(23.0)', '(29.0)'],
+      ['Financing activities', '\u2014', '50.0'],
     ]);
   });
 
@@ -105,7 +106,7 @@ describe('render: HTML', () => {
       const pdf = pdfText(printed.pdf, `sample-${paper}`);
       assert.strictEqual(pdf.pages, 1);
       const flat = pdf.text.replace(/\s+/g, ' ');
-      for (const s of ['RMB4,370.2 million', '1,798.8', '1,825.1', '12.18', '52.4%', 'US$450 million', 'RMB1.75\u20131.85 billion']) assert.ok(flat.includes(s), `PDF text lacks ${s}`);
+      for (const s of ['RMB4,370.2 million', '1,802.9', '1,825.1', '12.18', '12.35', '52.4%', 'US$450 million', 'RMB1.75\u20131.85 billion']) assert.ok(flat.includes(s), `PDF text lacks ${s}`);
       const fontRows = pdf.fonts.split('\n').slice(2).filter((l) => l.trim());
       assert.ok(fontRows.length >= 2);
       for (const row of fontRows) assert.match(row, /\s+yes\s+yes\s+yes\s+/, `font not embedded: ${row}`);
@@ -186,7 +187,7 @@ describe('render: each installed engine, and a one-page printer shared by severa
         const pdf = pdfText((await printer.print(r)).pdf, `engine-${path.basename(engine)}`);
         assert.strictEqual(pdf.pages, 1);
         const flat = pdf.text.replace(/\s+/g, ' ');
-        for (const s of ['RMB4,370.2 million', '1,798.8', '12.18', 'US$450 million']) assert.ok(flat.includes(s), `PDF text lacks ${s}`);
+        for (const s of ['RMB4,370.2 million', '1,802.9', '12.18', 'US$450 million']) assert.ok(flat.includes(s), `PDF text lacks ${s}`);
       } finally {
         await printer.close();
         if (before === undefined) delete process.env.PUPPETEER_EXECUTABLE_PATH;

@@ -3,6 +3,8 @@ import { claimsPass } from './claims';
 import { factsPass } from './facts';
 import { conversionsPass } from './conversions';
 import { footingPass } from './footing';
+import { gatePass } from './gate';
+import { headlinePass } from './headline';
 import { linksPass } from './links';
 import { ratiosPass } from './ratios';
 
@@ -12,7 +14,9 @@ export interface Pass {
   run(release: Release): void;
 }
 
-const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, ratiosPass];
+// The headline set is chosen once the relations say which rows are totals and ratios of which; the
+// gate then checks it.
+const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, ratiosPass, headlinePass, gatePass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
 // Claims read the sentences and facts the facts pass stored.

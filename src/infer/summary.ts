@@ -10,6 +10,8 @@ export interface TieSummary {
   relations: number;
   /** Relations with a non-zero residual where they define a figure, described for a reader. */
   exceptions: TieException[];
+  /** The rows whose reported totals no relation ties, with how many of their figures are untied, in reading order. */
+  untiedRows: { label: string; count: number }[];
 }
 
 export interface TieException {
@@ -56,6 +58,7 @@ export function tieSummary(release: Release): TieSummary {
   }
   let totalsFound = 0;
   let totalsTied = 0;
+  const untiedRows = new Map<string, { label: string; count: number }>();
   for (const st of release.statements) {
     st.tables.forEach((t, ti) => t.rows.forEach((row, ri) => {
       if (row.emphasis !== 'subtotal' && row.emphasis !== 'total') return;
@@ -63,8 +66,14 @@ export function tieSummary(release: Release): TieSummary {
         if (!c || c.value === null || c.kind === 'percent') return;
         totalsFound++;
         if (tied.has(cellKey({ statement: st.id, table: ti, row: ri }, ci))) totalsTied++;
+        else {
+          const k = `${st.id}/${ti}/${ri}`;
+          const u = untiedRows.get(k) ?? { label: row.label.replace(/\s+/g, ' ').trim(), count: 0 };
+          u.count++;
+          untiedRows.set(k, u);
+        }
       });
     }));
   }
-  return { totalsFound, totalsTied, relations: release.relations.length, exceptions };
+  return { totalsFound, totalsTied, relations: release.relations.length, exceptions, untiedRows: [...untiedRows.values()] };
 }

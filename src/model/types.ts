@@ -208,6 +208,8 @@ export interface Diagnostic {
   level: 'error' | 'warning' | 'info';
   message: string;
   place?: Place;
+  /** 'gate': a reason the briefing is a draft (infer/gate.ts). */
+  check?: 'gate';
 }
 
 export interface ReleaseMeta {
@@ -300,6 +302,48 @@ export interface Untied {
   gap?: Decimal;
 }
 
+/** The kind of company the statements' own line items show; it decides which figures lead. */
+export type Sector = 'general' | 'bank' | 'insurer' | 'reit' | 'airline' | 'asset-manager';
+
+/** One headline figure: a statement row and, per span, the cells of now, a year earlier and the convenience translation. */
+export interface HeadlineFigure {
+  /** What the figure is: revenue, operating, net, eps, adjusted-net, adjusted-eps, or a sector metric (nii, ffo, combined-ratio ...). */
+  role: string;
+  /** The caption a reader sees ("Diluted EPS per ADS", the row's own label when short). */
+  caption: string;
+  row: RowRef;
+  /** Per span of `Headline.spans` (null for a balance-sheet instant), the columns; null where the row has none. */
+  cols: ({
+    span: number | null; now: number; prior: number | null; usd: number | null;
+    /** The row holding this span when it is not `row`: the same line of a separate year-to-date statement. */
+    row?: RowRef;
+  } | null)[];
+  /** For an adjusted figure, the role of the GAAP figure it stands beside. */
+  beside?: string;
+}
+
+/** The briefing's and the Summary sheet's headline set, decided once (infer/headline.ts). */
+export interface Headline {
+  sector: Sector;
+  /** The period end the figures are of, and the spans reported to it: the release's own first (3 before 12). */
+  end: string | null;
+  spans: number[];
+  /** Tiles in reading order: each GAAP figure followed by the adjusted figure the release leads with. */
+  figures: HeadlineFigure[];
+  /** The lines that add up to the top line (segments or revenue kinds), for the chart. */
+  parts: HeadlineFigure[];
+  /** Lines of the condensed income statement, balance sheet and cash flows, in reading order. */
+  income: HeadlineFigure[];
+  balance: HeadlineFigure[];
+  cashflow: HeadlineFigure[];
+}
+
+/** The checks a briefing must pass before it is final (infer/gate.ts); reasons empty when it passes. */
+export interface Gate {
+  passed: boolean;
+  reasons: string[];
+}
+
 export interface Release {
   source: { file: string; format: string; bytes: number };
   meta: ReleaseMeta;
@@ -314,5 +358,9 @@ export interface Release {
   prose?: ProseParagraph[];
   relations: Relation[];
   untied: Untied[];
+  /** The headline figures, chosen once for every writer (absent before the headline pass runs). */
+  headline?: Headline;
+  /** The briefing's gate (absent before the gate pass runs). */
+  gate?: Gate;
   diagnostics: Diagnostic[];
 }

@@ -1,10 +1,13 @@
+import { cellOf, marginFigure, marginName, MARGINS, percentOf, plausibleMargin, rowOf, unitsOf } from '../infer/gate';
 import { Decimal } from '../model/decimal';
-import type { Figure, Release } from '../model/types';
+import type { Figure, HeadlineFigure, Release } from '../model/types';
 import { formatFigure } from './format';
 import { spanHeads } from './heads';
-import { find, periodsOf, ratioDenominator, rowsOf, triple, units, WORDS, type Located, type Periods, type Triple } from './locate';
+import type { Located, Periods } from './locate';
 
-// The statement figures of the briefing: headline tiles, margins, condensed statements.
+// The statement figures of the briefing — headline tiles, margins, condensed statements — as the
+// headline pass chose them (release.headline): every figure printed here is one cell of the
+// workbook, read by its row and column; nothing is chosen again.
 
 export interface Change {
   text: string;
@@ -50,121 +53,88 @@ function sign(d: Decimal): Change['sign'] {
   return d.isZero() ? 'flat' : d.isNegative() ? 'neg' : 'pos';
 }
 
-/** Change in % of now against prior; n/m when the base is zero or negative. */
+/**
+ * Change in % of now against prior. n/m on a zero base or across a sign change, as releases print
+ * NM; two negatives (an expense printed in parentheses, a loss) change by their magnitudes.
+ */
 export function pctChange(now: Decimal, prior: Decimal | null): Change | null {
   if (!prior) return null;
-  if (prior.lte(0)) return { text: 'n/m', sign: 'flat' };
-  const pct = now.minus(prior).div(prior).times(100);
+  if (prior.isZero() || (now.isNegative() !== prior.isNegative() && !now.isZero())) return { text: 'n/m', sign: 'flat' };
+  const pct = now.abs().minus(prior.abs()).div(prior.abs()).times(100);
   return { text: formatFigure(pct, { decimals: 1, percent: true, sign: true }), sign: sign(pct.toDecimalPlaces(1)) };
 }
 
-export interface Key {
-  revenue: Located | null;
-  operating: Located | null;
-  net: Located | null;
-  nonGaapNet: Located | null;
-  eps: Located | null;
-}
-
-/** The briefing's key lines, by relations first and general words second. */
-export function keyLines(release: Release, p: Periods): Key {
-  const span = p.spans[0] ?? null;
-  const denominator = ratioDenominator(release);
-  const revenue = (denominator && triple(denominator, p, span) ? denominator : null)
-    ?? find(release, p, ['income'], WORDS.revenue, span, WORDS.notRevenue)
-    ?? find(release, p, ['income'], WORDS.revenueLoose, span, WORDS.notRevenue);
-  const net = find(release, p, ['income'], WORDS.net, span) ?? find(release, p, ['income'], WORDS.netAttributable, span);
-  return {
-    revenue,
-    operating: find(release, p, ['income'], WORDS.operating, span),
-    net,
-    nonGaapNet: find(release, p, ['non-gaap', 'income', 'other'], WORDS.nonGaapNet, span),
-    eps: dilutedEps(release, p, span),
-  };
-}
-
-/** Diluted earnings per ADS where reported, else per share. */
-function dilutedEps(release: Release, p: Periods, span: number | null): Located | null {
-  let perAds: Located | null = null;
-  let perShare: Located | null = null;
-  let header = '';
-  for (const loc of rowsOf(release, ['income'])) {
-    if (loc.row.emphasis === 'header') header = loc.row.label;
-    if (loc.row.kind !== 'per-share' || !WORDS.diluted.test(`${header} ${loc.row.label}`) || !triple(loc, p, span)) continue;
-    if (!perAds && WORDS.perAds.test(`${header} ${loc.row.label}`)) perAds = loc;
-    if (!perShare) perShare = loc;
-  }
-  return perAds ?? perShare;
-}
-
-/** Prints an amount or per-share figure in the briefing's unit. */
+/** Prints an amount, per-share or percent figure in the briefing's unit. */
 export function money(release: Release, f: Figure | null, withUnit: boolean, currency?: string | null): string | null {
   if (!f || f.value === null) return null;
   // Where the release printed a dash for nothing, its tables on the page print one too.
   if (!withUnit && f.value.isZero() && !/\d/.test(f.text)) return '\u2014';
   const home = release.meta.currency;
+  if (f.kind === 'percent') return formatFigure(f.value, { decimals: f.decimals, percent: true });
   if (f.kind === 'per-share') return formatFigure(f.value, { decimals: f.decimals, currency: withUnit ? currency ?? f.currency : null, home });
+  if (f.kind === 'shares' || f.kind === 'number') return formatFigure(unitsOf(f), { decimals: 0 });
   const d = displayScale(release);
-  return formatFigure(units(f), { from: 0, to: d.to, decimals: d.decimals, currency: withUnit ? currency ?? f.currency ?? home : null, home, unitWord: withUnit, parens: !withUnit });
+  // A release that prints tenths of millions keeps them.
+  const decimals = Math.max(d.decimals, Math.min(2, f.decimals - (d.to - f.scale)));
+  return formatFigure(unitsOf(f), { from: 0, to: d.to, decimals, currency: withUnit ? currency ?? f.currency ?? home : null, home, unitWord: withUnit, parens: !withUnit });
 }
 
 /** A USD figure: the release's own convenience column, else the stated rate applied. */
-function usdOf(release: Release, t: Triple): string | null {
-  if (t.usd?.value != null) return money(release, t.usd, true, 'USD');
+function usdOf(release: Release, now: Figure, usd: Figure | null): string | null {
+  if (usd?.value != null) return money(release, usd, true, 'USD');
   const fx = release.fx;
-  if (!fx || !t.now?.value || t.now.currency !== fx.base || fx.quote !== 'USD') return null;
-  const converted: Figure = { ...t.now, value: t.now.value.div(fx.rate), currency: 'USD' };
+  if (!fx || !now.value || now.currency !== fx.base || fx.quote !== 'USD' || now.kind === 'percent') return null;
+  const converted: Figure = { ...now, value: now.value.div(fx.rate), currency: 'USD' };
   return money(release, converted, true, 'USD');
 }
 
-function caption(loc: Located, fallback: string): string {
-  const label = loc.row.label.replace(/\s+/g, ' ').trim();
-  return label.length <= 30 ? label : fallback;
+/** A change in percentage points as basis points. */
+function bpChange(now: Decimal, prior: Decimal | null): Change | null {
+  if (!prior) return null;
+  const bp = now.minus(prior).times(100);
+  return { text: formatFigure(bp, { decimals: 0, sign: true, suffix: ' bp' }), sign: sign(bp) };
 }
 
-export function tiles(release: Release, p: Periods, key: Key): Tile[] {
-  const span = p.spans[0] ?? null;
-  const defs: [Located | null, string][] = [
-    [key.revenue, 'Revenue'], [key.operating, 'Operating income'], [key.net, 'Net income'],
-    [key.nonGaapNet, 'Non-GAAP net income'], [key.eps, 'Diluted EPS'],
-  ];
+export function tiles(release: Release): Tile[] {
   const out: Tile[] = [];
-  for (const [loc, fallback] of defs) {
-    if (!loc) continue;
-    const t = triple(loc, p, span);
-    if (!t?.now?.value) continue;
-    const epsCaption = loc === key.eps ? tilesEpsLabel(loc) : null;
-    const [value, unit] = (money(release, t.now, true) as string).split(' ');
+  for (const f of release.headline?.figures ?? []) {
+    const now = cellOf(release, f, f.cols.findIndex(Boolean), 'now');
+    const i = f.cols.findIndex(Boolean);
+    if (!now?.value) continue;
+    const prior = cellOf(release, f, i, 'prior');
+    const [value, ...unit] = (money(release, now, true) as string).split(' ');
     out.push({
-      caption: epsCaption ?? caption(loc, fallback),
+      caption: f.caption,
       value,
-      unit: unit ?? null,
-      prior: money(release, t.prior, true),
-      change: pctChange(t.now.value, t.prior?.value ?? null),
-      usd: release.meta.currency === 'USD' ? null : usdOf(release, t),
+      unit: unit.join(' ') || null,
+      prior: money(release, prior, true),
+      change: now.kind === 'percent' ? bpChange(now.value, prior?.value ?? null) : pctChange(now.value, prior?.value ?? null),
+      usd: release.meta.currency === 'USD' ? null : usdOf(release, now, cellOf(release, f, i, 'usd')),
     });
   }
   return out;
 }
 
-function ratio(a: Figure | null | undefined, b: Figure | null | undefined): Decimal | null {
-  if (!a?.value || !b?.value || b.value.isZero()) return null;
-  return units(a).div(units(b)).times(100);
+/** The top line the margins divide by: revenue (a bank's net income over its net interest income is no margin). */
+function topLine(release: Release): HeadlineFigure | null {
+  return release.headline?.figures.find((f) => f.role === 'revenue') ?? null;
 }
 
-export function margins(release: Release, p: Periods, key: Key): MarginRow[] {
-  const span = p.spans[0] ?? null;
-  const rev = key.revenue ? triple(key.revenue, p, span) : null;
-  if (!rev) return [];
+export function margins(release: Release): MarginRow[] {
+  const top = topLine(release);
+  if (!top) return [];
   const out: MarginRow[] = [];
-  for (const [loc, name] of [[key.operating, 'Operating margin'], [key.net, 'Net margin'], [key.nonGaapNet, 'Non-GAAP net margin']] as const) {
-    const t = loc ? triple(loc, p, span) : null;
-    const now = ratio(t?.now, rev.now);
-    if (!t || !now) continue;
-    const prior = ratio(t.prior, rev.prior);
+  for (const [role, name] of MARGINS) {
+    const f = release.headline ? marginFigure(release.headline, role) : null;
+    if (!f) continue;
+    const now = percentOf(cellOf(release, f, 0, 'now'), cellOf(release, top, 0, 'now'));
+    // A computed margin beyond ±100% is not shown: the gate has said why.
+    if (!now || !plausibleMargin(now)) continue;
+    let prior = percentOf(cellOf(release, f, 0, 'prior'), cellOf(release, top, 0, 'prior'));
+    if (!plausibleMargin(prior)) prior = null;
     const bp = prior ? now.toDecimalPlaces(1).minus(prior.toDecimalPlaces(1)).times(100) : null;
     out.push({
-      caption: name,
+      caption: marginName(f, name),
       now: formatFigure(now, { decimals: 1, percent: true }),
       prior: prior ? formatFigure(prior, { decimals: 1, percent: true }) : null,
       change: bp ? { text: formatFigure(bp, { decimals: 0, sign: true, suffix: ' bp' }), sign: sign(bp) } : null,
@@ -173,116 +143,87 @@ export function margins(release: Release, p: Periods, key: Key): MarginRow[] {
   return out;
 }
 
-function cellsFor(release: Release, loc: Located, p: Periods, withChange: boolean): { text: string; cls: string }[] | null {
+/** A line's cells: prior, now (and the change) for each span shown. */
+function cellsFor(release: Release, f: HeadlineFigure, spans: number, withChange: boolean): { text: string; cls: string }[] | null {
   const out: { text: string; cls: string }[] = [];
   let any = false;
-  for (const span of p.spans) {
-    const t = triple(loc, p, span);
-    if (t) any = true;
-    out.push({ text: money(release, t?.prior ?? null, false) ?? '', cls: 'num prior' });
-    out.push({ text: money(release, t?.now ?? null, false) ?? '', cls: 'num now' });
+  for (let i = 0; i < spans; i++) {
+    const now = cellOf(release, f, i, 'now');
+    const prior = cellOf(release, f, i, 'prior');
+    if (now?.value) any = true;
+    out.push({ text: money(release, prior, false) ?? '', cls: 'num prior' });
+    out.push({ text: money(release, now, false) ?? '', cls: 'num now' });
     if (withChange) {
-      const c = t?.now?.value ? pctChange(t.now.value, t.prior?.value ?? null) : null;
+      const c = now?.value ? pctChange(now.value, prior?.value ?? null) : null;
       out.push({ text: c?.text ?? '', cls: `num chg ${c?.sign ?? ''}`.trim() });
     }
   }
   return any ? out : null;
 }
 
-/** Revenue lines that add up to revenue: the footing's terms, or the subtotals right above it. */
-export function revenueParts(release: Release, key: Key): Located[] {
-  const rev = key.revenue;
-  if (!rev) return [];
-  const footing = release.relations.find((r) => r.type === 'footing' && r.total.statement === rev.statement && r.total.table === rev.tableIndex && r.total.row === rev.rowIndex);
-  const rows = rev.table.rows;
-  if (footing && footing.type === 'footing' && footing.terms.length <= 5 && footing.terms.length > 1) {
-    return footing.terms.map((t) => ({ ...rev, row: rows[t.ref.row], rowIndex: t.ref.row }));
+
+const TOTALS = new Set(['revenue', 'nii', 'operating', 'net-consolidated', 'net']);
+
+function condensed(release: Release, lines: HeadlineFigure[], spans: number, withChange: boolean, label: (f: HeadlineFigure) => string): StatementLine[] {
+  const out: StatementLine[] = [];
+  for (const f of lines) {
+    const cells = cellsFor(release, f, spans, withChange);
+    // The company's share of net income is a line under the consolidated total where both are shown.
+    const total = TOTALS.has(f.role) && !(f.role === 'net' && lines.some((l) => l.role === 'net-consolidated'));
+    if (cells) out.push({ label: label(f), emphasis: total ? 'total' : 'item', cells });
   }
-  const parts = rows.slice(0, rev.rowIndex).map((row, rowIndex) => ({ ...rev, row, rowIndex })).filter((l) => l.row.emphasis === 'subtotal' && l.row.kind === 'amount');
-  return parts.length > 1 && parts.length <= 5 ? parts : [];
+  return out;
 }
 
-export function condensedIncome(release: Release, p: Periods, key: Key): Condensed | null {
-  if (!key.revenue) return null;
-  const span = p.spans[0] ?? null;
-  const pick: (Located | null)[] = [
-    ...revenueParts(release, key),
-    key.revenue,
-    find(release, p, ['income'], WORDS.costs, span),
-    key.operating,
-    find(release, p, ['income'], WORDS.pretax, span),
-    find(release, p, ['income'], WORDS.tax, span, /deferred|payable/i),
-    key.net,
-    key.net && WORDS.net.test(key.net.row.label) ? find(release, p, ['income'], WORDS.netAttributable, span) : null,
-    key.eps,
-  ];
-  const seen = new Set<string>();
-  const lines: StatementLine[] = [];
-  for (const loc of pick) {
-    if (!loc) continue;
-    const id = `${loc.statement}/${loc.tableIndex}/${loc.rowIndex}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const cells = cellsFor(release, loc, p, true);
-    if (!cells) continue;
-    const total = loc === key.revenue || loc === key.operating || loc === key.net;
-    lines.push({ label: loc === key.eps ? tilesEpsLabel(loc) : loc.row.label, emphasis: total ? 'total' : 'item', cells });
-  }
-  return lines.length ? { heads: spanHeads(release, p, true), lines } : null;
+/** The condensed income statement; `spans` limits it to the first span (the page's room decides). */
+export function condensedIncome(release: Release, spans?: number): Condensed | null {
+  const h = release.headline;
+  if (!h || !h.income.some((f) => TOTALS.has(f.role))) return null;
+  const n = Math.min(spans ?? h.spans.length, h.spans.length);
+  const lines = condensed(release, h.income, n, true, (f) => (f.role === 'eps' ? f.caption : rowOf(release, f)?.label ?? f.caption));
+  return lines.length ? { heads: spanHeads(release, { end: h.end, spans: h.spans.slice(0, n), home: null }, true), lines } : null;
 }
 
-function tilesEpsLabel(loc: Located): string {
-  const header = [...loc.table.rows.slice(0, loc.rowIndex)].reverse().find((r) => r.emphasis === 'header');
-  return header && WORDS.perAds.test(header.label) ? `Diluted EPS per ADS` : `Diluted EPS`;
-}
-
-export function balanceSnapshot(release: Release, p: Periods): Condensed | null {
-  const kinds = ['balance-sheet'] as const;
-  const pick = [
-    find(release, p, [...kinds], WORDS.cash, null),
-    find(release, p, [...kinds], WORDS.totalAssets, null),
-    find(release, p, [...kinds], WORDS.totalLiabilities, null),
-    find(release, p, [...kinds], WORDS.equity, null) ?? find(release, p, [...kinds], WORDS.equityLoose, null, WORDS.notLiabEquity),
-  ];
-  const lines: StatementLine[] = [];
-  let heads: string[] = [];
-  for (const loc of pick) {
-    if (!loc) continue;
-    const t = triple(loc, p, null);
-    if (!t) continue;
-    if (!heads.length) {
-      const priorCol = loc.table.columns[loc.row.cells.indexOf(t.prior as Figure)];
-      heads = [priorCol?.period?.label ?? '', t.label ?? '', 'Change'];
-    }
-    const c = t.now?.value ? pctChange(t.now.value, t.prior?.value ?? null) : null;
-    lines.push({
-      label: loc.row.label,
-      emphasis: /^total/i.test(loc.row.label) ? 'total' : 'item',
-      cells: [
-        { text: money(release, t.prior, false) ?? '', cls: 'num prior' },
-        { text: money(release, t.now, false) ?? '', cls: 'num now' },
-        { text: c?.text ?? '', cls: `num chg ${c?.sign ?? ''}`.trim() },
-      ],
-    });
-  }
+export function balanceSnapshot(release: Release): Condensed | null {
+  const h = release.headline;
+  if (!h?.balance.length) return null;
+  const first = h.balance[0];
+  const table = release.statements.find((s) => s.id === first.row.statement)?.tables[first.row.table];
+  const at = first.cols[0];
+  const heads = [at?.prior !== null && at?.prior !== undefined ? table?.columns[at.prior]?.period?.label ?? '' : '', at ? table?.columns[at.now]?.period?.label ?? '' : '', 'Change'];
+  const lines = condensed(release, h.balance, 1, true, (f) => rowOf(release, f)?.label ?? f.caption)
+    .map((l) => ({ ...l, emphasis: /^total/i.test(l.label) ? 'total' : 'item' }));
   return lines.length ? { heads, lines } : null;
 }
 
-export function cashFlows(release: Release, p: Periods): Condensed | null {
-  const lines: StatementLine[] = [];
-  for (const activity of ['Operating', 'Investing', 'Financing']) {
-    // The net line of the activity ("Net cash provided by …", "Cash used in …") before any other line
-    // that names it; never an "Other … activities" item.
-    const search = (re: RegExp) => find(release, p, ['cash-flow'], re, p.spans[0] ?? null, /^other\b/i) ?? find(release, p, ['cash-flow'], re, p.spans[1] ?? null, /^other\b/i);
-    const net = search(new RegExp(`^(?:net )?cash\\b.*\\b${activity} activities\\b`, 'i'));
-    const loc = net ?? search(new RegExp(`\\b${activity} activities\\b`, 'i'));
-    if (!loc) continue;
-    const cells = cellsFor(release, loc, p, false);
-    // "Net cash provided by (used in) operating activities" does not fit beside four periods: under
-    // the block's title the activity names its net line, and the figure's sign says provided or used.
-    if (cells) lines.push({ label: net ? `${activity} activities` : loc.row.label, emphasis: 'item', cells });
-  }
-  return lines.length ? { heads: spanHeads(release, p, false), lines } : null;
+export function cashFlows(release: Release, spans?: number): Condensed | null {
+  const h = release.headline;
+  if (!h?.cashflow.length) return null;
+  const n = Math.min(spans ?? h.spans.length, h.spans.length);
+  const lines = condensed(release, h.cashflow, n, false, (f) => f.caption).map((l) => ({ ...l, emphasis: 'item' }));
+  return lines.length ? { heads: spanHeads(release, { end: h.end, spans: h.spans.slice(0, n), home: null }, false), lines } : null;
 }
 
-export { periodsOf };
+/** The periods the headline figures are of, for the chart. */
+export function headlinePeriods(release: Release): Periods {
+  return { end: release.headline?.end ?? null, spans: release.headline?.spans ?? [], home: release.meta.currency };
+}
+
+/** The chart's rows: the lines that add up to the top line (or the top line itself), then net income. */
+export function chartRows(release: Release): { loc: Located; label: string }[] {
+  const h = release.headline;
+  if (!h) return [];
+  const top = h.income.find((f) => f.role === 'revenue' || f.role === 'nii');
+  const net = h.income.find((f) => f.role === 'net-consolidated') ?? h.income.find((f) => f.role === 'net');
+  const picked = [...(h.parts.length ? h.parts : top ? [top] : []), ...(net ? [net] : [])];
+  return picked.flatMap((f) => {
+    const st = release.statements.find((s) => s.id === f.row.statement);
+    const table = st?.tables[f.row.table];
+    const row = table?.rows[f.row.row];
+    if (!st || !table || !row) return [];
+    // The chart finds its columns by period; it sees only the cells the headline kept (not a refused prior).
+    const kept = new Set(f.cols.flatMap((c) => (c ? [c.now, c.prior] : [])));
+    const shown = { ...row, cells: row.cells.map((c, i) => (kept.has(i) ? c : null)) };
+    return [{ loc: { statement: st.id, kind: st.kind, table, tableIndex: f.row.table, row: shown, rowIndex: f.row.row }, label: row.label }];
+  });
+}

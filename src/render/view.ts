@@ -4,8 +4,7 @@ import type { Release } from '../model/types';
 import { chart, type Chart } from './chart';
 import { currencyMark, formatFigure } from './format';
 import { spanHeads } from './heads';
-import { periodsOf } from './locate';
-import { balanceSnapshot, cashFlows, condensedIncome, displayScale, keyLines, margins, revenueParts, tiles, type Condensed, type MarginRow, type Tile } from './view-figures';
+import { balanceSnapshot, cashFlows, chartRows, condensedIncome, displayScale, headlinePeriods, margins, tiles, type Condensed, type MarginRow, type Tile } from './view-figures';
 import { capitalReturn, highlights, outlook, whatMoved, type ProseItem } from './view-prose';
 
 // The briefing's view-model: everything the template prints, already formatted. Sections a
@@ -42,7 +41,10 @@ export interface BriefingView {
   outlook: ProseItem[];
   capital: ProseItem[];
   moved: ProseItem[];
-  stamp: { ok: boolean; line: string; facts: string; exceptions: string[] };
+  /** The stamp's mark: TIED OUT only when every reported total and every tile ties. */
+  stamp: { ok: boolean; mark: string; line: string; facts: string; exceptions: string[] };
+  /** Why the page is a draft (the gate's findings); empty when it passed. */
+  draft: string[];
   footer: { source: string; units: string; rate: string | null; generated: string | null };
   dropped: string[];
 }
@@ -56,27 +58,32 @@ function unitsLine(release: Release): string {
 
 export function briefingView(release: Release, opts: BriefingOptions = {}): BriefingView {
   const drop = new Set(opts.drop ?? []);
-  const full = periodsOf(release);
+  const full = headlinePeriods(release);
   const p = drop.has('ytd') ? { ...full, spans: full.spans.slice(0, 1) } : full;
-  const key = keyLines(release, full);
+  const spans = drop.has('ytd') ? 1 : undefined;
   const meta = release.meta;
   const cur = meta.currency;
-  const chartItems = [...revenueParts(release, key), ...(revenueParts(release, key).length ? [] : key.revenue ? [key.revenue] : []), ...(key.net ? [key.net] : [])]
-    .map((loc) => ({ loc, label: loc.row.label }));
   const summary = tieSummary(release);
   const tiedFacts = release.facts.filter((f) => f.tie);
   const disagree = tiedFacts.filter((f) => f.tie && !f.tie.diff.isZero());
   const failing = summary.exceptions.filter((e) => !e.rounding);
   const rounding = summary.exceptions.length - failing.length;
-  // Gaps beyond rounding first: they are what a reader must look at.
+  const reasons = release.gate?.reasons ?? [];
+  // The banner names the first reasons; the JSON's diagnostics hold them all.
+  const draft = reasons.length > 4 ? [...reasons.slice(0, 3), `and ${reasons.length - 3} more (the JSON's diagnostics list them)`] : reasons;
+  const untied = summary.totalsFound - summary.totalsTied;
+  const ok = failing.length === 0 && disagree.length === 0 && untied === 0 && reasons.length === 0;
+  // Gaps beyond rounding first: they are what a reader must look at; then where totals are untied.
   const exceptions = [
     ...[...failing, ...summary.exceptions.filter((e) => e.rounding)].slice(0, 3).map((e) => `${e.rounding ? 'within rounding' : 'gap'} \u2014 ${e.text}`),
+    ...(untied ? [`untied \u2014 ${summary.untiedRows.slice(0, 3).map((u) => `${u.label}${u.count > 1 ? ` (${u.count} columns)` : ''}`).join('; ')}${summary.untiedRows.length > 3 ? `; and ${summary.untiedRows.length - 3} more rows` : ''}`] : []),
     ...disagree.slice(0, 3).map((f) => `text says ${f.subject} ${f.text}, table ${f.tie?.tableValue.toString()}`),
   ];
   const rate = release.fx
     ? `${currencyMark(release.fx.base, cur)}${formatFigure(release.fx.rate, { decimals: release.fx.rate.decimalPlaces() })} = ${currencyMark(release.fx.quote, cur)}1.00${release.fx.asOf ? ` (${release.fx.asOf})` : ''}`
     : null;
   const span0 = full.spans[0];
+  const end = full.end;
   return {
     paper: opts.paper ?? 'a4',
     pageSize: opts.paper === 'letter' ? 'Letter' : 'A4',
@@ -92,19 +99,20 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
       units: `${unitsLine(release)}; per-share in ${cur ?? 'units'}`,
       headline: meta.headline,
     },
-    tiles: tiles(release, full, key),
-    margins: drop.has('margins') ? [] : margins(release, full, key),
-    marginHeads: span0 && full.end ? [...spanHeads(release, { ...full, spans: [span0] }, false), 'Change'] : [],
-    chart: drop.has('chart') ? null : chart(release, p, chartItems),
-    income: drop.has('income') ? null : condensedIncome(release, p, key),
-    balance: drop.has('balance') ? null : balanceSnapshot(release, full),
-    cashflow: drop.has('cashflow') ? null : cashFlows(release, p),
+    tiles: tiles(release),
+    margins: drop.has('margins') ? [] : margins(release),
+    marginHeads: span0 && end ? [...spanHeads(release, { end, spans: [span0], home: null }, false), 'Change'] : [],
+    chart: drop.has('chart') ? null : chart(release, p, chartRows(release)),
+    income: drop.has('income') ? null : condensedIncome(release, spans),
+    balance: drop.has('balance') ? null : balanceSnapshot(release),
+    cashflow: drop.has('cashflow') ? null : cashFlows(release, spans),
     highlights: drop.has('highlights') ? [] : highlights(release),
     outlook: drop.has('outlook') ? [] : outlook(release),
     capital: drop.has('capital') ? [] : capitalReturn(release).map((c) => (drop.has('capitalNotes') ? { ...c, note: null } : c)),
     moved: drop.has('moved') ? [] : whatMoved(release),
     stamp: {
-      ok: failing.length === 0 && disagree.length === 0,
+      ok,
+      mark: ok ? 'TIED OUT' : failing.length || disagree.length ? 'EXCEPTIONS' : untied ? `${untied} UNTIED` : 'DRAFT',
       line: `${summary.totalsTied} of ${summary.totalsFound} reported totals tie \u00b7 ${summary.relations} relations \u00b7 ${failing.length} exceptions${rounding ? ` \u00b7 ${rounding} within the release's rounding` : ''}`,
       facts: `${release.facts.length} figures read from the text \u00b7 ${tiedFacts.length - disagree.length} tie to the tables \u00b7 ${disagree.length} disagree \u00b7 ${release.facts.length - tiedFacts.length} not in the tables`,
       exceptions,
@@ -116,6 +124,7 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
       // No date is made up: without a stated release date the footer names none.
       generated: opts.generated ?? meta.releaseDate,
     },
+    draft,
     dropped: [...drop],
   };
 }

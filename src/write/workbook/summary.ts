@@ -9,8 +9,8 @@ import { addressOf, CHECKS, quoteSheet, refText, SUMMARY, type Layout } from './
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
 
-// The first sheet: who, what period, from which file, the key figures as links into the
-// statements, and whether every check ties (a formula over the Checks sheet).
+// The first sheet: who, what period, from which file, the headline figures the briefing shows and the
+// key figures as links into the statements, and whether every check ties (a formula over the Checks sheet).
 
 interface Block {
   title: string;
@@ -68,6 +68,28 @@ export function writeSummary(ws: Sheet, release: Release, layout: Layout, plan: 
   y += 2;
 
   const header = look({ font: BOLD_FONT, alignment: { horizontal: 'center', wrapText: true }, border: BOTTOM_BORDER });
+  // The headline figures as the briefing's tiles show them (release.headline): each a link to its cell.
+  const figures = release.headline?.figures ?? [];
+  if (figures.length) {
+    ws.set(y, 1, 'Headline figures', bold);
+    const spans = release.headline!.spans;
+    const name = (s: number | undefined) => (s ? `${s}M` : '');
+    ['Current', 'Prior year'].forEach((h, i) => ws.set(y, i + 2, `${name(spans[0])} ${h}`.trim(), header));
+    y++;
+    for (const f of figures) {
+      ws.set(y, 1, f.caption, text);
+      const at = f.cols.find(Boolean);
+      const row = release.statements.find((st) => st.id === f.row.statement)?.tables[f.row.table]?.rows[f.row.row];
+      [at?.now, at?.prior].forEach((col, i) => {
+        const fig = col === null || col === undefined ? null : row?.cells[col];
+        if (!fig || fig.value === null || col === null || col === undefined) return;
+        const ref = cellRef(f.row, col);
+        ws.set(y, i + 2, { formula: refText(addressOf(layout, ref)!, SUMMARY), result: toNumber(plan.valueOf(ref)!) }, figureStyle(figureFormat(fig), 'link'));
+      });
+      y++;
+    }
+    y++;
+  }
   for (const block of keyBlocks(release)) {
     const first = block.rows[0];
     const table = release.statements.find((s) => s.id === first.statement)!.tables[first.table];

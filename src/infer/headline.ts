@@ -1,0 +1,319 @@
+import type { Headline, HeadlineFigure, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
+import type { Pass } from './index';
+import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, type Located, type Periods } from './locate';
+
+// The headline set, chosen once: which statement rows lead the briefing and the Summary sheet, and
+// which cells of them (the quarter first, then the longer span; a year earlier beside each). Rows
+// are found by what they are — the top line others are ratios of, the bottom line above the
+// per-share rows, the per-share line under it — and by general reporting words, never by one
+// company's. The sector the line items show decides which figures lead.
+
+/** Normalized label: no footnote markers, slashes or parentheses, one space. */
+export function plain(label: string): string {
+  return label.replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|(?:\s\d{1,2})+$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const NET = /^(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*)?$/;
+const MINORITY = /non-?controlling|minority/;
+const ATTRIBUTABLE = /(?:attributable|applicable|available) to (?!non-?controlling|minority)/;
+const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|recurrent)\b/;
+const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$/;
+const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying)\b/;
+const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|per share|per ads|margin/;
+
+/** Sector evidence from the statements' own line items. */
+export function sectorOf(release: Release): Sector {
+  const labels = release.statements.flatMap((s) => s.tables.flatMap((t) => t.rows.map((r) => plain(r.label)))).join('\n');
+  const has = (re: RegExp) => re.test(labels);
+  if (has(/\bpremiums? (?:earned|written)|earned premiums|written premiums/) && has(/\blosses\b|loss adjustment|claims/)) return 'insurer';
+  if (has(/\binterest income\b/) && has(/\bdeposits\b/) && has(/\bloans?\b/)) return 'bank';
+  if (has(/\bffo\b|funds from operations/) || (has(/\bnoi\b|net operating income/) && has(/\brent(?:al|s)?\b/))) return 'reit';
+  if (has(/\brasm\b|\bcasm\b|load factor|available seat/)) return 'airline';
+  if (has(/distributable earnings|fee[- ]related earnings/)) return 'asset-manager';
+  return 'general';
+}
+
+type Finder = (release: Release, p: Periods, span: number | null) => Located | null;
+
+/** The first row, in the given kinds of statement, whose plain label passes `test` and has a figure for the span. */
+function byWords(kinds: StatementKind[], test: RegExp, wantKind?: Row['kind'], not?: RegExp): Finder {
+  return (release, p, span) => {
+    for (const loc of rowsOf(release, kinds)) {
+      const label = plain(loc.row.label);
+      if (!test.test(label) || (not && not.test(label)) || (wantKind && loc.row.kind !== wantKind)) continue;
+      if (triple(loc, p, span)) return loc;
+    }
+    return null;
+  };
+}
+
+const SUPPORT: StatementKind[] = ['income', 'non-gaap', 'other'];
+
+/** The top line: what the ratios divide by, else a revenue row of the income statement. */
+function revenue(release: Release, p: Periods, span: number | null): Located | null {
+  const denominator = ratioDenominator(release);
+  // What the margins divide by is the top line when it is named as one ("Ownership days" is divided by too).
+  if (denominator && denominator.kind === 'income' && denominator.row.kind === 'amount' && /\b(?:revenues?|sales|turnover|premiums?|interest income)\b/i.test(denominator.row.label) && triple(denominator, p, span)) return denominator;
+  return find(release, p, ['income'], WORDS.revenue, span, WORDS.notRevenue)
+    // A release without an income statement leads with its highlights table's revenue (a landlord's rents).
+    ?? (release.statements.some((s) => s.kind === 'income') ? null : find(release, p, ['other', 'non-gaap'], WORDS.revenue, span, WORDS.notRevenue)
+      ?? byWords(['other', 'non-gaap'], RENTS, 'amount')(release, p, span))
+    // A loose match must be a total or the statement's first figure row: "Net realized gains on sales of investments" is neither.
+    ?? rowsOf(release, ['income']).find((l) => WORDS.revenueLoose.test(l.row.label) && !WORDS.notRevenue.test(l.row.label) && l.row.kind === 'amount'
+      && (l.row.emphasis === 'total' || l.row.emphasis === 'subtotal' || l.table.rows.findIndex((r) => r.kind === 'amount' && r.cells.some((c) => c?.value)) === l.rowIndex)
+      && !!triple(l, p, span)) ?? null;
+}
+
+/** The bottom line: the company's share of net income where stated, else the last net row above the per-share rows. */
+function netIncome(release: Release, p: Periods, span: number | null, top: Located | null): Located | null {
+  const kinds: StatementKind[] = release.statements.some((s) => s.kind === 'income') ? ['income'] : ['other', 'non-gaap'];
+  const rows = [...(top ? rowsOf(release, [top.kind]).filter((l) => l.table === top.table) : []), ...rowsOf(release, kinds)];
+  // The statement of the top line first: its bottom line is the company's, not a subsidiary's or a segment's.
+  const tables = [...new Set(rows.map((l) => l.table))];
+  for (const table of tables) {
+    const inTable = rows.filter((l) => l.table === table);
+    const cands = inTable.filter((l) => l.row.kind === 'amount' && NET.test(plain(l.row.label)) && !MINORITY.test(plain(l.row.label)) && !NOT_NET_DETAIL.test(plain(l.row.label)) && triple(l, p, span));
+    if (!cands.length) continue;
+    const attributable = cands.find((l) => ATTRIBUTABLE.test(plain(l.row.label)));
+    if (attributable) return attributable;
+    const firstPerShare = table.rows.findIndex((r) => r.kind === 'per-share');
+    const above = cands.filter((l) => firstPerShare < 0 || l.rowIndex < firstPerShare);
+    return above[above.length - 1] ?? cands[cands.length - 1];
+  }
+  return null;
+}
+
+/** The consolidated net line above the company's share of it, in the same table, where both are reported. */
+function consolidatedNet(net: Located, p: Periods, span: number | null): Located | null {
+  if (!ATTRIBUTABLE.test(plain(net.row.label))) return null;
+  const rowIndex = net.table.rows.findIndex((r, i) => i < net.rowIndex && r.kind === 'amount' && WORDS.net.test(r.label.replace(/\s+/g, ' ').trim()));
+  const loc = rowIndex < 0 ? null : { ...net, row: net.table.rows[rowIndex], rowIndex };
+  return loc && triple(loc, p, span) ? loc : null;
+}
+
+/** Diluted earnings per ADS where reported, else per share: the line for net income, not a "before …" one. */
+function dilutedEps(release: Release, p: Periods, span: number | null, adjusted: boolean): Located | null {
+  const found: { loc: Located; ads: boolean; detail: boolean }[] = [];
+  let header = '';
+  const gaap: StatementKind[] = release.statements.some((s) => s.kind === 'income') ? ['income'] : ['other', 'non-gaap'];
+  let table: unknown = null;
+  for (const loc of rowsOf(release, adjusted ? SUPPORT : gaap)) {
+    if (loc.table !== table) [table, header] = [loc.table, ''];
+    if (loc.row.emphasis === 'header') header = loc.row.label;
+    const text = plain(`${header} ${loc.row.label}`);
+    if (loc.row.kind !== 'per-share' || !triple(loc, p, span)) continue;
+    const adjustedRow = ADJUSTED_ANY.test(plain(loc.row.label)) || ADJUSTED.test(plain(header));
+    if (adjusted !== adjustedRow || (!adjusted && !WORDS.diluted.test(text))) continue;
+    // A whole number in the thousands is a share count under a per-share label, whatever the row's words.
+    const now = triple(loc, p, span)?.now;
+    if (now?.value && now.decimals === 0 && now.value.abs().gte(1000)) continue;
+    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || !WORDS.diluted.test(text) });
+  }
+  // Per ADS before per share, diluted before basic, the line for net income before a "before …" one.
+  const rank = (f: (typeof found)[number]) => (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
+  return found.sort((a, b) => rank(a) - rank(b))[0]?.loc ?? null;
+}
+
+const adjustedNet = byWords(SUPPORT, /^(?:non-gaap|adjusted|underlying|core|comparable|recurrent|recurring) (?:net )?(?:income|earnings|profit)(?: (?:income|earnings|profit|loss))*(?: attributable to (?!non-?controlling).*)?$|^net (?:income|earnings|profit) excluding (?:one-time|special|non-recurring|unusual) items$/, 'amount');
+
+/** Sector figures: words of general reporting vocabulary for what each kind of company leads with. */
+const SECTOR: Record<Exclude<Sector, 'general'>, { role: string; find: Finder; instant?: boolean }[]> = {
+  bank: [
+    { role: 'nii', find: byWords(['income', 'other', 'non-gaap'], /^net interest income(?: after.*)?$/, 'amount', /after/) },
+    { role: 'nim', find: byWords(['other', 'non-gaap', 'income'], /net interest margin/, 'percent') },
+    { role: 'provision', find: byWords(['income', 'other'], /^provision for (?:credit|loan)(?: and lease)? losses/, 'amount') },
+    { role: 'bvps', find: byWords(['other', 'non-gaap', 'balance-sheet'], /^book value per (?:common )?share/, 'per-share'), instant: true },
+  ],
+  insurer: [
+    { role: 'premiums', find: byWords(['income', 'other', 'non-gaap'], /^gross (?:premiums )?written(?: premiums)?$/, 'amount') },
+    { role: 'combined-ratio', find: byWords(['other', 'non-gaap', 'income'], /combined ratio/, 'percent', /adjusted|excluding|ex-/) },
+  ],
+  reit: [
+    { role: 'noi', find: byWords(['other', 'non-gaap', 'income'], /^(?:same[- ]property |total )?(?:noi|net operating income)$/, 'amount') },
+    { role: 'ffo', find: byWords(['other', 'non-gaap', 'income'], /^(?:ffo|funds from operations)(?: per (?:unit|share).*)?$/, 'per-share') },
+    { role: 'affo', find: byWords(['other', 'non-gaap', 'income'], /^(?:affo|adjusted funds from operations)(?: per (?:unit|share).*)?$/, 'per-share') },
+    { role: 'occupancy', find: byWords(['other', 'non-gaap'], /occupancy/, 'percent'), instant: true },
+  ],
+  airline: [
+    { role: 'rasm', find: byWords(['other', 'non-gaap', 'income'], /\brasm\b|revenue per available seat/) },
+    { role: 'casm', find: byWords(['other', 'non-gaap', 'income'], /\bcasm\b.*(?:ex|excluding).*fuel|cost per available seat.*excluding fuel/) },
+    { role: 'load-factor', find: byWords(['other', 'non-gaap', 'income'], /load factor/, 'percent') },
+  ],
+  'asset-manager': [
+    { role: 'distributable', find: byWords(['other', 'non-gaap', 'income'], /^distributable earnings(?: before realizations)?$/, 'amount') },
+    { role: 'fre', find: byWords(['other', 'non-gaap', 'income'], /^fee[- ]related earnings$/, 'amount') },
+  ],
+};
+
+const FALLBACK: Record<string, string> = {
+  revenue: 'Revenue', nii: 'Net interest income', operating: 'Operating income', net: 'Net income', 'adjusted-net': 'Adjusted net income',
+  eps: 'Diluted EPS', 'adjusted-eps': 'Adjusted diluted EPS', nim: 'Net interest margin', provision: 'Provision for credit losses',
+  bvps: 'Book value per share', premiums: 'Gross written premiums', 'combined-ratio': 'Combined ratio', noi: 'NOI', ffo: 'FFO per unit',
+  affo: 'AFFO per unit', occupancy: 'Occupancy', rasm: 'RASM', casm: 'CASM ex fuel', 'load-factor': 'Load factor',
+  distributable: 'Distributable earnings', fre: 'Fee-related earnings',
+};
+
+function refOf(loc: Located): RowRef {
+  return { statement: loc.statement, table: loc.tableIndex, row: loc.rowIndex };
+}
+
+/** The row's own label when it is short enough for a tile, else the role's name. */
+function captionOf(loc: Located, role: string): string {
+  const label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$/g, '').replace(/\s+/g, ' ').trim();
+  if (role === 'net' && label.length > 30 && ATTRIBUTABLE.test(plain(label))) return 'Net income attributable';
+  if (role === 'eps' || role === 'adjusted-eps') {
+    const header = [...loc.table.rows.slice(0, loc.rowIndex)].reverse().find((r) => r.emphasis === 'header');
+    const ads = WORDS.perAds.test(`${header?.label ?? ''} ${label}`) ? ' per ADS' : '';
+    return role === 'eps' ? `Diluted EPS${ads}` : `${/^non-gaap/i.test(label) || /non-gaap/i.test(header?.label ?? '') ? 'Non-GAAP' : 'Adjusted'} EPS${ads}`;
+  }
+  return label.length <= 30 ? label : FALLBACK[role] ?? label.slice(0, 30);
+}
+
+/** The same line in another table of the statement's kind that reports the span (a separate year-to-date statement). */
+function sameLine(release: Release, loc: Located, p: Periods, span: number | null): Located | null {
+  const label = plain(loc.row.label);
+  return rowsOf(release, [loc.kind]).find((l) => l.table !== loc.table && l.row.kind === loc.row.kind && plain(l.row.label) === label && !!triple(l, p, span)) ?? null;
+}
+
+/** One figure: its row and, for each span, the columns that hold it (in the same line of another table where its own has none). */
+export function figureOf(loc: Located, p: Periods, role: string, spans: (number | null)[], caption?: string, release?: Release): HeadlineFigure | null {
+  const cols = spans.map((span, i) => {
+    const at = columnsFor(loc.table, p, span);
+    if (at && loc.row.cells[at.now]?.value != null) return { span, now: at.now, prior: at.prior >= 0 ? at.prior : null, usd: at.usd >= 0 ? at.usd : null };
+    const other = i > 0 && release ? sameLine(release, loc, p, span) : null;
+    const there = other ? columnsFor(other.table, p, span) : null;
+    if (!other || !there) return null;
+    return { span, now: there.now, prior: there.prior >= 0 ? there.prior : null, usd: there.usd >= 0 ? there.usd : null, row: refOf(other) };
+  });
+  if (!cols.some(Boolean)) return null;
+  return { role, caption: caption ?? captionOf(loc, role), row: refOf(loc), cols };
+}
+
+/** Revenue lines that add up to revenue: the footing's terms, or the subtotals right above it. */
+function revenueParts(release: Release, rev: Located): Located[] {
+  const footing = release.relations.find((r) => r.type === 'footing' && r.total.statement === rev.statement && r.total.table === rev.tableIndex && r.total.row === rev.rowIndex);
+  const rows = rev.table.rows;
+  if (footing && footing.type === 'footing' && footing.terms.length <= 5 && footing.terms.length > 1) {
+    return footing.terms.map((t) => ({ ...rev, row: rows[t.ref.row], rowIndex: t.ref.row }));
+  }
+  const parts = rows.slice(0, rev.rowIndex).map((row, rowIndex) => ({ ...rev, row, rowIndex })).filter((l) => l.row.emphasis === 'subtotal' && l.row.kind === 'amount');
+  return parts.length > 1 && parts.length <= 5 ? parts : [];
+}
+
+/** At most this many tiles: one row on the page. */
+const TILES = 6;
+
+export function chooseHeadline(release: Release): Headline {
+  const p = periodsOf(release);
+  const sector = sectorOf(release);
+  const span = p.spans[0] ?? null;
+  const spans: (number | null)[] = p.spans;
+  const figures: HeadlineFigure[] = [];
+  const seen = new Set<string>();
+  const add = (loc: Located | null, role: string, instant = false, beside?: string): HeadlineFigure | null => {
+    if (!loc) return null;
+    const key = `${loc.statement}/${loc.tableIndex}/${loc.rowIndex}`;
+    if (seen.has(key)) return null;
+    const fig = figureOf(loc, p, role, instant ? [null] : spans, undefined, release);
+    if (!fig) return null;
+    seen.add(key);
+    if (beside) fig.beside = beside;
+    figures.push(fig);
+    return fig;
+  };
+  const top = revenue(release, p, span);
+  const sectorRows = sector === 'general' ? [] : SECTOR[sector].map((s) => ({ ...s, loc: s.find(release, p, s.instant ? null : span) }));
+  // A bank's top line is its net interest income where it reports no revenue total.
+  const nii = sectorRows.find((s) => s.role === 'nii')?.loc ?? (top ? null : SECTOR.bank[0].find(release, p, span));
+  add(top ?? nii, top ? 'revenue' : 'nii');
+  for (const s of sectorRows.filter((r) => r.role !== 'nii' || top)) add(s.loc, s.role, s.instant);
+  if (sector === 'general') add(find(release, p, ['income'], WORDS.operating, span), 'operating');
+  const net = netIncome(release, p, span, top);
+  add(net, 'net');
+  add(adjustedNet(release, p, span), 'adjusted-net', false, 'net');
+  add(dilutedEps(release, p, span, false), 'eps');
+  add(dilutedEps(release, p, span, true), 'adjusted-eps', false, 'eps');
+  if (sector !== 'general' && !figures.some((f) => f.role === 'operating') && figures.length < TILES) add(find(release, p, ['income'], WORDS.operating, span), 'operating');
+  // An adjusted figure equal to the GAAP one beside it says nothing more.
+  for (const f of [...figures]) {
+    const gaap = f.beside ? figures.find((g) => g.role === f.beside) : null;
+    if (gaap && sameNow(release, f, gaap)) figures.splice(figures.indexOf(f), 1);
+  }
+  // Past one row of tiles, adjusted net income gives way to the adjusted EPS the release leads with.
+  if (figures.length > TILES && figures.some((f) => f.role === 'adjusted-eps')) figures.splice(figures.findIndex((f) => f.role === 'adjusted-net'), 1);
+
+  const line = (loc: Located | null, role: string) => (loc ? figureOf(loc, p, role, spans, undefined, release) : null);
+  const parts = top ? revenueParts(release, top).map((l) => line(l, 'part')).filter((f): f is HeadlineFigure => !!f) : [];
+  const income = [
+    ...parts,
+    line(top ?? nii, top ? 'revenue' : 'nii'),
+    line(find(release, p, ['income'], /^gross (?:profit|margin)$/i, span), 'gross-profit'),
+    line(find(release, p, ['income'], WORDS.costs, span), 'costs'),
+    line(find(release, p, ['income'], WORDS.operating, span), 'operating'),
+    line(find(release, p, ['income'], WORDS.pretax, span), 'pretax'),
+    line(find(release, p, ['income'], WORDS.tax, span, /deferred|payable/i), 'tax'),
+    // The consolidated net line above the company's share of it, where both are reported.
+    line(net ? consolidatedNet(net, p, span) : null, 'net-consolidated'),
+    line(net, 'net'),
+    line(dilutedEps(release, p, span, false), 'eps'),
+  ].filter((f): f is HeadlineFigure => !!f && f.role !== 'gross-profit' || !!f && isAmountRow(release, f));
+  // A balance-sheet line is an amount: a total read as per-share is no balance figure.
+  const instant = (loc: Located | null, role: string) => (loc && loc.row.kind === 'amount' ? figureOf(loc, p, role, [null]) : null);
+  const balance = [
+    instant(find(release, p, ['balance-sheet'], WORDS.cash, null), 'cash'),
+    instant(find(release, p, ['balance-sheet'], WORDS.totalAssets, null), 'assets'),
+    instant(find(release, p, ['balance-sheet'], WORDS.totalLiabilities, null), 'liabilities'),
+    instant(find(release, p, ['balance-sheet'], WORDS.equity, null) ?? find(release, p, ['balance-sheet'], WORDS.equityLoose, null, WORDS.notLiabEquity), 'equity'),
+  ];
+  const cashflow: HeadlineFigure[] = [];
+  for (const activity of ['Operating', 'Investing', 'Financing']) {
+    // The net line of the activity ("Net cash provided by …", "Cash used in …") before any other line
+    // that names it; never an "Other … activities" item.
+    const search = (re: RegExp) => find(release, p, ['cash-flow'], re, p.spans[0] ?? null, /^other\b/i) ?? find(release, p, ['cash-flow'], re, p.spans[1] ?? null, /^other\b/i);
+    const netLine = search(new RegExp(`^(?:net )?cash\\b.*\\b${activity} activities\\b`, 'i'));
+    const loc = netLine ?? search(new RegExp(`\\b${activity} activities\\b`, 'i'));
+    const f = loc ? figureOf(loc, p, activity.toLowerCase(), spans, netLine ? `${activity} activities` : loc.row.label, release) : null;
+    if (f) cashflow.push(f);
+  }
+  return {
+    sector, end: p.end, spans: p.spans,
+    figures: figures.slice(0, TILES),
+    parts,
+    income: dedupe(income),
+    balance: balance.filter((f): f is HeadlineFigure => !!f && f.cols.some(Boolean)),
+    cashflow,
+  };
+}
+
+function sameNow(release: Release, a: HeadlineFigure, b: HeadlineFigure): boolean {
+  const cell = (f: HeadlineFigure) => {
+    const at = f.cols[0];
+    return at ? release.statements.find((s) => s.id === f.row.statement)?.tables[f.row.table]?.rows[f.row.row]?.cells[at.now] ?? null : null;
+  };
+  const x = cell(a)?.value;
+  const y = cell(b)?.value;
+  return !!x && !!y && x.eq(y);
+}
+
+/** "Gross margin" printed without % is an amount; printed with one it is a ratio and no line of the condensed statement. */
+function isAmountRow(release: Release, f: HeadlineFigure): boolean {
+  const row = release.statements.find((s) => s.id === f.row.statement)?.tables[f.row.table]?.rows[f.row.row];
+  return row?.kind === 'amount';
+}
+
+function dedupe(lines: HeadlineFigure[]): HeadlineFigure[] {
+  const seen = new Set<string>();
+  return lines.filter((l) => {
+    const k = `${l.row.statement}/${l.row.table}/${l.row.row}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export const headlinePass: Pass = {
+  name: 'headline',
+  run(release) {
+    release.headline = chooseHeadline(release);
+  },
+};

@@ -1,0 +1,192 @@
+import { daysBetween, yearBefore } from './facts-tie';
+import type { Decimal } from '../model/decimal';
+import type { Column, Figure, Release, Row, StatementKind, Table } from '../model/types';
+
+// Finding the figures a briefing shows — revenue, operating income, net income, cash — in any
+// release: by the inferred relations where they say it, otherwise by general accounting words.
+
+/** Months a column covers; weeks count as months (13 weeks = 3). */
+export function spanOf(c: Column): number | null {
+  const p = c.period;
+  if (!p || p.instant) return null;
+  if (p.months) return p.months;
+  if (p.weeks) return Math.round(p.weeks / 4.345);
+  return null;
+}
+
+const days = daysBetween;
+
+export interface Periods {
+  end: string | null;
+  /** The release's own span (3 for a quarter) and a longer one ending the same day (9, 12), if reported. */
+  spans: number[];
+  home: string | null;
+  /** Columns headed by a year alone end in that calendar year (columnEnd). */
+  calendarYears?: boolean;
+}
+
+/** The period the briefing is about: the release's period end and the spans reported to it. */
+export function periodsOf(release: Release): Periods {
+  const flows = (kinds: StatementKind[]) => release.statements.filter((s) => kinds.includes(s.kind))
+    .flatMap((s) => s.tables.flatMap((t) => t.columns)).filter((c) => !c.convenience && spanOf(c) !== null);
+  const income = flows(['income']);
+  const all = income.length ? income : flows(['income', 'non-gaap', 'other', 'cash-flow', 'comprehensive-income']);
+  // The latest period the statements report is the one the release is about: a header that names
+  // another end is the header's error, which the gate reports.
+  const ends = all.map((c) => c.period?.end).filter((e): e is string => !!e).sort();
+  const end = ends[ends.length - 1] ?? release.meta.periodEnd ?? null;
+  const cy = calendarYears(release, end);
+  const atEnd = all.filter((c) => { const at = end ? columnEnd(c, end, cy) : null; return !!at && days(at, end as string) <= 7; });
+  const spans = [...new Set(atEnd.map(spanOf).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  // The quarter leads where it is reported (a fourth-quarter release leads with the quarter, then the year).
+  const main = spans.includes(3) ? 3 : spans[0];
+  const longer = spans.filter((s) => main !== undefined && s > main).pop();
+  return { end, spans: main === undefined ? [] : longer ? [main, longer] : [main], home: release.meta.currency, calendarYears: cy };
+}
+
+export interface Located {
+  statement: string;
+  kind: StatementKind;
+  table: Table;
+  tableIndex: number;
+  row: Row;
+  rowIndex: number;
+}
+
+/** Figures of one row for one span: now, a year earlier, and the convenience translation. */
+export interface Triple {
+  now: Figure | null;
+  prior: Figure | null;
+  usd: Figure | null;
+  /** The column header's period label of "now", for captions. */
+  label: string | null;
+}
+
+/**
+ * The end of a column's period; a column headed by its year alone ("2024" under "Three months
+ * ended December 31") ends on the release's month and day in that year.
+ */
+export function columnEnd(c: Column, near: string, calendarYears: boolean): string | null {
+  if (c.period?.end) return c.period.end;
+  const fy = /^(\d{4})$/.exec(c.period?.fiscalYear ?? '');
+  return fy && calendarYears ? `${fy[1]}${near.slice(4)}` : null;
+}
+
+/** Whether a year's name is the calendar year its periods end in: a company whose year ends in December, as counted or, not counted, by its period end. */
+export function calendarYears(release: Release, end: string | null): boolean {
+  const cal = release.meta.calendar;
+  return cal ? cal.endMonth === 12 && cal.offset === 0 : !!end && /^\d{4}-12-(?:2[4-9]|3[01])$/.test(end);
+}
+
+function fits(c: Column, end: string, span: number | null, home: string | null, cy: boolean): boolean {
+  const at = columnEnd(c, end, cy);
+  if (!at || !c.period || days(at, end) > 7) return false;
+  if (span === null ? !c.period.instant : spanOf(c) !== span) return false;
+  return !c.convenience && (!home || !c.currency || c.currency === home);
+}
+
+/** The columns of a table holding a span at the period end: now, a year earlier, the convenience translation (−1 where none). */
+export function columnsFor(table: Table, p: Periods, span: number | null): { now: number; prior: number; usd: number } | null {
+  if (!p.end) return null;
+  const end = p.end;
+  const cols = table.columns;
+  const now = cols.findIndex((c) => fits(c, end, span, p.home, !!p.calendarYears));
+  if (now < 0) return null;
+  const priorEnd = yearBefore(end);
+  let prior = cols.findIndex((c) => fits(c, priorEnd, span, p.home, !!p.calendarYears));
+  // A balance sheet compares with the last year end, not always the same day a year ago.
+  if (prior < 0 && span === null) prior = cols.findIndex((c, i) => i !== now && c.period?.instant && !c.convenience && (!p.home || c.currency === p.home) && !!c.period.end && c.period.end < end);
+  const usd = cols.findIndex((c) => { const at = c.convenience ? columnEnd(c, end, !!p.calendarYears) : null; return !!at && days(at, end) <= 7 && (span === null ? !!c.period?.instant : spanOf(c) === span); });
+  return { now, prior, usd };
+}
+
+/** The row's figures for a span (null span: a balance-sheet instant). */
+export function triple(loc: Located, p: Periods, span: number | null): Triple | null {
+  const at = columnsFor(loc.table, p, span);
+  if (!at) return null;
+  const cell = (i: number) => (i >= 0 ? loc.row.cells[i] ?? null : null);
+  const n = cell(at.now);
+  if (!n || n.value === null) return null;
+  return { now: n, prior: cell(at.prior), usd: cell(at.usd), label: loc.table.columns[at.now].period?.label ?? null };
+}
+
+/** A table of segments side by side: two columns of one period and currency (Container, Drybulk, Total). */
+export function segmented(table: Table): boolean {
+  const seen = new Set<string>();
+  for (const c of table.columns) {
+    if (!c.period?.end || c.convenience) continue;
+    const k = `${c.period.end}/${spanOf(c)}/${c.currency}`;
+    if (seen.has(k)) return true;
+    seen.add(k);
+  }
+  return false;
+}
+
+/** Every row of the given statement kinds, in reading order; tables of segments side by side last. */
+export function rowsOf(release: Release, kinds: StatementKind[]): Located[] {
+  const out: Located[] = [];
+  for (const kind of kinds) {
+    for (const st of release.statements.filter((s) => s.kind === kind)) {
+      st.tables.forEach((table, tableIndex) => table.rows.forEach((row, rowIndex) => {
+        out.push({ statement: st.id, kind: st.kind, table, tableIndex, row, rowIndex });
+      }));
+    }
+  }
+  return [...out.filter((l) => !segmented(l.table)), ...out.filter((l) => segmented(l.table))];
+}
+
+/** The first row of the kinds whose label passes `test` and that has a figure for the span. */
+export function find(release: Release, p: Periods, kinds: StatementKind[], test: RegExp, span: number | null, not?: RegExp): Located | null {
+  for (const loc of rowsOf(release, kinds)) {
+    const label = loc.row.label.replace(/\s+/g, ' ').trim();
+    // A statement line is an amount or per-share figure; a ratio row of the same name is not it.
+    if (loc.row.kind === 'percent' || !test.test(label) || (not && not.test(label))) continue;
+    if (triple(loc, p, span)) return loc;
+  }
+  return null;
+}
+
+/** The row the ratio relations divide by most often: the top line others are ratios of. */
+export function ratioDenominator(release: Release): Located | null {
+  const counts = new Map<string, number>();
+  for (const r of release.relations) {
+    if (r.type !== 'ratio') continue;
+    const k = `${r.denominator.statement}/${r.denominator.table}/${r.denominator.row}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!best) return null;
+  const [statement, t, r] = best[0].split('/');
+  const st = release.statements.find((s) => s.id === statement);
+  const table = st?.tables[Number(t)];
+  const row = table?.rows[Number(r)];
+  if (!st || !table || !row) return null;
+  return { statement, kind: st.kind, table, tableIndex: Number(t), row, rowIndex: Number(r) };
+}
+
+/** Decimal value of a figure in units (scale applied). */
+export function units(f: Figure): Decimal {
+  return (f.value as Decimal).times(`1e${f.scale}`);
+}
+
+// General accounting words for the lines a briefing shows; no company's own names.
+export const WORDS = {
+  revenue: /^(?:total\s+)?(?:net\s+)?(?:operating\s+)?(?:revenues?|sales|net sales|turnover)(?:,?\s*net)?$|^total (?:net )?(?:revenues?|sales)/i,
+  revenueLoose: /\b(?:revenues?|net sales|sales|turnover)\b/i,
+  notRevenue: /\bcost|expense|deferred|unearned|per\b/i,
+  costs: /^total\s+(?:operating\s+)?(?:costs?|expenses)(?:\s+and\s+(?:costs?|expenses))?$/i,
+  operating: /^(?:total\s+)?(?:operating\s+(?:income|profit|earnings|loss)|(?:income|profit|earnings|loss)(?:\s*\(loss\))?\s+from\s+operations)/i,
+  pretax: /before\s+(?:income\s+)?tax/i,
+  tax: /^(?:provision for\s+|benefit from\s+)?income\s+tax/i,
+  net: /^net\s+(?:income|earnings|profit|loss)(?:\s*\((?:loss|income)\))?(?:\s+for the (?:period|quarter|year))?$/i,
+  netAttributable: /^net\s+(?:income|earnings|profit|loss).*attributable to (?:ordinary|common|shareholders|stockholders|the company|owners|equity holders)/i,
+  nonGaapNet: /^(?:non-gaap|adjusted)\s+net\s+(?:income|earnings|profit)(?:\s*\(loss\))?$/i,
+  diluted: /\bdiluted\b/i,
+  perAds: /\bADS\b|\bADR\b|depositary/i,
+  cash: /^cash and cash equivalents$|^cash(?:,| and) cash equivalents/i,
+  totalAssets: /^total\s+assets$/i,
+  totalLiabilities: /^total\s+liabilities$/i,
+  equity: /^total\s+(?:shareholders['’]?\s+|stockholders['’]?\s+)?equity$|^total\s+equity/i,
+  equityLoose: /^total\s+.*equity$/i,
+  notLiabEquity: /liabilities/i,
+};

@@ -1,0 +1,167 @@
+import assert from 'assert';
+import fs from 'fs';
+import path from 'path';
+import { Decimal } from '../src/model/decimal';
+import { InputError } from '../src/model/errors';
+import { infer } from '../src/infer';
+import type { Release } from '../src/model/types';
+import { readText } from '../src/read';
+import { toBriefingHtml } from '../src/render/html';
+import { briefingView } from '../src/render/view';
+import { pctChange } from '../src/render/view-figures';
+import { freshDir, runCli } from './support/run-cli';
+
+// The gate before a briefing is final, on made-up releases: one that passes, and one that trips
+// each check. A release is the text format of the sample: prose, then a tab-separated statement.
+
+interface Made {
+  company?: boolean;
+  units?: string;
+  rows?: string[];
+}
+
+const ROWS = [
+  'Net sales\t1,234.5\t1,100.0',
+  'Cost of goods sold\t(987.6)\t(880.0)',
+  '<b>Operating income</b>\t<b>246.9</b>\t<b>220.0</b>',
+  'Income tax expense\t(50.0)\t(40.0)',
+  '<b>Net income</b>\t<b>196.9</b>\t<b>180.0</b>',
+  'Net income per share — diluted\t0.80\t0.72',
+];
+
+function made(o: Made = {}): string {
+  const who = o.company === false ? 'The company' : 'Brightwater Foods, Inc. (Nasdaq: BWF)';
+  return [
+    `## ${o.company === false ? 'First Quarter 2025 Results' : 'Brightwater Foods, Inc. Reports First Quarter 2025 Results'}`,
+    '',
+    `DENVER, April 29, 2025 -- ${who} today reported results for the quarter ended March 31, 2025.`,
+    '',
+    '**Consolidated Statements of Operations**  ',
+    '(Unaudited)  ',
+    `(${o.units ?? 'In millions of U.S. dollars, except per share amounts'})`,
+    '',
+    '\tQuarter Ended\t',
+    '\tMarch 31, 2025\tMarch 31, 2024',
+    ...(o.rows ?? ROWS),
+    '',
+  ].join('\n');
+}
+
+function build(text: string, tweak?: (r: Release) => void): Release {
+  const r = readText(text, 'made.txt');
+  tweak?.(r);
+  return infer(r);
+}
+
+const reasons = (r: Release) => r.gate?.reasons ?? [];
+
+describe('gate: a briefing is final only when its figures are the cells they claim to be', () => {
+  it('passes a plain, consistent release: tiles are its cells, no DRAFT banner, TIED OUT', () => {
+    const r = build(made());
+    assert.deepStrictEqual(reasons(r), []);
+    assert.strictEqual(r.gate?.passed, true);
+    const v = briefingView(r);
+    assert.deepStrictEqual(v.tiles.map((t) => [t.caption, t.value, t.prior, t.change?.text]), [
+      ['Net sales', '$1,234.5', '$1,100.0 million', '+12.2%'],
+      ['Operating income', '$246.9', '$220.0 million', '+12.2%'],
+      ['Net income', '$196.9', '$180.0 million', '+9.4%'],
+      ['Diluted EPS', '$0.80', '$0.72', '+11.1%'],
+    ]);
+    assert.strictEqual(r.headline?.end, '2025-03-31');
+    assert.deepStrictEqual(r.headline?.spans, [3]);
+    assert.deepStrictEqual(v.draft, []);
+    assert.strictEqual(v.stamp.mark, 'TIED OUT');
+    assert.ok(!toBriefingHtml(r).includes('class="draft"'));
+    // Expenses printed in parentheses change by their magnitudes: tax 40.0 → 50.0 is +25.0%, not n/m.
+    const tax = v.income?.lines.find((l) => l.label === 'Income tax expense');
+    assert.strictEqual(tax?.cells[2].text, '+25.0%');
+  });
+
+  it('names a missing identity: no company stated', () => {
+    const r = build(made({ company: false }));
+    assert.ok(reasons(r).includes('company not stated'), reasons(r).join('; '));
+    const html = toBriefingHtml(r);
+    assert.match(html, /<section class="draft"[^>]*>\s*<div class="mark">DRAFT<\/div>\s*<ul><li>company not stated<\/li>/);
+  });
+
+  it('reports a header period that is not the tiles\' column', () => {
+    const r = build(made(), (x) => { x.meta.periodEnd = '2024-03-31'; });
+    assert.ok(reasons(r).includes('header period ends 2024-03-31, the figures\' column 2025-03-31'), reasons(r).join('; '));
+    // The tiles stay the latest column the statement reports.
+    assert.strictEqual(briefingView(r).tiles[0].value, '$1,234.5');
+  });
+
+  it('refuses a per-share figure that is a share count: a whole number in the thousands is never chosen', () => {
+    const rows = [...ROWS.slice(0, 5), 'Net income per share — diluted\t246,100\t250,000'];
+    const r = build(made({ rows }));
+    assert.ok(!r.headline?.figures.some((f) => f.role === 'eps'));
+    assert.ok(!briefingView(r).tiles.some((t) => /EPS/.test(t.caption)));
+  });
+
+  it('refuses a per-share figure that leaves net income a handful of shares, and says so', () => {
+    const rows = [...ROWS.slice(0, 5), 'Net income per share — diluted\t246.10\t250.00'];
+    const r = build(made({ units: 'In thousands of U.S. dollars, except per share amounts', rows }));
+    assert.ok(reasons(r).includes('Diluted EPS: 246.10 is a share count, not a per-share figure'), reasons(r).join('; '));
+    assert.ok(!briefingView(r).tiles.some((t) => /EPS/.test(t.caption)));
+  });
+
+  it('leaves out a prior figure read in another unit than the current one (a prior column 1,000× off)', () => {
+    const r = build(made(), (x) => {
+      const net = x.statements[0].tables[0].rows.find((row) => row.label === 'Net sales')!;
+      net.cells[1]!.scale = 3;
+    });
+    assert.ok(reasons(r).includes('Net sales: prior 1,100.0 is read in another unit than 1,234.5 (left out)'), reasons(r).join('; '));
+    const tile = briefingView(r).tiles[0];
+    assert.deepStrictEqual([tile.value, tile.prior, tile.change], ['$1,234.5', null, null]);
+  });
+
+  it('refuses a current figure of zero', () => {
+    const rows = ['Net sales\t0.0\t1,100.0', ...ROWS.slice(1)];
+    const r = build(made({ rows }));
+    assert.ok(reasons(r).includes('Net sales: the current figure is zero'), reasons(r).join('; '));
+    assert.ok(!briefingView(r).tiles.some((t) => t.caption === 'Net sales'));
+  });
+
+  it('refuses a computed margin beyond ±100% and does not print it', () => {
+    const rows = ['Net sales\t12.0\t11.0', 'Other income\t184.9\t169.0', '<b>Net income</b>\t<b>196.9</b>\t<b>180.0</b>', 'Net income per share — diluted\t0.80\t0.72'];
+    const r = build(made({ rows }));
+    assert.ok(reasons(r).includes('Net margin 1640.8% is outside −100%…100%: Net sales may not be the top line'), reasons(r).join('; '));
+    assert.deepStrictEqual(briefingView(r).margins, []);
+  });
+
+  it('prints n/m for a change across a sign change or from zero, as releases print NM', () => {
+    const rows = [...ROWS.slice(0, 4), '<b>Net income (loss)</b>\t<b>(56.7)</b>\t<b>7.3</b>', 'Net income (loss) per share — diluted\t(0.90)\t0.31'];
+    const r = build(made({ rows }));
+    const v = briefingView(r);
+    assert.deepStrictEqual(v.tiles.slice(2).map((t) => [t.value, t.change?.text]), [['−$56.7', 'n/m'], ['−$0.90', 'n/m']]);
+    assert.deepStrictEqual(pctChange(new Decimal(5), new Decimal(0)), { text: 'n/m', sign: 'flat' });
+    assert.deepStrictEqual(pctChange(new Decimal(-38.5), new Decimal(-86.9)), { text: '\u221255.7%', sign: 'neg' });
+  });
+
+  it('says in amber how many totals are untied and where, instead of TIED OUT', () => {
+    const rows = [...ROWS.slice(0, 4), '<b>Net income</b>\t<b>196.9</b>\t<b>180.0</b>', '<b>Total comprehensive income</b>\t<b>201.0</b>\t<b>999.0</b>', 'Net income per share — diluted\t0.80\t0.72'];
+    const r = build(made({ rows }));
+    const v = briefingView(r);
+    assert.strictEqual(v.stamp.ok, false);
+    assert.match(v.stamp.mark, /^\d+ UNTIED$/);
+    assert.ok(v.stamp.exceptions.some((e) => e.startsWith('untied \u2014 ') && e.includes('Total comprehensive income')), v.stamp.exceptions.join('; '));
+  });
+
+  it('refuses a release whose statements hold nothing but zeros and blanks, with the place', () => {
+    const rows = ['Net sales\t0\t0', 'Cost of goods sold\t—\t—', '<b>Net income</b>\t<b>0</b>\t<b>0</b>'];
+    assert.throws(() => build(made({ rows })), (e: unknown) => e instanceof InputError && e.exitCode === 1
+      && e.message === 'made.txt:9: expected statements with figures, found every figure of its 1 statements zero or blank');
+  });
+
+  it('tieout build says on its result line that the briefing is a draft, and why', () => {
+    const out = freshDir('gate');
+    const file = path.join(out, 'made.txt');
+    fs.writeFileSync(file, made({ company: false }));
+    const run = runCli(['build', file, '--no-pdf', '--out', out]);
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.match(run.stdout, /made\.txt: .*made\.xlsx \(briefing is a DRAFT: company not stated\)$/m);
+    fs.writeFileSync(file, made());
+    const clean = runCli(['build', file, '--no-pdf', '--out', out]);
+    assert.ok(!clean.stdout.includes('DRAFT'), clean.stdout);
+  });
+});
