@@ -1,5 +1,6 @@
 import type { Release } from '../model/types';
 import { triple, units, type Located, type Periods } from './locate';
+import { fitLines } from './text-fit';
 import { money } from './view-figures';
 
 // Geometry of the briefing's inline SVG chart: revenue lines and net income, this year against
@@ -7,7 +8,8 @@ import { money } from './view-figures';
 // value still comes from the formatting helper.
 
 export interface Bar { x: number; y: number; w: number; h: number; cls: string; text: string; tx: number; ty: number }
-export interface ChartItem { label: string; ly: number; bars: Bar[] }
+/** An item's label in at most two lines that end before the bars start. */
+export interface ChartItem { label: string; lines: { text: string; y: number }[]; bars: Bar[] }
 export interface ChartPanel { title: string; ty: number; items: ChartItem[] }
 export interface Chart { width: number; height: number; labelWidth: number; panels: ChartPanel[]; legendY: number }
 
@@ -17,6 +19,9 @@ const VALUE_ROOM = 54;
 const BAR = 7;
 const ITEM = 24;
 const TITLE = 14;
+/** The label's font size in the SVG's units (templates/briefing.css, .chart .ilabel) and its gap before the bars. */
+const LABEL_PX = 7.5;
+const LABEL_GAP = 4;
 
 const SPAN_NAME: Record<number, string> = { 3: 'Three months', 6: 'Six months', 9: 'Nine months', 12: 'Twelve months' };
 
@@ -41,7 +46,9 @@ export function chart(release: Release, p: Periods, items: { loc: Located; label
         const by = y + 2 + i * (BAR + 2);
         bars.push({ x: LABEL, y: by, w, h: BAR, cls: `${cls}${v < 0 ? ' negative' : ''}`, text: money(release, fig, false) ?? '', tx: LABEL + w + 3, ty: by + BAR - 1 });
       });
-      panel.items.push({ label: it.label, ly: y + 10, bars });
+      const lines = fitLines(it.label, LABEL - LABEL_GAP, LABEL_PX, 2);
+      const first = lines.length > 1 ? y + 8 : y + 10;
+      panel.items.push({ label: it.label, lines: lines.map((text, k) => ({ text, y: first + k * 8.5 })), bars });
       y += ITEM;
     }
     panels.push(panel);

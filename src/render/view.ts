@@ -5,6 +5,7 @@ import { chart, type Chart } from './chart';
 import { currencyMark, formatFigure } from './format';
 import { spanHeads } from './heads';
 import { balanceSnapshot, cashFlows, chartRows, condensedIncome, displayScale, headlinePeriods, margins, tiles, type Condensed, type MarginRow, type Tile } from './view-figures';
+import { balanceTotals, extras, fullIncome, growSteps, keyRowsOf, withoutEmptyGroups, type Extra, type GrowStep, type Growth } from './view-expand';
 import { capitalReturn, highlights, outlook, whatMoved, type ProseItem } from './view-prose';
 
 // The briefing's view-model: everything the template prints, already formatted. Sections a
@@ -23,6 +24,8 @@ export interface BriefingOptions {
   /** Font scale, 1 = the design size; the printer lowers it to fit one page. */
   scale?: number;
   drop?: Section[];
+  /** What the page adds while it has room (the printer grows it one step at a time). */
+  grow?: Growth;
 }
 
 export interface BriefingView {
@@ -35,12 +38,18 @@ export interface BriefingView {
   marginHeads: string[];
   chart: Chart | null;
   income: Condensed | null;
+  /** "condensed" for the key lines, "" when every line of the statement is shown. */
+  incomeCondensed: boolean;
   balance: Condensed | null;
   cashflow: Condensed | null;
   highlights: ProseItem[];
   outlook: ProseItem[];
   capital: ProseItem[];
   moved: ProseItem[];
+  /** Further tables the release reports, in a column beside the others or across the page. */
+  extrasLeft: Extra[];
+  extrasRight: Extra[];
+  extrasWide: Extra[];
   /** The stamp's mark: TIED OUT only when every reported total and every tile ties. */
   stamp: { ok: boolean; mark: string; line: string; facts: string; exceptions: string[] };
   /** Why the page is a draft (the gate's findings); empty when it passed. */
@@ -54,6 +63,11 @@ function unitsLine(release: Release): string {
   const d = displayScale(release);
   const word = d.to === 6 ? 'millions' : d.to === 9 ? 'billions' : 'thousands';
   return cur ? `${cur} ${word}` : `Amounts in ${word}`;
+}
+
+/** The steps the printer may grow the page by while it has room, best first. */
+export function growthSteps(release: Release): GrowStep[] {
+  return growSteps(release, headlinePeriods(release), keyRowsOf(release));
 }
 
 export function briefingView(release: Release, opts: BriefingOptions = {}): BriefingView {
@@ -84,6 +98,11 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
     : null;
   const span0 = full.spans[0];
   const end = full.end;
+  const grow = opts.grow ?? {};
+  const keys = keyRowsOf(release);
+  const fuller = grow.income ? fullIncome(release, p, keys, grow.income) : null;
+  const more = extras(release, p, keys, grow);
+  const pruned = (e: Extra): Extra => ({ ...e, table: withoutEmptyGroups(e.table, p.spans.length) ?? e.table });
   return {
     paper: opts.paper ?? 'a4',
     pageSize: opts.paper === 'letter' ? 'Letter' : 'A4',
@@ -103,13 +122,17 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
     margins: drop.has('margins') ? [] : margins(release),
     marginHeads: span0 && end ? [...spanHeads(release, { end, spans: [span0], home: null }, false), 'Change'] : [],
     chart: drop.has('chart') ? null : chart(release, p, chartRows(release)),
-    income: drop.has('income') ? null : condensedIncome(release, spans),
-    balance: drop.has('balance') ? null : balanceSnapshot(release),
-    cashflow: drop.has('cashflow') ? null : cashFlows(release, spans),
+    income: drop.has('income') ? null : withoutEmptyGroups(fuller ?? condensedIncome(release, spans), p.spans.length),
+    incomeCondensed: !fuller,
+    balance: drop.has('balance') ? null : (grow.balance ? balanceTotals(release, full) : null) ?? balanceSnapshot(release),
+    cashflow: drop.has('cashflow') ? null : withoutEmptyGroups(cashFlows(release, spans), p.spans.length),
     highlights: drop.has('highlights') ? [] : highlights(release),
     outlook: drop.has('outlook') ? [] : outlook(release),
     capital: drop.has('capital') ? [] : capitalReturn(release).map((c) => (drop.has('capitalNotes') ? { ...c, note: null } : c)),
     moved: drop.has('moved') ? [] : whatMoved(release),
+    extrasLeft: more.left.map(pruned),
+    extrasRight: more.right.map(pruned),
+    extrasWide: more.wide.map(pruned),
     stamp: {
       ok,
       mark: ok ? 'TIED OUT' : failing.length || disagree.length ? 'EXCEPTIONS' : untied ? `${untied} UNTIED` : 'DRAFT',

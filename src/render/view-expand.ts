@@ -1,0 +1,291 @@
+import type { Figure, Release, StatementKind } from '../model/types';
+import { formatFigure } from './format';
+import { rowsOf, triple, units, type Located, type Periods } from './locate';
+import { clipAtWord } from './text-fit';
+import { spanHeads } from './heads';
+import { money, pctChange, type Condensed, type StatementLine } from './view-figures';
+
+// What the briefing adds when its page has room: every line of the income statement instead of the
+// condensed few, the balance sheet's totals, then further tables the release reports (a summary,
+// segments, a reconciliation). The printer grows the page one step at a time, in this order, while
+// it still fits; the steps are data here so the printer can try them without knowing what they are.
+
+/** The extra content a briefing shows; empty shows the base page. */
+export interface Growth {
+  /**
+   * The income statement in place of the condensed lines: every line ("all"), or its subtotals,
+   * totals and per-share lines ("totals") when every line does not fit.
+   */
+  income?: 'all' | 'totals';
+  /** The balance sheet's totals (current and total assets and liabilities, equity) beside cash. */
+  balance?: boolean;
+  /** Further tables, each with how many of its lines are shown and whether it sits under a column or spans the page. */
+  tables?: { id: string; rows: number; place: Place }[];
+}
+
+/** Where a further table sits: under the left or right column, or across the page below both. */
+export type Place = 'left' | 'right' | 'wide';
+
+/** A further table on the page. */
+export interface Extra {
+  title: string;
+  table: Condensed;
+  /** Lines of the table left out for room ("… 12 more lines in the workbook"). */
+  more: number;
+}
+
+/** The rows of the headline figures (the model's headline pass chose them): where the income statement is. */
+export type KeyRows = { statement: string; tableIndex: number; rowIndex: number }[];
+
+export function keyRowsOf(release: Release): KeyRows {
+  return (release.headline?.income ?? []).map((f) => ({ statement: f.row.statement, tableIndex: f.row.table, rowIndex: f.row.row }));
+}
+
+/** A step the page may grow by, in priority order. */
+export type GrowStep = { kind: 'income'; levels: ('all' | 'totals')[] } | { kind: 'balance' } | { kind: 'table'; id: string; rows: number; narrow: boolean };
+
+const WIDE_LABEL = 90;
+const SIDE_LABEL = 60;
+
+/** A figure as the page prints it in a statement cell: amounts in the page's unit, ratios as printed. */
+function cellText(release: Release, f: Figure | null): string {
+  if (!f || f.value === null) return '';
+  if (f.kind === 'percent') return formatFigure(f.value, { decimals: f.decimals, percent: true });
+  if (f.kind === 'number') return formatFigure(f.value, { decimals: f.decimals });
+  // Share counts in millions, to a tenth: whole millions would round most of them to nothing.
+  if (f.kind === 'shares') return formatFigure(units(f), { to: 6, decimals: 1, parens: true });
+  return money(release, f, false) ?? '';
+}
+
+function change(f: Figure | null, prior: Figure | null): { text: string; cls: string } {
+  // A change of a ratio is in points, not per cent: left to the reader rather than mislabelled.
+  const c = f?.value && f.kind !== 'percent' && f.kind !== 'number' ? pctChange(f.value, prior?.value ?? null) : null;
+  return { text: c?.text ?? '', cls: `num chg ${c?.sign ?? ''}`.trim() };
+}
+
+/** A row's cells for the page's spans (prior, now, change per span), or null when it has no figure for any. */
+function spanCells(release: Release, loc: Located, p: Periods, withChange: boolean): StatementLine['cells'] | null {
+  let any = false;
+  const cells = p.spans.flatMap((span) => {
+    const t = triple(loc, p, span);
+    if (t) any = true;
+    const pair = [{ text: cellText(release, t?.prior ?? null), cls: 'num prior' }, { text: cellText(release, t?.now ?? null), cls: 'num now' }];
+    return withChange ? [...pair, change(t?.now ?? null, t?.prior ?? null)] : pair;
+  });
+  return any ? cells : null;
+}
+
+/** A row's cells at the balance-sheet date and the one it is compared with. */
+function instantCells(release: Release, loc: Located, p: Periods): StatementLine['cells'] | null {
+  const t = triple(loc, p, null);
+  if (!t) return null;
+  return [{ text: cellText(release, t.prior), cls: 'num prior' }, { text: cellText(release, t.now), cls: 'num now' }, change(t.now, t.prior)];
+}
+
+function instantHeads(loc: Located, p: Periods): string[] {
+  const t = triple(loc, p, null);
+  const priorCol = t?.prior ? loc.table.columns[loc.row.cells.indexOf(t.prior)] : null;
+  return [priorCol?.period?.label ?? '', t?.label ?? '', 'Change'];
+}
+
+/** A line whose non-zero figures all print as zero in the page's unit (a count read as an amount, say): left to the workbook. */
+function printsAsZero(loc: Located): boolean {
+  const figs = loc.row.cells.filter((f): f is Figure => !!f?.value && !f.value.isZero() && f.kind === 'amount');
+  return figs.length > 0 && figs.every((f) => units(f).abs().lt(50_000));
+}
+
+function emphasisOf(loc: Located): string {
+  return loc.row.emphasis === 'total' || loc.row.emphasis === 'subtotal' ? 'total' : 'item';
+}
+
+/** A table's lines for the page: each row with a figure for the page's periods, under its header rows. */
+function tableLines(release: Release, locs: Located[], cells: (loc: Located) => StatementLine['cells'] | null, width: number): StatementLine[] {
+  const lines: StatementLine[] = [];
+  let header: StatementLine | null = null;
+  for (const loc of locs) {
+    const label = clipAtWord(loc.row.label, WIDE_LABEL);
+    if (loc.row.emphasis === 'header') {
+      header = label ? { label, emphasis: 'header', cells: Array.from({ length: width }, () => ({ text: '', cls: 'num' })) } : null;
+      continue;
+    }
+    if (!label) continue;
+    const c = cells(loc);
+    if (!c || c.every((x) => !x.text) || printsAsZero(loc)) continue;
+    if (header) { lines.push(header); header = null; }
+    lines.push({ label, emphasis: emphasisOf(loc), cells: c });
+  }
+  return lines;
+}
+
+function tableRows(release: Release, kinds: StatementKind[]): Map<string, Located[]> {
+  const out = new Map<string, Located[]>();
+  for (const loc of rowsOf(release, kinds)) {
+    const id = `${loc.statement}/${loc.tableIndex}`;
+    out.set(id, [...(out.get(id) ?? []), loc]);
+  }
+  return out;
+}
+
+/** The income statement the page is about: the one holding its key lines, else the first with figures for the page's spans. */
+function incomeTable(release: Release, p: Periods, keys: KeyRows): Located[] | null {
+  const tables = tableRows(release, ['income']);
+  const keyed = keys.find((k) => tables.has(`${k.statement}/${k.tableIndex}`));
+  if (keyed) return tables.get(`${keyed.statement}/${keyed.tableIndex}`) ?? null;
+  for (const locs of tables.values()) if (locs.filter((l) => p.spans[0] !== undefined && triple(l, p, p.spans[0])).length >= 3) return locs;
+  return null;
+}
+
+/** The income statement for the page's spans: every line, or only its subtotals, totals, per-share and key lines. */
+export function fullIncome(release: Release, p: Periods, keys: KeyRows, level: 'all' | 'totals' = 'all'): Condensed | null {
+  const table = incomeTable(release, p, keys);
+  if (!table || !p.spans.length) return null;
+  const keyRows = new Set(keys.map((l) => `${l.statement}/${l.tableIndex}/${l.rowIndex}`));
+  // Header rows stay: "Basic" and "Diluted" need the "Weighted average shares:" above them.
+  const locs = level === 'all' ? table : table.filter((l) => l.row.emphasis !== 'item' || l.row.kind === 'per-share' || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`));
+  const width = p.spans.length * 3;
+  const lines = tableLines(release, locs, (loc) => spanCells(release, loc, p, true), width);
+  return lines.length ? { heads: spanHeads(release, p, true), lines } : null;
+}
+
+const TOTALS = [
+  /^cash(?:,| and) cash equivalents|^cash and (?:due from )?banks?$|^cash$/i,
+  /^total\s+current\s+assets$/i,
+  /^total\s+assets$/i,
+  /^total\s+current\s+liabilities$/i,
+  /^total\s+liabilities$/i,
+  /^total\s+(?:(?:share|stock)holders['’]?\s+|unitholders['’]?\s+)?equity$|^total\s+equity\b/i,
+];
+
+/** The balance sheet's totals: cash, current and total assets, current and total liabilities, equity. */
+export function balanceTotals(release: Release, p: Periods): Condensed | null {
+  for (const locs of tableRows(release, ['balance-sheet']).values()) {
+    const picked = TOTALS.map((re) => locs.find((l) => re.test(l.row.label.replace(/\s+/g, ' ').trim()) && triple(l, p, null))).filter((l): l is Located => !!l);
+    if (picked.length < 2) continue;
+    picked.sort((a, b) => a.rowIndex - b.rowIndex);
+    const lines = tableLines(release, picked, (loc) => instantCells(release, loc, p), 3);
+    return { heads: instantHeads(picked[0], p), lines };
+  }
+  return null;
+}
+
+/** The tables the page's statements already show: not offered again. */
+function shownTables(release: Release, p: Periods, keys: KeyRows): Set<string> {
+  const shown = new Set<string>();
+  const income = incomeTable(release, p, keys);
+  if (income?.[0]) shown.add(`${income[0].statement}/${income[0].tableIndex}`);
+  for (const kind of ['balance-sheet', 'cash-flow'] as const) {
+    const first = [...tableRows(release, [kind]).entries()].find(([, locs]) => locs.some((l) => (kind === 'cash-flow' ? p.spans.some((sp) => !!triple(l, p, sp)) : !!triple(l, p, null))));
+    if (first) shown.add(first[0]);
+  }
+  return shown;
+}
+
+/** A table with two columns for the same period (amounts beside their parts, several segments) is not read as one comparison. */
+function ambiguous(locs: Located[]): boolean {
+  const keys = (locs[0]?.table.columns ?? []).filter((c) => c.period && !c.convenience).map((c) => `${c.period?.label}|${c.currency ?? ''}|${c.kind ?? ''}`);
+  return new Set(keys).size < keys.length;
+}
+
+/**
+ * A table whose current and prior amounts differ by orders of magnitude on most lines has columns
+ * read at different scales; printed side by side they would mislead, so it is not offered.
+ */
+function scalesDisagree(locs: Located[], p: Periods, span: number | null): boolean {
+  const logs: number[] = [];
+  for (const l of locs) {
+    const t = triple(l, p, span);
+    if (t?.now?.kind !== 'amount' || !t.now.value || !t.prior?.value || t.now.value.isZero() || t.prior.value.isZero()) continue;
+    logs.push(Math.abs(Math.log10(units(t.now).abs().div(units(t.prior).abs()).toNumber())));
+  }
+  logs.sort((a, b) => a - b);
+  return logs.length > 0 && logs[Math.floor(logs.length / 2)] > 1.5;
+}
+
+/** How a further table shows the page's periods: by span (flows), or at the balance-sheet date. */
+function extraMode(locs: Located[], p: Periods): 'spans' | 'instant' | null {
+  if (ambiguous(locs) || scalesDisagree(locs, p, p.spans[0] ?? null) || scalesDisagree(locs, p, null)) return null;
+  const count = (f: (l: Located) => boolean) => locs.filter(f).length;
+  if (p.spans.length && count((l) => p.spans.some((s) => !!triple(l, p, s))) >= 3) return 'spans';
+  if (count((l) => !!triple(l, p, null)) >= 3) return 'instant';
+  return null;
+}
+
+/** Further tables in the order they are offered: summaries and segments, then reconciliations, then the rest. */
+function extraTables(release: Release, p: Periods, keys: KeyRows): { id: string; locs: Located[]; mode: 'spans' | 'instant' }[] {
+  const shown = shownTables(release, p, keys);
+  const rank: Record<StatementKind, number> = { other: 0, 'non-gaap': 1, income: 2, 'balance-sheet': 3, 'cash-flow': 4, 'comprehensive-income': 5 };
+  const out: { id: string; locs: Located[]; mode: 'spans' | 'instant'; rank: number; order: number }[] = [];
+  let order = 0;
+  for (const [id, locs] of tableRows(release, ['other', 'non-gaap', 'income', 'balance-sheet', 'cash-flow', 'comprehensive-income'])) {
+    if (shown.has(id) || !locs[0]) continue;
+    const mode = extraMode(locs, p);
+    // A table the reader found no title for ("Table 9") comes after the titled ones of its kind.
+    const untitled = /^table \d+$/i.test(release.statements.find((st) => st.id === locs[0].statement)?.title.trim() ?? '') ? 0.5 : 0;
+    if (mode) out.push({ id, locs, mode, rank: rank[locs[0].kind] + untitled, order: order++ });
+  }
+  return out.sort((a, b) => a.rank - b.rank || a.order - b.order);
+}
+
+function extraLines(release: Release, p: Periods, t: { locs: Located[]; mode: 'spans' | 'instant' }, narrow: boolean): Condensed {
+  if (t.mode === 'instant') {
+    const first = t.locs.find((l) => triple(l, p, null)) as Located;
+    return { heads: instantHeads(first, p), lines: tableLines(release, t.locs, (loc) => instantCells(release, loc, p), 3) };
+  }
+  // In a column the change columns give way to the figures.
+  const withChange = !narrow || p.spans.length === 1;
+  return { heads: spanHeads(release, p, withChange), lines: tableLines(release, t.locs, (loc) => spanCells(release, loc, p, withChange), p.spans.length * (withChange ? 3 : 2)) };
+}
+
+/** The steps the page may grow by, best first, each further table with all its lines. */
+export function growSteps(release: Release, p: Periods, keys: KeyRows): GrowStep[] {
+  const steps: GrowStep[] = [];
+  const all = fullIncome(release, p, keys, 'all');
+  const totals = fullIncome(release, p, keys, 'totals');
+  if (all) steps.push({ kind: 'income', levels: totals && totals.lines.length < all.lines.length ? ['all', 'totals'] : ['all'] });
+  if (balanceTotals(release, p)) steps.push({ kind: 'balance' });
+  for (const t of extraTables(release, p, keys)) {
+    const rows = extraLines(release, p, t, false).lines.length;
+    if (rows >= 2) steps.push({ kind: 'table', id: t.id, rows, narrow: t.mode === 'instant' || p.spans.length <= 2 });
+  }
+  return steps;
+}
+
+/** The further tables the growth asks for, cut to their line counts, by where they sit. */
+export function extras(release: Release, p: Periods, keys: KeyRows, growth: Growth): Record<Place, Extra[]> {
+  const out: Record<Place, Extra[]> = { left: [], right: [], wide: [] };
+  if (!growth.tables?.length) return out;
+  const all = new Map(extraTables(release, p, keys).map((t) => [t.id, t]));
+  for (const want of growth.tables) {
+    const t = all.get(want.id);
+    if (!t) continue;
+    const narrow = want.place !== 'wide';
+    const table = extraLines(release, p, t, narrow);
+    const title = clipAtWord(release.statements.find((s) => s.id === t.locs[0].statement)?.title ?? '', 70);
+    // In a column a label has half the room: shortened sooner, at a word.
+    const lines = table.lines.slice(0, want.rows).map((l) => (narrow ? { ...l, label: clipAtWord(l.label, SIDE_LABEL) } : l));
+    // A header line never ends a cut table.
+    while (lines.length && lines[lines.length - 1].emphasis === 'header') lines.pop();
+    out[want.place].push({ title, table: { heads: table.heads, lines }, more: table.lines.length - lines.length });
+  }
+  return out;
+}
+
+/**
+ * The table without the column groups (one per span: prior, now, change) in which no line has a
+ * current figure — a span the statement does not report is not printed as an empty group — and
+ * without any single column left blank on every line (no prior date to compare with, say).
+ */
+export function withoutEmptyGroups(c: Condensed | null, groups: number): Condensed | null {
+  if (!c || groups < 1 || c.heads.length % groups !== 0) return c;
+  const size = c.heads.length / groups;
+  const lines = c.lines.filter((l) => l.emphasis !== 'header');
+  const keep = c.heads.map((_, i) => {
+    const g = Math.floor(i / size);
+    const group = lines.some((l) => l.cells.slice(g * size, (g + 1) * size).some((x) => x.text && /\bnow\b/.test(x.cls)));
+    return group && lines.some((l) => l.cells[i]?.text);
+  });
+  if (keep.every(Boolean)) return c;
+  if (!keep.some(Boolean)) return null;
+  const pick = <T>(xs: T[]) => xs.filter((_, i) => keep[i]);
+  return { heads: pick(c.heads), lines: c.lines.map((l) => ({ ...l, cells: pick(l.cells) })) };
+}
