@@ -22,7 +22,7 @@ describe('facts pass', () => {
     const f = fact(r, 'RMB4,370.2 million', 110);
     assert.strictEqual(f.value.toString(), '4370.2');
     assert.deepStrictEqual([f.kind, f.currency, f.scale, f.decimals, f.role, f.subject], ['amount', 'RMB', 6, 1, 'current', 'Total net revenue']);
-    assert.strictEqual(f.sentence, 'Total net revenue was RMB4,370.2 million (US$622.7 million), compared to RMB 4,281.0 million in the same period of 2023.');
+    assert.strictEqual(r.sentences![f.sentence].text, 'Total net revenue was RMB4,370.2 million (US$622.7 million), compared to RMB 4,281.0 million in the same period of 2023.');
     assert.ok(f.tie);
     const st = r.statements.find((s) => s.id === f.tie!.ref.statement)!;
     assert.strictEqual(st.tables[f.tie!.ref.table].rows[f.tie!.ref.row].label, 'Total net revenue');

@@ -82,7 +82,7 @@ describe('render: HTML', () => {
   });
 
   it('leaves out the sections a release lacks', () => {
-    const bare: Release = { ...r, facts: [], statements: r.statements.filter((s) => s.kind === 'income') };
+    const bare: Release = { ...r, facts: [], claims: [], statements: r.statements.filter((s) => s.kind === 'income') };
     const html = toBriefingHtml(bare);
     assert.ok(!html.includes('Balance sheet</h2>'));
     assert.ok(!html.includes('Cash flows</h2>'));

@@ -167,6 +167,15 @@ describe('workbook writer (hand-made release)', () => {
     assert.strictEqual(sm.getCell('B12').font.color?.argb, 'FF008000');
   });
 
+  it('counts the text\'s figures apart on Checks: tie, disagree, not in the tables', () => {
+    const ck = wb.getWorksheet('Checks')!;
+    assert.deepStrictEqual([3, 4, 5, 6].map((y) => ck.getCell(`D${y}`).value), ['Figures stated in the text', 'Tie to the tables', 'Disagree with the tables', 'Not in the tables']);
+    assert.strictEqual(ck.getCell('E3').value, 3);
+    assert.deepStrictEqual([formulaOf(wb, 'Checks', 'E4').result, formulaOf(wb, 'Checks', 'E5').result], [2, 0]);
+    assert.match(formulaOf(wb, 'Checks', 'E4').formula, /^COUNTIFS\(B10:B\d+,"narrative",G10:G\d+,0\)$/);
+    assert.strictEqual(ck.getCell('E6').value, 1);
+  });
+
   it('lists prose figures on Highlights with the table figure they restate', () => {
     const hl = wb.getWorksheet('Highlights')!;
     assert.deepStrictEqual([hl.getCell('C4').value, hl.getCell('E4').value], ['Total revenue', 0.15]);

@@ -1,52 +1,339 @@
-import { rowKey } from '../model/refs';
-import type { Release, Row } from '../model/types';
+import { Decimal } from '../model/decimal';
+import type { Claim, ClaimKind, ProseSentence, Release } from '../model/types';
+import { respectiveSubjects, statedValues, type Stated } from './claims-read';
+import { periodIn, reportedOrdinal, type NamedPeriod } from './claims-period';
+import { drivers } from './claims-drivers';
+import { highlightClaims } from './claims-highlights';
 import type { Pass } from './index';
-import { isInputLabel } from '../read/classify';
 
-// Which bold rows claim to be totals, from evidence rather than typeface. A row labelled "Total …"
-// always claims to be one, and one that some relation recomputes is one. Otherwise bold is a
-// highlight: a per-share figure or a share count in bold is not a sum of the rows above it, and a
-// bold line that follows a total, that nothing recomputes and that a later total takes as a term
-// ("Effect of exchange rate changes", "Cash at beginning of period") is an input to that total;
-// so is such a line after items, when it is one of the inputs every cash-flow statement carries.
-// A "Total …" that follows no lines of its own and heads none restates a total printed elsewhere.
-// Such rows keep their typeface but are marked unclaimed, and their figures leave the untied list:
-// they never claimed to tie.
+// The prose read as statements: what the release guides (outlook), what it returned to its
+// shareholders, which operating figures it reports beside its tables, and what it says moved its
+// results. Each claim keeps the sentence it was read from (by index) and its place.
 
-const TOTAL_WORD = /\btotal\b/i;
+// "projects" and "forecasts" are nouns as often as verbs: only "projects to", "forecast that" are forward.
+const FORWARD = /\b(?:expects?|expected|expecting|anticipates?|anticipated|guidance|outlook|(?:forecasts?|projects?)\s+(?:to|that)|forecasted|projected\s+to|guides?|guided)\b/i;
+// "above guidance", "better than expected": a comparison with guidance is not guidance.
+const VERSUS_GUIDANCE = /\b(?:above|below|exceed\w*|beat|surpass\w*|in\s+line\s+with|ahead\s+of|within|outperform\w*|than|of\s+(?:its|our|the)|upper\s+end\s+of|high\s+end\s+of|issued)\s+(?:\w+[\s-]+){0,4}?(?:guidance|outlook|expectations?|expected|anticipated|forecasts?)\b/gi;
+const PAST = /\b(?:was|were|had|did|has\s+been|have\s+been|retired|recognized|reported|recorded|achieved|totaled|totalled|registered|reached|generated|delivered|returned|repurchased|paid|grew|rose|fell|increased|decreased|declined|improved|surpassed|exceeded|outperformed|completed|acquired|sold|closed|raised|issued)\b/i;
+// Where a sentence turns to a new clause: a semicolon, a colon, "and" before a new verb or subject.
+const CLAUSE_BREAK = /;\s+|:\s+|(?<=\S),(?=[A-Z])|\s\+\s(?=[A-Z])|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|the\s+company|it|they|he|she|has|have|had|will|is|are|was|were)\b|(?:\w+\s+){0,2}(?:expects?|anticipates?|retired|repurchased)\b)/g;
+const INCLUDED = /\b(?:includ\w*|exclud\w*|net\s+of|related\s+to)\b[^,;]*$|\b(?:includ\w*|exclud\w*)\s*(?:approximately|about)?\s*$/i;
+const BASE_BEFORE = /\b(?:compared\s+(?:with|to)|versus|vs\.?|from)\s*(?:approximately|about)?\s*$/i;
+const BACKWARD_AFTER = /^\s*(?:\S+\s+){0,2}(?:for|over|in)\s+the\s+(?:last|past|previous)\b|^\s*since\b/i;
+const PERIOD_WORDS = /\b(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?(?:quarter|half)|Q[1-4]|H[12]|full[-\s]year|fiscal(?:\s+year)?|FY\s?(?:19|20)?\d{2}|(?:19|20)\d{2}|for\s+the\s+year|annual)\b(?:\s+of)?/gi;
+const STRIP_TAIL = /(?:\s*(?:,|\(|\*|\+|\u2013|\u2014|-|:)|\s+(?:an?\s+(?:income|loss|gain|expense)\s+of|in\s+the\s+range\s+of|range\s+of|of|at|between|from|to|be|reach|total|approximately|about|around|roughly|c\.|at\s+least|up\s+to|a|an|the|by|is|are|will|should|would|expected|anticipated|projected|forecast|estimated|up|down|increase[sd]?|decrease[sd]?|decline|grow|growth|rise|fall|implies|imply|now|now\s+expects?|expects?|anticipates?|flat|still|per\s+quarter))\s*$/i;
+const STRIP_HEAD = /^(?:[\s,;:*\u2013\u2014-]+|(?:and|or|but|while|with|the|a|an|our|its|their|we|it|they|this|that|these|such|representing|reflecting|which|as|so|also|then|now|company|total\s+company)\s+)/i;
+const FORWARD_CUT = /^.*\b(?:expects?|anticipates?|forecasts?|projects?|guides?|sees)\s+(?:(?:to\s+)?(?:generate|achieve|report|deliver|record|see|post|have)\s+)?/i;
+const EXPECTED_CUT = /\s+(?:(?:is|are|will\s+be|should\s+be|to\s+be)\s+)?(?:expected|anticipated|projected|forecast|estimated|guided)\b.*$/i;
+const GUIDANCE_CUT = /\s+(?:guidance|outlook)\b.*$/i;
+const GROWTH_ONLY = /^(?:(?:or|and)\s+)?(?:(?:a|an)\s+)?(?:(?:year[-\s](?:on|over)[-\s]year|yoy|sequential|annual|organic|another\s+year\s+of|a\s+\w+\s+consecutive\s+year\s+of)\s+)?(?:growth|increase|decrease|decline|change|to\s+grow|grow|to\s+increase|to\s+decrease|to\s+decline)(?:\s+with)?$/i;
+const LABEL_DASH = /^[\s*_]*([A-Za-z][\w&/'’. -]{0,40}?)[\s*_]*\s[\u2013\u2014-]\s/;
+const BAD_START = /^(?:we|it|they|he|she|this|that|these|there|which|who|implies|includ\w*|exclud\w*|to|of|in|for|at|by|on|as|or|and|per|up|down|worth|increase|decrease|total\s+number|more|less|approximately|about|over)\b/i;
+const ACTION: Record<string, string> = { invest: 'Investment', reduce: 'Reduction', retire: 'Retirement', repurchase: 'Share repurchases', return: 'Return to shareholders', spend: 'Spending' };
 
-const isTotal = (row: Row) => row.emphasis === 'subtotal' || row.emphasis === 'total';
+/** What a value measures: the noun phrase before it, without verbs, periods and filler. */
+export function subjectOf(before: string): string {
+  let s = before.replace(/[*_]/g, '').replace(/\s+/g, ' ');
+  const label = LABEL_DASH.exec(s);
+  if (label) return tidy(label[1]);
+  const forward = FORWARD_CUT.exec(s);
+  if (forward) {
+    s = s.slice(forward[0].length);
+    // "expects to invest $225 million": the action is the measure.
+    const act = /^to\s+(\w+)\b\s*(.*)$/i.exec(s);
+    if (act && ACTION[act[1].toLowerCase()]) {
+      const object = tidy(act[2].replace(/\b(?:by|an?\s+additional|approximately|about|at\s+least)\b/gi, ' '));
+      return object && object.split(' ').length <= 3 ? `${capital(object)} ${ACTION[act[1].toLowerCase()].toLowerCase()}` : ACTION[act[1].toLowerCase()];
+    }
+    // A parenthesis after the measure ("earnings per share, before the cumulative effect …").
+    s = s.split(/,\s/)[0];
+  } else {
+    const parts = s.split(/,\s*/);
+    s = parts.filter((p) => p.trim()).pop() ?? '';
+  }
+  s = s.replace(EXPECTED_CUT, '');
+  return tidy(s);
+}
+
+/** The words after the last comma: "…, representing a year-on-year growth between". */
+function lastPart(before: string): string {
+  return (before.split(/,\s*/).pop() ?? '').replace(/[\s(+]*(?:between|of|at|by)?[\s(+]*$/i, '').replace(STRIP_HEAD, '').trim();
+}
+
+function capital(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+function tidy(raw: string): string {
+  let s = raw.replace(PERIOD_WORDS, ' ').replace(GUIDANCE_CUT, '').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 12; i++) {
+    const next = s.replace(STRIP_TAIL, '').replace(STRIP_HEAD, '').trim();
+    if (next === s) break;
+    s = next;
+  }
+  // An aside left open by the cut ("recurrent net income (Group share") is closed or dropped.
+  const open = s.lastIndexOf('(');
+  if (open > s.lastIndexOf(')')) s = s.slice(0, open).trim();
+  return capital(s);
+}
+
+function goodSubject(s: string): boolean {
+  const words = s.split(' ');
+  return /^[A-Za-z]/.test(s) && !/^(?:a|an|the)$/i.test(s) && words.length <= 8 && !BAD_START.test(s) && !/\b(?:was|were|is|are)\b/i.test(s);
+}
+
+function comparisonOf(text: string): Claim['comparison'] {
+  if (/\b(?:QoQ|sequential(?:ly)?|quarter[-\s](?:on|over)[-\s]quarter|previous\s+quarter|prior\s+quarter)\b/i.test(text)) return 'qoq';
+  if (/\b(?:YoY|year[-\s](?:on|over)[-\s]year|(?:compared\s+(?:with|to)|vs\.?|versus)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?)?(?:fiscal\s+)?(?:19|20)\d{2}|prior\s+year|a\s+year\s+(?:ago|earlier))\b/i.test(text)) return 'yoy';
+  return null;
+}
+
+/** Splits a sentence into clauses; the words before a colon head the clauses after it. */
+export function clausesOf(sentence: string): { text: string; head: string }[] {
+  const out: { text: string; head: string }[] = [];
+  let head = '';
+  let start = 0;
+  const push = (end: number, sep: string) => {
+    const text = sentence.slice(start, end);
+    if (text.trim()) out.push({ text, head });
+    if (/:/.test(sep)) head = `${head} ${text}`;
+  };
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    push(m.index ?? 0, m[0]);
+    start = (m.index ?? 0) + m[0].length;
+  }
+  push(sentence.length, '');
+  return out;
+}
+
+/** A clause speaks of the future: forward words, not a comparison with past guidance, no past verb before them. */
+function forwardClause(text: string): boolean {
+  const t = text.replace(VERSUS_GUIDANCE, ' ');
+  const f = FORWARD.exec(t);
+  if (!f) return false;
+  const p = PAST.exec(t);
+  return !p || p.index > f.index;
+}
+
+interface Context {
+  /** The sentences stand under an outlook or guidance heading, or after "… is as follows:". */
+  forward: boolean;
+  period: NamedPeriod | null;
+}
+
+function claim(kind: ClaimKind, subject: string, v: Stated, period: string | null, sentence: number, place: Claim['place']): Claim {
+  return {
+    id: '',
+    kind,
+    subject,
+    period,
+    low: v.low,
+    high: v.high,
+    approximate: v.approximate,
+    unit: v.unit,
+    currency: v.currency,
+    scale: v.scale,
+    decimals: v.decimals,
+    change: v.change,
+    comparison: null,
+    base: null,
+    note: null,
+    sentence,
+    place,
+  };
+}
+
+const PER_SHARE_SUBJECT = /\bper\s+(?:diluted\s+|basic\s+)?(?:share|ADS|unit)\b|\bEPS\b/i;
+
+/** The guidance of one sentence. */
+function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context): Claim[] {
+  const out: Claim[] = [];
+  const meta = release.meta;
+  const reported = reportedOrdinal(meta);
+  const sentencePeriod = periodIn(s.text, meta);
+  for (const clause of clausesOf(s.text)) {
+    const headForward = FORWARD.test(clause.head);
+    const forward = forwardClause(clause.text) || ((headForward || ctx.forward) && !PAST.test(clause.text.replace(VERSUS_GUIDANCE, ' ')));
+    if (!forward) continue;
+    const period = periodIn(clause.text, meta) ?? (clause.head ? periodIn(clause.head, meta, 'last') : null) ?? sentencePeriod ?? ctx.period;
+    // Guidance is for a period after the reported one.
+    if (period && reported !== null && period.ordinal <= reported) continue;
+    if (!period && !ctx.forward && !headForward) continue;
+    const values = statedValues(clause.text, meta.currency);
+    let from = 0;
+    let prev: Claim | null = null;
+    const listed: Claim[] = [];
+    for (const v of values) {
+      const before = clause.text.slice(from, v.start);
+      if (INCLUDED.test(before) || BACKWARD_AFTER.test(v.after)) continue;
+      if (prev && BASE_BEFORE.test(v.before) && v.unit === prev.unit) {
+        prev.base = baseOf(prev, v, clause.text.slice(v.start, v.end));
+        prev.comparison ??= 'vs-base';
+        from = v.end;
+        continue;
+      }
+      // The second value of "A and B … X and Y, respectively" shares the list's subject.
+      let subject = v.respective && listed.length ? listed[0].subject : subjectOf(before);
+      let change = v.change;
+      // "up 10 basis points to approximately 3.6%": the level the change arrives at.
+      if (prev && prev.change && /^\s*to\s*(?:approximately|about|around|roughly|c\.)?\s*$/i.test(v.before)) subject = prev.subject;
+      if (v.respective && listed.length) v.approximate ||= listed[0].approximate;
+      if (prev && (GROWTH_ONLY.test(subject) || GROWTH_ONLY.test(lastPart(before)) || (!subject && v.change))) {
+        subject = prev.subject;
+        change = true;
+      }
+      // "an unfavorable impact of 10 basis points from foreign exchange rates": the impact of what.
+      const source = /\b(?:impact|effect|headwind|tailwind|benefit)$/i.test(subject) ? /^\s*(from|of)\s+((?:[\w-]+\s?){1,4})/i.exec(v.after) : null;
+      if (source) subject = `${subject} ${source[1]} ${source[2].trim()}`;
+      // A bare count ("two 9,200 TEU vessels") is not guidance of a measure.
+      if (!subject || !goodSubject(subject) || (v.unit === 'number' && v.scale < 3)) continue;
+      const c = claim('outlook', subject, v, period?.label ?? null, si, s.place);
+      c.change = change || (v.unit === 'percent' && /\b(?:grow|growth|increase|decrease|decline)\b/i.test(before));
+      if (c.unit === 'amount' && c.scale === 0 && PER_SHARE_SUBJECT.test(subject)) c.unit = 'per-share';
+      // A level is compared with nothing unless a base follows; a change says what it is over.
+      c.comparison = c.change ? comparisonOf(`${before} ${clause.text.slice(v.end)}`) : null;
+      if (v.respective !== null) listed.push(c);
+      out.push(c);
+      prev = c;
+      from = v.end;
+    }
+    // "GAAP and non-GAAP gross margins are expected to be 73.0% and 73.5%, respectively".
+    if (listed.length > 1) {
+      const names = respectiveSubjects(listed[0].subject, listed.length);
+      if (names) listed.forEach((c, k) => (c.subject = capital(names[k])));
+    }
+  }
+  return out;
+}
+
+function baseOf(c: Claim, v: Stated, text: string): Claim['base'] {
+  const base = v.low.times(new Decimal(10).pow(v.scale - c.scale));
+  const growth = (x: Decimal | null) => (x && !base.isZero() && !c.change ? x.div(base).minus(1).times(100).toDecimalPlaces(1) : null);
+  return { value: base, text: text.trim(), growthLow: growth(c.low), growthHigh: growth(c.high) };
+}
+
+const CAPITAL = /\bdividends?\b|\brepurchas\w*|\bbuy-?backs?\b|\bbought\s+back\b|\bNCIB\b|\bissuer\s+bid\b|\bdistributions?\s+(?:to|per)\b|\breturned\b[^.]*\b(?:share|stock|unit)holders\b/i;
+const NOT_CAPITAL = /\bcash\s+(?:flows?\s+)?(?:provided|generated|from)\s+(?:by\s+|from\s+)?operati\w*|\boperating\s+cash\b|\bdividends?\s+(?:from|received|income)\b|\b(?:to|from)\s+(?:the\s+|its\s+)?(?:holding|parent)\b|\bfinancings?\b/i;
+
+const BUYBACK = /\brepurchas\w*|\bbuy-?backs?\b|\bbought\s+back\b|\bNCIB\b|\bissuer\s+bid\b/i;
+const BUY_AFTER = /^\s*(?:in|of|for)\s+(?:(?:common|ordinary|its|our|class\s+\w)\s+)?(?:(?:share|stock|shares|ADS)\s+)?(?:repurchases?|buy-?backs?)\b|^\s*of\s+(?:(?:its|our)\s+)?(?:common\s+|ordinary\s+)?(?:shares|stock)\b/i;
+const EXECUTED_BEFORE = /\b(?:repurchased|purchased|bought\s+back|repurchasing|repurchases?\s+of|buy-?backs?\s+of|executed|completed)\b/i;
+const AUTHORIZED = /\b(?:authoriz\w*|authoris\w*|approv\w*|program(?:me)?|plan|up\s+to|NCIB|renew\w*|launch\w*)\b/i;
+
+/** The words after the last comma or "and" before a value: what the value itself is said to be. */
+function ownWords(before: string): string {
+  return before.split(/,\s|\s+and\s+/).pop() ?? '';
+}
+
+/** Dividends and buybacks of one sentence, each labelled what it is. */
+function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
+  if (!CAPITAL.test(s.text)) return [];
+  const out: Claim[] = [];
+  for (const clause of clausesOf(s.text)) {
+    const t = clause.text;
+    if (!CAPITAL.test(t) && !CAPITAL.test(clause.head)) continue;
+    const values = statedValues(t, release.meta.currency);
+    const dividend = /\bdividends?\b|\bdistributions?\b/i.test(t);
+    const buyback = BUYBACK.test(t);
+    let amountEnd = 0;
+    let valueEnd = 0;
+    for (const v of values) {
+      // The words since the previous amount say what this one is; counts and prices do not cut them.
+      const before = t.slice(amountEnd, v.start);
+      const own = t.slice(valueEnd, v.start);
+      valueEnd = v.end;
+      const after = v.after;
+      if (v.unit === 'amount' && v.scale >= 3) amountEnd = v.end;
+      if (v.change || NOT_CAPITAL.test(ownWords(before)) || NOT_CAPITAL.test(after.slice(0, 50))) continue;
+      const perShare = v.unit === 'per-share' || (v.unit === 'amount' && v.scale === 0 && /^\s*(?:per|a)\s+(?:common\s+|ordinary\s+)?(?:share|ADS|unit)/i.test(after));
+      let subject: string | null = null;
+      if (perShare && dividend && /\bdividends?\b|\bdistributions?\b/i.test(own)) {
+        const kind = /\b(interim|final|special|quarterly|balance)\b/i.exec(own)?.[1].toLowerCase();
+        const annual = /\bannual(?:ized|ised)?\b/i.test(ownWords(before)) || /^\s*(?:per\s+\w+\s+)?(?:on\s+an\s+)?annual/i.test(after);
+        const verb = /\b(?:declared?|approved?|announced?|payable|set|raised|increased|maintained)\b/i.test(t)
+          ? 'declared'
+          : /\b(?:proposed?|recommended?|submitted|to\s+be\s+submitted)\b/i.test(t) ? 'proposed' : /\bwill\s+pay\b/i.test(t) ? 'payable' : /\b(?:paid|pay)\b/i.test(t) ? 'paid' : null;
+        // A trust's "distribution per unit" is its dividend, named as it names it.
+        const word = /\bdividends?\b/i.test(own) ? 'Dividend' : 'Distribution';
+        subject = `${word}${verb ? ` ${verb}` : ''} per share${annual ? ' (annualized)' : kind && kind !== 'quarterly' ? ` (${kind})` : ''}`;
+      } else if (v.unit === 'amount' && v.scale >= 3) {
+        if (buyback && (EXECUTED_BEFORE.test(before) || (BUY_AFTER.test(after) && !AUTHORIZED.test(before)))) subject = 'Buyback executed';
+        else if (buyback && AUTHORIZED.test(`${ownWords(before)} ${after.slice(0, 60)}`)) subject = 'Buyback authorized';
+        else if (/\b(?:returned|distributed|returning)\b/i.test(before) && /^\s*(?:\S+\s+){0,3}?to\s+(?:its\s+|our\s+)?(?:share|stock|unit)holders/i.test(after)) subject = 'Returned to shareholders';
+        else if (/^\s*(?:in|of)\s+(?:cash\s+|common\s+)?dividends\b/i.test(after) || /\bdividends?\s+(?:paid\s+)?(?:of|totaling|totalling)\s*(?:approximately|about)?\s*$/i.test(before)) {
+          subject = /\bdeclared\b/i.test(t) ? 'Dividends declared' : 'Dividends paid';
+        }
+      }
+      if (!subject) continue;
+      const period = periodIn(after, release.meta) ?? periodIn(t.slice(0, v.start), release.meta, 'last');
+      const c = claim('capital-return', subject, v, period?.label ?? null, si, s.place);
+      if (perShare) c.unit = 'per-share';
+      if (subject === 'Buyback executed') c.note = buybackNote(t);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Shares bought and their average price, as the sentence states them. */
+function buybackNote(text: string): string | null {
+  const shares = /(\d[\d,.]*\s*(?:million\s+|thousand\s+)?(?:common\s+|ordinary\s+|class\s+\w\s+)?(?:shares|ADSs|units))/i.exec(text);
+  const price = /average\s+(?:price|cost)\s+(?:of\s+)?(?:approximately\s+)?((?:US\$|C\$|\$|€|£|RMB|HK\$)\s?\d[\d,.]*(?:\s+per\s+(?:share|ADS|unit))?)/i.exec(text);
+  const parts = [shares ? shares[1] : null, price ? `average ${price[1]}` : null].filter(Boolean);
+  return parts.length ? parts.join(' at ') : null;
+}
+
+/** Every claim of a release's prose, in reading order within each kind. */
+export function readClaims(release: Release): Claim[] {
+  const sentences = release.sentences ?? [];
+  const outlook: Claim[] = [];
+  const capital: Claim[] = [];
+  let ctx: Context = { forward: false, period: null };
+  let section = '';
+  sentences.forEach((s, si) => {
+    if (s.section !== section) {
+      section = s.section;
+      const forward = FORWARD.test(section.replace(VERSUS_GUIDANCE, ' '));
+      ctx = { forward, period: forward ? periodIn(section, release.meta, 'last') : null };
+    }
+    const found = outlookOf(s, si, release, ctx);
+    outlook.push(...found);
+    // Under an outlook heading, a line that names no period is for the period the lines above named.
+    if (ctx.forward && found.length && found[found.length - 1].period) {
+      ctx = { forward: true, period: periodIn(found[found.length - 1].period!, release.meta) ?? ctx.period };
+    }
+    // "NVIDIA's outlook for the fourth quarter of fiscal 2025 is as follows:" heads what follows.
+    if (!found.length && /(?:as\s+follows|following)\s*:?\s*$|:\s*$/i.test(s.text) && forwardClause(s.text)) {
+      ctx = { forward: true, period: periodIn(s.text, release.meta) ?? ctx.period };
+    }
+    capital.push(...capitalOf(s, si, release));
+  });
+  const all = [...dedupe(outlook), ...dedupe(capital, true), ...highlightClaims(release), ...drivers(release)];
+  all.forEach((c, i) => (c.id = `claim-${i + 1}`));
+  return all;
+}
+
+/** The same statement made twice (a summary and the body) is one claim. */
+function dedupe(claims: Claim[], anyPeriod = false): Claim[] {
+  const seen = new Map<string, Claim>();
+  return claims.filter((c) => {
+    // Capital returned is one amount whatever a sentence calls it ("returned $75 million … through share repurchases").
+    const key = `${c.kind}|${anyPeriod ? c.unit === 'per-share' : c.subject.toLowerCase()}|${anyPeriod ? '' : c.period}|${c.low?.toString()}|${c.high?.toString()}|${c.unit}|${c.scale}`;
+    const first = seen.get(key);
+    if (first) {
+      // The same amount restated without its period keeps the period the first statement gave.
+      first.period ??= c.period;
+      first.note ??= c.note;
+      return false;
+    }
+    seen.set(key, c);
+    return true;
+  });
+}
 
 export const claimsPass: Pass = {
   name: 'claims',
-  run(release: Release) {
-    const defined = new Set<string>();
-    const terms = new Set<string>();
-    for (const rel of release.relations) {
-      if (rel.type === 'footing') {
-        if (rel.columns.length > 0) defined.add(rowKey(rel.total));
-        for (const t of rel.terms) terms.add(rowKey(t.ref));
-      } else defined.add(rowKey(rel.target));
-    }
-    // Rows whose untied entry measured a gap against item rows directly above: they follow items.
-    const afterItems = new Set(release.untied.filter((u) => u.gap !== undefined).map((u) => rowKey(u.ref)));
-    const untiedRows = new Set(release.untied.map((u) => rowKey(u.ref)));
-    const demoted = new Set<string>();
-    for (const st of release.statements) {
-      st.tables.forEach((table, ti) => table.rows.forEach((row, ri) => {
-        if (!isTotal(row)) return;
-        const key = rowKey({ statement: st.id, table: ti, row: ri });
-        if (defined.has(key)) return;
-        // A "Total …" with no lines of its table above it and none below that add up to it
-        // restates a total whose lines the table does not print: nothing here can check it.
-        const unprinted = TOTAL_WORD.test(row.label) && untiedRows.has(key) && !afterItems.has(key);
-        const counted = !TOTAL_WORD.test(row.label) && (row.kind === 'per-share' || row.kind === 'shares');
-        const input = !TOTAL_WORD.test(row.label) && row.kind === 'amount' && terms.has(key) && (!afterItems.has(key) || isInputLabel(row.label));
-        if (!counted && !input && !unprinted) return;
-        row.claimed = false;
-        demoted.add(key);
-      }));
-    }
-    if (demoted.size > 0) release.untied = release.untied.filter((u) => !demoted.has(rowKey(u.ref)));
+  run(release) {
+    release.claims = readClaims(release);
   },
 };

@@ -12,13 +12,14 @@ export interface Mention extends Pick<ProseFact, 'value' | 'kind' | 'currency' |
 }
 
 const CUR = String.raw`US\$|NT\$|HK\$|C\$|A\$|S\$|RMB|CNY|USD|EUR|CAD|GBP|TWD|HKD|AUD|€|£|¥|\$`;
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// "$.16": old filings print cents without the leading zero.
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<=\$)\.\d+`;
 // A figure: optional currency, optional minus, the number, an optional range's upper end, then a
 // percent sign or a scale word. Letters or digits right before it (Q3, H.10, Day-1) are not figures.
 const FIGURE = new RegExp(
   String.raw`(?<![\w.\-/:])(?<cur>${CUR})?\s?(?<neg>[-\u2212])?(?<num>${NUM})` +
     String.raw`(?:\s?(?:\u2013|\u2014|-|to)\s?(?<cur2>${CUR})?(?<num2>${NUM}))?` +
-    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b)|\s(?<word>billion|million|thousand|bn|mn)\b)?(?![\d\w-])`,
+    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b)|\s(?<word>billion|million|thousand|bn|mn)\b|(?<=\d)(?<sfx>bn|m)(?![\w]))?(?![\d\w-])`,
   'g',
 );
 const SCALE: Record<string, number> = { billion: 9, bn: 9, million: 6, mn: 6, thousand: 3 };
@@ -43,7 +44,9 @@ export function findMentions(sentence: string, docCurrency: string | null): Ment
     const g = m.groups ?? {};
     const mark = g.cur ?? g.cur2;
     const pct = !!g.pct;
-    const word = g.word?.toLowerCase();
+    // "EUR500m", "$1.2bn": a scale letter right after the digits, only after a currency.
+    const word = g.word?.toLowerCase() ?? (g.sfx && mark ? (g.sfx === 'm' ? 'million' : 'billion') : undefined);
+    if (g.sfx && !mark) continue;
     // A bare number is a figure only when grouped in thousands (23,042,303 loans): years, days,
     // footnotes and dates are not.
     if (!mark && !pct && !word && !/,\d{3}/.test(g.num)) continue;
@@ -79,6 +82,8 @@ const LEADING_JOIN = /^[\s),;:]*(?:and|while|whereas|but)\s+/i;
 const INTRODUCER = /\b(?:was|were|is|are|reached|totaled|totalled|amounted|stood|came in|expects?|generat\w*|between|launched|announced|approved|declared|authorized)\b/i;
 // A figure followed by a plain noun modifies it: "254.3 million consumers", "US$450 million share repurchase plan".
 const NOUN_AFTER = /^\s+(?!(?:in|of|for|and|or|to|from|as|at|by|on|with|per|compared|representing|a|an|the|was|were|is|are|respectively|year|quarter)\b)[A-Za-z]/;
+// "… and record net quarterly profit of $6 billion": a new noun phrase before "of" names a new measure.
+const NEW_MEASURE = /(?:^|,\s*|\band\s+)((?:[A-Za-z][\w'\u2019&-]*\s+){0,5}[A-Za-z][\w'\u2019&-]*)\s+(?:of|was|were|totaled|totalled|totaling|reached)\s*(?:approximately|about|nearly)?\s*$/i;
 const APPROXIMATE = /\b(?:approximately|about|nearly|around|roughly|over|more than|almost|up to)\s*$/i;
 const VERB = /\b(?:expects? to (?:generate|report|be|reach|achieve)|to generate|generated|reported|recorded|delivered|achieved|posted|has|had|have|connected|launched|announced|declared|paid|returned|continued to execute)(?:\s|$)/gi;
 const LEADING = /^(?:the|a|an|our|its|their|such|total of|representing|in addition,?|additionally,?)\s+/i;
@@ -100,7 +105,9 @@ function cleanSubject(raw: string): string {
     const head = words.slice(0, 2).join(' ');
     const rest = s.slice(head.length);
     const at = rest.search(SPLIT_AT);
-    if (at >= 0) s = head + rest.slice(0, at);
+    // A short qualifier names which measure it is ("of intended discontinued service"); a long
+    // one describes it ("of loans originated by financial institutions across our platform").
+    if (at >= 0 && rest.slice(at).trim().split(' ').length > 4) s = head + rest.slice(0, at);
   }
   return s.trim();
 }
@@ -144,6 +151,7 @@ export function nameMentions(sentence: string, mentions: Mention[]): NamedMentio
     let subject = '';
     const after = sentence.slice(m.end);
     if (!change && NOUN_AFTER.test(after)) subject = followingNoun(after);
+    else if (prev && !CONNECTIVE_ONLY.test(gap) && !change && NEW_MEASURE.test(gap)) subject = cleanSubject(NEW_MEASURE.exec(gap)![1]);
     else if (prev && (CONNECTIVE_ONLY.test(gap) || change || !INTRODUCER.test(gap))) subject = prev.subject;
     else {
       subject = cleanSubject(gap);

@@ -7,6 +7,8 @@ import { pow10 } from './grid';
 // table's figure is expressed in the fact's unit and rounded to the fact's printed decimals.
 
 const STOP = new Set(['the', 'of', 'a', 'an', 'and', 'from', 'to', 'in', 'for', 'on', 'gaap', 'us', 'u', 's', 'company', 'attributable']);
+// Words that name one measure: "record revenue" restates "Net sales", "net quarterly profit" restates "Net income".
+const SAME_MEASURE: Record<string, string> = { sale: 'revenue', revenues: 'revenue', profit: 'income', earnings: 'income', earning: 'income' };
 
 export function words(text: string): string[] {
   return text
@@ -14,7 +16,8 @@ export function words(text: string): string[] {
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
     .filter((w) => w && !STOP.has(w))
-    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
+    .map((w) => SAME_MEASURE[w] ?? w);
 }
 
 // Every fact is compared with every row label, so each text's word set is made once. The cache
@@ -176,23 +179,24 @@ export function monthsIn(sentence: string, fallback: number): number {
   if (/\b(?:nine|9)[-\s]months?\b|first three quarters|year[-\s]to[-\s]date/i.test(sentence)) return 9;
   if (/\b(?:six|6)[-\s]months?\b|first half/i.test(sentence)) return 6;
   if (/\b(?:twelve|12)[-\s]months? ended\b|\bfull[-\s]year\b|\bfiscal year\b/i.test(sentence)) return 12;
+  // "During the quarter" under a full-year heading speaks of the quarter.
+  if (/\b(?:during|in|for)\s+the\s+quarter\b|\b(?:three|3)[-\s]months? ended\b/i.test(sentence)) return 3;
   return fallback;
 }
 
 /**
- * The table figure a prose fact restates. A figure equal at the text's precision ties; where none
+ * The table figure a prose fact restates, in a column of `months` (what its sentence speaks of). A figure equal at the text's precision ties; where none
  * is equal, a row named with the same words in the same period ties with its difference, so words
  * that disagree with the tables are caught. Anything else ties to nothing.
  */
-export function tieFact(release: Release, fact: ProseFact, ctx: TieContext, approximate = false): FactTie | null {
+export function tieFact(release: Release, fact: ProseFact, months: number, periodEnd: string | null, approximate = false): FactTie | null {
   if (fact.role === 'outlook' || fact.role === 'other') return null;
-  const months = monthsIn(fact.sentence, ctx.months);
   let equal: { tie: FactTie; score: number } | null = null;
   let named: { tie: FactTie; score: number } | null = null;
   const rough = fact.value.toNumber() * 10 ** fact.scale;
   const unit = 10 ** (fact.scale - fact.decimals);
   release.statements.forEach((st) => st.tables.forEach((t, ti) => {
-    const prep = prepare(t, ctx.periodEnd);
+    const prep = prepare(t, periodEnd);
     // Which columns hold the fact's period depends on the column alone: decided once per table.
     const periodFits = prep.periods.map((c) => columnFits(c, fact, months));
     if (!periodFits.some(Boolean)) return;

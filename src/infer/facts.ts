@@ -1,8 +1,8 @@
-import type { Place, ProseFact, ProseParagraph, Release, RowRef } from '../model/types';
+import type { ProseFact, ProseParagraph, ProseSentence, Release, RowRef } from '../model/types';
 import { parseDate } from '../read/period';
 import { SENTENCE_END } from '../read/meta';
 import { findMentions, nameMentions, type NamedMention } from './facts-mentions';
-import { tieFact, type TieContext } from './facts-tie';
+import { monthsIn, tieFact, type TieContext } from './facts-tie';
 import type { Pass } from './index';
 
 // The figures a release states in its prose — highlights, results paragraphs, outlook, capital
@@ -10,7 +10,11 @@ import type { Pass } from './index';
 
 /** A heading, or a short bold line that heads the paragraphs below it. */
 export function isSectionTitle(p: ProseParagraph): boolean {
-  return p.heading > 0 || (p.bold && p.text.length <= 120 && !/\b(?:was|were|is|are)\b/.test(p.text) && !/[.:]\s*$/.test(p.text.trim()));
+  if (p.heading > 0) return true;
+  if (!p.bold || p.text.length > 120 || /\b(?:was|were|is|are)\b/.test(p.text)) return false;
+  // A short bold line ending in a colon heads a list ("Financial Outlook:", "First Half 2025:").
+  const t = p.text.trim();
+  return !/[.:]\s*$/.test(t) || (/:\s*$/.test(t) && t.length <= 60);
 }
 
 /** Sentences of a paragraph with their offsets, split where the reader splits them and at list items. */
@@ -46,19 +50,51 @@ function sentencesOfItem(text: string): { text: string; at: number }[] {
 const OUTLOOK_WORDS = /\b(?:expects?|expected to|anticipates?|guidance|outlook|forecasts?|projects?|targets?|aims? to)\b/i;
 const SAME_PERIOD = /^\)?[\s,]*(?:(?:in|for|during)\s+the\s+(?:same|corresponding|comparable|prior[-\s]year|year[-\s]ago)\s+(?:period|quarter)|(?:a|one)\s+year\s+(?:ago|earlier)|(?:in|for)\s+(?:the\s+)?(?:prior|previous|last)\s+(?:fiscal\s+)?year|year[-\s]ago)/i;
 const PRIOR_PERIOD = /^\)?[\s,]*(?:in|for|during)\s+the\s+(?:prior|previous|preceding|last|sequential)\s+(?:fiscal\s+)?quarter/i;
+// A figure after "from" is the level a change started from ("rose to 95.5% from 93.7%").
+const FROM_BEFORE = /\bfrom\s*(?:approximately|about|nearly)?\s*$/i;
+const COMPARED_BEFORE = /\b(?:compare[ds]?\s+(?:to|with)|versus|vs\.?)\s+(?:[\w-]+\s+){0,4}?(?:approximately|about)?\s*$/i;
+// A sentence about one segment or division states its figures, not the consolidated ones.
+const SEGMENT = /\bsegments?\b|\bdivisions?\b/i;
 
-function roleOf(m: NamedMention, after: string, sentence: string, section: string, periodEnd: string | null): ProseFact['role'] {
+/** What every figure of a sentence shares, worked out once per sentence (a sentence may state thousands). */
+interface SentenceContext {
+  text: string;
+  section: string;
+  outlook: boolean;
+  /** End of the first "was"/"were" (a figure after it is past, not outlook); -1 when there is none. */
+  pastAt: number;
+  /** Months the sentence speaks of. */
+  months: number;
+  segment: boolean;
+}
+
+function sentenceContext(text: string, section: string, fallbackMonths: number): SentenceContext {
+  const past = /\b(?:was|were)\b/.exec(text);
+  return {
+    text,
+    section,
+    outlook: /outlook|guidance/i.test(section) || OUTLOOK_WORDS.test(text),
+    pastAt: past ? past.index + past[0].length : -1,
+    // A sentence under "Full Year 2024 Highlights" speaks of the year even when it does not say so.
+    months: monthsIn(text, monthsIn(section, fallbackMonths)),
+    segment: SEGMENT.test(text),
+  };
+}
+
+function roleOf(m: NamedMention, before: string, after: string, s: SentenceContext, periodEnd: string | null): ProseFact['role'] {
   if (m.change) return 'other';
-  if (/outlook|guidance/i.test(section) || (OUTLOOK_WORDS.test(sentence) && !/\b(?:was|were)\b/.test(sentence.slice(0, m.start)))) return 'outlook';
+  if (s.outlook && (s.pastAt < 0 || s.pastAt > m.start)) return 'outlook';
   if (SAME_PERIOD.test(after)) return 'prior-year';
   if (PRIOR_PERIOD.test(after)) return 'prior-period';
-  const named = /^\)?[\s,]*(?:in|for|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q[1-4]|fiscal(?:\s+year)?|full[-\s]year)\s*(?:of\s+)?(?:fiscal\s+)?((?:19|20)\d{2})\b/i.exec(after);
+  const named = /^\)?[\s,]*(?:in|for|during)\s+(?:the\s+)?(?:(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q[1-4]|fiscal(?:\s+year)?|full[-\s]year)\s*(?:of\s+)?(?:fiscal\s+)?)?((?:19|20)\d{2})\b/i.exec(after);
   if (named && periodEnd && Number(named[1]) === Number(periodEnd.slice(0, 4)) - 1) return 'prior-year';
-  const asOf = /^\)?[\s,]*(?:as\s+of|at)\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/.exec(after);
+  const asOf = /^\)?[\s,]*(?:as\s+(?:of|at)|at)\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/.exec(after);
   const date = asOf ? parseDate(asOf[1]) : null;
   if (date && periodEnd && date !== periodEnd) {
     return Number(date.slice(0, 4)) === Number(periodEnd.slice(0, 4)) - 1 && date.slice(5) === periodEnd.slice(5) ? 'prior-year' : 'prior-period';
   }
+  // The figure a sentence compares with ("… compared to 76.6%") is never the current one.
+  if (FROM_BEFORE.test(before) || COMPARED_BEFORE.test(before)) return 'prior-period';
   return 'current';
 }
 
@@ -67,49 +103,71 @@ function monthsOfPeriod(fiscal: string | null): number {
   return 3;
 }
 
-/** Extracts every prose figure of a release, with role and tie. */
-export function extractFacts(release: Release): ProseFact[] {
-  const facts: ProseFact[] = [];
-  const ctx: TieContext = { periodEnd: release.meta.periodEnd, months: monthsOfPeriod(release.meta.fiscalPeriod) };
+/** Every sentence of the release's prose that states a figure, each with the section it stands under. */
+export function proseSentences(release: Release): ProseSentence[] {
+  const out: ProseSentence[] = [];
   let section = '';
+  // A title right under another (no sentence between) is a subsection: "Financial Outlook: › First Half 2025:".
+  let underTitle = false;
   for (const p of release.prose ?? []) {
     if (isSectionTitle(p)) {
-      section = p.text.replace(/\s+/g, ' ').trim();
+      const title = p.text.replace(/\s+/g, ' ').trim();
+      section = underTitle && section ? `${section} \u203a ${title}` : title;
+      underTitle = true;
       continue;
     }
+    underTitle = false;
+    // Lines are counted as the sentences advance, not from the paragraph's start for each one.
+    let line = p.place.line;
+    let counted = 0;
     for (const s of sentencesOf(p.text)) {
-      const mentions = nameMentions(s.text, findMentions(s.text, release.meta.currency));
-      const line = p.place.line + (p.text.slice(0, s.at).match(/\n/g)?.length ?? 0);
-      const place: Place = { ...p.place, line };
-      const roles: ProseFact['role'][] = [];
-      mentions.forEach((m, i) => {
-        // A parenthetical conversion shares the role of the figure it converts.
-        const next = mentions[i + 1];
-        let after = s.text.slice(m.end, next ? next.start : undefined);
-        if (next?.conversionOf === i) after = s.text.slice(next.end, mentions[i + 2]?.start);
-        roles.push(m.conversionOf !== null ? roles[m.conversionOf] : roleOf(m, after, s.text, section, release.meta.periodEnd));
-      });
-      mentions.forEach((m, i) => {
-        const fact: ProseFact = {
-          id: `fact-${facts.length + 1}`,
-          subject: m.change ? `${m.subject} (change)` : m.subject,
-          value: m.value,
-          kind: m.kind,
-          currency: m.currency,
-          scale: m.scale,
-          decimals: m.decimals,
-          text: m.text,
-          sentence: s.text,
-          section,
-          role: roles[i],
-          place,
-          tie: null,
-        };
-        fact.tie = tieFact(release, fact, ctx, m.approximate);
-        facts.push(fact);
-      });
+      for (let k = p.text.indexOf('\n', counted); k >= 0 && k < s.at; k = p.text.indexOf('\n', k + 1)) line++;
+      counted = s.at;
+      if (!/\d/.test(s.text)) continue;
+      out.push({ text: s.text, section, place: { line } });
     }
   }
+  return out;
+}
+
+/** Extracts every prose figure of a release, with role and tie; the sentences are stored once. */
+export function extractFacts(release: Release, sentences: ProseSentence[] = proseSentences(release)): ProseFact[] {
+  const facts: ProseFact[] = [];
+  const ctx: TieContext = { periodEnd: release.meta.periodEnd, months: monthsOfPeriod(release.meta.fiscalPeriod) };
+  sentences.forEach((sentence, si) => {
+    const text = sentence.text;
+    const mentions = nameMentions(text, findMentions(text, release.meta.currency));
+    if (!mentions.length) return;
+    const sc = sentenceContext(text, sentence.section, ctx.months);
+    const roles: ProseFact['role'][] = [];
+    mentions.forEach((m, i) => {
+      // A parenthetical conversion shares the role of the figure it converts.
+      const next = mentions[i + 1];
+      let after = text.slice(m.end, next ? next.start : undefined);
+      if (next?.conversionOf === i) after = text.slice(next.end, mentions[i + 2]?.start);
+      const before = text.slice(i > 0 ? mentions[i - 1].end : 0, m.start);
+      roles.push(m.conversionOf !== null ? roles[m.conversionOf] : roleOf(m, before, after, sc, release.meta.periodEnd));
+    });
+    mentions.forEach((m, i) => {
+      const fact: ProseFact = {
+        id: `fact-${facts.length + 1}`,
+        subject: m.change ? `${m.subject} (change)` : m.subject,
+        value: m.value,
+        kind: m.kind,
+        currency: m.currency,
+        scale: m.scale,
+        decimals: m.decimals,
+        text: m.text,
+        sentence: si,
+        role: roles[i],
+        place: sentence.place,
+        tie: null,
+      };
+      // A segment's figure may equal a table figure, but a near miss is some other line, not a disagreement.
+      fact.tie = tieFact(release, fact, sc.months, ctx.periodEnd, m.approximate || sc.segment);
+      facts.push(fact);
+    });
+  });
   return facts;
 }
 
@@ -121,7 +179,8 @@ function rowLabel(release: Release, ref: RowRef): string {
 export const factsPass: Pass = {
   name: 'facts',
   run(release) {
-    release.facts = extractFacts(release);
+    release.sentences = proseSentences(release);
+    release.facts = extractFacts(release, release.sentences);
     for (const f of release.facts) {
       if (f.tie && !f.tie.diff.isZero()) {
         release.diagnostics.push({

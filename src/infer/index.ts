@@ -1,5 +1,6 @@
 import type { Release } from '../model/types';
 import { acrossPass } from './across';
+import { claimedTotalsPass } from './claimed-totals';
 import { claimsPass } from './claims';
 import { factsPass } from './facts';
 import { conversionsPass } from './conversions';
@@ -18,9 +19,11 @@ export interface Pass {
 // Which bold rows claim to be totals is judged once every relation that could recompute them is in;
 // the headline set is chosen once the relations say which rows are totals and ratios of which, and
 // the gate then checks it.
-const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, acrossPass, ratiosPass, claimsPass, headlinePass, gatePass];
+const PASSES: Pass[] = [footingPass, linksPass, conversionsPass, acrossPass, ratiosPass, claimedTotalsPass, headlinePass, gatePass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
+// Claims read the sentences and facts the facts pass stored.
+PASSES.push(claimsPass);
 
 export function passes(): readonly Pass[] {
   return PASSES;

@@ -142,13 +142,56 @@ export interface ProseFact {
   scale: number;
   decimals: number;
   text: string;
-  sentence: string;
-  section: string;
+  /** Index of the sentence that states it in `release.sentences` (each sentence is stored once). */
+  sentence: number;
   /** Whether the figure is of the current period, a comparison, or guidance. */
   role: 'current' | 'prior-year' | 'prior-period' | 'outlook' | 'other';
   place: Place;
   /** The table figure this prose figure restates, compared at the prose's precision; null when no table holds it. */
   tie: FactTie | null;
+}
+
+/** One sentence of the release's prose, with the section it stands under and its place. */
+export interface ProseSentence {
+  text: string;
+  section: string;
+  place: Place;
+}
+
+/**
+ * What the release says in its prose, read as a statement: guidance, an operating highlight, a
+ * return of capital, or a driver of a change. A range keeps both ends (low ≤ high); a point has
+ * low = high; "at least X" has high null.
+ */
+export type ClaimKind = 'outlook' | 'highlight' | 'capital-return' | 'driver';
+
+export interface Claim {
+  id: string;
+  kind: ClaimKind;
+  /** The measure, with its qualifiers: "Non-GAAP net income", "Dividend declared per share". */
+  subject: string;
+  /** The period the statement is about, named with the release's fiscal calendar ("Q4 2024", "FY2025"). */
+  period: string | null;
+  low: Decimal | null;
+  high: Decimal | null;
+  /** Stated as approximate ("about $22 billion"). */
+  approximate: boolean;
+  /** Unit: currency amounts carry currency and scale; 'bp' counts basis points. */
+  unit: ValueKind | 'bp';
+  currency: string | null;
+  scale: number;
+  decimals: number;
+  /** The figure is a change of the subject (growth of 7% to 11%), not its level. */
+  change: boolean;
+  /** What the change or the guidance is compared with, as stated. */
+  comparison: 'yoy' | 'qoq' | 'vs-base' | null;
+  /** A stated base of comparison and the growth the range implies over it (percent, low and high). */
+  base: { value: Decimal; text: string; growthLow: Decimal | null; growthHigh: Decimal | null } | null;
+  /** What the release gives beside the figure: a driver's reason, a buyback's shares and price. */
+  note: string | null;
+  /** Index of the sentence in `release.sentences`. */
+  sentence: number;
+  place: Place;
 }
 
 /** One paragraph of the release's text with its place; headings have level > 0. */
@@ -337,6 +380,10 @@ export interface Release {
   fx: ExchangeRate | null;
   statements: Statement[];
   facts: ProseFact[];
+  /** Every sentence of the prose that states a figure, once; facts and claims refer to them by index. */
+  sentences?: ProseSentence[];
+  /** The prose read as statements: outlook, highlights, capital return, drivers (infer/claims.ts). */
+  claims?: Claim[];
   /** The release's text paragraphs in reading order, for passes that read prose (facts). */
   prose?: ProseParagraph[];
   relations: Relation[];

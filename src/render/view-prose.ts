@@ -1,10 +1,10 @@
+import type { Claim, ClaimKind, ProseFact, Release } from '../model/types';
 import { Decimal } from '../model/decimal';
-import type { ProseFact, Release } from '../model/types';
-import { fiscalPeriodOf } from '../read/meta';
 import { formatFigure } from './format';
 
-// The briefing's prose sections, built from release.facts: operating highlights, outlook and
-// capital return. Every figure is re-printed from the fact's value, never copied from the text.
+// The briefing's prose sections, printed from release.claims (infer/claims.ts): outlook,
+// operating highlights, capital return and what moved. What each section says is decided there;
+// here every figure is re-printed from the claim's values, never copied from the text.
 
 export interface ProseItem {
   label: string;
@@ -19,86 +19,69 @@ export function factText(f: ProseFact, home: string | null, value: Decimal = f.v
   return formatFigure(value, { decimals: f.decimals, currency: withUnit ? f.currency : null, home, from: f.scale, to: f.scale, unitWord: withUnit && f.scale >= 3 });
 }
 
-const QUOTE = /[\u201c"]|\b(?:commented|said|added|stated)\b/;
-
-function clean(subject: string): string {
-  const s = subject.replace(/\s+/g, ' ').trim();
-  return s ? s[0].toUpperCase() + s.slice(1) : s;
+function one(c: Claim, v: Decimal, home: string | null, withUnit: boolean, sign: boolean): string {
+  if (c.unit === 'bp') return `${formatFigure(v, { decimals: c.decimals, sign })}bp`;
+  if (c.unit === 'percent') return withUnit ? formatFigure(v, { decimals: c.decimals, percent: true, sign }) : formatFigure(v, { decimals: c.decimals, sign });
+  return formatFigure(v, { decimals: c.decimals, currency: withUnit || c.unit === 'per-share' ? c.currency : null, home, from: c.scale, to: c.scale, unitWord: withUnit && c.scale >= 3, sign });
 }
 
-/** Operating figures the release states in prose that no table holds: the first of each item. */
-export function highlights(release: Release, max = 10): ProseItem[] {
-  const home = release.meta.currency;
-  const facts = release.facts;
-  const inSection = (f: ProseFact) => /highlight|operat|business|key (?:metric|figure)/i.test(f.section) && !/financial/i.test(f.section);
-  const pool = facts.some(inSection) ? facts.filter(inSection) : facts.filter((f) => /highlight/i.test(f.section));
-  const seenLines = new Set<number>();
-  const seenSubjects = new Set<string>();
-  const out: ProseItem[] = [];
-  for (const f of pool) {
-    if (out.length >= max) break;
-    if (f.role !== 'current' || f.tie || !f.subject || f.subject.length > 70 || QUOTE.test(f.sentence)) continue;
-    if (seenLines.has(f.place.line) || seenSubjects.has(f.subject.toLowerCase())) continue;
-    seenLines.add(f.place.line);
-    seenSubjects.add(f.subject.toLowerCase());
-    // The change the same sentence states right after, when the figure after it is a year ago.
-    const i = facts.indexOf(f);
-    const chg = facts[i + 1]?.subject === `${f.subject} (change)` && facts[i + 1].sentence === f.sentence ? facts[i + 1] : null;
-    const yoy = chg && facts[i + 2]?.role === 'prior-year' && facts[i + 2].sentence === f.sentence;
-    let change: ProseItem['change'] = null;
-    if (chg && yoy) {
-      const before = f.sentence.slice(0, f.sentence.indexOf(chg.text, f.sentence.indexOf(f.text) + f.text.length));
-      const down = /\b(?:decrease|decline|fall|drop|down|fell|declined|decreased|reduction)\w*\s*(?:of|by)?\s*(?:approximately|about)?\s*$/i.test(before);
-      const v = down ? chg.value.negated() : chg.value;
-      change = { text: `${formatFigure(v, { decimals: chg.decimals, percent: true, sign: true })} YoY`, sign: v.isZero() ? 'flat' : v.isNegative() ? 'neg' : 'pos' };
-    }
-    out.push({ label: clean(f.subject), value: factText(f, home), note: null, change });
-  }
-  return out;
+/** A claim's value as stated: "RMB1.75–1.85 billion", "−12.5% to −8.5%", "≥$100 million", "~$22 billion". */
+export function claimValue(c: Claim, home: string | null): string {
+  if (!c.low) return '';
+  const sign = c.change;
+  if (c.high === null) return `at least ${one(c, c.low, home, true, sign)}`;
+  if (c.high.eq(c.low)) return `${c.approximate ? 'c. ' : ''}${one(c, c.low, home, true, sign)}`;
+  // A range prints its unit once, after the upper end, unless a sign would make it ambiguous.
+  if (sign || c.low.isNegative()) return `${one(c, c.low, home, true, sign)} to ${one(c, c.high, home, true, sign)}`;
+  const money = c.unit === 'amount' || c.unit === 'per-share';
+  const first = formatFigure(c.low, { decimals: c.decimals, currency: money ? c.currency : null, home });
+  const last = c.unit === 'bp'
+    ? `${formatFigure(c.high, { decimals: c.decimals })}bp`
+    : formatFigure(c.high, { decimals: c.decimals, percent: c.unit === 'percent', from: c.scale, to: c.scale, unitWord: money && c.scale >= 3 });
+  return `${c.approximate ? 'c. ' : ''}${first}\u2013${last}`;
 }
 
-/** Guidance as stated: one line per measure, ranges joined, with the period it is for. */
-export function outlook(release: Release): ProseItem[] {
+function claims(release: Release, kind: ClaimKind): Claim[] {
+  return (release.claims ?? []).filter((c) => c.kind === kind);
+}
+
+const COMPARISON: Record<string, string> = { yoy: 'YoY', qoq: 'QoQ', 'vs-base': '' };
+
+/** Guidance as stated: measure, period, range; the growth over a stated base when there is one. */
+export function outlook(release: Release, max = 8): ProseItem[] {
   const home = release.meta.currency;
-  const groups: { subject: string; facts: ProseFact[]; period: string | null }[] = [];
-  for (const f of release.facts) {
-    if (f.role !== 'outlook' || !f.subject || QUOTE.test(f.sentence)) continue;
-    const g = groups.find((x) => x.subject === f.subject && x.facts[0].sentence === f.sentence);
-    if (g) g.facts.push(f);
-    else groups.push({ subject: f.subject, facts: [f], period: fiscalPeriodOf(f.sentence) });
-  }
-  return groups.slice(0, 6).map((g) => {
-    const [lo, hi] = g.facts;
-    let value = factText(lo, home);
-    if (hi && hi.kind === lo.kind && hi.scale === lo.scale && hi.currency === lo.currency) {
-      // A range prints its unit once: RMB1.75–1.85 billion, 57–65%.
-      const first = formatFigure(lo.value, { decimals: lo.decimals, currency: lo.currency, home });
-      const last = lo.kind === 'percent'
-        ? formatFigure(hi.value, { decimals: hi.decimals, percent: true })
-        : formatFigure(hi.value, { decimals: hi.decimals, from: hi.scale, to: hi.scale, unitWord: hi.scale >= 3 });
-      value = `${first}\u2013${last}`;
-    }
-    return { label: clean(g.subject), value, note: g.period, change: null };
+  return claims(release, 'outlook').slice(0, max).map((c) => {
+    const growth = c.base && c.base.growthLow !== null ? ` (${formatFigure(c.base.growthLow, { decimals: 1, percent: true, sign: true })}${c.base.growthHigh && !c.base.growthHigh.eq(c.base.growthLow) ? ` to ${formatFigure(c.base.growthHigh, { decimals: 1, percent: true, sign: true })}` : ''} vs ${c.base.text})` : '';
+    const label = `${c.subject}${c.change ? ' growth' : ''}${c.comparison && COMPARISON[c.comparison] ? ` ${COMPARISON[c.comparison]}` : ''}`;
+    // The implied growth goes with the label, which wraps; the value column stays one short figure.
+    return { label: `${label}${growth}`, value: claimValue(c, home), note: c.period, change: null };
   });
 }
 
-/** Repurchases and dividends as stated: the first amount of each paragraph about them. */
-export function capitalReturn(release: Release, max = 3): ProseItem[] {
+/** The release's own operating figures, each with the change it states. */
+export function highlights(release: Release, max = 10): ProseItem[] {
   const home = release.meta.currency;
-  const about = /repurchase|buyback|buy-back|dividend|return of capital|capital return/i;
-  const candidates = release.facts.filter((f) => f.role === 'current' && f.kind === 'amount' && about.test(f.sentence) && !QUOTE.test(f.sentence));
-  // Paragraphs under a capital-return heading come first; the same figure restated elsewhere is not repeated.
-  candidates.sort((a, b) => Number(about.test(b.section)) - Number(about.test(a.section)));
-  const lines = new Set<number>();
-  const values = new Set<string>();
-  const out: (ProseItem & { line: number })[] = [];
-  for (const f of candidates) {
-    const key = `${f.currency}${f.value.times(`1e${f.scale}`).toString()}`;
-    if (lines.has(f.place.line) || values.has(key)) continue;
-    lines.add(f.place.line);
-    values.add(key);
-    const label = about.test(f.section) ? f.section : clean(f.subject) || 'Capital return';
-    out.push({ label, value: factText(f, home), note: f.sentence.length > 260 ? `${f.sentence.slice(0, 257)}…` : f.sentence, change: null, line: f.place.line });
-  }
-  return out.slice(0, max).sort((a, b) => a.line - b.line).map(({ line: _line, ...item }) => item);
+  return claims(release, 'highlight').slice(0, max).map((c) => {
+    const change: ProseItem['change'] = c.note
+      ? { text: `${c.note.replace(/^-/, '\u2212')}${c.comparison ? ` ${COMPARISON[c.comparison]}` : ''}`.trim(), sign: c.note.startsWith('-') ? 'neg' : /^\+0(?:\.0*)?%$/.test(c.note) ? 'flat' : 'pos' }
+      : null;
+    return { label: c.subject, value: claimValue(c, home), note: null, change };
+  });
+}
+
+/** Dividends and buybacks, each labelled what it is. */
+export function capitalReturn(release: Release, max = 6): ProseItem[] {
+  const home = release.meta.currency;
+  return claims(release, 'capital-return').slice(0, max).map((c) => ({
+    label: `${c.subject}${c.period ? ` (${c.period})` : ''}`,
+    value: claimValue(c, home),
+    note: c.note,
+    change: null,
+  }));
+}
+
+/** The one-offs and explained changes the release names. */
+export function whatMoved(release: Release, max = 5): ProseItem[] {
+  const home = release.meta.currency;
+  return claims(release, 'driver').slice(0, max).map((c) => ({ label: c.subject, value: claimValue(c, home), note: c.note, change: null }));
 }

@@ -6,7 +6,7 @@ import { currencyMark, formatFigure } from './format';
 import { spanHeads } from './heads';
 import { balanceSnapshot, cashFlows, chartRows, condensedIncome, displayScale, headlinePeriods, margins, tiles, type Condensed, type MarginRow, type Tile } from './view-figures';
 import { balanceTotals, extras, fullIncome, growSteps, keyRowsOf, withoutEmptyGroups, type Extra, type GrowStep, type Growth } from './view-expand';
-import { capitalReturn, highlights, outlook, type ProseItem } from './view-prose';
+import { capitalReturn, highlights, outlook, whatMoved, type ProseItem } from './view-prose';
 
 // The briefing's view-model: everything the template prints, already formatted. Sections a
 // release lacks are null or empty and the template leaves them out.
@@ -14,7 +14,7 @@ import { capitalReturn, highlights, outlook, type ProseItem } from './view-prose
 export type Paper = 'a4' | 'letter';
 
 /** Sections in the order they are dropped when the page is too full (first dropped first). */
-export const DROP_ORDER = ['capitalNotes', 'chart', 'ytd', 'cashflow', 'highlights', 'balance', 'margins', 'capital', 'outlook', 'income'] as const;
+export const DROP_ORDER = ['capitalNotes', 'moved', 'chart', 'ytd', 'cashflow', 'highlights', 'balance', 'margins', 'capital', 'outlook', 'income'] as const;
 export type Section = (typeof DROP_ORDER)[number];
 
 export interface BriefingOptions {
@@ -45,6 +45,7 @@ export interface BriefingView {
   highlights: ProseItem[];
   outlook: ProseItem[];
   capital: ProseItem[];
+  moved: ProseItem[];
   /** Further tables the release reports, in a column beside the others or across the page. */
   extrasLeft: Extra[];
   extrasRight: Extra[];
@@ -128,6 +129,7 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
     highlights: drop.has('highlights') ? [] : highlights(release),
     outlook: drop.has('outlook') ? [] : outlook(release),
     capital: drop.has('capital') ? [] : capitalReturn(release).map((c) => (drop.has('capitalNotes') ? { ...c, note: null } : c)),
+    moved: drop.has('moved') ? [] : whatMoved(release),
     extrasLeft: more.left.map(pruned),
     extrasRight: more.right.map(pruned),
     extrasWide: more.wide.map(pruned),
@@ -135,7 +137,7 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
       ok,
       mark: ok ? 'TIED OUT' : failing.length || disagree.length ? 'EXCEPTIONS' : untied ? `${untied} UNTIED` : 'DRAFT',
       line: `${summary.totalsTied} of ${summary.totalsFound} reported totals tie \u00b7 ${summary.relations} relations \u00b7 ${failing.length} exceptions${rounding ? ` \u00b7 ${rounding} within the release's rounding` : ''}`,
-      facts: `${release.facts.length} figures read from the text \u00b7 ${tiedFacts.length} tie to the tables \u00b7 ${disagree.length} disagree`,
+      facts: `${release.facts.length} figures read from the text \u00b7 ${tiedFacts.length - disagree.length} tie to the tables \u00b7 ${disagree.length} disagree \u00b7 ${release.facts.length - tiedFacts.length} not in the tables`,
       exceptions,
     },
     footer: {

@@ -243,6 +243,21 @@ export function writeChecks(ws: Sheet, release: Release, layout: Layout, plan: F
     ws.set(row, 1, label, bold);
     ws.set(row, 2, formula ? { formula, result: value } : value, figureStyle('#,##0', formula ? 'formula' : 'typed', true));
   }
+  // The figures the text states, counted apart: those that tie to a table figure, those that
+  // disagree with the table line they restate, and those no table holds.
+  const facts = release.facts ?? [];
+  const narrative = checks.filter((c) => c.kind === 'narrative');
+  const disagree = narrative.filter((c) => !c.diff.isZero()).length;
+  const textCounts: [string, string | null, number][] = [
+    ['Figures stated in the text', null, facts.length],
+    ['Tie to the tables', `COUNTIFS(B${first}:B${last},"narrative",G${first}:G${last},0)`, narrative.length - disagree],
+    ['Disagree with the tables', `COUNTIFS(B${first}:B${last},"narrative",G${first}:G${last},"<>0")`, disagree],
+    ['Not in the tables', null, facts.length - narrative.length],
+  ];
+  textCounts.forEach(([label, formula, value], k) => {
+    ws.set(3 + k, 4, label, bold);
+    ws.set(3 + k, 5, formula ? { formula, result: value } : value, figureStyle('#,##0', formula ? 'formula' : 'typed', true));
+  });
   COLS.forEach((h, i) => ws.set(HEADER_ROW, i + 1, h, heading));
   const statusStyle = look({ font: font('formula') });
   const tolerance = look({ numFmt: 'General', font: TEXT_FONT });

@@ -1,0 +1,108 @@
+import type { Claim, ProseFact, Release } from '../model/types';
+import { similarity } from './facts-tie';
+
+// Operating highlights: the figures a release reports in its prose that its tables do not hold
+// (volumes, users, comps, stores, occupancy, loss ratios …), each with the change it states. A
+// figure the tables hold is a restatement, a prior period is a baseline, a change is not a level,
+// and a fragment of a sentence is not a measure.
+
+const QUOTE = /[\u201c"]|\b(?:commented|said|added|stated)\b/;
+const FRAGMENT = /^(?:and|or|as|but|with|worth|increase|decrease|decline|growth|total\s+number|number|which|that|this|these|while|we|it|they|our|its|in|of|for|to|from|at|by|on|more|less|approximately|about|over|up|down|demand|when|if|after|before|during|including|excluding|inclusive|change|reduction|due|because|lower|higher|sq|million|billion|thousand|financed|sold|square\s+feet|related|comprising|hedged|liabilities|weighted\s+average)\b/i;
+// A name with a verb in it is a piece of a sentence ("H&R sold 58 real estate assets", "Gross margin decreased by").
+const HAS_VERB = /\b(?:sold|grew|increased|decreased|improved|contracted|generated|reported|financed|reached|rose|fell|declined|represented|accounted|was|were|is|are|has|have|had|achieved|completed|compared|acquired|delivered|raised|contributed)\b|[.;]|\s\+|\+$|--|^\W/i;
+const DOWN = /\b(?:decrease|decline|fall|drop|down|fell|declined|decreased|reduction|lower)\w*\s*(?:of|by)?\s*(?:approximately|about)?\s*$/i;
+const CAPITAL = /\bdividends?\b|\brepurchas\w*|\bbuy-?backs?\b/i;
+const IN_SECTION = /highlight|operat|business|key\s+(?:metric|figure|takeaway)|kpi/i;
+
+// A name that ends in its verb is a fragment ("Others represented 43%").
+const ENDS_IN_VERB = /\b(?:represented|accounted|reached|totaled|totalled|amounted|stood|increased|decreased|grew|rose|fell|declined|was|were)$/i;
+// A figure right after a verb of change is the change, not the level ("operating profit increased $41 million").
+const CHANGE_BEFORE = /\b(?:increase[sd]?|decrease[sd]?|rose|fell|grew|declined|up|down|improved|gain(?:ed)?|drop(?:ped)?|higher|lower)\s*(?:of|by)?\s*(?:approximately|about|nearly)?\s*$/i;
+
+/** A name a reader takes for a measure: a noun phrase of up to eight words, no verb, no fragment. */
+export function isMeasure(subject: string): boolean {
+  const words = subject.split(' ');
+  return /[a-z]/.test(subject) && subject.length >= 3 && !HAS_VERB.test(subject) && !ENDS_IN_VERB.test(subject) && /^[A-Za-z0-9]/.test(subject) && words.length <= 10 && subject.length <= 80 && !FRAGMENT.test(subject) && !/\b(?:was|were|is|are)\b/i.test(subject) && !/\b(?:of|to|in|for|and|the|by|at)$/i.test(subject);
+}
+
+/** The change a sentence states right after a figure, when it is of a year or quarter before. */
+function changeAfter(facts: ProseFact[], i: number, sentence: string): { value: ProseFact; down: boolean; comparison: Claim['comparison'] } | null {
+  const f = facts[i];
+  const chg = facts[i + 1];
+  if (!chg || chg.sentence !== f.sentence || chg.subject !== `${f.subject} (change)`) return null;
+  const at = sentence.indexOf(chg.text, sentence.indexOf(f.text) + f.text.length);
+  if (at < 0) return null;
+  const after = sentence.slice(at + chg.text.length, at + chg.text.length + 80);
+  const next = facts[i + 2];
+  const comparison: Claim['comparison'] = /^\s*(?:QoQ|sequential|quarter[-\s]over[-\s]quarter|from\s+\S+\s+\S*\s*in\s+the\s+(?:prior|previous)\s+quarter)/i.test(after) || next?.role === 'prior-period'
+    ? 'qoq'
+    : /^\s*(?:YoY|year[-\s](?:on|over)[-\s]year)/i.test(after) || (next?.role === 'prior-year' && next.sentence === f.sentence) || /\bin\s+the\s+same\s+period\b|\bprior\s+year\b/i.test(after)
+      ? 'yoy'
+      : null;
+  return { value: chg, down: DOWN.test(sentence.slice(0, at)), comparison };
+}
+
+/** A name that a statement's row carries is a table figure restated, not an operating highlight. */
+function restatesTable(release: Release, named: string): boolean {
+  const subject = named.replace(/\b(?:for|in|during)\s+the\s+(?:quarter|year|period)\b/gi, ' ');
+  for (const st of release.statements) for (const t of st.tables) for (const row of t.rows) if (similarity(subject, row.label) >= 0.85) return true;
+  return false;
+}
+
+export function highlightClaims(release: Release, max = 10): Claim[] {
+  const facts = release.facts;
+  const sentences = release.sentences ?? [];
+  const inSection = (f: ProseFact) => IN_SECTION.test(sentences[f.sentence]?.section ?? '') && !/financial\s+(?:highlights|results)/i.test(sentences[f.sentence]?.section ?? '');
+  const any = facts.some(inSection);
+  // Whether a sentence is a quote or about capital, asked once per sentence, not once per figure.
+  const skip = new Map<number, boolean>();
+  const skipped = (si: number, text: string) => {
+    let v = skip.get(si);
+    if (v === undefined) skip.set(si, (v = QUOTE.test(text) || CAPITAL.test(text)));
+    return v;
+  };
+  const seenLines = new Set<number>();
+  const seenSubjects = new Set<string>();
+  const out: Claim[] = [];
+  for (let i = 0; i < facts.length && out.length < max; i++) {
+    const f = facts[i];
+    const s = sentences[f.sentence];
+    if (!s || (any && !inSection(f)) || (!any && !/highlight/i.test(s.section))) continue;
+    if (f.role !== 'current' || f.tie || f.kind === 'per-share' || f.subject.endsWith('(change)') || !isMeasure(f.subject)) continue;
+    // A bare count needs a name of two words ("23,042,303 loans" says nothing of what they are).
+    if (f.kind === 'number' && f.scale === 0 && f.subject.split(' ').length < 2) continue;
+    // A share of more than ten times the whole is a year or a count misread as a percent; a bare
+    // currency amount with no "per" is a price or a rate, not an operating figure.
+    if (f.kind === 'percent' && f.value.abs().gt(1000)) continue;
+    if (f.kind === 'amount' && f.scale === 0 && !/\bper\b|price|rent|rate|fee|cost/i.test(f.subject)) continue;
+    // Margins are ratios of the statements' lines, shown with them.
+    if (/\bmargin\b/i.test(f.subject) || restatesTable(release, f.subject)) continue;
+    if (seenLines.has(s.place.line) || skipped(f.sentence, s.text) || seenSubjects.has(f.subject.toLowerCase())) continue;
+    seenLines.add(s.place.line);
+    seenSubjects.add(f.subject.toLowerCase());
+    const at = s.text.indexOf(f.text);
+    if (at >= 0 && CHANGE_BEFORE.test(s.text.slice(Math.max(0, at - 40), at))) continue;
+    const change = changeAfter(facts, i, s.text);
+    const subject = f.subject[0].toUpperCase() + f.subject.slice(1);
+    out.push({
+      id: '',
+      kind: 'highlight',
+      subject,
+      period: release.meta.fiscalPeriod,
+      low: f.value,
+      high: f.value,
+      approximate: false,
+      unit: f.kind,
+      currency: f.currency,
+      scale: f.scale,
+      decimals: f.decimals,
+      change: false,
+      comparison: change?.comparison ?? null,
+      base: null,
+      note: change ? `${change.down ? '-' : '+'}${change.value.value.toFixed(change.value.decimals)}%` : null,
+      sentence: f.sentence,
+      place: f.place,
+    });
+  }
+  return out;
+}

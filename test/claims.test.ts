@@ -1,0 +1,348 @@
+import assert from 'assert';
+import path from 'path';
+import { infer } from '../src/infer';
+import { statedValues } from '../src/infer/claims-read';
+import { CALENDAR_YEAR, type FiscalCalendar } from '../src/model/fiscal';
+import type { Claim, ClaimKind, Release } from '../src/model/types';
+import { readFile, readText } from '../src/read';
+import { capitalReturn, highlights, outlook, whatMoved } from '../src/render/view-prose';
+import { CORPUS, needCorpus } from './support/corpus';
+
+// Claims read from made-up sentences (every range form, sign, "respectively", quotes and the
+// traps real releases set), and the outlook and capital return of the corpus releases, pinned by
+// hand from each source document.
+
+const TABLE = '\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nRevenue\t1,000\t1,234\nTotal revenue\t1,000\t1,234\n';
+
+interface Identity {
+  year: number;
+  quarter: number | null;
+  calendar?: FiscalCalendar;
+}
+
+/** A made-up release of the given paragraphs ("## Heading" lines head sections), reporting Q3 2024 unless told. */
+function release(paragraphs: string[], id: Identity = { year: 2024, quarter: 3 }): Release {
+  const r = readText(`# Example Corp Q3 2024 results\n\n${paragraphs.join('\n\n')}${TABLE}`, 'made-up.txt');
+  r.meta.fiscalYear = id.year;
+  r.meta.fiscalQuarter = id.quarter;
+  r.meta.calendar = id.calendar ?? CALENDAR_YEAR;
+  r.meta.periodEnd = '2024-09-30';
+  return infer(r);
+}
+
+/** A claim as a test pins it: subject | period | low | high | unit (with scale) | change and comparison. */
+function pin(c: Claim): string {
+  const unit = c.unit === 'amount' ? `${c.currency}e${c.scale}` : c.unit === 'per-share' ? `${c.currency}/share` : c.unit;
+  return [c.subject, c.period ?? '-', c.low?.toString() ?? '-', c.high?.toString() ?? 'open', unit, `${c.change ? 'change' : 'level'}${c.comparison ? ` ${c.comparison}` : ''}${c.approximate ? ' ~' : ''}`].join(' | ');
+}
+
+function pins(r: Release, kind: ClaimKind): string[] {
+  return (r.claims ?? []).filter((c) => c.kind === kind).map(pin);
+}
+
+describe('claims: ranges from one clause', () => {
+  const v = (s: string) => statedValues(s, 'USD').map((x) => `${x.low.toString()}..${x.high?.toString() ?? 'open'}${x.change ? ' change' : ''}${x.respective !== null ? ` #${x.respective}` : ''}`);
+
+  it('reads "between X and Y", "X to Y", a dash and a slash as one range', () => {
+    assert.deepStrictEqual(v('Sales are expected to be between $181.5 billion and $188.5 billion.'), ['181.5..188.5']);
+    assert.deepStrictEqual(v('EPS is expected to be in the range of $1.83 to $2.19.'), ['1.83..2.19']);
+    assert.deepStrictEqual(v('Capex of $4.8 to $5.2 billion.'), ['4.8..5.2']);
+    assert.deepStrictEqual(v('Growth of +2.8%/+4.4% vs 2024.'), ['2.8..4.4']);
+  });
+
+  it('reads "X, plus or minus Y" in the unit of X, as a percent of X, or in basis points', () => {
+    assert.deepStrictEqual(v('Revenue is expected to be $37.5 billion, plus or minus 2%.'), ['36.75..38.25']);
+    assert.deepStrictEqual(v('Revenue of approximately $6.65 billion, plus or minus $400 million.'), ['6.25..7.05']);
+    assert.deepStrictEqual(v('Tax rates are expected to be 16.5%, plus or minus 1%.'), ['15.5..17.5']);
+  });
+
+  it('keeps signs: a decrease is negative at both ends, and the ends are ordered', () => {
+    assert.deepStrictEqual(v('Revenues to decrease 8.5% to 12.5% QoQ.'), ['-12.5..-8.5 change']);
+    assert.deepStrictEqual(v('Net sales to grow between 7% and 11%.'), ['7..11 change']);
+    assert.deepStrictEqual(v('Operating margin of -9% to -4%.'), ['-9..-4']);
+    assert.deepStrictEqual(v('Revenue up 7% to 11%.'), ['7..11 change']);
+  });
+
+  it('never joins figures of two clauses or of two measures', () => {
+    assert.deepStrictEqual(v('We reduced debt by $176 million and repurchased $75 million of shares.'), ['176..176', '75..75']);
+    assert.deepStrictEqual(v('Revenue totaled €13.6 million and €28.7 million for the full year.'), ['13.6..13.6', '28.7..28.7']);
+    assert.deepStrictEqual(v('Margins of 73.0% and 73.5%, respectively, plus or minus 50 basis points.'), ['72.5..73.5 #0', '73..74 #1']);
+  });
+});
+
+describe('claims: outlook of made-up releases', () => {
+  it('names the guided period from the heading, not from "compared with fourth quarter 2023"', () => {
+    const r = release([
+      '## Fourth Quarter 2024 Guidance',
+      'Net sales are expected to be between $181.5 billion and $188.5 billion, or to grow between 7% and 11% compared with fourth quarter 2023.',
+      'Operating income is expected to be between $16.0 billion and $20.0 billion, compared with $13.2 billion in fourth quarter 2023.',
+    ]);
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Net sales | Q4 2024 | 181.5 | 188.5 | USDe9 | level',
+      'Net sales | Q4 2024 | 7 | 11 | percent | change yoy',
+      'Operating income | Q4 2024 | 16 | 20 | USDe9 | level vs-base',
+    ]);
+    const base = r.claims!.find((c) => c.subject === 'Operating income')!.base!;
+    assert.deepStrictEqual([base.value.toString(), base.growthLow?.toString(), base.growthHigh?.toString()], ['13.2', '21.2', '51.5']);
+    assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
+      ['Net sales', '$181.5\u2013188.5 billion', 'Q4 2024'],
+      ['Net sales growth YoY', '+7% to +11%', 'Q4 2024'],
+      ['Operating income (+21.2% to +51.5% vs $13.2 billion)', '$16.0\u201320.0 billion', 'Q4 2024'],
+    ]);
+  });
+
+  it('splits "respectively" lists, applies a width stated after them, and keeps the subjects apart', () => {
+    const r = release([
+      "NVIDIA's outlook for the fourth quarter of fiscal 2025 is as follows:",
+      'GAAP and non-GAAP gross margins are expected to be 73.0% and 73.5%, respectively, plus or minus 50 basis points.',
+      'GAAP and non-GAAP operating expenses are expected to be approximately $4.8 billion and $3.4 billion, respectively.',
+    ], { year: 2025, quarter: 3, calendar: { endMonth: 1, offset: 0 } });
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'GAAP gross margins | Q4 FY2025 | 72.5 | 73.5 | percent | level',
+      'Non-GAAP gross margins | Q4 FY2025 | 73 | 74 | percent | level',
+      'GAAP operating expenses | Q4 FY2025 | 4.8 | 4.8 | USDe9 | level ~',
+      'Non-GAAP operating expenses | Q4 FY2025 | 3.4 | 3.4 | USDe9 | level ~',
+    ]);
+  });
+
+  it('reads guidance inside a management quote, each clause with its own measure', () => {
+    const r = release(['\u201cLooking ahead to the second fiscal quarter of 2011, we expect revenue of about $22 billion and we expect diluted earnings per share of about $4.90,\u201d said the CFO.'], { year: 2011, quarter: 1, calendar: { endMonth: 9, offset: 0 } });
+    assert.deepStrictEqual(pins(r, 'outlook'), ['Revenue | Q2 FY2011 | 22 | 22 | USDe9 | level ~', 'Diluted earnings per share | Q2 FY2011 | 4.9 | 4.9 | USD/share | level ~']);
+  });
+
+  it('takes a decrease with its sign and "QoQ", and an implied growth after "flat to"', () => {
+    const r = release(['Company Q1 2025 Guidance: Revenues to Decrease 8.5% to 12.5% QoQ,Gross Margin is Expected to be Around 30.5%.', 'The Q1 revenue guidance implies flat to 4.6% increase YoY.'], { year: 2024, quarter: 4 });
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Revenues | Q1 2025 | -12.5 | -8.5 | percent | change qoq',
+      'Gross Margin | Q1 2025 | 30.5 | 30.5 | percent | level ~',
+      'Revenue | Q1 2025 | 0 | 4.6 | percent | change yoy',
+    ]);
+  });
+
+  it('leaves out actuals, completed actions, parts of a figure and comparisons with past guidance', () => {
+    const r = release([
+      'YORVIPATH revenue for the fourth quarter of 2024 totaled €13.6 million and €28.7 million for the full year 2024.',
+      'The company retired $600 million of domestic term debt in the second quarter of 2024 and expects to retire an additional $200 million by year-end 2024.',
+      'This outlook for non-GAAP diluted EPS excludes known charges related to completed acquisitions of $0.01 per share.',
+      'Q4 2024 revenues registered $237.2 million, an increase of 6.7% QoQ, significantly exceeding guidance.',
+      'For 2025, we expect to reduce debt by at least $100 million and have increased our long-term debt reduction target to $700 million.',
+      'We expect to invest approximately $225 million in 2025, including approximately $30 million in US fleet upgrades.',
+      '## Outlook',
+      'We recognized $400 million of gains in the quarter.',
+    ]);
+    assert.deepStrictEqual(pins(r, 'outlook'), ['Debt reduction | FY2025 | 100 | open | USDe6 | level', 'Investment | FY2025 | 225 | 225 | USDe6 | level ~']);
+    assert.deepStrictEqual(outlook(r).map((i) => i.value), ['at least US$100 million', 'c. US$225 million']);
+  });
+
+  it('states nothing when nothing is guided', () => {
+    const r = release(['Revenue was $1,234 million in the third quarter of 2024.']);
+    assert.deepStrictEqual(outlook(r), []);
+  });
+});
+
+describe('claims: capital return, highlights and drivers of made-up releases', () => {
+  it('labels dividends and buybacks for what they are, and leaves cash flow out', () => {
+    const r = release([
+      'The Board declared a quarterly dividend of $0.09 per share (representing $0.36 per annum).',
+      'The company generated $1.39 billion in cash from operations and distributed $1.09 billion to shareholders including $820 million in share repurchases and $266 million in dividends.',
+      'On March 12, 2024, the board approved a share repurchase plan whereby the Company is authorized to repurchase its shares with an aggregate value of up to US$350 million.',
+      'As of November 19, 2024, the Company had purchased approximately 13.7 million ADSs for a total amount of approximately US$298 million at an average price of US$21.7 per ADS pursuant to the share repurchase plan.',
+      'Financial Products paid dividends of $300 million to the holding company.',
+    ]);
+    assert.deepStrictEqual(pins(r, 'capital-return'), [
+      'Dividend declared per share | - | 0.09 | 0.09 | USD/share | level',
+      'Returned to shareholders | - | 1.09 | 1.09 | USDe9 | level',
+      'Buyback executed | - | 820 | 820 | USDe6 | level',
+      'Dividends paid | - | 266 | 266 | USDe6 | level',
+      'Buyback authorized | - | 350 | 350 | USDe6 | level',
+      'Buyback executed | - | 298 | 298 | USDe6 | level ~',
+    ]);
+    assert.strictEqual(r.claims!.find((c) => c.low?.eq(298))!.note, '13.7 million ADSs at average US$21.7 per ADS');
+  });
+
+  it('keeps operating figures with their qualifier and stated change; fragments, counts and changes are not highlights', () => {
+    const r = release([
+      '## Business Highlights',
+      '- Loan facilitation volume of intended discontinued service reached RMB17,145 million, a decrease of 34.6% from RMB26,226 million in the same period of 2023.',
+      '- Financial institutional partners originated 23,042,303 loans.',
+      '- And others represented 43%.',
+      '- Operating profit increased $41 million.',
+      '- Active customers were 12.5 million as of September 30, 2024, an increase of 8.0% from 11.6 million as of September 30, 2023.',
+    ]);
+    assert.deepStrictEqual(highlights(r).map((i) => [i.label, i.value, i.change?.text]), [
+      ['Loan facilitation volume of intended discontinued service', 'RMB17,145 million', '\u221234.6% YoY'],
+      ['Active customers', '12.5 million', '+8.0% YoY'],
+    ]);
+  });
+
+  it('names what moved a figure when the release says why', () => {
+    const r = release(['The gross margin rate was 27.9% in the quarter, primarily due to lower sales of appliances.']);
+    assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Gross margin rate', '27.9%', 'primarily due to lower sales of appliances']]);
+  });
+});
+
+describe('claims: corpus releases, pinned from their sources', function () {
+  this.timeout(60_000);
+  before(function () {
+    needCorpus(this);
+  });
+  const built = new Map<string, Release>();
+  /** The release, read and inferred once. */
+  async function corpus(file: string): Promise<Release> {
+    let r = built.get(file);
+    if (!r) built.set(file, (r = infer(await readFile(path.join(CORPUS, file)))));
+    return r;
+  }
+  const sample = async () => {
+    let r = built.get('sample');
+    if (!r) built.set('sample', (r = infer(await readFile('samples/qifu-q3-2024.txt'))));
+    return r;
+  };
+
+  it('the sample: Q4 2024 net income and non-GAAP net income ranges, its growth, and both buyback plans', async () => {
+    const r = await sample();
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Net income | Q4 2024 | 1.75 | 1.85 | RMBe9 | level',
+      'Non-GAAP net income | Q4 2024 | 1.8 | 1.9 | RMBe9 | level',
+      'Non-GAAP net income | Q4 2024 | 57 | 65 | percent | change yoy',
+    ]);
+    assert.deepStrictEqual(pins(r, 'capital-return'), [
+      'Buyback authorized | FY2025 | 450 | 450 | USDe6 | level',
+      'Buyback authorized | - | 350 | 350 | USDe6 | level',
+      'Buyback executed | - | 298 | 298 | USDe6 | level ~',
+    ]);
+    assert.deepStrictEqual(capitalReturn(r).map((i) => [i.label, i.value, i.note]), [
+      ['Buyback authorized (FY2025)', 'US$450 million', null],
+      ['Buyback authorized', 'US$350 million', null],
+      ['Buyback executed', 'c. US$298 million', '13.7 million ADSs at average US$21.7 per ADS'],
+    ]);
+  });
+
+  it('Amazon Q3 2024: fourth quarter 2024 guidance, not "Q4 2023"', async () => {
+    const r = await corpus('amazon_q3_2024_release.md');
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Net sales | Q4 2024 | 181.5 | 188.5 | USDe9 | level',
+      'Net sales | Q4 2024 | 7 | 11 | percent | change yoy',
+      'Unfavorable impact from foreign exchange rates | Q4 2024 | 10 | 10 | bp | level ~',
+      'Operating income | Q4 2024 | 16 | 20 | USDe9 | level vs-base',
+    ]);
+  });
+
+  it('Applied Materials Q2 FY2024: Q3 FY2024 revenue $6.65bn ± $400m and EPS $1.83–2.19; $1.09bn returned', async () => {
+    const r = await corpus('amat_q2fy24_ex99-1_docling.md');
+    assert.deepStrictEqual(pins(r, 'outlook'), ['Net revenue | Q3 FY2024 | 6.25 | 7.05 | USDe9 | level', 'Non-GAAP diluted EPS | Q3 FY2024 | 1.83 | 2.19 | USD/share | level']);
+    assert.deepStrictEqual(pins(r, 'capital-return'), [
+      'Returned to shareholders | - | 1.09 | 1.09 | USDe9 | level',
+      'Buyback executed | - | 820 | 820 | USDe6 | level',
+      'Dividends paid | - | 266 | 266 | USDe6 | level',
+    ]);
+  });
+
+  it('NVIDIA Q3 FY2025: Q4 FY2025 outlook, GAAP and non-GAAP apart, widths applied; the $0.01 dividend', async () => {
+    const r = await corpus('nvidia_q3fy25_newsroom.html');
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Revenue | Q4 FY2025 | 36.75 | 38.25 | USDe9 | level',
+      'GAAP gross margins | Q4 FY2025 | 72.5 | 73.5 | percent | level',
+      'Non-GAAP gross margins | Q4 FY2025 | 73 | 74 | percent | level',
+      'GAAP operating expenses | Q4 FY2025 | 4.8 | 4.8 | USDe9 | level ~',
+      'Non-GAAP operating expenses | Q4 FY2025 | 3.4 | 3.4 | USDe9 | level ~',
+      'GAAP and non-GAAP other income and expense | Q4 FY2025 | 400 | 400 | USDe6 | level ~',
+      'GAAP and non-GAAP tax rates | Q4 FY2025 | 15.5 | 17.5 | percent | level',
+    ]);
+    assert.deepStrictEqual(pins(r, 'capital-return'), ['Dividend payable per share | - | 0.01 | 0.01 | USD/share | level']);
+  });
+
+  it('Apple Q1 FY2011 and Q3 FY2004: the CFO quotes\u2019 guidance', async () => {
+    const a11 = await corpus('apple_q1fy11_8k_ex99-1.htm');
+    assert.deepStrictEqual(pins(a11, 'outlook'), ['Revenue | Q2 FY2011 | 22 | 22 | USDe9 | level ~', 'Diluted earnings per share | Q2 FY2011 | 4.9 | 4.9 | USD/share | level ~']);
+    const a04 = await corpus('apple_q3fy04_8k_ex99-1.htm');
+    assert.deepStrictEqual(pins(a04, 'outlook'), ['Revenue | Q4 FY2004 | 2.1 | 2.1 | USDe9 | level ~', 'Earnings per diluted share | Q4 FY2004 | 0.16 | 0.17 | USD/share | level']);
+  });
+
+  it('Himax Q4 2024: Q1 2025 revenue down 8.5% to 12.5% QoQ, gross margin around 30.5%', async () => {
+    const r = await corpus('himax_q4_2024_globenewswire.md');
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Revenues | Q1 2025 | -12.5 | -8.5 | percent | change qoq',
+      'Gross Margin | Q1 2025 | 30.5 | 30.5 | percent | level ~',
+      'Revenue | Q1 2025 | 0 | 4.6 | percent | change yoy',
+    ]);
+  });
+
+  it('Sears Q2 2004: Q3 and full-year EPS ranges; the debt it retired is not outlook', async () => {
+    const r = await corpus('sears_q2_2004_8k_ex99.txt');
+    assert.deepStrictEqual(pins(r, 'outlook'), ['Earnings per share | Q3 2004 | 0 | 0.1 | USD/share | level', 'Earnings per share | FY2004 | 2.66 | 2.86 | USD/share | level']);
+  });
+
+  it('Precision Drilling Q4 2024: 2025 capital and debt targets apart; buybacks of the year and the quarter', async () => {
+    // The release states its figures in Canadian dollars; its bare "$" is C$.
+    const r = await corpus('precision_drilling_q4_2024_globenewswire.md');
+    assert.deepStrictEqual(pins(r, 'outlook'), ['Investment | FY2025 | 225 | 225 | CADe6 | level', 'Debt reduction | FY2025 | 100 | open | CADe6 | level']);
+    assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | - | 25 | 25 | CADe6 | level']);
+  });
+
+  it('Gecina FY2024: 2025 recurrent net income €6.60–6.70 per share (+2.8% to +4.4%); the €5.45 dividend and its interim', async () => {
+    const r = await corpus('gecina_fy2024_djn.md');
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Recurrent net income (Group share) | FY2025 | 6.6 | 6.7 | EUR/share | level',
+      'Recurrent net income (Group share) | FY2025 | 2.8 | 4.4 | percent | change yoy',
+    ]);
+    assert.deepStrictEqual(pins(r, 'capital-return'), ['Dividend proposed per share | - | 5.45 | 5.45 | EUR/share | level', 'Dividend paid per share (interim) | - | 2.7 | 2.7 | EUR/share | level']);
+  });
+
+  it('Kelly Q4 2024: first-half 2025 outlook; the dividend and the quarter\u2019s buyback', async () => {
+    const r = await corpus('kelly_services_q4_2024_globenewswire.md');
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Revenue | H1 2025 | 10 | 10 | percent | change ~',
+      'GP rate | H1 2025 | 80 | 80 | bp | change ~',
+      'Total D&A | H1 2025 | 13.5 | 13.5 | USDe6 | level ~',
+      'Adjusted EBITDA margin | H1 2025 | 10 | 10 | bp | change',
+      'Adjusted EBITDA margin | H1 2025 | 3.6 | 3.6 | percent | level ~',
+    ]);
+    assert.deepStrictEqual(pins(r, 'capital-return'), ['Dividend declared per share | - | 0.075 | 0.075 | USD/share | level', 'Buyback executed | Q4 2024 | 10 | 10 | USDe6 | level']);
+  });
+
+  it('Palomar Q4 2024: 2025 adjusted net income $180–192 million', async () => {
+    const r = await corpus('palomar_q4_2024_globenewswire.md');
+    assert.deepStrictEqual(pins(r, 'outlook'), ['Adjusted net income | FY2025 | 180 | 192 | USDe6 | level']);
+  });
+
+  it('Ascendis Q4 2024: no quantitative guidance (its Q4 and full-year revenue are actuals)', async () => {
+    const r = await corpus('ascendis_pharma_q4_2024_globenewswire.md');
+    assert.deepStrictEqual(pins(r, 'outlook'), []);
+    assert.deepStrictEqual(outlook(r), []);
+  });
+
+  it('dividends and buybacks of Oracle, Danaos, Caterpillar and Brookfield', async () => {
+    assert.deepStrictEqual(pins(await corpus('oracle_q4fy14_8k_ex99-1.htm'), 'capital-return'), ['Dividend declared per share | - | 0.12 | 0.12 | USD/share | level']);
+    assert.deepStrictEqual(pins(await corpus('danaos_q4_2024_morningstar.md'), 'capital-return'), [
+      'Buyback executed | - | 168.8 | 168.8 | USDe6 | level',
+      'Buyback authorized | - | 200 | 200 | USDe6 | level',
+      'Dividend declared per share | Q4 2024 | 0.85 | 0.85 | USD/share | level',
+      'Buyback executed | - | 15.7 | 15.7 | USDe6 | level',
+    ]);
+    assert.deepStrictEqual(pins(await corpus('caterpillar_q1_2022_8k_ex99-1.htm'), 'capital-return'), [
+      'Returned to shareholders | - | 1.4 | 1.4 | USDe9 | level',
+      'Buyback executed | - | 0.8 | 0.8 | USDe9 | level',
+      'Dividends paid | - | 0.6 | 0.6 | USDe9 | level',
+    ]);
+    assert.deepStrictEqual(pins(await corpus('brookfield_corp_q4_2024_globenewswire.md'), 'capital-return'), [
+      'Dividend declared per share | - | 0.09 | 0.09 | USD/share | level',
+      'Returned to shareholders | - | 1.5 | 1.5 | USDe9 | level',
+      'Buyback executed | - | 1 | 1 | USDe9 | level ~',
+      'Buyback executed | FY2025 | 200 | open | USDe6 | level',
+    ]);
+  });
+
+  it('narrative checks compare like with like: a segment\u2019s last-year figure is no disagreement, restated totals tie', async () => {
+    const sears = await corpus('sears_q2_2004_8k_ex99.txt');
+    const f466 = sears.facts.find((f) => f.text === '$466 million')!;
+    assert.deepStrictEqual([f466.role, f466.tie], ['prior-year', null]);
+    assert.deepStrictEqual(sears.facts.filter((f) => f.tie && !f.tie.diff.isZero()).map((f) => f.text), []);
+    const apple = await corpus('apple_q1fy11_8k_ex99-1.htm');
+    const tied = apple.facts.filter((f) => f.tie && f.tie.diff.isZero()).map((f) => `${f.text}=${f.tie!.tableValue.toString()}`);
+    assert.deepStrictEqual(tied.slice(0, 2), ['$26.74 billion=26.74', '$6 billion=6']);
+    const palomar = await corpus('palomar_q4_2024_globenewswire.md');
+    // "Combined ratio of 78.1% compared to 76.6% in 2023" under the full-year heading is the year's, not the quarter's 75.9%.
+    assert.deepStrictEqual(palomar.facts.filter((f) => f.tie && !f.tie.diff.isZero()).map((f) => f.text), []);
+  });
+});
