@@ -156,7 +156,8 @@ describe('layout: the printed page', function () {
   it('fills the page of corpus releases that lack tiles or statements with what they do report', async function () {
     needCorpus(this);
     // Measured before the page grew: content ended at 32% (H&R), 52% (Chimera) and 47% (Precision) of the page; after, 82%, 88% and 92%.
-    for (const [name, least] of [['hr_reit_q4_2024_djn.md', 0.8], ['chimera_investment_q4_2024_morningstar.md', 0.8], ['precision_drilling_q4_2024_globenewswire.md', 0.8]] as const) {
+    // H&R's page then lost the highlights that were not its own (old baselines, a building's tonnage): 77%.
+    for (const [name, least] of [['hr_reit_q4_2024_djn.md', 0.75], ['chimera_investment_q4_2024_morningstar.md', 0.8], ['precision_drilling_q4_2024_globenewswire.md', 0.8]] as const) {
       const page = words((await printer.print(infer(await readFile(path.join(CORPUS, name))))).pdf, dir);
       const { content, foot } = reach(page);
       assert.ok(content >= least, `${name}: content ends at ${(content * 100).toFixed(1)}% of the page`);
