@@ -204,6 +204,16 @@ describe('gate: a briefing is final only when its figures are the cells they cla
     assert.deepStrictEqual([0, 1].map((i) => [cellOf(r, op, i, 'now')?.text, cellOf(r, op, i, 'prior')?.text]), [['68.7', '35.4'], ['322.0', '333.0']]);
   });
 
+  it('says the period of tiles from a quarter\'s release whose statements report the full year only, and marks it a draft', () => {
+    const text = made().replace('First Quarter 2025', 'Fourth Quarter 2024').replace('April 29, 2025', 'February 20, 2025')
+      .replace('quarter ended March 31, 2025', 'quarter ended December 31, 2024').replace('\tQuarter Ended\t', '\tYear Ended\t')
+      .replace('\tMarch 31, 2025\tMarch 31, 2024', '\tDecember 31, 2024\tDecember 31, 2023');
+    const r = build(text);
+    assert.deepStrictEqual(r.headline?.spans, [12]);
+    assert.ok(reasons(r).includes('the statements report the full year only; the quarter is not in the tables'), reasons(r).join('; '));
+    assert.deepStrictEqual(briefingView(r).tiles.map((t) => t.caption), ['Net sales (FY2024)', 'Operating income (FY2024)', 'Net income (FY2024)', 'Diluted EPS (FY2024)']);
+  });
+
   it('tieout build says on its result line that the briefing is a draft, and why', () => {
     const out = freshDir('gate');
     const file = path.join(out, 'made.txt');

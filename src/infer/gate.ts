@@ -167,6 +167,14 @@ export function gateOf(release: Release): Gate {
     }
     return true;
   });
+  // A quarter's release whose statements hold only a longer span: its tiles say their period, and
+  // the page is no quarter's briefing until a reader sees that.
+  const span = h.spans[0];
+  if (m.fiscalQuarter && span && span !== 3 && h.figures.length) {
+    const period = span === 12 && m.fiscalYear ? `FY${m.fiscalYear}` : `${span}M`;
+    reasons.push(`the statements report ${span === 12 ? 'the full year' : `${span} months`} only; the quarter is not in the tables`);
+    for (const f of h.figures) if (!f.caption.endsWith(`(${period})`)) f.caption = `${f.caption} (${period})`;
+  }
   for (const group of [h.income, h.balance, h.cashflow, h.parts]) {
     const kept = group.filter((f) => checkFigure(release, f, reasons, false));
     group.splice(0, group.length, ...kept);
