@@ -4,6 +4,7 @@ import path from 'path';
 import { Decimal } from '../src/model/decimal';
 import { InputError } from '../src/model/errors';
 import { infer } from '../src/infer';
+import { cellOf } from '../src/infer/gate';
 import type { Release } from '../src/model/types';
 import { readText } from '../src/read';
 import { toBriefingHtml } from '../src/render/html';
@@ -153,6 +154,64 @@ describe('gate: a briefing is final only when its figures are the cells they cla
     const rows = ['Net sales\t0\t0', 'Cost of goods sold\t—\t—', '<b>Net income</b>\t<b>0</b>\t<b>0</b>'];
     assert.throws(() => build(made({ rows })), (e: unknown) => e instanceof InputError && e.exitCode === 1
       && e.message === 'made.txt:9: expected statements with figures, found every figure of its 1 statements zero or blank');
+  });
+
+  // A quarter near break-even beside its year, and a cash-flow statement whose first "operating
+  // activities" row is a subtotal before interest and tax: both columns in one table, one unit.
+  function yearEnd(): string {
+    const head = ['\tThree Months Ended\t\tTwelve Months Ended\t', '\tDecember 31, 2024\tDecember 31, 2023\tDecember 31, 2024\tDecember 31, 2023'];
+    return [
+      '## Brightwater Foods, Inc. Reports Fourth Quarter 2024 Results', '',
+      'DENVER, February 20, 2025 -- Brightwater Foods, Inc. (Nasdaq: BWF) today reported results for the quarter ended December 31, 2024.', '',
+      '**Consolidated Statements of Operations**  ', '(In millions of U.S. dollars, except per share amounts)', '', ...head,
+      'Net sales\t1,000.0\t900.0\t4,000.0\t3,600.0',
+      'Cost of goods sold\t(999.6)\t(880.0)\t(3,721.2)\t(3,300.0)',
+      '<b>Operating income</b>\t<b>0.4</b>\t<b>20.0</b>\t<b>278.8</b>\t<b>300.0</b>',
+      'Income tax expense\t(0.2)\t(5.0)\t(58.6)\t(60.0)',
+      '<b>Net income</b>\t<b>0.2</b>\t<b>15.0</b>\t<b>220.2</b>\t<b>240.0</b>',
+      'Net income per share — diluted\t0.01\t0.60\t8.81\t9.60', '',
+      '**Consolidated Statements of Cash Flows**  ', '(In millions of U.S. dollars)', '', ...head,
+      'Net income\t0.2\t15.0\t220.2\t240.0',
+      'Depreciation\t68.1\t18.1\t100.0\t90.0',
+      '<b>Cash generated from operating activities</b>\t<b>68.3</b>\t<b>33.1</b>\t<b>320.2</b>\t<b>330.0</b>',
+      'Interest received\t1.0\t3.0\t4.0\t5.0',
+      'Income tax paid\t(0.6)\t(0.7)\t(2.2)\t(2.0)',
+      '<b>Net cash provided by operating activities</b>\t<b>68.7</b>\t<b>35.4</b>\t<b>322.0</b>\t<b>333.0</b>', '',
+    ].join('\n');
+  }
+
+  it('keeps a year beside a quarter near break-even: one table, one unit, no misread unit (only a top line is bounded)', () => {
+    const r = build(yearEnd());
+    assert.deepStrictEqual(reasons(r).filter((x) => /another unit/.test(x)), []);
+    const h = r.headline!;
+    const op = h.figures.find((f) => f.role === 'operating')!;
+    assert.deepStrictEqual(op.cols.map((c) => c && cellOf(r, op, op.cols.indexOf(c), 'now')?.text), ['0.4', '278.8']);
+    const tax = h.income.find((f) => /tax/i.test(f.caption))!;
+    assert.deepStrictEqual(tax.cols.map((_, i) => cellOf(r, tax, i, 'now')?.text), ['(0.2)', '(58.6)']);
+  });
+
+  it('still refuses a top line whose year is 1,000× its quarter although the table states one unit', () => {
+    const r = build(yearEnd(), (x) => {
+      const net = x.statements[0].tables[0].rows.find((row) => row.label === 'Net sales')!;
+      net.cells[2]!.value = new Decimal('4000000.0');
+    });
+    assert.ok(reasons(r).includes('Net sales: 4,000.0 (12M) is read in another unit than 1,000.0 (3M)'), reasons(r).join('; '));
+  });
+
+  it('shows an activity\'s net cash line, not a "cash generated from" subtotal before interest and tax', () => {
+    const r = build(yearEnd());
+    const op = r.headline!.cashflow.find((f) => f.role === 'operating')!;
+    assert.deepStrictEqual([0, 1].map((i) => [cellOf(r, op, i, 'now')?.text, cellOf(r, op, i, 'prior')?.text]), [['68.7', '35.4'], ['322.0', '333.0']]);
+  });
+
+  it('says the period of tiles from a quarter\'s release whose statements report the full year only, and marks it a draft', () => {
+    const text = made().replace('First Quarter 2025', 'Fourth Quarter 2024').replace('April 29, 2025', 'February 20, 2025')
+      .replace('quarter ended March 31, 2025', 'quarter ended December 31, 2024').replace('\tQuarter Ended\t', '\tYear Ended\t')
+      .replace('\tMarch 31, 2025\tMarch 31, 2024', '\tDecember 31, 2024\tDecember 31, 2023');
+    const r = build(text);
+    assert.deepStrictEqual(r.headline?.spans, [12]);
+    assert.ok(reasons(r).includes('the statements report the full year only; the quarter is not in the tables'), reasons(r).join('; '));
+    assert.deepStrictEqual(briefingView(r).tiles.map((t) => t.caption), ['Net sales (FY2024)', 'Operating income (FY2024)', 'Net income (FY2024)', 'Diluted EPS (FY2024)']);
   });
 
   it('tieout build says on its result line that the briefing is a draft, and why', () => {

@@ -75,6 +75,17 @@ export function looksLikeShares(f: Figure, net: Figure | null): boolean {
   return !!net?.value && !net.value.isZero() && !f.value.isZero() && unitsOf(net).div(f.value).abs().lt(1000);
 }
 
+/** Roles whose figure cannot sit near zero: a ratio of its spans or years far from one is a misread unit. */
+const TOP_LINE_ROLES = new Set(['revenue', 'nii', 'premiums']);
+
+/**
+ * Two figures the reader states in one unit: cells of one table, of one scale and currency. A ratio
+ * of their magnitudes is then no evidence of a misread unit (a quarter near break-even beside its year).
+ */
+function sameUnit(a: Figure, b: Figure, ta: Table | null, tb: Table | null): boolean {
+  return !!ta && ta === tb && a.scale === b.scale && a.currency === b.currency;
+}
+
 function money(f: Figure): string {
   return f.text.trim();
 }
@@ -96,6 +107,8 @@ function checkFigure(release: Release, f: HeadlineFigure, reasons: string[], til
     f.cols[i] = null;
     return true;
   };
+  // A top line's span-to-span and year-on-year ratios are bounded; any other line may sit near zero.
+  const topLine = TOP_LINE_ROLES.has(f.role);
   for (const [i, at] of f.cols.entries()) {
     const row = rowOf(release, f, i);
     const table = tableOf(release, f, i);
@@ -121,11 +134,11 @@ function checkFigure(release: Release, f: HeadlineFigure, reasons: string[], til
     }
     // A longer span's figure is of the scale of the quarter's (a half year is not 1,000 quarters).
     const first = i > 0 ? cellOf(release, f, 0, 'now') : null;
-    if (first?.value && now.kind === 'amount' && first.kind === 'amount' && far(unitsOf(now), unitsOf(first))) {
+    if (first?.value && now.kind === 'amount' && first.kind === 'amount' && (topLine || !sameUnit(now, first, table, tableOf(release, f, 0))) && far(unitsOf(now), unitsOf(first))) {
       if (refuse(i, `${money(now)} (${at.span}M) is read in another unit than ${money(first)} (${f.cols[0]!.span}M)`)) continue;
     }
     const prior = at.prior === null ? null : row.cells[at.prior];
-    if (prior?.value && now.kind === 'amount' && prior.kind === 'amount' && !prior.value.isZero() && now.value.isNegative() === prior.value.isNegative() && far(unitsOf(now), unitsOf(prior))) {
+    if (prior?.value && now.kind === 'amount' && prior.kind === 'amount' && !prior.value.isZero() && now.value.isNegative() === prior.value.isNegative() && (topLine || !sameUnit(now, prior, table, table)) && far(unitsOf(now), unitsOf(prior))) {
       reasons.push(`${f.caption}: prior ${money(prior)} is read in another unit than ${money(now)} (left out)`);
       at.prior = null;
     }
@@ -154,6 +167,14 @@ export function gateOf(release: Release): Gate {
     }
     return true;
   });
+  // A quarter's release whose statements hold only a longer span: its tiles say their period, and
+  // the page is no quarter's briefing until a reader sees that.
+  const span = h.spans[0];
+  if (m.fiscalQuarter && span && span !== 3 && h.figures.length) {
+    const period = span === 12 && m.fiscalYear ? `FY${m.fiscalYear}` : `${span}M`;
+    reasons.push(`the statements report ${span === 12 ? 'the full year' : `${span} months`} only; the quarter is not in the tables`);
+    for (const f of h.figures) if (!f.caption.endsWith(`(${period})`)) f.caption = `${f.caption} (${period})`;
+  }
   for (const group of [h.income, h.balance, h.cashflow, h.parts]) {
     const kept = group.filter((f) => checkFigure(release, f, reasons, false));
     group.splice(0, group.length, ...kept);
