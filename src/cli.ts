@@ -21,6 +21,13 @@ function version(): string {
 }
 
 /** Prints one line on stderr, its control characters shown as escapes (file names can hold any). */
+/** An output directory that cannot be written is said in one line before any release is read. */
+async function unusableOut(out: string): Promise<boolean> {
+  const bad = await outDirProblem(out);
+  if (bad) say(`--out ${out}: expected a directory tieout can write in, found ${bad}`);
+  return !!bad;
+}
+
 function say(line: string): void {
   process.stderr.write(`tieout: ${printable(line)}\n`);
 }
@@ -98,13 +105,7 @@ export async function main(argv: string[]): Promise<number> {
         code = EXIT.usage;
         return;
       }
-      // An output directory that cannot be written is refused before any release is built.
-      const bad = await outDirProblem(opts.out);
-      if (bad) {
-        say(`--out ${opts.out}: expected a directory tieout can write in, found ${bad}`);
-        code = EXIT.usage;
-        return;
-      }
+      if (await unusableOut(opts.out)) { code = EXIT.usage; return; }
       const t0 = performance.now();
       const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
       const lanes = Math.min(jobs, inputs.length);
@@ -160,12 +161,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--trace', 'print stack traces for errors')
     .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean }) => {
       // The same refusals as build: an unusable --out before anything is read, skipped inputs said.
-      const bad = await outDirProblem(opts.out);
-      if (bad) {
-        say(`--out ${opts.out}: expected a directory tieout can write in, found ${bad}`);
-        code = EXIT.usage;
-        return;
-      }
+      if (await unusableOut(opts.out)) { code = EXIT.usage; return; }
       const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
       await sweepStaleTemps(opts.out);
       const { buildModels } = await import('./company');

@@ -194,7 +194,7 @@ describe('cli under faults and hostile input', function () {
     assert.ok(fs.existsSync(path.join(out, 'good.json')));
   });
 
-  it('refuses an unusable --out first, exit 2, one line, nothing built', () => {
+  it('refuses an unusable --out first (build and model), exit 2, one line, nothing built', () => {
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, 'x');
     const loop = path.join(dir, 'loop-out');
@@ -206,12 +206,14 @@ describe('cli under faults and hostile input', function () {
       ['', 'an empty name'],
     ];
     for (const [out, found] of cases) {
-      const t0 = Date.now();
-      const run = runCli(['build', SAMPLE, '--out', out]);
-      assert.strictEqual(run.stderr, `tieout: --out ${out}: expected a directory tieout can write in, found ${found}\n`);
-      assert.strictEqual(run.code, 2);
-      assert.strictEqual(run.stdout, '');
-      assert.ok(Date.now() - t0 < 10_000, 'refused before building');
+      for (const command of ['build', 'model']) {
+        const t0 = Date.now();
+        const run = runCli([command, SAMPLE, '--out', out]);
+        assert.strictEqual(run.stderr, `tieout: --out ${out}: expected a directory tieout can write in, found ${found}\n`, command);
+        assert.strictEqual(run.code, 2, command);
+        assert.strictEqual(run.stdout, '', command);
+        assert.ok(Date.now() - t0 < 10_000, `${command}: refused before building`);
+      }
     }
   });
 
