@@ -179,6 +179,32 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     const r = release(['The gross margin rate was 27.9% in the quarter, primarily due to lower sales of appliances.']);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Gross margin rate', '27.9%', 'primarily due to lower sales of appliances']]);
   });
+
+  it('prints reconciliation adjustments in the page\u2019s unit, as what they are: deducted or added back, one-off only when said', () => {
+    // A table in dollars on a page in millions; the gain is deducted (its row is negative), not a loss.
+    const rec = 'Reconciliation of Net Income to Adjusted EBITDA\n(in U.S. dollars)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nNet income\t500,000\t600,000\nGain on sale of investment\t(10)\t(32,082)\nLitigation settlement\t-\t1,394\nOne-time severance\t-\t250,000\nAdjusted EBITDA\t499,990\t819,312';
+    const r = release(['Revenue was $1.2 million.', rec]);
+    assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [
+      ['One-time severance', '$0.25 million', 'one-off item, added back in reaching Adjusted EBITDA'],
+      ['Gain on sale of investment', '$0.03 million', 'deducted in reaching Adjusted EBITDA'],
+      ['Litigation settlement', '$0.001 million', 'added back in reaching Adjusted EBITDA'],
+    ]);
+  });
+
+  it('prints a change explained as a change with its sign, never as the level', () => {
+    const r = release(['Noninterest income decreased by $160,947 from the third quarter of 2023, primarily as a result of lower insurance proceeds.']);
+    assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Noninterest income', '\u2212$0.16 million', 'primarily as a result of lower insurance proceeds']]);
+  });
+
+  it('keeps to the reported period\u2019s results: another period\u2019s reasons and footnotes are no drivers', () => {
+    const r = release([
+      'Restructuring charges of $5.7 million in the first quarter of 2023 represent $4.6 million of severance costs as a result of cost actions taken in response to demand.',
+      'Operating expenses were $5.7 million in the second quarter of 2024, primarily due to higher wages.',
+      '## Reconciliation of non-GAAP measures',
+      'Selling expenses were $2.1 million, primarily due to higher commissions.',
+    ]);
+    assert.deepStrictEqual(whatMoved(r), []);
+  });
 });
 
 describe('claims: corpus releases, pinned from their sources', function () {

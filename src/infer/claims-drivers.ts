@@ -2,10 +2,12 @@ import type { Claim, Release } from '../model/types';
 import { findMentions } from './facts-mentions';
 import { isMeasure } from './claims-highlights';
 import { daysBetween } from './facts-tie';
+import { periodIn, reportedOrdinal } from './claims-period';
 
-// What moved the results, as the release names it: the one-off items of its non-GAAP
-// reconciliation (impairments, restructuring, litigation, tax one-offs …) in the reported period,
-// and the sentences that explain a change ("primarily due to …"), each with its amount.
+// What moved the results, as the release names it: the adjustments of its non-GAAP reconciliation
+// (impairments, restructuring, litigation, gains on sales …) in the reported period, and the
+// sentences about the reported period that explain a change ("primarily due to …"), each with its
+// amount. An adjustment is called one-off only where the release's own words say so: most recur.
 
 const RECONCILIATION = /reconcil|non-?gaap|adjusted|non-?ifrs|underlying|special\s+items/i;
 const ONE_OFF = /impairment|restructur|litigation|legal\s+(?:settlement|matter|charge)|settlement|severance|write-?(?:down|off)|(?:gain|loss)\s+on\s+(?:the\s+)?(?:sale|disposal|disposition|extinguishment|divestiture)|acquisition[-\s]related|transaction[-\s](?:related|costs)|integration|discrete\s+tax|tax\s+(?:reform|settlement|one-?time)|one-?time|special\s+charge|divestiture|pension\s+settlement|mark-?to-?market|unrealized\s+(?:gain|loss)/i;
@@ -13,6 +15,32 @@ const BECAUSE = /\b(?:primarily|mainly|largely|partially|partly|principally)?\s*
 // A measure's name: no verbs, periods or pronouns ("Q4 2024 revenues registered" is not one).
 const NOT_A_MEASURE = /\b(?:was|were|is|are|registered|reached|to|we|our|it|its|by|than|more|less|Q[1-4]|QoQ|YoY|quarter|year|(?:19|20)\d{2})\b|[\u2019']s\b|^[^A-Za-z]/;
 const QUOTE = /[\u201c"]/;
+// The release's own words for an item that does not recur.
+const SAID_ONE_OFF = /one-?time|non-?recurring|special/i;
+// The measure a reconciliation reaches: "… to Adjusted EBITDA", "… to non-GAAP net income".
+const REACHES = /\bto\s+((?:adjusted|non-?gaap|non-?ifrs|underlying)\s+(?:net\s+|operating\s+)?(?:EBITDA|EBIT|income|earnings|profit|loss|EPS)\b)/i;
+// A figure stated as a change, not a level: "increased by $160,947", "a $5.5 million decrease".
+const CHANGE_BEFORE = /\b(?:(increased|rose|grew|climbed|improved)|(decreased|fell|declined|dropped))\s+(?:by\s+)?(?:approximately\s+|about\s+)?$|\b(?:an?\s+)?(?:(increase|incremental)|(decrease|reduction))\s+(?:of\s+)?$/i;
+const CHANGE_AFTER = /^\s*(?:(increase|higher|more)|(decrease|lower|less))\b/i;
+// The notes under a reconciliation table are no results paragraph.
+const TABLE_NOTES = /reconcil|unaudited|footnote/i;
+
+/** The direction of a figure stated as a change: +1 up, −1 down, 0 when it is stated as a level. */
+function changeDirection(text: string, at: number, figure: string): number {
+  const before = CHANGE_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+  if (before) return before[2] || before[4] ? -1 : 1;
+  const after = CHANGE_AFTER.exec(text.slice(at + figure.length).replace(/^\s*(?:thousand|million|billion)\b/i, ''));
+  if (after) return after[2] ? -1 : 1;
+  return 0;
+}
+
+/** What a reconciliation row does: its sign is the adjustment's direction, not the item's. */
+function adjustmentNote(label: string, negative: boolean, heading: string): string {
+  const reaches = REACHES.exec(heading)?.[1];
+  const how = negative ? 'deducted' : 'added back';
+  const where = reaches ? `in reaching ${reaches}` : 'in the non-GAAP reconciliation';
+  return `${SAID_ONE_OFF.test(label) ? 'one-off item, ' : ''}${how} ${where}`;
+}
 
 function reconciliationItems(release: Release): Claim[] {
   const out: Claim[] = [];
@@ -30,13 +58,15 @@ function reconciliationItems(release: Release): Claim[] {
       for (const row of t.rows) {
         const fig = row.cells[current.index];
         if (!fig || fig.value === null || fig.value.isZero() || fig.kind !== 'amount' || !ONE_OFF.test(row.label)) continue;
+        // A table that states no unit of its own in a release whose amounts are scaled: the unit is unknown.
+        if (!st.units && fig.scale !== (release.meta.amountScale ?? fig.scale)) continue;
         const key = row.label.toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({
           id: '', kind: 'driver', subject: row.label.replace(/\s*\(\d\)\s*$/, ''), period: release.meta.fiscalPeriod,
-          low: fig.value, high: fig.value, approximate: false, unit: 'amount', currency: fig.currency ?? current.currency, scale: fig.scale, decimals: fig.decimals,
-          change: false, comparison: null, base: null, note: 'one-off in the non-GAAP reconciliation', sentence: -1, place: row.place,
+          low: fig.value.abs(), high: fig.value.abs(), approximate: false, unit: 'amount', currency: fig.currency ?? current.currency, scale: fig.scale, decimals: fig.decimals,
+          change: false, comparison: null, base: null, note: adjustmentNote(row.label, fig.value.isNegative(), `${st.title} ${t.caption}`), sentence: -1, place: row.place,
         });
       }
     }
@@ -55,7 +85,10 @@ function explainedChanges(release: Release): Claim[] {
     const group = facts.slice(i, j);
     i = j;
     const s = release.sentences?.[si];
-    if (!s || QUOTE.test(s.text)) continue;
+    if (!s || QUOTE.test(s.text) || TABLE_NOTES.test(s.section)) continue;
+    // Only the reported period's results: a sentence that names another period explains something else.
+    const named = periodIn(s.text, release.meta);
+    if (named && named.ordinal !== reportedOrdinal(release.meta)) continue;
     const because = BECAUSE.exec(s.text);
     if (!because) continue;
     // The figure the reason explains stands before the reason, in the same clause.
@@ -66,18 +99,19 @@ function explainedChanges(release: Release): Claim[] {
       return (x.role === 'current' || x.role === 'other') && at >= 0 && at < because.index && !/;/.test(s.text.slice(at, because.index));
     });
     if (!f) continue;
+    const direction = changeDirection(s.text, s.text.indexOf(f.text), f.text);
     // The reason runs to the end of its clause ("U.S." does not end it) or an aside it closes.
     let reason = s.text.slice(because.index + because[0].length).split(/;\s|(?<![A-Z])\.\s|,\s(?:partially|partly|offset)/)[0].trim().replace(/[.,;]+$/, '');
     const close = reason.indexOf(')');
     if (close >= 0 && !reason.slice(0, close).includes('(')) reason = reason.slice(0, close).trim();
     if (!reason || findMentions(reason, null).length > 3) continue;
-    const named = f.subject.replace(/\s*\(change\)$/, '');
-    const subject = named && named[0].toUpperCase() + named.slice(1);
+    const name = f.subject.replace(/\s*\(change\)$/, '');
+    const subject = name && name[0].toUpperCase() + name.slice(1);
     if (!subject || NOT_A_MEASURE.test(subject) || !isMeasure(subject) || subject.split(' ').length > 6) continue;
     out.push({
       id: '', kind: 'driver', subject, period: release.meta.fiscalPeriod,
-      low: f.value, high: f.value, approximate: false, unit: f.kind, currency: f.currency, scale: f.scale, decimals: f.decimals,
-      change: f.subject.endsWith('(change)'), comparison: null, base: null, note: `${because[0].trim()} ${reason.length > 140 ? `${reason.slice(0, 137)}…` : reason}`, sentence: si, place: f.place,
+      low: direction < 0 ? f.value.abs().negated() : f.value, high: direction < 0 ? f.value.abs().negated() : f.value, approximate: false, unit: f.kind, currency: f.currency, scale: f.scale, decimals: f.decimals,
+      change: f.subject.endsWith('(change)') || direction !== 0, comparison: null, base: null, note: `${because[0].trim()} ${reason.length > 140 ? `${reason.slice(0, 137)}…` : reason}`, sentence: si, place: f.place,
     });
     if (out.length >= 2) break;
   }

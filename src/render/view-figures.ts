@@ -74,9 +74,28 @@ export function money(release: Release, f: Figure | null, withUnit: boolean, cur
   if (f.kind === 'per-share') return formatFigure(f.value, { decimals: f.decimals, currency: withUnit ? currency ?? f.currency : null, home });
   if (f.kind === 'shares' || f.kind === 'number') return formatFigure(unitsOf(f), { decimals: 0 });
   const d = displayScale(release);
-  // A release that prints tenths of millions keeps them.
-  const decimals = Math.max(d.decimals, Math.min(2, f.decimals - (d.to - f.scale)));
-  return formatFigure(unitsOf(f), { from: 0, to: d.to, decimals, currency: withUnit ? currency ?? f.currency ?? home : null, home, unitWord: withUnit, parens: !withUnit });
+  return formatFigure(unitsOf(f), { from: 0, to: d.to, decimals: displayDecimals(release, f.decimals, f.scale), currency: withUnit ? currency ?? f.currency ?? home : null, home, unitWord: withUnit, parens: !withUnit });
+}
+
+/** Decimals of an amount in the display unit: a release that prints tenths of millions keeps them. */
+function displayDecimals(release: Release, decimals: number, scale: number): number {
+  const d = displayScale(release);
+  return Math.max(d.decimals, Math.min(2, decimals - (d.to - scale)));
+}
+
+/**
+ * An amount stated in prose or a side table, printed in the briefing's display unit with its own
+ * scale applied ("$32,082" reads "$0.03 million" on a page in millions); an amount under one unit
+ * gets the decimals that keep it from printing as nothing.
+ */
+export function displayAmount(release: Release, value: Decimal, scale: number, decimals: number, currency: string | null, sign = false): string {
+  const d = displayScale(release);
+  const home = release.meta.currency;
+  const shown = value.times(new Decimal(10).pow(scale - d.to)).abs();
+  // Below one display unit, hundredths at least ("$0.16 million"), thousandths if that still reads nothing.
+  let places = shown.lt(1) ? Math.max(2, displayDecimals(release, decimals, scale)) : displayDecimals(release, decimals, scale);
+  while (places < 3 && !shown.isZero() && shown.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).isZero()) places++;
+  return formatFigure(value, { from: scale, to: d.to, decimals: places, currency: currency ?? home, home, unitWord: true, sign });
 }
 
 /** A USD figure: the release's own convenience column, else the stated rate applied. */

@@ -1,6 +1,7 @@
 import type { Claim, ClaimKind, ProseFact, Release } from '../model/types';
 import { Decimal } from '../model/decimal';
 import { formatFigure } from './format';
+import { displayAmount } from './view-figures';
 
 // The briefing's prose sections, printed from release.claims (infer/claims.ts): outlook,
 // operating highlights, capital return and what moved. What each section says is decided there;
@@ -83,5 +84,11 @@ export function capitalReturn(release: Release, max = 6): ProseItem[] {
 /** The one-offs and explained changes the release names. */
 export function whatMoved(release: Release, max = 5): ProseItem[] {
   const home = release.meta.currency;
-  return claims(release, 'driver').slice(0, max).map((c) => ({ label: c.subject, value: claimValue(c, home), note: c.note, change: null }));
+  // Amounts print in the page's unit, as the statements beside them do; a change keeps its sign.
+  return claims(release, 'driver').slice(0, max).map((c) => ({
+    label: c.subject,
+    value: c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home),
+    note: c.note,
+    change: null,
+  }));
 }
