@@ -1,5 +1,5 @@
 import type { Release } from '../model/types';
-import { triple, units, type Located, type Periods } from './locate';
+import { triple, units, type Located, type Periods } from '../infer/locate';
 import { fitLines } from './text-fit';
 import { money } from './view-figures';
 

@@ -1,7 +1,7 @@
 import { yearBefore } from '../infer/facts-tie';
 import { fiscalLabel, fiscalOf } from '../model/fiscal';
 import type { Release } from '../model/types';
-import type { Periods } from './locate';
+import type { Periods } from '../infer/locate';
 
 // Column heads of the briefing's statements, as analysts name periods: "Q3 FY25", "9M FY25",
 // "Q4 2024", "FY2024", placed in the company's fiscal year by model/fiscal.ts; a span that cannot be

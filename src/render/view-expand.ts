@@ -1,6 +1,6 @@
 import type { Figure, Release, StatementKind } from '../model/types';
 import { formatFigure } from './format';
-import { rowsOf, triple, units, type Located, type Periods } from './locate';
+import { rowsOf, triple, units, type Located, type Periods } from '../infer/locate';
 import { clipAtWord } from './text-fit';
 import { spanHeads } from './heads';
 import { money, pctChange, type Condensed, type StatementLine } from './view-figures';
@@ -99,7 +99,7 @@ function emphasisOf(loc: Located): string {
 }
 
 /** A table's lines for the page: each row with a figure for the page's periods, under its header rows. */
-function tableLines(release: Release, locs: Located[], cells: (loc: Located) => StatementLine['cells'] | null, width: number): StatementLine[] {
+function tableLines(locs: Located[], cells: (loc: Located) => StatementLine['cells'] | null, width: number): StatementLine[] {
   const lines: StatementLine[] = [];
   let header: StatementLine | null = null;
   for (const loc of locs) {
@@ -143,7 +143,7 @@ export function fullIncome(release: Release, p: Periods, keys: KeyRows, level: '
   // Header rows stay: "Basic" and "Diluted" need the "Weighted average shares:" above them.
   const locs = level === 'all' ? table : table.filter((l) => l.row.emphasis !== 'item' || l.row.kind === 'per-share' || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`));
   const width = p.spans.length * 3;
-  const lines = tableLines(release, locs, (loc) => spanCells(release, loc, p, true), width);
+  const lines = tableLines(locs, (loc) => spanCells(release, loc, p, true), width);
   return lines.length ? { heads: spanHeads(release, p, true), lines } : null;
 }
 
@@ -162,7 +162,7 @@ export function balanceTotals(release: Release, p: Periods): Condensed | null {
     const picked = TOTALS.map((re) => locs.find((l) => re.test(l.row.label.replace(/\s+/g, ' ').trim()) && triple(l, p, null))).filter((l): l is Located => !!l);
     if (picked.length < 2) continue;
     picked.sort((a, b) => a.rowIndex - b.rowIndex);
-    const lines = tableLines(release, picked, (loc) => instantCells(release, loc, p), 3);
+    const lines = tableLines(picked, (loc) => instantCells(release, loc, p), 3);
     return { heads: instantHeads(picked[0], p), lines };
   }
   return null;
@@ -229,11 +229,11 @@ function extraTables(release: Release, p: Periods, keys: KeyRows): { id: string;
 function extraLines(release: Release, p: Periods, t: { locs: Located[]; mode: 'spans' | 'instant' }, narrow: boolean): Condensed {
   if (t.mode === 'instant') {
     const first = t.locs.find((l) => triple(l, p, null)) as Located;
-    return { heads: instantHeads(first, p), lines: tableLines(release, t.locs, (loc) => instantCells(release, loc, p), 3) };
+    return { heads: instantHeads(first, p), lines: tableLines(t.locs, (loc) => instantCells(release, loc, p), 3) };
   }
   // In a column the change columns give way to the figures.
   const withChange = !narrow || p.spans.length === 1;
-  return { heads: spanHeads(release, p, withChange), lines: tableLines(release, t.locs, (loc) => spanCells(release, loc, p, withChange), p.spans.length * (withChange ? 3 : 2)) };
+  return { heads: spanHeads(release, p, withChange), lines: tableLines(t.locs, (loc) => spanCells(release, loc, p, withChange), p.spans.length * (withChange ? 3 : 2)) };
 }
 
 /** The steps the page may grow by, best first, each further table with all its lines. */

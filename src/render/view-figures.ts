@@ -3,7 +3,7 @@ import { Decimal } from '../model/decimal';
 import type { Figure, HeadlineFigure, Release } from '../model/types';
 import { formatFigure } from './format';
 import { spanHeads } from './heads';
-import type { Located, Periods } from './locate';
+import type { Located, Periods } from '../infer/locate';
 
 // The statement figures of the briefing — headline tiles, margins, condensed statements — as the
 // headline pass chose them (release.headline): every figure printed here is one cell of the

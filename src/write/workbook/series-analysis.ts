@@ -28,7 +28,7 @@ export function analysisRows(model: SeriesModel, plan: ModelPlan): Measures {
 
 interface Line { label: string; cells: { col: number; formula: string; value: Decimal }[]; percent: boolean }
 
-export function writeAnalysis(ws: Sheet, model: SeriesModel, plan: ModelPlan, m: Measures, row: number): number {
+export function writeAnalysis(ws: Sheet, plan: ModelPlan, m: Measures, row: number): number {
   const lines: Line[] = [];
   const cell = (item: LineItem, c: ModelColumn) => plan.cells.get(`${item.id}|${c.col}`);
   const sheet = ws.name;

@@ -16,7 +16,7 @@ export function writeRestatements(ws: Sheet, model: SeriesModel, plan: ModelPlan
   const text = look({ font: TEXT_FONT });
   HEAD.forEach((h, i) => ws.set(3, i + 1, h, bold));
   const byId = new Map(model.items.map((i) => [i.id, i]));
-  const periodLabel = (item: { kind: string }, key: string) => { const [y, qs, q] = key.split(':').map(Number); return qs === 4 ? `FY${y}` : qs === 0 || qs === 1 ? `${y}Q${q}` : `${qs * 3}M ${y}`; };
+  const periodLabel = (key: string) => { const [y, qs, q] = key.split(':').map(Number); return qs === 4 ? `FY${y}` : qs === 0 || qs === 1 ? `${y}Q${q}` : `${qs * 3}M ${y}`; };
   const where = (s: Source) => `${model.releases[s.release].label}: ${plan.sourceRef(s, RESTATEMENTS)}`;
   let row = 4;
   for (const r of model.restatements) {
@@ -26,7 +26,7 @@ export function writeRestatements(ws: Sheet, model: SeriesModel, plan: ModelPlan
     const first = r.first.value.times(pow10(r.first.scale - item.scale));
     const latest = r.latest.value.times(pow10(r.latest.scale - item.scale));
     ws.set(row, 1, item.label, text);
-    ws.set(row, 2, periodLabel(item, r.period), text);
+    ws.set(row, 2, periodLabel(r.period), text);
     ws.set(row, 3, { formula: `${plan.sourceRef(r.first, RESTATEMENTS)}${factor(r.first)}`, result: first.toNumber() }, figureStyle(fmt, 'link'));
     ws.set(row, 4, where(r.first), text);
     ws.set(row, 5, { formula: `${plan.sourceRef(r.latest, RESTATEMENTS)}${factor(r.latest)}`, result: latest.toNumber() }, figureStyle(fmt, 'link'));
@@ -47,7 +47,7 @@ export function writeRestatements(ws: Sheet, model: SeriesModel, plan: ModelPlan
       const item = byId.get(f.item)!;
       const fmt = numberFormat(item.valueKind, item.decimals);
       ws.set(row, 1, item.label, text);
-      ws.set(row, 2, periodLabel(item, f.period), text);
+      ws.set(row, 2, periodLabel(f.period), text);
       ws.set(row, 3, { formula: plan.sourceRef(f.before, RESTATEMENTS), result: f.before.value.toNumber() }, figureStyle(fmt, 'link'));
       ws.set(row, 4, where(f.before), text);
       ws.set(row, 5, { formula: plan.sourceRef(f.after, RESTATEMENTS), result: f.after.value.toNumber() }, figureStyle(fmt, 'link'));

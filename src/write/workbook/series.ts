@@ -87,7 +87,7 @@ function writeModelSheet(ws: Sheet, model: SeriesModel, kind: ModelKind, plan: M
     }
   }
   let row = FIRST_ITEM_ROW + items.length + 1;
-  if (kind === 'income') row = writeAnalysis(ws, model, plan, analysisRows(model, plan), row);
+  if (kind === 'income') row = writeAnalysis(ws, plan, analysisRows(model, plan), row);
   ws.freeze(1, END_ROW);
   ws.page = printSetup([LABEL_ROW, END_ROW]);
 }
