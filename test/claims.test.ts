@@ -175,6 +175,26 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     ]);
   });
 
+  it('takes highlights from highlight sections only, with their bounds and the head of a cut list', () => {
+    const r = release([
+      '## Operating Highlights',
+      '- Depreciation, amortization and rental expenses totaled $13,961 million for the quarter.',
+      '- The company operated over 9,000 residential units.',
+      '- It had nearly 1,200 retail stores at the end of the quarter.',
+      '## Condensed Consolidated Statements of Operations',
+      'The separation agreement provides for accelerated vesting of 106,656 unvested restricted shares.',
+      '## Other Operating Expenses',
+      'Total voyage expenses of the drybulk segment comprised $4.5 million of commissions.',
+      '## Business update \u203a About Example Corp',
+      'Example Corp serves over 2,500 hospital customers.',
+    ]);
+    assert.deepStrictEqual(highlights(r).map((i) => [i.label, i.value]), [
+      ['Depreciation, amortization and rental expenses', '$13,961 million'],
+      ['Residential units', 'at least 9,000'],
+      ['Retail stores', 'c. 1,200'],
+    ]);
+  });
+
   it('names what moved a figure when the release says why', () => {
     const r = release(['The gross margin rate was 27.9% in the quarter, primarily due to lower sales of appliances.']);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Gross margin rate', '27.9%', 'primarily due to lower sales of appliances']]);
@@ -185,15 +205,38 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     const rec = 'Reconciliation of Net Income to Adjusted EBITDA\n(in U.S. dollars)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nNet income\t500,000\t600,000\nGain on sale of investment\t(10)\t(32,082)\nLitigation settlement\t-\t1,394\nOne-time severance\t-\t250,000\nAdjusted EBITDA\t499,990\t819,312';
     const r = release(['Revenue was $1.2 million.', rec]);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [
-      ['One-time severance', '$0.25 million', 'one-off item, added back in reaching Adjusted EBITDA'],
-      ['Gain on sale of investment', '$0.03 million', 'deducted in reaching Adjusted EBITDA'],
-      ['Litigation settlement', '$0.001 million', 'added back in reaching Adjusted EBITDA'],
+      ['One-time severance', '$0.25 million', 'one-off item, added back in reaching Adjusted EBITDA; none a year earlier'],
+      ['Gain on sale of investment', '$0.03 million', 'deducted in reaching Adjusted EBITDA; a year earlier deducted less than $0.001 million'],
+      ['Litigation settlement', '$0.001 million', 'added back in reaching Adjusted EBITDA; none a year earlier'],
     ]);
   });
 
   it('prints a change explained as a change with its sign, never as the level', () => {
     const r = release(['Noninterest income decreased by $160,947 from the third quarter of 2023, primarily as a result of lower insurance proceeds.']);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Noninterest income', '\u2212$0.16 million', 'primarily as a result of lower insurance proceeds']]);
+  });
+
+  it('gives a reason to the figure it explains: the change right before it, never a figure another predicate stands between', () => {
+    const r = release([
+      'Segment adjusted EBITDA increased 30% year over year, which was slightly below our expectation due to weaker customer demand.',
+      'Expense for corporate items was $261 million in the third quarter of 2024, a decrease of $126 million from the third quarter of 2023, primarily due to lower incentive pay.',
+      'Revenue decreased to $468 million compared with $507 million in the third quarter of 2023 as a result of lower activity.',
+    ]);
+    assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [
+      ['Expense for corporate items', '\u2212$126.0 million', 'primarily due to lower incentive pay'],
+      ['Revenue', '$468.0 million', 'as a result of lower activity'],
+    ]);
+    const both = release(['Vessel operating expenses increased by $5.5 million to $45.6 million in the third quarter of 2024 from $40.1 million in the third quarter of 2023, primarily as a result of more vessels.']);
+    assert.deepStrictEqual(whatMoved(both).map((i) => [i.label, i.value, i.note]), [['Vessel operating expenses', '+$5.5 million', 'primarily as a result of more vessels']]);
+  });
+
+  it('leaves out adjustments that recur a year apart and those of a longer span than the reported quarter', () => {
+    const rec = 'Reconciliation of Net Income to Non-GAAP Net Income\n(in millions)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\tTwelve months ended September 30, 2024\nNet income\t500\t600\t2,000\nAcquisition-related costs\t119\t116\t470\nRestructuring\t-\t37\t37\nAcquisition related and other\t(257)\t20\t(40)\nLitigation settlement\t-\t-\t900\nNon-GAAP net income\t362\t773\t3,367';
+    const r = release(['Revenue was $1.2 billion.', rec]);
+    assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [
+      ['Restructuring', '$37 million', 'added back in reaching Non-GAAP Net Income; none a year earlier'],
+      ['Acquisition related and other', '$20 million', 'added back in reaching Non-GAAP Net Income; a year earlier deducted $257 million'],
+    ]);
   });
 
   it('keeps to the reported period\u2019s results: another period\u2019s reasons and footnotes are no drivers', () => {

@@ -85,10 +85,20 @@ export function capitalReturn(release: Release, max = 6): ProseItem[] {
 export function whatMoved(release: Release, max = 5): ProseItem[] {
   const home = release.meta.currency;
   // Amounts print in the page's unit, as the statements beside them do; a change keeps its sign.
-  return claims(release, 'driver').slice(0, max).map((c) => ({
-    label: c.subject,
-    value: c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home),
-    note: c.note,
-    change: null,
-  }));
+  return claims(release, 'driver').slice(0, max).map((c) => {
+    // A reconciliation item's adjustment a year earlier, which the table states beside it.
+    let was = '';
+    if (c.base && c.base.text === 'a year earlier') {
+      const amount = displayAmount(release, c.base.value.abs(), c.scale, c.decimals, c.currency);
+      // An amount too small for the page's unit is said to be so, never printed as zero.
+      const shown = /[1-9]/.test(amount) ? amount : `less than ${amount.replace(/0(?=\D*$)/, '1')}`;
+      was = `; a year earlier ${c.base.value.isNegative() ? 'deducted' : 'added back'} ${shown}`;
+    }
+    return {
+      label: c.subject,
+      value: c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home),
+      note: c.note ? `${c.note}${was}` : null,
+      change: null,
+    };
+  });
 }
