@@ -2,6 +2,9 @@ import { Decimal } from '../model/decimal';
 import type { ValueKind } from '../model/types';
 import { findMentions, type Mention } from './facts-mentions';
 
+// "above guidance", "better than expected": a comparison with guidance is not guidance.
+export const VERSUS_GUIDANCE = /\b(?:above|below|exceed\w*|beat|surpass\w*|in\s+line\s+with|ahead\s+of|within|outperform\w*|than|of\s+(?:its|our|the)|upper\s+end\s+of|high\s+end\s+of|issued)\s+(?:\w+[\s-]+){0,4}?(?:guidance|outlook|expectations?|expected|anticipated|forecasts?)\b/gi;
+
 // Reading one clause of prose into the values it states: a point, or a range from one clause
 // ("between $X and $Y", "$X to $Y", "$X, plus or minus 2%", "down 8.5% to 12.5%", "X and Y,
 // respectively"), each with the words before it that name what it measures. Pure text work:

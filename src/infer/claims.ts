@@ -1,6 +1,6 @@
 import { Decimal } from '../model/decimal';
 import type { Claim, ClaimKind, ProseSentence, Release } from '../model/types';
-import { respectiveSubjects, statedValues, type Stated } from './claims-read';
+import { respectiveSubjects, statedValues, VERSUS_GUIDANCE, type Stated } from './claims-read';
 import { periodIn, reportedOrdinal, type NamedPeriod } from './claims-period';
 import { drivers } from './claims-drivers';
 import { highlightClaims } from './claims-highlights';
@@ -12,8 +12,6 @@ import type { Pass } from './index';
 
 // "projects" and "forecasts" are nouns as often as verbs: only "projects to", "forecast that" are forward.
 const FORWARD = /\b(?:expects?|expected|expecting|anticipates?|anticipated|guidance|outlook|(?:forecasts?|projects?)\s+(?:to|that)|forecasted|projected\s+to|guides?|guided)\b/i;
-// "above guidance", "better than expected": a comparison with guidance is not guidance.
-const VERSUS_GUIDANCE = /\b(?:above|below|exceed\w*|beat|surpass\w*|in\s+line\s+with|ahead\s+of|within|outperform\w*|than|of\s+(?:its|our|the)|upper\s+end\s+of|high\s+end\s+of|issued)\s+(?:\w+[\s-]+){0,4}?(?:guidance|outlook|expectations?|expected|anticipated|forecasts?)\b/gi;
 const PAST = /\b(?:was|were|had|did|has\s+been|have\s+been|retired|recognized|reported|recorded|achieved|totaled|totalled|registered|reached|generated|delivered|returned|repurchased|paid|grew|rose|fell|increased|decreased|declined|improved|surpassed|exceeded|outperformed|completed|acquired|sold|closed|raised|issued)\b/i;
 // Where a sentence turns to a new clause: a semicolon, a colon, "and" before a new verb or subject.
 const CLAUSE_BREAK = /;\s+|:\s+|(?<=\S),(?=[A-Z])|\s\+\s(?=[A-Z])|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|the\s+company|it|they|he|she|has|have|had|will|is|are|was|were)\b|(?:\w+\s+){0,2}(?:expects?|anticipates?|retired|repurchased)\b)/g;

@@ -84,6 +84,7 @@ const INTRODUCER = /\b(?:was|were|is|are|reached|totaled|totalled|amounted|stood
 const NOUN_AFTER = /^\s+(?!(?:in|of|for|and|or|to|from|as|at|by|on|with|per|compared|representing|a|an|the|was|were|is|are|respectively|year|quarter)\b)[A-Za-z]/;
 // "… and record net quarterly profit of $6 billion": a new noun phrase before "of" names a new measure.
 const NEW_MEASURE = /(?:^|,\s*|\band\s+)((?:[A-Za-z][\w'\u2019&-]*\s+){0,5}[A-Za-z][\w'\u2019&-]*)\s+(?:of|was|were|totaled|totalled|totaling|reached)\s*(?:approximately|about|nearly)?\s*$/i;
+const PART_BEFORE = /\b(?:includ(?:ed|es|ing)|reflect(?:ed|s|ing)|compris(?:ed|es|ing)|consist(?:ed|s|ing)\s+of|contain(?:ed|s|ing)|incurred|recorded|recognized)\s*(?:approximately|about|nearly)?\s*$/i;
 const APPROXIMATE = /\b(?:approximately|about|nearly|around|roughly|over|more than|almost|up to)\s*$/i;
 const VERB = /\b(?:expects? to (?:generate|report|be|reach|achieve)|to generate|generated|reported|recorded|delivered|achieved|posted|has|had|have|connected|launched|announced|declared|paid|returned|continued to execute)(?:\s|$)/gi;
 const LEADING = /^(?:the|a|an|our|its|their|such|total of|representing|in addition,?|additionally,?)\s+/i;
@@ -151,6 +152,8 @@ export function nameMentions(sentence: string, mentions: Mention[]): NamedMentio
     let subject = '';
     const after = sentence.slice(m.end);
     if (!change && NOUN_AFTER.test(after)) subject = followingNoun(after);
+    // "included $15 million of share-based compensation": the part is named after its figure.
+    else if (!change && PART_BEFORE.test(gap) && /^\s+of\s+[A-Za-z]/.test(after) && followingNoun(after)) subject = followingNoun(after);
     else if (prev && !CONNECTIVE_ONLY.test(gap) && !change && NEW_MEASURE.test(gap)) subject = cleanSubject(NEW_MEASURE.exec(gap)![1]);
     else if (prev && (CONNECTIVE_ONLY.test(gap) || change || !INTRODUCER.test(gap))) subject = prev.subject;
     else {
