@@ -68,6 +68,13 @@ describe('claims: ranges from one clause', () => {
     assert.deepStrictEqual(v('Revenue totaled €13.6 million and €28.7 million for the full year.'), ['13.6..13.6', '28.7..28.7']);
     assert.deepStrictEqual(v('Margins of 73.0% and 73.5%, respectively, plus or minus 50 basis points.'), ['72.5..73.5 #0', '73..74 #1']);
   });
+
+  it('applies a scale word only to the figure it follows unless both ends are of a size', () => {
+    const x = (s: string) => statedValues(s, 'USD').map((m) => `${m.low.toString()}e${m.scale}..${m.high?.toString() ?? 'open'}`);
+    assert.deepStrictEqual(x('Noninterest income is expected to rise by $160,947 to $1.75 million.'), ['160947e0..160947', '1.75e6..1.75']);
+    assert.deepStrictEqual(x('Capex of $900 million to $1.1 billion.'), ['0.9e9..1.1']);
+    assert.deepStrictEqual(x('Capex of $4.8 to $5.2 billion.'), ['4.8e9..5.2']);
+  });
 });
 
 describe('claims: outlook of made-up releases', () => {
@@ -87,7 +94,34 @@ describe('claims: outlook of made-up releases', () => {
     assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
       ['Net sales', '$181.5\u2013188.5 billion', 'Q4 2024'],
       ['Net sales growth YoY', '+7% to +11%', 'Q4 2024'],
-      ['Operating income (+21.2% to +51.5% vs $13.2 billion)', '$16.0\u201320.0 billion', 'Q4 2024'],
+      ['Operating income (vs $13.2 billion; computed +21.2% to +51.5%)', '$16.0\u201320.0 billion', 'Q4 2024'],
+    ]);
+  });
+
+  it('keeps what a guided figure includes or leaves out, "approximately" said once, and a share of another measure', () => {
+    const r = release([
+      '## Outlook',
+      'For the year, the company now expects earnings per share, before the cumulative effect of change in accounting principle, but including $0.24 per share of special charges, to be between $2.66 and $2.86.',
+      'Looking ahead to the fourth quarter, we expect earnings per diluted share of $.16 to $.17, including $.01 per diluted share in restructuring charges.',
+      'We expect to invest $225 million in 2025.',
+      'We expect to invest approximately $225 million in 2025, which reflects a weaker dollar.',
+      'In 2025, we plan to increase direct shareholder returns to 35% to 45% of free cash flow, before debt repayments.',
+    ]);
+    assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
+      ['Earnings per share', '$2.66\u20132.86', 'FY2024 \u00b7 before the cumulative effect of change in accounting principle, but including $0.24 per share of special charges'],
+      ['Earnings per diluted share', '$0.16\u20130.17', 'Q4 2024 \u00b7 including $.01 per diluted share in restructuring charges'],
+      ['Investment', 'c. $225 million', 'FY2025'],
+      ['Direct shareholder returns (% of free cash flow)', '35\u201345%', 'FY2025'],
+    ]);
+  });
+
+  it('reads on through a guidance paragraph in the headline style, cents included', () => {
+    const r = release(['- Q4 2024 guidance: revenues to decline 8.5% to 12.5% QoQ, reflecting the low season. Gross margin to be around 30.5%. Profit per diluted ADS to be in the range of 9.0 cents to 11.0 cents, implying the increase of 26% to 54% YoY. Revenue was $1.2 billion.']);
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Revenues | Q4 2024 | -12.5 | -8.5 | percent | change qoq',
+      'Gross margin | Q4 2024 | 30.5 | 30.5 | percent | level ~',
+      'Profit per diluted ADS | Q4 2024 | 0.09 | 0.11 | USD/share | level',
+      'Profit per diluted ADS | Q4 2024 | 26 | 54 | percent | change yoy',
     ]);
   });
 
@@ -328,12 +362,14 @@ describe('claims: corpus releases, pinned from their sources', function () {
     assert.deepStrictEqual(pins(a04, 'outlook'), ['Revenue | Q4 FY2004 | 2.1 | 2.1 | USDe9 | level ~', 'Earnings per diluted share | Q4 FY2004 | 0.16 | 0.17 | USD/share | level']);
   });
 
-  it('Himax Q4 2024: Q1 2025 revenue down 8.5% to 12.5% QoQ, gross margin around 30.5%', async () => {
+  it('Himax Q4 2024: Q1 2025 revenue down 8.5% to 12.5% QoQ, gross margin around 30.5%, profit per diluted ADS 9.0 to 11.0 cents (+26% to +54% YoY)', async () => {
     const r = await corpus('himax_q4_2024_globenewswire.md');
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Revenues | Q1 2025 | -12.5 | -8.5 | percent | change qoq',
       'Gross Margin | Q1 2025 | 30.5 | 30.5 | percent | level ~',
+      'Profit per Diluted ADS | Q1 2025 | 0.09 | 0.11 | USD/share | level',
       'Revenue | Q1 2025 | 0 | 4.6 | percent | change yoy',
+      'Profit per diluted ADS | Q1 2025 | 26 | 54 | percent | change yoy',
     ]);
   });
 
@@ -345,7 +381,12 @@ describe('claims: corpus releases, pinned from their sources', function () {
   it('Precision Drilling Q4 2024: 2025 capital and debt targets apart; buybacks of the year and the quarter', async () => {
     // The release states its figures in Canadian dollars; its bare "$" is C$.
     const r = await corpus('precision_drilling_q4_2024_globenewswire.md');
-    assert.deepStrictEqual(pins(r, 'outlook'), ['Investment | FY2025 | 225 | 225 | CADe6 | level', 'Debt reduction | FY2025 | 100 | open | CADe6 | level']);
+    // "We expect to invest approximately $225 million in 2025"; "we plan to increase direct shareholder returns to 35% to 45% of free cash flow".
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Investment | FY2025 | 225 | 225 | CADe6 | level ~',
+      'Debt reduction | FY2025 | 100 | open | CADe6 | level',
+      'Direct shareholder returns (% of free cash flow) | FY2025 | 35 | 45 | percent | level',
+    ]);
     assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | - | 25 | 25 | CADe6 | level']);
   });
 

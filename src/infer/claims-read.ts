@@ -89,7 +89,9 @@ export function statedValues(clause: string, currency: string | null): Stated[] 
     let plusMinus = false;
     const b = ms[i + 1];
     const gap = b ? clause.slice(a.end, b.start) : '';
-    if (b && sameUnit(a, b) && (RANGE_JOIN.test(gap) || (/^\s*and\s*\+?$/i.test(gap) && BETWEEN.test(before)))) {
+    // A figure with a scale word and one without are of two sizes, never one range's ends.
+    const sized = a.kind === 'percent' || (a.scale === 0) === (b?.scale === 0);
+    if (b && sameUnit(a, b) && sized && (RANGE_JOIN.test(gap) || (/^\s*and\s*\+?$/i.test(gap) && BETWEEN.test(before)))) {
       // A range: the scale word may be printed once, after the upper end ("$4.8 to $5.2 billion").
       const scale = Math.max(a.scale, b.scale);
       [low, high] = [atScale(a, scale), atScale(b, scale)];

@@ -21,10 +21,10 @@ const BACKWARD_AFTER = /^\s*(?:\S+\s+){0,2}(?:for|over|in)\s+the\s+(?:last|past|
 const PERIOD_WORDS = /\b(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?(?:quarter|half)|Q[1-4]|H[12]|full[-\s]year|fiscal(?:\s+year)?|FY\s?(?:19|20)?\d{2}|(?:19|20)\d{2}|for\s+the\s+year|annual)\b(?:\s+of)?/gi;
 const STRIP_TAIL = /(?:\s*(?:,|\(|\*|\+|\u2013|\u2014|-|:)|\s+(?:an?\s+(?:income|loss|gain|expense)\s+of|in\s+the\s+range\s+of|range\s+of|of|at|between|from|to|be|reach|total|approximately|about|around|roughly|c\.|at\s+least|up\s+to|a|an|the|by|is|are|will|should|would|expected|anticipated|projected|forecast|estimated|up|down|increase[sd]?|decrease[sd]?|decline|grow|growth|rise|fall|implies|imply|now|now\s+expects?|expects?|anticipates?|flat|still|per\s+quarter))\s*$/i;
 const STRIP_HEAD = /^(?:[\s,;:*\u2013\u2014-]+|(?:and|or|but|while|with|the|a|an|our|its|their|we|it|they|this|that|these|such|representing|reflecting|which|as|so|also|then|now|company|total\s+company)\s+)/i;
-const FORWARD_CUT = /^.*\b(?:expects?|anticipates?|forecasts?|projects?|guides?|sees)\s+(?:(?:to\s+)?(?:generate|achieve|report|deliver|record|see|post|have)\s+)?/i;
+const FORWARD_CUT = /^.*\b(?:expects?|anticipates?|forecasts?|projects?|guides?|sees|plans?|aims?|intends?)\s+(?:(?:to\s+)?(?:generate|achieve|report|deliver|record|see|post|have)\s+)?/i;
 const EXPECTED_CUT = /\s+(?:(?:is|are|will\s+be|should\s+be|to\s+be)\s+)?(?:expected|anticipated|projected|forecast|estimated|guided)\b.*$/i;
 const GUIDANCE_CUT = /\s+(?:guidance|outlook)\b.*$/i;
-const GROWTH_ONLY = /^(?:(?:or|and)\s+)?(?:(?:a|an)\s+)?(?:(?:year[-\s](?:on|over)[-\s]year|yoy|sequential|annual|organic|another\s+year\s+of|a\s+\w+\s+consecutive\s+year\s+of)\s+)?(?:growth|increase|decrease|decline|change|to\s+grow|grow|to\s+increase|to\s+decrease|to\s+decline)(?:\s+with)?$/i;
+const GROWTH_ONLY = /^(?:(?:or|and|implying|implies|representing)\s+)?(?:the\s+)?(?:(?:a|an)\s+)?(?:(?:year[-\s](?:on|over)[-\s]year|yoy|sequential|annual|organic|another\s+year\s+of|a\s+\w+\s+consecutive\s+year\s+of)\s+)?(?:growth|increase|decrease|decline|change|to\s+grow|grow|to\s+increase|to\s+decrease|to\s+decline)(?:\s+with)?$/i;
 const LABEL_DASH = /^[\s*_]*([A-Za-z][\w&/'’. -]{0,40}?)[\s*_]*\s[\u2013\u2014-]\s/;
 const BAD_START = /^(?:we|it|they|he|she|this|that|these|there|which|who|implies|includ\w*|exclud\w*|to|of|in|for|at|by|on|as|or|and|per|up|down|worth|increase|decrease|total\s+number|more|less|approximately|about|over)\b/i;
 const ACTION: Record<string, string> = { invest: 'Investment', reduce: 'Reduction', retire: 'Retirement', repurchase: 'Share repurchases', return: 'Return to shareholders', spend: 'Spending' };
@@ -45,6 +45,8 @@ export function subjectOf(before: string): string {
     }
     // A parenthesis after the measure ("earnings per share, before the cumulative effect …").
     s = s.split(/,\s/)[0];
+    // "plan to increase direct shareholder returns to 35%": the measure is what is increased.
+    s = s.replace(/^to\s+(?:increase|raise|grow|lift|bring|reduce|lower|keep|maintain)\s+/i, '');
   } else {
     const parts = s.split(/,\s*/);
     s = parts.filter((p) => p.trim()).pop() ?? '';
@@ -112,6 +114,8 @@ function forwardClause(text: string): boolean {
   const p = PAST.exec(t);
   return !p || p.index > f.index;
 }
+
+const INFINITIVE = /\bto\s+(?:be|decline|decrease|increase|grow|rise|fall|range|reach|remain)\b/i;
 
 interface Context {
   /** The sentences stand under an outlook or guidance heading, or after "… is as follows:". */
@@ -186,7 +190,12 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
       // A bare count ("two 9,200 TEU vessels") is not guidance of a measure.
       if (!subject || !goodSubject(subject) || (v.unit === 'number' && v.scale < 3)) continue;
       const c = claim('outlook', subject, v, period?.label ?? null, si, s.place);
-      c.change = change || (v.unit === 'percent' && /\b(?:grow|growth|increase|decrease|decline)\b/i.test(before));
+      c.note = qualifierOf(before, clause.text.slice(v.end));
+      // "increase returns to 35% to 45%": the level reached, not a change.
+      c.change = change || (v.unit === 'percent' && /\b(?:grow|growth|increase|decrease|decline)\b/i.test(before) && !/\bto\s*(?:approximately|about|around)?\s*$/i.test(before));
+      // "35% to 45% of free cash flow": a share of another measure says of which.
+      const share = v.unit === 'percent' && !c.change ? /^\s*of\s+((?:[A-Za-z][\w-]*\s?){1,4}?)(?=\s*(?:[,;.]|$|(?:before|after|in|for|by|to)\b))/i.exec(v.after) : null;
+      if (share) c.subject = `${c.subject} (% of ${share[1].trim()})`;
       if (c.unit === 'amount' && c.scale === 0 && PER_SHARE_SUBJECT.test(subject)) c.unit = 'per-share';
       // A level is compared with nothing unless a base follows; a change says what it is over.
       c.comparison = c.change ? comparisonOf(`${before} ${clause.text.slice(v.end)}`) : null;
@@ -202,6 +211,19 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
     }
   }
   return out;
+}
+
+// What a guided figure includes or leaves out, stated between its measure and the figure
+// ("earnings per share, before the cumulative effect of …, to be between") or right after it
+// ("$.16 to $.17, including $.01 per diluted share in restructuring charges").
+const QUALIFIER_WORDS = String.raw`(?:before|after|excluding|including|but\s+including|but\s+excluding|net\s+of|assuming|inclusive\s+of|exclusive\s+of)\b`;
+const QUALIFIER_BEFORE = new RegExp(String.raw`,\s*(${QUALIFIER_WORDS}[^]*?),?\s*(?:to\s+be|to\s+range|to\s+come\s+in|is|are|will\s+be|of|at|in\s+the\s+range\s+of|between)\b[^,]*$`, 'i');
+const QUALIFIER_AFTER = new RegExp(String.raw`^\s*,\s*(${QUALIFIER_WORDS}[^;]*?)\s*(?:,\s*(?:and|while|which|reflecting)\b|;|\.(?=\s|$)|$)`, 'i');
+
+/** The qualifier a guided figure carries, in the release's words; null when it has none. */
+export function qualifierOf(before: string, after: string): string | null {
+  const q = QUALIFIER_BEFORE.exec(before)?.[1] ?? QUALIFIER_AFTER.exec(after)?.[1];
+  return q ? q.replace(/\s+/g, ' ').replace(/[\s,.\u201d"\u2019]+$/, '').trim() : null;
 }
 
 function baseOf(c: Claim, v: Stated, text: string): Claim['base'] {
@@ -287,6 +309,7 @@ export function readClaims(release: Release): Claim[] {
   const outlook: Claim[] = [];
   const capital: Claim[] = [];
   let ctx: Context = { forward: false, period: null };
+  let guided: { line: number; period: NamedPeriod | null } | null = null;
   let section = '';
   sentences.forEach((s, si) => {
     if (s.section !== section) {
@@ -294,7 +317,13 @@ export function readClaims(release: Release): Claim[] {
       const forward = FORWARD.test(section.replace(VERSUS_GUIDANCE, ' '));
       ctx = { forward, period: forward ? periodIn(section, release.meta, 'last') : null };
     }
-    const found = outlookOf(s, si, release, ctx);
+    // A guidance sentence's paragraph goes on guiding in the headline style ("Gross margin to be
+    // around 30.5%. Profit per diluted ADS to be 9.0 cents to 11.0 cents"), for the same period.
+    const goesOn = guided && guided.line === s.place.line && INFINITIVE.test(s.text);
+    const found = outlookOf(s, si, release, goesOn ? { forward: true, period: guided!.period } : ctx);
+    const last = found.filter((c) => c.period).pop();
+    if (last) guided = { line: s.place.line, period: periodIn(last.period!, release.meta) };
+    else if (!goesOn) guided = null;
     outlook.push(...found);
     // Under an outlook heading, a line that names no period is for the period the lines above named.
     if (ctx.forward && found.length && found[found.length - 1].period) {
@@ -322,6 +351,8 @@ function dedupe(claims: Claim[], anyPeriod = false): Claim[] {
       // The same amount restated without its period keeps the period the first statement gave.
       first.period ??= c.period;
       first.note ??= c.note;
+      // Said once "approximately", the figure is approximate wherever it is restated.
+      first.approximate ||= c.approximate;
       return false;
     }
     seen.set(key, c);

@@ -52,10 +52,12 @@ const COMPARISON: Record<string, string> = { yoy: 'YoY', qoq: 'QoQ', 'vs-base': 
 export function outlook(release: Release, max = 8): ProseItem[] {
   const home = release.meta.currency;
   return claims(release, 'outlook').slice(0, max).map((c) => {
-    const growth = c.base && c.base.growthLow !== null ? ` (${formatFigure(c.base.growthLow, { decimals: 1, percent: true, sign: true })}${c.base.growthHigh && !c.base.growthHigh.eq(c.base.growthLow) ? ` to ${formatFigure(c.base.growthHigh, { decimals: 1, percent: true, sign: true })}` : ''} vs ${c.base.text})` : '';
+    // The release states the base; the growth over it is worked out here and says so.
+    const growth = c.base && c.base.growthLow !== null ? ` (vs ${c.base.text}; computed ${formatFigure(c.base.growthLow, { decimals: 1, percent: true, sign: true })}${c.base.growthHigh && !c.base.growthHigh.eq(c.base.growthLow) ? ` to ${formatFigure(c.base.growthHigh, { decimals: 1, percent: true, sign: true })}` : ''})` : '';
     const label = `${c.subject}${c.change ? ' growth' : ''}${c.comparison && COMPARISON[c.comparison] ? ` ${COMPARISON[c.comparison]}` : ''}`;
     // The implied growth goes with the label, which wraps; the value column stays one short figure.
-    return { label: `${label}${growth}`, value: claimValue(c, home), note: c.period, change: null };
+    const note = [c.period, c.note].filter(Boolean).join(' \u00b7 ');
+    return { label: `${label}${growth}`, value: claimValue(c, home), note: note || null, change: null };
   });
 }
 
