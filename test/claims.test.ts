@@ -183,15 +183,36 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
       'As of November 19, 2024, the Company had purchased approximately 13.7 million ADSs for a total amount of approximately US$298 million at an average price of US$21.7 per ADS pursuant to the share repurchase plan.',
       'Financial Products paid dividends of $300 million to the holding company.',
     ]);
+    // The release's title names the quarter the amounts returned are of.
     assert.deepStrictEqual(pins(r, 'capital-return'), [
       'Dividend declared per share | - | 0.09 | 0.09 | USD/share | level',
-      'Returned to shareholders | - | 1.09 | 1.09 | USDe9 | level',
-      'Buyback executed | - | 820 | 820 | USDe6 | level',
-      'Dividends paid | - | 266 | 266 | USDe6 | level',
+      'Returned to shareholders | Q3 2024 | 1.09 | 1.09 | USDe9 | level',
+      'Buyback executed | Q3 2024 | 820 | 820 | USDe6 | level',
+      'Dividends paid | Q3 2024 | 266 | 266 | USDe6 | level',
       'Buyback authorized | - | 350 | 350 | USDe6 | level',
       'Buyback executed | - | 298 | 298 | USDe6 | level ~',
     ]);
     assert.strictEqual(r.claims!.find((c) => c.low?.eq(298))!.note, '13.7 million ADSs at average US$21.7 per ADS');
+  });
+
+  it('labels executed amounts with their period, distributions in units as non-cash, and reads what the cash-flow statement returned', () => {
+    const cf = 'Condensed Consolidated Statements of Cash Flows\n(in millions)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nNet income\t9,243\t19,309\nNet cash provided by operating activities\t12,000\t17,629\nPayments related to repurchases of common stock\t(3,806)\t(25)\nDividends paid\t(99)\t(245)\nDividends paid to noncontrolling interests\t(5)\t(7)\nNet cash used in financing activities\t(3,905)\t(277)';
+    const r = release([
+      'Reduced debt by $25 million, repurchased $25 million of common shares under our NCIB, and ended the quarter with $74 million of cash.',
+      'The REIT also made a special distribution to unitholders of record on September 30, 2024 of $0.60 per Unit payable in additional Units.',
+      cf,
+    ]);
+    assert.deepStrictEqual(capitalReturn(r).map((i) => [i.label, i.value, i.note]), [
+      ['Buyback executed (Q3 2024)', '$25 million', null],
+      ['Distribution declared per share (special, in units, non-cash)', '$0.60', null],
+      ['Dividends paid (Q3 2024)', '$245 million', 'cash-flow statement'],
+    ]);
+    // With no word of it in the prose, the statement's buyback is the quarter's.
+    const quiet = release(['Revenue was $1.2 billion.', cf.replace('(25)', '(10,998)')]);
+    assert.deepStrictEqual(capitalReturn(quiet).map((i) => [i.label, i.value]), [
+      ['Buyback executed (Q3 2024)', '$10,998 million'],
+      ['Dividends paid (Q3 2024)', '$245 million'],
+    ]);
   });
 
   it('keeps operating figures with their qualifier and stated change; fragments, counts and changes are not highlights', () => {
@@ -334,10 +355,11 @@ describe('claims: corpus releases, pinned from their sources', function () {
   it('Applied Materials Q2 FY2024: Q3 FY2024 revenue $6.65bn ± $400m and EPS $1.83–2.19; $1.09bn returned', async () => {
     const r = await corpus('amat_q2fy24_ex99-1_docling.md');
     assert.deepStrictEqual(pins(r, 'outlook'), ['Net revenue | Q3 FY2024 | 6.25 | 7.05 | USDe9 | level', 'Non-GAAP diluted EPS | Q3 FY2024 | 1.83 | 2.19 | USD/share | level']);
+    // Under "Second Quarter Results": "distributed $1.09 billion to shareholders including $820 million in share repurchases and $266 million in dividends".
     assert.deepStrictEqual(pins(r, 'capital-return'), [
-      'Returned to shareholders | - | 1.09 | 1.09 | USDe9 | level',
-      'Buyback executed | - | 820 | 820 | USDe6 | level',
-      'Dividends paid | - | 266 | 266 | USDe6 | level',
+      'Returned to shareholders | Q2 FY2024 | 1.09 | 1.09 | USDe9 | level',
+      'Buyback executed | Q2 FY2024 | 820 | 820 | USDe6 | level',
+      'Dividends paid | Q2 FY2024 | 266 | 266 | USDe6 | level',
     ]);
   });
 
@@ -352,7 +374,12 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'GAAP and non-GAAP other income and expense | Q4 FY2025 | 400 | 400 | USDe6 | level ~',
       'GAAP and non-GAAP tax rates | Q4 FY2025 | 15.5 | 17.5 | percent | level',
     ]);
-    assert.deepStrictEqual(pins(r, 'capital-return'), ['Dividend payable per share | - | 0.01 | 0.01 | USD/share | level']);
+    // The cash-flow statement's Q3 column: "Payments related to repurchases of common stock (10,998)", "Dividends paid (245)".
+    assert.deepStrictEqual(pins(r, 'capital-return'), [
+      'Dividend payable per share | - | 0.01 | 0.01 | USD/share | level',
+      'Buyback executed | Q3 FY2025 | 10998 | 10998 | USDe6 | level',
+      'Dividends paid | Q3 FY2025 | 245 | 245 | USDe6 | level',
+    ]);
   });
 
   it('Apple Q1 FY2011 and Q3 FY2004: the CFO quotes\u2019 guidance', async () => {
@@ -387,7 +414,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Debt reduction | FY2025 | 100 | open | CADe6 | level',
       'Direct shareholder returns (% of free cash flow) | FY2025 | 35 | 45 | percent | level',
     ]);
-    assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | - | 25 | 25 | CADe6 | level']);
+    // "repurchased $25 million of common shares under our NCIB, and ended the quarter with $74 million of cash".
+    assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | Q4 2024 | 25 | 25 | CADe6 | level']);
   });
 
   it('Gecina FY2024: 2025 recurrent net income €6.60–6.70 per share (+2.8% to +4.4%); the €5.45 dividend and its interim', async () => {
@@ -429,11 +457,15 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Buyback authorized | - | 200 | 200 | USDe6 | level',
       'Dividend declared per share | Q4 2024 | 0.85 | 0.85 | USD/share | level',
       'Buyback executed | - | 15.7 | 15.7 | USDe6 | level',
+      // The cash-flow statement's fourth-quarter column: "Dividends paid (16,320)", "Repurchase of common stock (47,617)".
+      'Dividends paid | Q4 2024 | 16320 | 16320 | USDe3 | level',
+      'Buyback executed | Q4 2024 | 47617 | 47617 | USDe3 | level',
     ]);
+    // "Returned $1.4 billion to shareholders through share repurchases and dividends in the quarter".
     assert.deepStrictEqual(pins(await corpus('caterpillar_q1_2022_8k_ex99-1.htm'), 'capital-return'), [
-      'Returned to shareholders | - | 1.4 | 1.4 | USDe9 | level',
-      'Buyback executed | - | 0.8 | 0.8 | USDe9 | level',
-      'Dividends paid | - | 0.6 | 0.6 | USDe9 | level',
+      'Returned to shareholders | Q1 2022 | 1.4 | 1.4 | USDe9 | level',
+      'Buyback executed | Q1 2022 | 0.8 | 0.8 | USDe9 | level',
+      'Dividends paid | Q1 2022 | 0.6 | 0.6 | USDe9 | level',
     ]);
     assert.deepStrictEqual(pins(await corpus('brookfield_corp_q4_2024_globenewswire.md'), 'capital-return'), [
       'Dividend declared per share | - | 0.09 | 0.09 | USD/share | level',

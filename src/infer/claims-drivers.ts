@@ -3,7 +3,7 @@ import type { Claim, Column, ProseFact, Release } from '../model/types';
 import { findMentions } from './facts-mentions';
 import { isMeasure } from './claims-highlights';
 import { daysBetween, yearBefore } from './facts-tie';
-import { periodIn, reportedOrdinal } from './claims-period';
+import { periodIn, reportedMonths, reportedOrdinal } from './claims-period';
 
 // What moved the results, as the release names it: the adjustments of its non-GAAP reconciliation
 // (impairments, restructuring, litigation, gains on sales …) in the reported period, and the
@@ -46,16 +46,11 @@ function adjustmentNote(label: string, negative: boolean, heading: string): stri
   return `${SAID_ONE_OFF.test(label) ? 'one-off item, ' : ''}${how} ${where}`;
 }
 
-/** Months of the release's own period: a quarter's release reconciles its quarter, a year's its year. */
-function reportedMonths(release: Release): number {
-  return release.meta.fiscalQuarter === null || /^FY/i.test(release.meta.fiscalPeriod ?? '') ? 12 : 3;
-}
-
 function reconciliationItems(release: Release): Claim[] {
   const out: Claim[] = [];
   const end = release.meta.periodEnd;
   if (!end) return out;
-  const months = reportedMonths(release);
+  const months = reportedMonths(release.meta);
   const seen = new Set<string>();
   for (const st of release.statements) {
     for (const t of st.tables) {

@@ -1,7 +1,8 @@
-import { Decimal } from '../model/decimal';
+import { Decimal, roundTo } from '../model/decimal';
+import { daysBetween } from './facts-tie';
 import type { Claim, ClaimKind, ProseSentence, Release } from '../model/types';
 import { respectiveSubjects, statedValues, VERSUS_GUIDANCE, type Stated } from './claims-read';
-import { periodIn, reportedOrdinal, type NamedPeriod } from './claims-period';
+import { periodIn, reportedMonths, reportedOrdinal, type NamedPeriod } from './claims-period';
 import { drivers } from './claims-drivers';
 import { highlightClaims } from './claims-highlights';
 import type { Pass } from './index';
@@ -275,7 +276,10 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
           : /\b(?:proposed?|recommended?|submitted|to\s+be\s+submitted)\b/i.test(t) ? 'proposed' : /\bwill\s+pay\b/i.test(t) ? 'payable' : /\b(?:paid|pay)\b/i.test(t) ? 'paid' : null;
         // A trust's "distribution per unit" is its dividend, named as it names it.
         const word = /\bdividends?\b/i.test(own) ? 'Dividend' : 'Distribution';
-        subject = `${word}${verb ? ` ${verb}` : ''} per share${annual ? ' (annualized)' : kind && kind !== 'quarterly' ? ` (${kind})` : ''}`;
+        // "payable in additional Units": a distribution of units, not of cash.
+        const inKind = /^\s*(?:per\s+\w+\s+)?(?:\S+\s+){0,2}?(?:payable|paid|distributed|satisfied)\s+in\s+(?:additional\s+|new\s+)?(?:units|shares|stock)\b/i.test(after) || /\bstock\s+dividends?\b/i.test(own);
+        const tags = [annual ? 'annualized' : kind && kind !== 'quarterly' ? kind : null, inKind ? 'in units, non-cash' : null].filter(Boolean);
+        subject = `${word}${verb ? ` ${verb}` : ''} per share${tags.length ? ` (${tags.join(', ')})` : ''}`;
       } else if (v.unit === 'amount' && v.scale >= 3) {
         if (buyback && (EXECUTED_BEFORE.test(before) || (BUY_AFTER.test(after) && !AUTHORIZED.test(before)))) subject = 'Buyback executed';
         else if (buyback && AUTHORIZED.test(`${ownWords(before)} ${after.slice(0, 60)}`)) subject = 'Buyback authorized';
@@ -285,7 +289,10 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
         }
       }
       if (!subject) continue;
-      const period = periodIn(after, release.meta) ?? periodIn(t.slice(0, v.start), release.meta, 'last');
+      // An amount executed or paid under a heading that names the quarter is that quarter's.
+      // A running total ("as of November 19, 2024, had purchased", "a total of") is of no one period.
+      const done = /executed|paid|returned/i.test(subject) && !/\bas\s+of\b|\bsince\b|\bto\s+date\b|\bcumulative\w*|\ba\s+total\s+of\b|\bin\s+total\b|\bso\s+far\b/i.test(t);
+      const period = periodIn(after, release.meta) ?? periodIn(t.slice(0, v.start), release.meta, 'last') ?? (done ? periodIn(s.section.split('\u203a').pop() ?? '', release.meta, 'last', true) ?? theQuarter(s.text, release.meta) : null);
       const c = claim('capital-return', subject, v, period?.label ?? null, si, s.place);
       if (perShare) c.unit = 'per-share';
       if (subject === 'Buyback executed') c.note = buybackNote(t);
@@ -293,6 +300,50 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
     }
   }
   return out;
+}
+
+// Cash-flow lines of what was returned: shares bought back and dividends paid to the company's
+// own shareholders (not to minority holders, not received).
+const BUYBACK_ROW = /\brepurchas\w*|\bbuy-?backs?\b|\bpurchases?\s+of\s+(?:treasury|common|own|ordinary)\s+(?:stock|shares)\b|\btreasury\s+(?:stock|shares)\s+(?:purchased|acquired)\b/i;
+const DIVIDEND_ROW = /^(?:cash\s+)?dividends?\s+paid\b|\bpayments?\s+of\s+(?:cash\s+)?dividends?\b|\b(?:common\s+stock\s+)?cash\s+dividends\s+paid\b|^dividends?\s+(?:paid\s+)?to\s+(?:share|stock)holders/i;
+const NOT_RETURN_ROW = /\bproceeds\b|\bissu\w*|\bsale\b|\bnon-?controlling\b|\bminority\b|\breceived\b|\bsubsidiar/i;
+
+/** Buybacks executed and dividends paid in the reported period, as the cash-flow statement states them. */
+function cashFlowReturns(release: Release, stated: Claim[]): Claim[] {
+  const meta = release.meta;
+  const end = meta.periodEnd;
+  if (!end) return [];
+  const months = reportedMonths(meta);
+  const out: Claim[] = [];
+  for (const st of release.statements) {
+    if (st.kind !== 'cash-flow') continue;
+    for (const t of st.tables) {
+      const col = t.columns.find((c) => !c.convenience && !c.period?.instant && c.period?.months === months && !!c.period.end && daysBetween(c.period.end, end) <= 7);
+      if (!col) continue;
+      for (const row of t.rows) {
+        const subject = NOT_RETURN_ROW.test(row.label) ? null : BUYBACK_ROW.test(row.label) ? 'Buyback executed' : DIVIDEND_ROW.test(row.label) ? 'Dividends paid' : null;
+        const fig = row.cells[col.index];
+        if (!subject || !fig || fig.value === null || fig.value.isZero() || fig.kind !== 'amount' || out.some((c) => c.subject === subject)) continue;
+        const value = fig.value.abs();
+        // What the prose already says of the period (or says without a period, at its precision) is not said twice.
+        const said = stated.some((c) => c.subject === subject && c.low && (c.period === meta.fiscalPeriod || roundTo(value.times(new Decimal(10).pow(fig.scale - c.scale)), c.decimals).eq(c.low)));
+        if (said) continue;
+        out.push({
+          id: '', kind: 'capital-return', subject, period: meta.fiscalPeriod, low: value, high: value, approximate: false, unit: 'amount',
+          currency: fig.currency ?? col.currency ?? meta.currency, scale: fig.scale, decimals: fig.decimals, change: false, comparison: null, base: null,
+          note: 'cash-flow statement', sentence: -1, place: row.place,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** "… and ended the quarter with …": a sentence of what was done in the quarter speaks of the reported one. */
+function theQuarter(text: string, meta: Release['meta']): NamedPeriod | null {
+  const reported = reportedOrdinal(meta);
+  if (meta.fiscalQuarter === null || !meta.fiscalPeriod || reported === null || !/\b(?:in|during|ended|for|over)\s+the\s+quarter\b/i.test(text)) return null;
+  return { label: meta.fiscalPeriod, ordinal: reported };
 }
 
 /** Shares bought and their average price, as the sentence states them. */
@@ -335,7 +386,8 @@ export function readClaims(release: Release): Claim[] {
     }
     capital.push(...capitalOf(s, si, release));
   });
-  const all = [...dedupe(outlook), ...dedupe(capital, true), ...highlightClaims(release), ...drivers(release)];
+  const returned = dedupe(capital, true);
+  const all = [...dedupe(outlook), ...returned, ...cashFlowReturns(release, returned), ...highlightClaims(release), ...drivers(release)];
   all.forEach((c, i) => (c.id = `claim-${i + 1}`));
   return all;
 }

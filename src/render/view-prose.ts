@@ -77,7 +77,8 @@ export function capitalReturn(release: Release, max = 6): ProseItem[] {
   const home = release.meta.currency;
   return claims(release, 'capital-return').slice(0, max).map((c) => ({
     label: `${c.subject}${c.period ? ` (${c.period})` : ''}`,
-    value: claimValue(c, home),
+    // A figure of the statements prints in the page's unit, as the statements do.
+    value: c.sentence < 0 && c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency) : claimValue(c, home),
     note: c.note,
     change: null,
   }));
