@@ -108,8 +108,8 @@ describe('claims: outlook of made-up releases', () => {
       'In 2025, we plan to increase direct shareholder returns to 35% to 45% of free cash flow, before debt repayments.',
     ]);
     assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
-      ['Earnings per share', '$2.66\u20132.86', 'FY2024 \u00b7 before the cumulative effect of change in accounting principle, but including $0.24 per share of special charges'],
-      ['Earnings per diluted share', '$0.16\u20130.17', 'Q4 2024 \u00b7 including $.01 per diluted share in restructuring charges'],
+      ['Earnings per share, before the cumulative effect of change in accounting principle, but including $0.24 per share of special charges', '$2.66\u20132.86', 'FY2024'],
+      ['Earnings per diluted share, including $.01 per diluted share in restructuring charges', '$0.16\u20130.17', 'Q4 2024'],
       ['Investment', 'c. $225 million', 'FY2025'],
       ['Direct shareholder returns (% of free cash flow)', '35\u201345%', 'FY2025'],
     ]);
@@ -281,6 +281,8 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
       ['Expense for corporate items', '\u2212$126.0 million', 'primarily due to lower incentive pay'],
       ['Revenue', '$468.0 million', 'as a result of lower activity'],
     ]);
+    const segment = release(['Operating revenues of our drybulk vessels segment added an incremental $10.3 million of revenues in the third quarter of 2024, mainly as a result of additions of vessels.']);
+    assert.deepStrictEqual(whatMoved(segment).map((i) => i.label), ['Operating revenues (drybulk vessels segment)']);
     const both = release(['Vessel operating expenses increased by $5.5 million to $45.6 million in the third quarter of 2024 from $40.1 million in the third quarter of 2023, primarily as a result of more vessels.']);
     assert.deepStrictEqual(whatMoved(both).map((i) => [i.label, i.value, i.note]), [['Vessel operating expenses', '+$5.5 million', 'primarily as a result of more vessels']]);
   });

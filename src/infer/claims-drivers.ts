@@ -143,8 +143,10 @@ function explainedChanges(release: Release): Claim[] {
     if (close >= 0 && !reason.slice(0, close).includes('(')) reason = reason.slice(0, close).trim();
     if (!reason || findMentions(reason, null).length > 3) continue;
     const name = (level ?? f).subject.replace(/\s*\(change\)$/, '');
-    const subject = name && name[0].toUpperCase() + name.slice(1);
-    if (!subject || NOT_A_MEASURE.test(subject) || !isMeasure(subject) || subject.split(' ').length > 6) continue;
+    // "Operating revenues of our drybulk vessels segment added …": the segment's, not the company's.
+    const segment = /\bsegment|\bdivision/i.test(name) ? null : /\b(?:of|in|for|from)\s+(?:our|its|the)\s+((?:[\w-]+\s+){1,3}(?:segment|division))\b/i.exec(s.text.slice(0, because.index));
+    const subject = name && `${name[0].toUpperCase()}${name.slice(1)}${segment ? ` (${segment[1]})` : ''}`;
+    if (!subject || NOT_A_MEASURE.test(name) || !isMeasure(name) || name.split(' ').length > 6) continue;
     out.push({
       id: '', kind: 'driver', subject, period: release.meta.fiscalPeriod,
       low: direction < 0 ? f.value.abs().negated() : f.value, high: direction < 0 ? f.value.abs().negated() : f.value, approximate: false, unit: f.kind, currency: f.currency, scale: f.scale, decimals: f.decimals,
