@@ -3,6 +3,7 @@ import { InputError } from '../model/errors';
 import type { Figure, Gate, Headline, HeadlineFigure, Release, Row, Table } from '../model/types';
 import { daysBetween } from './facts-tie';
 import type { Pass } from './index';
+import { spanName } from './headline';
 import { calendarYears, columnEnd, spanOf } from './locate';
 
 // The checks a briefing passes before it is final. Each headline figure must be the cell of the
@@ -115,7 +116,7 @@ function checkFigure(release: Release, f: HeadlineFigure, reasons: string[], til
     if (!at || !row || !table) continue;
     const now = row.cells[at.now];
     const col = table.columns[at.now];
-    const colEnd = h.end ? columnEnd(col, h.end, calendarYears(release, h.end)) : null;
+    const colEnd = h.end ? columnEnd(col, h.end, calendarYears(release, h.end), table) : null;
     if (!now || now.value === null || !h.end || !colEnd || daysBetween(colEnd, h.end) > 7 || (at.span !== null && spanOf(col) !== at.span)) {
       if (refuse(i, `not tied to a cell of ${h.end ?? 'the period'}`)) continue;
       return false;
@@ -171,7 +172,7 @@ export function gateOf(release: Release): Gate {
   // the page is no quarter's briefing until a reader sees that.
   const span = h.spans[0];
   if (m.fiscalQuarter && span && span !== 3 && h.figures.length) {
-    const period = span === 12 && m.fiscalYear ? `FY${m.fiscalYear}` : `${span}M`;
+    const period = spanName(release, span);
     reasons.push(`the statements report ${span === 12 ? 'the full year' : `${span} months`} only; the quarter is not in the tables`);
     for (const f of h.figures) if (!f.caption.endsWith(`(${period})`)) f.caption = `${f.caption} (${period})`;
   }

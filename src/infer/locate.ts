@@ -28,16 +28,20 @@ export interface Periods {
 /** The period the briefing is about: the release's period end and the spans reported to it. */
 export function periodsOf(release: Release): Periods {
   const flows = (kinds: StatementKind[]) => release.statements.filter((s) => kinds.includes(s.kind))
-    .flatMap((s) => s.tables.flatMap((t) => t.columns)).filter((c) => !c.convenience && spanOf(c) !== null);
+    .flatMap((s) => s.tables.flatMap((t) => t.columns.map((c) => ({ c, t })))).filter(({ c }) => !c.convenience && spanOf(c) !== null);
   const income = flows(['income']);
-  const all = income.length ? income : flows(['income', 'non-gaap', 'other', 'cash-flow', 'comprehensive-income']);
+  const others = flows(['non-gaap', 'other', 'cash-flow', 'comprehensive-income']);
+  const all = income.length ? income : others;
   // The latest period the statements report is the one the release is about: a header that names
   // another end is the header's error, which the gate reports.
-  const ends = all.map((c) => c.period?.end).filter((e): e is string => !!e).sort();
+  const ends = all.map(({ c }) => c.period?.end).filter((e): e is string => !!e).sort();
   const end = ends[ends.length - 1] ?? release.meta.periodEnd ?? null;
   const cy = calendarYears(release, end);
-  const atEnd = all.filter((c) => { const at = end ? columnEnd(c, end, cy) : null; return !!at && days(at, end as string) <= 7; });
-  const spans = [...new Set(atEnd.map(spanOf).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  const at = (cols: typeof all) => cols.filter(({ c, t }) => { const e = end ? columnEnd(c, end, cy, t) : null; return !!e && days(e, end as string) <= 7; });
+  const spans = [...new Set(at(all).map(({ c }) => spanOf(c)).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  // A quarter's release whose income statement covers the year only leads with the quarter where
+  // another table reports it (a quarterly reconciliation beside the annual statements).
+  if (income.length && release.meta.fiscalQuarter && !spans.includes(3) && at(others).some(({ c }) => spanOf(c) === 3)) spans.unshift(3);
   // The quarter leads where it is reported (a fourth-quarter release leads with the quarter, then the year).
   const main = spans.includes(3) ? 3 : spans[0];
   const longer = spans.filter((s) => main !== undefined && s > main).pop();
@@ -66,11 +70,29 @@ export interface Triple {
  * The end of a column's period; a column headed by its year alone ("2024" under "Three months
  * ended December 31") ends on the release's month and day in that year.
  */
-export function columnEnd(c: Column, near: string, calendarYears: boolean): string | null {
+export function columnEnd(c: Column, near: string, calendarYears: boolean, table?: Table): string | null {
   if (c.period?.end) return c.period.end;
   const fy = /^(\d{4})$/.exec(c.period?.fiscalYear ?? '');
-  return fy && calendarYears ? `${fy[1]}${near.slice(4)}` : null;
+  if (fy) return calendarYears ? `${fy[1]}${near.slice(4)}` : null;
+  return table && undatedCurrent(table, c, near) ? near : null;
 }
+
+/**
+ * A column of a span whose header names no year ("3 months ended December 31" where the year was
+ * printed apart): when the next column of the same span ends a year before `near`, and the header's
+ * month, if it names one, is near's, it is the current period of a current-then-prior pair.
+ */
+function undatedCurrent(table: Table, c: Column, near: string): boolean {
+  const span = spanOf(c);
+  const header = c.header.join(' ');
+  if (span === null || c.convenience || /\b(?:19|20)\d{2}\b/.test(header)) return false;
+  const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}`, 'i').test(header));
+  if (month >= 0 && month + 1 !== Number(near.slice(5, 7))) return false;
+  const next = table.columns.find((o) => o.index > c.index && spanOf(o) === span && !o.convenience);
+  return !!next?.period?.end && days(next.period.end, yearBefore(near)) <= 7;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Whether a year's name is the calendar year its periods end in: a company whose year ends in December, as counted or, not counted, by its period end. */
 export function calendarYears(release: Release, end: string | null): boolean {
@@ -78,8 +100,8 @@ export function calendarYears(release: Release, end: string | null): boolean {
   return cal ? cal.endMonth === 12 && cal.offset === 0 : !!end && /^\d{4}-12-(?:2[4-9]|3[01])$/.test(end);
 }
 
-function fits(c: Column, end: string, span: number | null, home: string | null, cy: boolean): boolean {
-  const at = columnEnd(c, end, cy);
+function fits(table: Table, c: Column, end: string, span: number | null, home: string | null, cy: boolean): boolean {
+  const at = columnEnd(c, end, cy, table);
   if (!at || !c.period || days(at, end) > 7) return false;
   if (span === null ? !c.period.instant : spanOf(c) !== span) return false;
   return !c.convenience && (!home || !c.currency || c.currency === home);
@@ -90,10 +112,10 @@ export function columnsFor(table: Table, p: Periods, span: number | null): { now
   if (!p.end) return null;
   const end = p.end;
   const cols = table.columns;
-  const now = cols.findIndex((c) => fits(c, end, span, p.home, !!p.calendarYears));
+  const now = cols.findIndex((c) => fits(table, c, end, span, p.home, !!p.calendarYears));
   if (now < 0) return null;
   const priorEnd = yearBefore(end);
-  let prior = cols.findIndex((c) => fits(c, priorEnd, span, p.home, !!p.calendarYears));
+  let prior = cols.findIndex((c) => fits(table, c, priorEnd, span, p.home, !!p.calendarYears));
   // A balance sheet compares with the last year end, not always the same day a year ago.
   if (prior < 0 && span === null) prior = cols.findIndex((c, i) => i !== now && c.period?.instant && !c.convenience && (!p.home || c.currency === p.home) && !!c.period.end && c.period.end < end);
   const usd = cols.findIndex((c) => { const at = c.convenience ? columnEnd(c, end, !!p.calendarYears) : null; return !!at && days(at, end) <= 7 && (span === null ? !!c.period?.instant : spanOf(c) === span); });
