@@ -19,6 +19,10 @@ interface Case {
   file: string;
   pins: Pin[];
   absent?: string[];
+  /** Tiles of the longer span only (the quarter's columns lack the line): the year's figures. */
+  year?: Pin[];
+  /** The currency a tile's figure is printed in where it is not the release's. */
+  currency?: [role: string, code: string][];
 }
 
 const CASES: Case[] = [
@@ -37,8 +41,15 @@ const CASES: Case[] = [
   { file: 'buckle_8k_ex99-1.html', pins: [['revenue', '293618', '303457'], ['operating', '54483', '64065'], ['net', '44172', '51762'], ['eps', '0.88', '1.04']] },
   // "Profit" is net income; Adjusted Profit Per Share $2.88 vs $2.87 sits in a table headed by years alone.
   { file: 'caterpillar_q1_2022_8k_ex99-1.htm', pins: [['revenue', '13589', '11887'], ['operating', '1855', '1814'], ['net', '1537', '1530'], ['eps', '2.86', '2.77']] },
-  // A mortgage REIT: net interest income is the top line; the statements are of full years (2024 vs 2023).
-  { file: 'chimera_investment_q4_2024_morningstar.md', pins: [['nii', '264676', '263363'], ['net', '90329', '52354'], ['eps', '1.10', '0.68']] },
+  // A mortgage REIT whose statements are of full years: the quarter leads from the earnings-available-
+  // for-distribution table (lines 183, 196, 198, 199: Q4 2024 vs Q4 2023); net interest income (line 103)
+  // is reported for the years only and follows, captioned with its year.
+  { file: 'chimera_investment_q4_2024_morningstar.md', pins: [['net', '-168275', '12104'], ['adjusted-net', '30448', '30735'], ['eps', '-2.04', '0.16'], ['adjusted-eps', '0.37', '0.40']], year: [['nii', '264676', '263363']] },
+  // Per ADS the table prints US$ (lines 236–237: diluted US$0.129 vs US$0.133) in a release reported in NT$.
+  { file: 'ase_technology_q4_2024_morningstar.md', pins: [['revenue', '162264', '160581'], ['operating', '11211', '11815'], ['net', '9312', '9392'], ['eps', '0.129', '0.133']], currency: [['eps', 'USD']] },
+  // A Canadian REIT with no income statement: FINANCIAL HIGHLIGHTS (lines 113–150), three months ended
+  // December 31, 2024 vs 2023, amounts in C$ millions as the row labels say; NAV per unit at the year ends.
+  { file: 'hr_reit_q4_2024_djn.md', pins: [['revenue', '202.4', '205.9'], ['noi', '141.1', '147.4'], ['net', '130.9', '-11.3'], ['ffo', '0.298', '0.299'], ['affo', '0.220', '0.245'], ['nav', '20.92', '20.75']], currency: [['revenue', 'CAD'], ['ffo', 'CAD']] },
   // Adjusted net income $133,273 vs $135,965 is refused: its table is read in another unit than the statement.
   { file: 'danaos_q4_2024_morningstar.md', pins: [['revenue', '258179', '249315'], ['operating', '128788', '131969'], ['net', '90427', '149921'], ['eps', '4.70', '7.70'], ['adjusted-eps', '6.93', '6.99']], absent: ['adjusted-net'] },
   { file: 'farmers_merchants_bancshares_fy2024_globenewswire.md', pins: [['nii', '5443617', '5301126'], ['net', '856080', '1415230'], ['eps', '0.27', '0.46']] },
@@ -76,6 +87,16 @@ describe('headline figures of the corpus and the sample, as the sources print th
         assert.deepStrictEqual([got[1], got[2]].map(norm), [norm(now), norm(prior)], `${role}`);
       }
       for (const role of c.absent ?? []) assert.ok(!shown.some((s) => s[0] === role), `${role} is shown but not of the source`);
+      for (const [role, now, prior] of c.year ?? []) {
+        const f = r.headline?.figures.find((x) => x.role === role);
+        assert.ok(f && !f.cols[0] && f.cols[1]?.span === 12, `${role}: a tile of the year only`);
+        assert.deepStrictEqual([cellOf(r, f, 1, 'now'), cellOf(r, f, 1, 'prior')].map((x) => x?.value?.toString() ?? null), [now, prior], role);
+        assert.match(f.caption, /^FY\d{4} /);
+      }
+      for (const [role, code] of c.currency ?? []) {
+        const f = r.headline?.figures.find((x) => x.role === role);
+        assert.strictEqual(f && cellOf(r, f, 0, 'now')?.currency, code, `${role} currency`);
+      }
     });
   }
 });

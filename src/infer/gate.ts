@@ -53,6 +53,11 @@ export function marginFigure(h: Headline, role: string): HeadlineFigure | null {
   return h.figures.find((f) => f.role === role) ?? null;
 }
 
+/** Margins over the top line are a measure of general companies; a landlord's or insurer's release states its own ratios. */
+export function hasMargins(h: Headline): boolean {
+  return h.sector === 'general';
+}
+
 /** A margin's name: an adjusted one as the release names its measure. */
 export function marginName(f: HeadlineFigure, name: string): string {
   return f.role === 'adjusted-net' && /^non-gaap/i.test(f.caption) ? 'Non-GAAP net margin' : name;
@@ -176,6 +181,15 @@ export function gateOf(release: Release): Gate {
     reasons.push(`the statements report ${span === 12 ? 'the full year' : `${span} months`} only; the quarter is not in the tables`);
     for (const f of h.figures) if (!f.caption.endsWith(`(${period})`)) f.caption = `${f.caption} (${period})`;
   }
+  // Each tile shows the header's period, or names its own: a year's figure under a quarter's header
+  // reads as the quarter's.
+  const headerSpan = m.fiscalQuarter ? 3 : /^FY/.test(m.fiscalPeriod ?? '') ? 12 : null;
+  for (const f of h.figures) {
+    const at = f.cols.find(Boolean);
+    if (!at || at.span === null || headerSpan === null || at.span === headerSpan) continue;
+    const named = spanName(release, at.span);
+    if (!f.caption.includes(named)) reasons.push(`${f.caption}: the header's period is ${m.fiscalPeriod}, the tile's column ${named}`);
+  }
   for (const group of [h.income, h.balance, h.cashflow, h.parts]) {
     const kept = group.filter((f) => checkFigure(release, f, reasons, false));
     group.splice(0, group.length, ...kept);
@@ -184,7 +198,7 @@ export function gateOf(release: Release): Gate {
   const top = h.figures.find((f) => f.role === 'revenue');
   for (const [role, name] of MARGINS) {
     const f = marginFigure(h, role);
-    if (!f || !top) continue;
+    if (!f || !top || !hasMargins(h)) continue;
     for (const which of ['now', 'prior'] as const) {
       const pct = percentOf(cellOf(release, f, 0, which), cellOf(release, top, 0, which));
       if (pct && !plausibleMargin(pct)) reasons.push(`${marginName(f, name)} ${pct.toFixed(1)}% is outside −100%…100%: ${top.caption} may not be the top line`);

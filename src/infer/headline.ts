@@ -272,7 +272,8 @@ export function chooseHeadline(release: Release): Headline {
   const later = span !== null ? figures.filter((f) => !f.cols[0]) : [];
   for (const f of later) {
     figures.splice(figures.indexOf(f), 1);
-    f.caption = `${f.caption} (${spanName(release, f.cols.find(Boolean)!.span)})`;
+    // The period goes first: a caption cut to the tile's width still says it.
+    f.caption = `${spanName(release, f.cols.find(Boolean)!.span)} ${f.caption.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}`;
   }
   figures.push(...later);
 

@@ -1,5 +1,5 @@
 import type { Release } from '../model/types';
-import { scaleIn } from '../read/units';
+import { currenciesIn, scaleIn } from '../read/units';
 import type { Pass } from './index';
 
 // Units a table's caption and columns leave to its rows. A row whose label states its own unit
@@ -51,10 +51,33 @@ export function ownScales(release: Release): void {
   }
 }
 
+/** A currency named on the figure as printed ("US$0.129"); a bare "$" names none. */
+const MARK = /^\(?\s*[-\u2212]?\s*(US\$|NT\$|C\$|HK\$|A\$|RMB|€|£|¥)/i;
+
+/**
+ * A figure printed with its currency is in that currency, whatever its column's header says:
+ * earnings per ADS printed "US$0.129" under columns of a release in NT$ are US dollars.
+ */
+export function ownMarks(release: Release): void {
+  for (const st of release.statements) {
+    for (const table of st.tables) {
+      for (const row of table.rows) {
+        for (const cell of row.cells) {
+          if (!cell || (cell.kind !== 'amount' && cell.kind !== 'per-share')) continue;
+          const m = MARK.exec(cell.text);
+          const named = m ? currenciesIn(m[1])[0] ?? null : null;
+          if (named) cell.currency = named;
+        }
+      }
+    }
+  }
+}
+
 export const unitsPass: Pass = {
   name: 'units',
   run(release) {
     ownDollars(release);
     ownScales(release);
+    ownMarks(release);
   },
 };
