@@ -281,6 +281,15 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     assert.deepStrictEqual([rents.cells[0]?.scale, rents.cells[0]?.currency], [6, 'CAD']);
   });
 
+  it('takes no figure from a column whose header names two dates (two columns\' headers read over one)', () => {
+    const r = build(landlord(), (x) => {
+      const col = x.statements[0].tables[0].columns[0];
+      col.header = ['December 31, 2024 December 31, 2023'];
+    });
+    assert.deepStrictEqual(r.headline!.figures.filter((f) => f.role === 'occupancy' || f.role === 'nav'), []);
+    assert.ok(r.headline!.figures.some((f) => f.role === 'ffo'));
+  });
+
   it('takes the currency of a per-ADS figure from the mark printed on it, not from the release', () => {
     const rows = [...ROWS.slice(0, 5), 'Net income per share — diluted\tRMB0.80\tRMB0.72', 'Net income per ADS — diluted\tUS$0.44\tUS$0.40'];
     const r = build(made({ units: 'In millions of Renminbi ("RMB"), except per share amounts', rows }));

@@ -100,7 +100,17 @@ export function calendarYears(release: Release, end: string | null): boolean {
   return cal ? cal.endMonth === 12 && cal.offset === 0 : !!end && /^\d{4}-12-(?:2[4-9]|3[01])$/.test(end);
 }
 
+/** Full dates a header names ("December 31, 2024"). */
+const DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b/gi;
+
+/** A header naming two different dates is two columns' headers read over one: which period its figures are of is not known. */
+function twoDates(c: Column): boolean {
+  const dates = new Set((c.header.join(' ').match(DATE) ?? []).map((d) => d.toLowerCase().replace(/[.,]/g, '').replace(/\s+/g, ' ')));
+  return dates.size > 1;
+}
+
 function fits(table: Table, c: Column, end: string, span: number | null, home: string | null, cy: boolean): boolean {
+  if (twoDates(c)) return false;
   const at = columnEnd(c, end, cy, table);
   if (!at || !c.period || days(at, end) > 7) return false;
   if (span === null ? !c.period.instant : spanOf(c) !== span) return false;
