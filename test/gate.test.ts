@@ -299,6 +299,22 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     assert.strictEqual(briefingView(r).tiles.find((t) => t.caption === 'Diluted EPS per ADS')?.value, 'US$0.44');
   });
 
+  it('shows beside each GAAP figure the adjusted one a reconciliation prints in its own column', () => {
+    const text = made() + [
+      '', '**Reconciliation of GAAP to Non-GAAP Measures**  ', '(In millions of U.S. dollars, except per share amounts)', '',
+      '\tQuarter Ended March 31,\t\t\t\t\t',
+      '\t2025 GAAP\tAdj.\t2025 Non-GAAP\t2024 GAAP\tAdj.\t2024 Non-GAAP',
+      'Net income\t196.9\t23.1\t220.0\t180.0\t10.0\t190.0',
+      'Diluted earnings per share\t0.80\t\t0.89\t0.72\t\t0.76', '',
+    ].join('\n');
+    const r = build(text);
+    assert.deepStrictEqual(r.headline!.figures.map((f) => [f.caption, cellOf(r, f, 0, 'now')?.text, cellOf(r, f, 0, 'prior')?.text]), [
+      ['Net sales', '1,234.5', '1,100.0'], ['Operating income', '246.9', '220.0'], ['Net income', '196.9', '180.0'],
+      ['Non-GAAP net income', '220.0', '190.0'], ['Diluted EPS', '0.80', '0.72'], ['Non-GAAP EPS', '0.89', '0.76'],
+    ]);
+    assert.deepStrictEqual(reasons(r), []);
+  });
+
   // Statements of the full year, and the quarter in a reconciliation table beside them.
   function yearWithQuarterBeside(): string {
     return [

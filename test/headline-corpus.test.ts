@@ -57,8 +57,9 @@ const CASES: Case[] = [
   // Adjusted EPS $0.82 vs $0.93 is printed on a row labelled "Adjusted net earnings" under a per-share heading.
   { file: 'kelly_services_q4_2024_globenewswire.md', pins: [['revenue', '1191.1', '1232.2'], ['operating', '-56.7', '7.3'], ['net', '-31.8', '11.4'], ['adjusted-net', '29.1', '34.1'], ['eps', '-0.90', '0.31']], absent: ['adjusted-eps'] },
   { file: 'nvidia_q3fy25_newsroom.html', pins: [['revenue', '35082', '18120'], ['operating', '21869', '10417'], ['net', '19309', '9243'], ['adjusted-net', '20010', '10020'], ['eps', '0.78', '0.37'], ['adjusted-eps', '0.81', '0.40']] },
-  // The fourth quarter leads; non-GAAP EPS $0.92 vs $0.87 is a column of a reconciliation table.
-  { file: 'oracle_q4fy14_8k_ex99-1.htm', pins: [['revenue', '11320', '10947'], ['operating', '4909', '5000'], ['net', '3646', '3807'], ['eps', '0.80', '0.80']], absent: ['adjusted-eps'] },
+  // The fourth quarter leads; non-GAAP net income $4,185 vs $4,114 and EPS $0.92 vs $0.87 are the
+  // "Non-GAAP" columns of the reconciliation table, beside the GAAP and "Adj." columns.
+  { file: 'oracle_q4fy14_8k_ex99-1.htm', pins: [['revenue', '11320', '10947'], ['operating', '4909', '5000'], ['net', '3646', '3807'], ['adjusted-net', '4185', '4114'], ['eps', '0.80', '0.80'], ['adjusted-eps', '0.92', '0.87']] },
   { file: 'palomar_q4_2024_globenewswire.md', pins: [['revenue', '144890', '93748'], ['premiums', '373723', '303152'], ['combined-ratio', '75.9', '74.2'], ['net', '34965', '25894'], ['eps', '1.29', '1.02'], ['adjusted-eps', '1.52', '1.11']] },
   { file: 'sears_q2_2004_8k_ex99.txt', pins: [['revenue', '8781', '10196'], ['operating', '53', '489'], ['net', '53', '309'], ['eps', '0.24', '1.04']] },
   // Analysis of Consolidated Earnings: net income as reported and excluding one-time items; EPS is basic only.

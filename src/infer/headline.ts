@@ -1,4 +1,4 @@
-import type { Headline, HeadlineFigure, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
+import type { Column, Headline, HeadlineFigure, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
 import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, type Located, type Periods } from './locate';
 
@@ -128,6 +128,24 @@ function dilutedEps(release: Release, p: Periods, span: number | null, adjusted:
 
 const adjustedNet = byWords(SUPPORT, /^(?:non-gaap|adjusted|underlying|core|comparable|recurrent|recurring) (?:net )?(?:income|earnings|profit)(?: (?:income|earnings|profit|loss))*(?: group share| attributable to (?!non-?controlling).*)?$|^earnings available for distribution$|^net (?:income|earnings|profit) excluding (?:one-time|special|non-recurring|unusual) items$/, 'amount');
 
+/** A column of adjusted figures beside the reported ones ("2014 Non-GAAP" after "2014 GAAP" and "Adj."). */
+export const ADJUSTED_COLUMN = (c: Column): boolean => /\b(?:non-gaap|adjusted|underlying)\b/i.test(c.header.join(' '));
+
+/**
+ * The adjusted figure of a reported line, where a reconciliation prints it as a column beside the
+ * reported one: the table's net income or diluted EPS line, read in its adjusted columns.
+ */
+function inAdjustedColumns(release: Release, p: Periods, span: number | null, role: 'net' | 'eps'): Located | null {
+  for (const loc of rowsOf(release, SUPPORT)) {
+    if (!loc.table.columns.some(ADJUSTED_COLUMN) || !triple(loc, p, span, ADJUSTED_COLUMN)) continue;
+    const label = plain(loc.row.label);
+    if (ADJUSTED_ANY.test(label)) continue;
+    if (role === 'net' ? loc.row.kind === 'amount' && NET.test(label) && !MINORITY.test(label) && !NOT_NET_DETAIL.test(label)
+      : loc.row.kind === 'per-share' && WORDS.diluted.test(label) && !NOT_EARNINGS.test(label) && !/before|continuing|discontinued/.test(label)) return loc;
+  }
+  return null;
+}
+
 /** Sector figures: words of general reporting vocabulary for what each kind of company leads with. */
 const SECTOR: Record<Exclude<Sector, 'general'>, { role: string; find: Finder; instant?: boolean }[]> = {
   bank: [
@@ -183,18 +201,18 @@ function captionOf(loc: Located, role: string): string {
 }
 
 /** The same line in another table of the statement's kind that reports the span (a separate year-to-date statement). */
-function sameLine(release: Release, loc: Located, p: Periods, span: number | null): Located | null {
+function sameLine(release: Release, loc: Located, p: Periods, span: number | null, only?: (c: Column) => boolean): Located | null {
   const label = plain(loc.row.label);
-  return rowsOf(release, [loc.kind]).find((l) => l.table !== loc.table && l.row.kind === loc.row.kind && plain(l.row.label) === label && !!triple(l, p, span)) ?? null;
+  return rowsOf(release, [loc.kind]).find((l) => l.table !== loc.table && l.row.kind === loc.row.kind && plain(l.row.label) === label && !!triple(l, p, span, only)) ?? null;
 }
 
 /** One figure: its row and, for each span, the columns that hold it (in the same line of another table where its own has none). */
-export function figureOf(loc: Located, p: Periods, role: string, spans: (number | null)[], caption?: string, release?: Release): HeadlineFigure | null {
+export function figureOf(loc: Located, p: Periods, role: string, spans: (number | null)[], caption?: string, release?: Release, only?: (c: Column) => boolean): HeadlineFigure | null {
   const cols = spans.map((span, i) => {
-    const at = columnsFor(loc.table, p, span);
+    const at = columnsFor(loc.table, p, span, only);
     if (at && loc.row.cells[at.now]?.value != null) return { span, now: at.now, prior: at.prior >= 0 ? at.prior : null, usd: at.usd >= 0 ? at.usd : null };
-    const other = i > 0 && release ? sameLine(release, loc, p, span) : null;
-    const there = other ? columnsFor(other.table, p, span) : null;
+    const other = i > 0 && release ? sameLine(release, loc, p, span, only) : null;
+    const there = other ? columnsFor(other.table, p, span, only) : null;
     if (!other || !there) return null;
     return { span, now: there.now, prior: there.prior >= 0 ? there.prior : null, usd: there.usd >= 0 ? there.usd : null, row: refOf(other) };
   });
@@ -228,11 +246,11 @@ export function chooseHeadline(release: Release): Headline {
   const spans: (number | null)[] = p.spans;
   const figures: HeadlineFigure[] = [];
   const seen = new Set<string>();
-  const add = (loc: Located | null, role: string, instant = false, beside?: string): HeadlineFigure | null => {
+  const add = (loc: Located | null, role: string, instant = false, beside?: string, only?: (c: Column) => boolean, caption?: string): HeadlineFigure | null => {
     if (!loc) return null;
-    const key = `${loc.statement}/${loc.tableIndex}/${loc.rowIndex}`;
+    const key = `${loc.statement}/${loc.tableIndex}/${loc.rowIndex}${only ? '/adjusted' : ''}`;
     if (seen.has(key)) return null;
-    const fig = figureOf(loc, p, role, instant ? [null] : spans, undefined, release);
+    const fig = figureOf(loc, p, role, instant ? [null] : spans, caption, release, only);
     if (!fig) return null;
     seen.add(key);
     if (beside) fig.beside = beside;
@@ -256,9 +274,18 @@ export function chooseHeadline(release: Release): Headline {
   const beside = <T>(f: (kinds: StatementKind[]) => T | null): T | null => f(gaapKinds(release)) ?? (hasIncome ? f(BESIDE) : null);
   const net = beside((k) => netIncome(release, p, span, top, k)) ?? (longer ? netIncome(release, p, longer, top) : null);
   add(net, 'net');
-  add(either((s) => adjustedNet(release, p, s)), 'adjusted-net', false, 'net');
+  // The adjusted figure a release leads with: its own line, else the reported line's adjusted column.
+  const adjustedCaption = (loc: Located | null, what: string) => {
+    const col = loc?.table.columns.find(ADJUSTED_COLUMN);
+    return `${/non-gaap/i.test(col?.header.join(' ') ?? '') ? 'Non-GAAP' : 'Adjusted'} ${what}`;
+  };
+  const byColumn = (role: 'net' | 'eps', what: string, as: string) => {
+    const loc = either((s) => inAdjustedColumns(release, p, s, role));
+    return add(loc, as, false, role, ADJUSTED_COLUMN, adjustedCaption(loc, what));
+  };
+  if (!add(either((s) => adjustedNet(release, p, s)), 'adjusted-net', false, 'net')) byColumn('net', 'net income', 'adjusted-net');
   add(beside((k) => dilutedEps(release, p, span, false, k)) ?? (longer ? dilutedEps(release, p, longer, false) : null), 'eps');
-  add(either((s) => dilutedEps(release, p, s, true)), 'adjusted-eps', false, 'eps');
+  if (!add(either((s) => dilutedEps(release, p, s, true)), 'adjusted-eps', false, 'eps')) byColumn('eps', 'EPS', 'adjusted-eps');
   if (sector !== 'general' && !figures.some((f) => f.role === 'operating') && figures.length < TILES) add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
   for (const s of sectorRows.filter((r) => r.instant)) add(s.loc, s.role, true);
   // An adjusted figure equal to the GAAP one beside it says nothing more.

@@ -118,10 +118,11 @@ function fits(table: Table, c: Column, end: string, span: number | null, home: s
 }
 
 /** The columns of a table holding a span at the period end: now, a year earlier, the convenience translation (−1 where none). */
-export function columnsFor(table: Table, p: Periods, span: number | null): { now: number; prior: number; usd: number } | null {
+export function columnsFor(table: Table, p: Periods, span: number | null, only?: (c: Column) => boolean): { now: number; prior: number; usd: number } | null {
   if (!p.end) return null;
   const end = p.end;
-  const cols = table.columns;
+  // `only` keeps a measure's own columns where a table sets reported and adjusted figures side by side.
+  const cols = only ? table.columns.map((c) => (only(c) ? c : { ...c, period: null })) : table.columns;
   const now = cols.findIndex((c) => fits(table, c, end, span, p.home, !!p.calendarYears));
   if (now < 0) return null;
   const priorEnd = yearBefore(end);
@@ -133,8 +134,8 @@ export function columnsFor(table: Table, p: Periods, span: number | null): { now
 }
 
 /** The row's figures for a span (null span: a balance-sheet instant). */
-export function triple(loc: Located, p: Periods, span: number | null): Triple | null {
-  const at = columnsFor(loc.table, p, span);
+export function triple(loc: Located, p: Periods, span: number | null, only?: (c: Column) => boolean): Triple | null {
+  const at = columnsFor(loc.table, p, span, only);
   if (!at) return null;
   const cell = (i: number) => (i >= 0 ? loc.row.cells[i] ?? null : null);
   const n = cell(at.now);
