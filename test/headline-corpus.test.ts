@@ -36,8 +36,8 @@ const CASES: Case[] = [
   { file: 'ascendis_pharma_q4_2024_globenewswire.md', pins: [['revenue', '173916', '137703'], ['operating', '383', '-36610'], ['net', '-38469', '-86878'], ['eps', '-0.64', '-1.54']] },
   // Diluted EPS NT$2.07 vs 2.13 is stated in the prose only; the table's "Diluted EPS" row is the share count (4,399,409), refused.
   { file: 'ase_technology_q4_2024_djn.md', pins: [['revenue', '162264', '160581'], ['operating', '11211', '11815'], ['net', '9312', '9392']], absent: ['eps'] },
-  // Distributable earnings before realizations ($1,498m vs $1,209m) is not in a table the headline reads.
-  { file: 'brookfield_corp_q4_2024_globenewswire.md', pins: [['revenue', '19426', '24518'], ['net', '432', '699'], ['eps', '0.25', '0.42']] },
+  // Distributable earnings before realizations $1,498m vs $1,209m (line 48), the release's lead measure.
+  { file: 'brookfield_corp_q4_2024_globenewswire.md', pins: [['revenue', '19426', '24518'], ['distributable', '1498', '1209'], ['net', '432', '699'], ['eps', '0.25', '0.42']] },
   { file: 'buckle_8k_ex99-1.html', pins: [['revenue', '293618', '303457'], ['operating', '54483', '64065'], ['net', '44172', '51762'], ['eps', '0.88', '1.04']] },
   // "Profit" is net income; Adjusted Profit Per Share $2.88 vs $2.87 sits in a table headed by years alone.
   { file: 'caterpillar_q1_2022_8k_ex99-1.htm', pins: [['revenue', '13589', '11887'], ['operating', '1855', '1814'], ['net', '1537', '1530'], ['eps', '2.86', '2.77']] },

@@ -11,7 +11,8 @@ import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, t
 /** Normalized label: no footnote markers, slashes or parentheses, one space. */
 export function plain(label: string): string {
   // A unit in the label ("(in millions)", "(in 000's)") says how the row is printed, not what it is.
-  return label.replace(/\((?:\$|us\$|c\$|€)?\s*in\s+(?:thousands|millions|billions|000'?s)[^)]*\)?/gi, ' ').replace(/["“”]/g, '').replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|(?:\s\d{1,2})+$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Footnote numbers glued to a label's last word ("realizations2,3") are no part of it.
+  return label.replace(/(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/, '').replace(/\((?:\$|us\$|c\$|€)?\s*in\s+(?:thousands|millions|billions|000'?s)[^)]*\)?/gi, ' ').replace(/["“”]/g, '').replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|(?:\s\d{1,2})+$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 const NET = /^(?:gaap |reported )?(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*)?$/;
@@ -190,7 +191,9 @@ function refOf(loc: Located): RowRef {
 
 /** The row's own label when it is short enough for a tile, else the role's name. */
 function captionOf(loc: Located, role: string): string {
-  const label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$/g, '').replace(/\s+/g, ' ').trim();
+  const label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$|(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/g, '').replace(/\s+/g, ' ').trim();
+  // "Distributable earnings before realizations" is "DE before realizations", as releases abbreviate it.
+  if (role === 'distributable' && label.length > 30) return label.replace(/^distributable earnings/i, 'DE');
   if (role === 'net' && label.length > 30 && ATTRIBUTABLE.test(plain(label))) return 'Net income attributable';
   if (role === 'eps' || role === 'adjusted-eps') {
     const header = [...loc.table.rows.slice(0, loc.rowIndex)].reverse().find((r) => r.emphasis === 'header');
