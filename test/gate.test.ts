@@ -315,6 +315,19 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     assert.deepStrictEqual(reasons(r), []);
   });
 
+  it('adds the lead segment\'s sales where segments are reported as blocks: the one earning the most operating income', () => {
+    const text = made() + [
+      '', '**Segment Information**  ', '(In millions of U.S. dollars)', '',
+      '\tQuarter Ended\t', '\tMarch 31, 2025\tMarch 31, 2024',
+      'Grocery\t\t', 'Net sales\t900.0\t820.0', 'Operating income\t90.0\t85.0',
+      'Cloud Kitchens\t\t', 'Net sales\t334.5\t280.0', 'Operating income\t156.9\t135.0',
+      'Consolidated\t\t', 'Net sales\t1,234.5\t1,100.0', 'Operating income\t246.9\t220.0', '',
+    ].join('\n');
+    const r = build(text);
+    const seg = r.headline!.figures.find((f) => f.role === 'segment');
+    assert.deepStrictEqual(seg && [seg.caption, cellOf(r, seg, 0, 'now')?.text, cellOf(r, seg, 0, 'prior')?.text], ['Cloud Kitchens net sales', '334.5', '280.0']);
+  });
+
   // Statements of the full year, and the quarter in a reconciliation table beside them.
   function yearWithQuarterBeside(): string {
     return [

@@ -29,7 +29,8 @@ const CASES: Case[] = [
   // Sample lines 321, 331, 340, 403, 411, 412.
   { file: 'samples/qifu-q3-2024.txt', pins: [['revenue', '4370158', '4281026'], ['operating', '2289154', '1388873'], ['net', '1802862', '1142047'], ['adjusted-net', '1825136', '1180979'], ['eps', '12.18', '6.94'], ['adjusted-eps', '12.35', '7.20']] },
   // Statements of operations, three months ended September 30.
-  { file: 'amazon_q3_2024_release.md', pins: [['revenue', '158877', '143083'], ['operating', '17411', '11188'], ['net', '15328', '9879'], ['eps', '1.43', '0.94']] },
+  // Segment Information: AWS earns the most operating income (10,447 vs North America 5,663); its net sales 27,452 vs 23,059.
+  { file: 'amazon_q3_2024_release.md', pins: [['revenue', '158877', '143083'], ['operating', '17411', '11188'], ['net', '15328', '9879'], ['eps', '1.43', '0.94'], ['segment', '27452', '23059']] },
   { file: 'apple_q1fy11_8k_ex99-1.htm', pins: [['revenue', '26741', '15683'], ['operating', '7827', '4725'], ['net', '6004', '3378'], ['eps', '6.43', '3.67']] },
   // The non-GAAP statement (net income 67, EPS 0.17) has no prior-year column.
   { file: 'apple_q3fy04_8k_ex99-1.htm', pins: [['revenue', '2014', '1545'], ['operating', '72', '9'], ['net', '61', '19'], ['eps', '0.16', '0.05']], absent: ['adjusted-net', 'adjusted-eps'] },

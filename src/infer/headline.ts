@@ -1,4 +1,4 @@
-import type { Column, Headline, HeadlineFigure, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
+import type { Column, Headline, HeadlineFigure, Table, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
 import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, type Located, type Periods } from './locate';
 
@@ -147,6 +147,36 @@ function inAdjustedColumns(release: Release, p: Periods, span: number | null, ro
   return null;
 }
 
+/** Block headers that are the whole company, not a segment. */
+const NOT_SEGMENT = /^(?:consolidated|total|corporate|eliminations?|other|segment|unallocated|reconciling)/i;
+
+/**
+ * The lead segment's top line, where a table reports segments as blocks (a header naming each, its
+ * sales and operating income under it): the segment earning the most operating income, else selling
+ * the most. Its caption is the segment's name and the line's ("AWS net sales").
+ */
+function leadSegment(release: Release, p: Periods, span: number | null): { loc: Located; caption: string } | null {
+  const tables = new Map<Table, Located[]>();
+  for (const l of rowsOf(release, ['income', 'other', 'non-gaap'])) tables.set(l.table, [...(tables.get(l.table) ?? []), l]);
+  for (const locs of tables.values()) {
+    const blocks: { name: string; top: Located; operating: Located | null }[] = [];
+    let name: string | null = null;
+    for (const l of locs) {
+      if (l.row.emphasis === 'header') { name = l.row.label.replace(/\s*segment:?$/i, '').replace(/:$/, '').trim(); continue; }
+      if (!name || NOT_SEGMENT.test(name)) continue;
+      const block = blocks.find((b) => b.name === name);
+      if (!block && WORDS.revenue.test(l.row.label.trim()) && l.row.kind === 'amount' && triple(l, p, span)) blocks.push({ name, top: l, operating: null });
+      else if (block && !block.operating && WORDS.operating.test(l.row.label.trim()) && l.row.kind === 'amount' && triple(l, p, span)) block.operating = l;
+    }
+    if (blocks.length < 2) continue;
+    const size = (l: Located | null) => (l ? triple(l, p, span)?.now?.value ?? null : null);
+    const by = blocks.every((b) => size(b.operating)) ? (b: (typeof blocks)[number]) => size(b.operating)! : (b: (typeof blocks)[number]) => size(b.top)!;
+    const lead = blocks.reduce((a, b) => (by(b).gt(by(a)) ? b : a));
+    return { loc: lead.top, caption: `${lead.name} ${lead.top.row.label.trim().replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}` };
+  }
+  return null;
+}
+
 /** Sector figures: words of general reporting vocabulary for what each kind of company leads with. */
 const SECTOR: Record<Exclude<Sector, 'general'>, { role: string; find: Finder; instant?: boolean }[]> = {
   bank: [
@@ -291,6 +321,9 @@ export function chooseHeadline(release: Release): Headline {
   if (!add(either((s) => dilutedEps(release, p, s, true)), 'adjusted-eps', false, 'eps')) byColumn('eps', 'EPS', 'adjusted-eps');
   if (sector !== 'general' && !figures.some((f) => f.role === 'operating') && figures.length < TILES) add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
   for (const s of sectorRows.filter((r) => r.instant)) add(s.loc, s.role, true);
+  // The lead segment, where the release reports segments, after the company's own figures.
+  const segment = figures.length < TILES ? leadSegment(release, p, span) : null;
+  if (segment) add(segment.loc, 'segment', false, undefined, undefined, segment.caption);
   // An adjusted figure equal to the GAAP one beside it says nothing more.
   for (const f of [...figures]) {
     const gaap = f.beside ? figures.find((g) => g.role === f.beside) : null;
