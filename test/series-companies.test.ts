@@ -157,6 +157,10 @@ describe('company models of ../shared/series, recalculated by LibreOffice', func
     // release reports $35,082 million: above. Recomputed by LibreOffice, the actual linked to the model.
     const guided = (b.lo.sheets.get('Guidance') ?? []).filter((r) => r[0] === 'Revenue' && r[1] === '2025Q3');
     assert.deepStrictEqual(guided.map((r) => [r[2], r[3], r[5], r[6], r[7], r[8]]), [['31.85', '33.15', '2025Q2: fy2025q2_edgar-ex991.htm', 'Revenue', '35.082', 'above']]);
+    // A guided margin is the ratio of its lines: "GAAP … gross margins are expected to be 74.4% …, plus or
+    // minus 50 basis points" against gross profit 26,156 / revenue 35,082 = 74.557%: in.
+    const margin = (b.lo.sheets.get('Guidance') ?? []).filter((r) => r[0] === 'GAAP gross margins' && r[1] === '2025Q3');
+    assert.deepStrictEqual(margin.map((r) => [r[2], r[3], r[6], Number(r[7].replace(/%$/, '')).toFixed(3), r[8]]), [['73.9%', '74.9%', 'Gross profit / Revenue', '74.557', 'in']]);
     // The Q3 FY25 release's own outlook (Q4 revenue of $37.5 billion ± 2%) is not yet reported.
     const next = (b.lo.sheets.get('Guidance') ?? []).find((r) => r[0] === 'Revenue' && r[1] === '2025Q4')!;
     assert.deepStrictEqual([next[2], next[3], next[8]], ['36.75', '38.25', 'not yet reported']);

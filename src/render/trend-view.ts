@@ -1,6 +1,7 @@
 import type { Decimal } from '../model/decimal';
 import type { LineItem, SeriesModel } from '../series/types';
-import { analysisLines, analysisRows, previousQuarter, type AnalysisLine } from '../write/workbook/series-analysis';
+import { mainMeasures } from '../series/measures';
+import { analysisLines, previousQuarter, type AnalysisLine } from '../write/workbook/series-analysis';
 import type { ModelCell, ModelColumn, ModelPlan } from '../write/workbook/series-cells';
 import { checkSummary } from '../write/workbook/series-checks';
 import { guidanceRows, type GuidanceRow } from '../write/workbook/series-guidance';
@@ -32,7 +33,7 @@ export interface TrendView {
   draft: string[];
   chart: { width: number; height: number; zeroY: number; bars: Bar[]; labels: { x: number; y: number; text: string; derived: boolean }[]; legend: { x: number; cls: string; text: string }[]; legendY: number } | null;
   quarters: { heads: Cell[]; rows: { label: string; cls: string; cells: Cell[] }[] };
-  latest: { title: string; heads: string[]; rows: { label: string; now: string; yearAgo: string; yoy: Change | null; prior: string; qoq: Change | null }[] } | null;
+  latest: { title: string; note: string | null; heads: string[]; rows: { label: string; now: string; yearAgo: string; yoy: Change | null; prior: string; qoq: Change | null }[] } | null;
   guidance: string[];
   outlook: string[];
   stamp: { ok: boolean; mark: string; line: string };
@@ -68,7 +69,7 @@ export function trendQuarters(model: SeriesModel, plan: ModelPlan): ModelColumn[
 
 export function trendView(model: SeriesModel, plan: ModelPlan, opts: TrendOptions = {}): TrendView {
   const latest = model.releases[model.releases.length - 1].release;
-  const measures = analysisRows(model, plan);
+  const measures = mainMeasures(model.items);
   const lines = analysisLines(plan, measures, '');
   const quarters = trendQuarters(model, plan);
   const cell = (item: LineItem | null, c: ModelColumn | undefined): ModelCell | undefined => (item && c ? plan.cells.get(`${item.id}|${c.col}`) : undefined);
@@ -125,21 +126,35 @@ export function trendView(model: SeriesModel, plan: ModelPlan, opts: TrendOption
       const pct = (c: ModelColumn | undefined) => { const x = c && line.cells.find((y) => y.col === c.col); return x ? formatFigure(x.value.times(100), { decimals: 1, percent: true }) : '\u2013'; };
       rowsL.push({ label: `${line.item.label}: margin`, now: pct(now), yearAgo: pct(yearAgo), yoy: null, prior: pct(before), qoq: null });
     }
-    latestBlock = { title: `${now.label} against a year earlier and the quarter before`, heads: [now.label, yearAgo?.label ?? `${now.year - 1}Q${now.quarter}`, 'change', before?.label ?? '', 'change'], rows: rowsL };
+    // Quarters of different lengths (a 16-week fourth quarter, a 53-week year's extra week) are said so.
+    const length = (c: ModelColumn | undefined) => {
+      const s = cell(measures.revenue ?? measures.net, c)?.source;
+      const st = s && model.releases[s.release].release.statements.find((x) => x.id === s.ref.statement);
+      const p = st?.tables[s!.ref.table].columns[s!.ref.col]?.period;
+      return p?.weeks ? `${p.weeks} weeks` : p?.months ? `${p.months} months` : null;
+    };
+    const lengths = [now, yearAgo, before].map((c) => (c ? { label: c.label, len: length(c) } : null)).filter((x): x is { label: string; len: string } => !!x?.len);
+    const note = new Set(lengths.map((x) => x.len)).size > 1 ? `Quarters of different lengths: ${lengths.map((x) => `${x.label} ${x.len}`).join(', ')}.` : null;
+    latestBlock = { title: `${now.label} against a year earlier and the quarter before`, note, heads: [now.label, yearAgo?.label ?? `${now.year - 1}Q${now.quarter}`, 'change', before?.label ?? '', 'change'], rows: rowsL };
   }
 
   // The latest quarter against its own guidance, and what the latest release guides next.
   const guided = guidanceRows(model, plan);
   const range = (r: GuidanceRow) => {
     const c = r.g.claim;
-    const f = (v: Decimal) => formatFigure(v, { decimals: c.decimals, currency: c.unit === 'amount' || c.unit === 'per-share' ? c.currency ?? currency : null, home: currency });
+    const percent = c.unit === 'percent';
+    const mark = c.unit === 'amount' || c.unit === 'per-share' ? c.currency ?? currency : null;
+    const f = (v: Decimal, withMark = true) => formatFigure(v, { decimals: c.decimals, currency: withMark ? mark : null, home: currency, percent: percent && withMark });
     const unit = c.unit === 'amount' && SCALE_UNIT[c.scale] ? ` ${SCALE_UNIT[c.scale]}` : '';
-    return c.high === null ? `at least ${f(c.low!)}${unit}` : c.high.eq(c.low!) ? `${c.approximate ? 'approximately ' : ''}${f(c.low!)}${unit}` : `${f(c.low!)}\u2013${formatFigure(c.high, { decimals: c.decimals })}${unit}`;
+    if (c.high === null) return `at least ${f(c.low!)}${unit}`;
+    if (c.high.eq(c.low!)) return `${c.approximate ? 'approximately ' : ''}${f(c.low!)}${unit}`;
+    return percent ? `${f(c.low!, false)}–${f(c.high)}` : `${f(c.low!)}–${f(c.high, false)}${unit}`;
   };
   const guidance = now ? guided.filter((r) => r.actual && r.col === now.col).map((r) => {
     const c = r.g.claim;
-    const places = Math.max(0, r.item!.decimals + c.scale - r.item!.scale);
-    const actual = `${formatFigure(r.actual!.value, { decimals: places, currency: c.unit === 'amount' || c.unit === 'per-share' ? c.currency ?? currency : null, home: currency })}${c.unit === 'amount' && SCALE_UNIT[c.scale] ? ` ${SCALE_UNIT[c.scale]}` : ''}`;
+    const actual = c.unit === 'percent'
+      ? formatFigure(r.actual!.value, { decimals: c.decimals, percent: true })
+      : `${formatFigure(r.actual!.value, { decimals: Math.max(0, r.item!.decimals + c.scale - r.item!.scale), currency: c.currency ?? currency, home: currency })}${c.unit === 'amount' && SCALE_UNIT[c.scale] ? ` ${SCALE_UNIT[c.scale]}` : ''}`;
     const said = r.actual!.verdict === 'in' ? 'within the guidance' : `${r.actual!.verdict} the guidance`;
     return `${r.g.subject} ${r.label}: ${actual}, ${said} of ${range(r)} given in the ${model.releases[r.g.release].label} release`;
   }) : [];

@@ -2,6 +2,7 @@ import { Decimal } from '../model/decimal';
 import type { Claim } from '../model/types';
 import { keyText } from './periods';
 import { shown } from './derive';
+import { mainMeasures } from './measures';
 import type { LineItem, SeriesRelease } from './types';
 
 // The outlook each release gave, set beside the line item that later reports the guided period.
@@ -20,8 +21,10 @@ export interface Guided {
   period: string;
   year: number;
   quarter: number | null;
-  /** The line item that reports it, or null with the reason in `why`. */
+  /** The line item that reports it (a margin's numerator), or null with the reason in `why`. */
   item: string | null;
+  /** For a guided margin: the line it is a ratio on (revenue); the actual is item / over. */
+  over: string | null;
   why: string | null;
 }
 
@@ -72,6 +75,7 @@ function ownPeriodValue(item: LineItem, sr: SeriesRelease, quarters: number): De
 /** Every outlook claim of every release with the line item it is matched to, oldest release first. */
 export function matchGuidance(releases: SeriesRelease[], items: LineItem[]): Guided[] {
   const out: Guided[] = [];
+  const seen = new Set<string>();
   releases.forEach((sr, ri) => {
     const release = sr.release;
     for (const claim of release.claims ?? []) {
@@ -79,12 +83,17 @@ export function matchGuidance(releases: SeriesRelease[], items: LineItem[]): Gui
       const period = guidedPeriod(claim.period);
       if (!period) continue;
       const quarters = period.quarter ? 1 : 4;
-      const g: Guided = { release: ri, claim, subject: claim.subject, period: keyText({ year: period.year, quarters, quarter: period.quarter ?? 4 }), year: period.year, quarter: period.quarter, item: null, why: null };
+      // One release published twice (kept where their statements differ) guides once.
+      const said = `${sr.label}|${claim.subject}|${claim.period}|${claim.low}|${claim.high}`;
+      if (seen.has(said)) continue;
+      seen.add(said);
+      const g: Guided = { release: ri, claim, subject: claim.subject, period: keyText({ year: period.year, quarters, quarter: period.quarter ?? 4 }), year: period.year, quarter: period.quarter, item: null, over: null, why: null };
       out.push(g);
       const sentence = release.sentences?.[claim.sentence]?.text ?? '';
       if (NOT_REPORTED.test(claim.subject) || PARTS_LEFT_OUT.test(sentence)) { g.why = 'a measure the statements do not report as such'; continue; }
       const kind = claim.unit === 'amount' && (!claim.currency || claim.currency === release.meta.currency) ? 'amount' : claim.unit === 'per-share' ? 'per-share' : null;
-      if (!kind) { g.why = claim.unit === 'percent' ? 'a ratio, not a line item' : 'a unit no line item has'; continue; }
+      if (claim.unit === 'percent') { matchMargin(g, sr, items, quarters); continue; }
+      if (!kind) { g.why = 'a unit no line item has'; continue; }
       const want = words(claim.subject);
       const candidates = items.filter((i) => i.kind !== 'balance-sheet' && i.valueKind === kind && !i.balance && want.length > 0 && want.every((w) => words(i.label).includes(w)));
       // The size is the evidence the words cannot give: what the line showed in the guiding release's period.
@@ -102,4 +111,28 @@ export function matchGuidance(releases: SeriesRelease[], items: LineItem[]): Gui
     }
   });
   return out;
+}
+
+const PROFIT = ['profit', 'income', 'earning'];
+
+/**
+ * A guided margin ("gross margin of 74.4%, plus or minus 50 basis points") as the ratio of the line
+ * its words name (Gross profit) to revenue, when that ratio in the guiding release's own period lies
+ * within ten points of the guided figure.
+ */
+function matchMargin(g: Guided, sr: SeriesRelease, items: LineItem[], quarters: number): void {
+  const want = words(g.subject);
+  const revenue = mainMeasures(items).revenue;
+  if (!want.includes('margin') || !revenue) { g.why = 'a ratio the model has no lines for'; return; }
+  const base = want.filter((w) => w !== 'margin');
+  const candidates = items.filter((i) => i.kind === 'income' && i.valueKind === 'amount' && i !== revenue && base.length > 0 && base.every((w) => words(i.label).includes(w)) && words(i.label).some((w) => PROFIT.includes(w)));
+  const mid = g.claim.high ? g.claim.low!.plus(g.claim.high).div(2) : g.claim.low!;
+  const den = ownPeriodValue(revenue, sr, quarters);
+  const fit = candidates.find((i) => {
+    const num = ownPeriodValue(i, sr, quarters);
+    if (!num || !den || den.isZero()) return false;
+    const ratio = num.times(new Decimal(10).pow(i.scale - revenue.scale)).div(den).times(100);
+    return ratio.minus(mid).abs().lte(10);
+  });
+  if (fit) { g.item = fit.id; g.over = revenue.id; } else g.why = candidates.length ? 'no line of that name gives a margin of that size' : 'no line item of that name';
 }

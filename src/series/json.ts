@@ -35,6 +35,7 @@ export function seriesJson(m: SeriesModel): string {
       currency: g.claim.currency,
       scale: g.claim.scale,
       item: g.item,
+      over: g.over,
       why: g.why,
     })),
     notes: m.notes,

@@ -1,5 +1,6 @@
 import { Decimal } from '../../model/decimal';
-import type { LineItem, SeriesModel } from '../../series/types';
+import type { Measures } from '../../series/measures';
+import type { LineItem } from '../../series/types';
 import type { Sheet } from '../xlsx/sheet';
 import { type ModelColumn, type ModelPlan } from './series-cells';
 import { BOLD_FONT, figureStyle, ITALIC_FONT, look, numberFormat, TEXT_FONT } from './styles';
@@ -7,24 +8,6 @@ import { BOLD_FONT, figureStyle, ITALIC_FONT, look, numberFormat, TEXT_FONT } fr
 // Analysis rows under the income statement, all formulas over the model's own cells: growth on the
 // same period a year earlier, margins on revenue, and the last twelve months (four quarters, blank
 // when one of them is missing).
-
-export interface Measures { revenue: LineItem | null; operating: LineItem | null; net: LineItem | null }
-
-const first = (items: LineItem[], ...tests: RegExp[]) => {
-  for (const t of tests) { const hit = items.find((i) => t.test(i.label)); if (hit) return hit; }
-  return null;
-};
-
-/** The main flow lines, by the general vocabulary of income statements. */
-export function analysisRows(model: SeriesModel, plan: ModelPlan): Measures {
-  void plan;
-  const items = model.items.filter((i) => i.kind === 'income' && i.valueKind === 'amount' && i.sources.size > 0);
-  return {
-    revenue: first(items, /^total (net )?(revenues?|sales)$/i, /^(net )?(revenues?|sales)$/i, /^total (net )?(revenues?|sales)\b/i, /^(net )?(revenues?|sales)\b/i),
-    operating: first(items, /^(total )?operating (income|loss|profit)/i, /\bfrom operations$/i, /\boperating (income|loss|profit)\b/i),
-    net: first(items, /^net (income|loss|earnings)$/i, /^net (income|loss|earnings)\b/i),
-  };
-}
 
 /** One analysis row: what it measures, of which line, and its formula cells. */
 export interface AnalysisLine {

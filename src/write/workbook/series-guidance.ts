@@ -35,10 +35,19 @@ export function guidanceRows(model: SeriesModel, plan: ModelPlan, from = GUIDANC
     const item = g.item ? byId.get(g.item)! : null;
     const cell = item && c ? plan.cells.get(`${item.id}|${c.col}`) : undefined;
     if (!item || !c || !cell) return { g, item, col: c?.col ?? null, label, actual: null, note: item ? 'not yet reported' : g.why };
+    const claim = { low: g.claim.low!, high: g.claim.high, approximate: g.claim.approximate, decimals: g.claim.decimals };
+    if (g.over) {
+      // A margin: the line over revenue, a fraction as every percent cell of the workbook is.
+      const over = byId.get(g.over)!;
+      const den = plan.cells.get(`${over.id}|${c.col}`);
+      if (!den || den.value.isZero()) return { g, item, col: c.col, label, actual: null, note: 'not yet reported' };
+      const ratio = cell.value.times(pow10(item.scale - over.scale)).div(den.value);
+      const formula = `${plan.ref(item, c, from)}${item.scale === over.scale ? '' : `*${pow10(item.scale - over.scale)}`}/${plan.ref(over, c, from)}`;
+      return { g, item, col: c.col, label, actual: { value: ratio.times(100), formula, verdict: verdict(ratio.times(100), claim) }, note: null };
+    }
     const shift = item.scale - g.claim.scale;
     const value = cell.value.times(pow10(shift));
     const formula = `${plan.ref(item, c, from)}${shift === 0 ? '' : shift > 0 ? `*${pow10(shift)}` : `/${pow10(-shift)}`}`;
-    const claim = { low: g.claim.low!, high: g.claim.high, approximate: g.claim.approximate, decimals: g.claim.decimals };
     return { g, item, col: c.col, label, actual: { value, formula, verdict: verdict(value, claim) }, note: null };
   });
 }
@@ -50,6 +59,7 @@ export function writeGuidance(ws: Sheet, model: SeriesModel, plan: ModelPlan): v
   const text = look({ font: TEXT_FONT });
   HEAD.forEach((h, i) => ws.set(3, i + 1, h, bold));
   let row = 4;
+  const byId = new Map(model.items.map((i) => [i.id, i]));
   for (const r of guidanceRows(model, plan)) {
     const { g } = r;
     const kind = g.claim.unit === 'per-share' ? 'per-share' : g.claim.unit === 'percent' ? 'percent' : 'amount';
@@ -63,10 +73,10 @@ export function writeGuidance(ws: Sheet, model: SeriesModel, plan: ModelPlan): v
     if (g.claim.high !== null) ws.set(row, 4, typed(g.claim.high), figureStyle(fmt, 'typed'));
     ws.set(row, 5, [g.claim.currency, kind === 'amount' ? SCALE_WORDS[g.claim.scale] : kind === 'per-share' ? 'per share' : 'percent', g.claim.approximate ? '(approximately)' : ''].filter(Boolean).join(' '), text);
     ws.set(row, 6, `${sr.label}: ${sr.release.source.file}`, text);
-    ws.set(row, 7, r.item?.label ?? '', text);
+    ws.set(row, 7, r.item ? `${r.item.label}${g.over ? ` / ${byId.get(g.over)!.label}` : ''}` : '', text);
     if (r.actual) {
-      ws.set(row, 8, { formula: r.actual.formula, result: r.actual.value.toNumber() }, figureStyle(fmt, 'link'));
-      const a = g.claim.approximate ? `ROUND(H${row},${g.claim.decimals})` : `H${row}`;
+      ws.set(row, 8, { formula: r.actual.formula, result: typed(r.actual.value) }, figureStyle(fmt, kind === 'percent' ? 'formula' : 'link'));
+      const a = g.claim.approximate ? `ROUND(H${row},${g.claim.decimals + (kind === 'percent' ? 2 : 0)})` : `H${row}`;
       const formula = g.claim.high === null ? `IF(${a}<C${row},"below","in")` : `IF(${a}<C${row},"below",IF(${a}>D${row},"above","in"))`;
       ws.set(row, 9, { formula, result: r.actual.verdict }, text);
     } else ws.set(row, 9, r.note ?? '', text);

@@ -6,7 +6,8 @@ import type { Style } from '../xlsx/styles';
 import { Workbook } from '../xlsx/workbook';
 import { planFormulas } from './formulas';
 import { planLayout, type Layout } from './layout';
-import { analysisRows, writeAnalysis } from './series-analysis';
+import { mainMeasures } from '../../series/measures';
+import { writeAnalysis } from './series-analysis';
 import { END_ROW, FIRST_ITEM_ROW, GUIDANCE, LABEL_ROW, MODEL_CHECKS, MODEL_SHEETS, planModel, RESTATEMENTS, type ModelLayout, type ModelPlan } from './series-cells';
 import { writeGuidance } from './series-guidance';
 import { writeModelChecks } from './series-checks';
@@ -102,7 +103,7 @@ function writeModelSheet(ws: Sheet, model: SeriesModel, kind: ModelKind, plan: M
     }
   }
   let row = FIRST_ITEM_ROW + items.length + 1;
-  if (kind === 'income') row = writeAnalysis(ws, plan, analysisRows(model, plan), row);
+  if (kind === 'income') row = writeAnalysis(ws, plan, mainMeasures(model.items), row);
   ws.freeze(1, END_ROW);
   ws.page = printSetup([LABEL_ROW, END_ROW]);
 }
