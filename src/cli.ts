@@ -7,6 +7,7 @@ import { printable, Progress } from './progress';
 import type { CheckRow } from './check';
 import type { Printer } from './render/pdf';
 import { InputError } from './model/errors';
+import { argvNames } from './names';
 import { BrowserFailedError, BrowserMissingError, killBrowsers } from './render/browser';
 
 // Arguments, progress and exit codes; the work itself is in build.ts, check.ts and the library.
@@ -79,7 +80,9 @@ function stopOnSignals(progress: Progress): () => void {
   return () => handlers.forEach((off) => off());
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(given: string[]): Promise<number> {
+  // File names with their exact bytes, where Node decoded some that are not UTF-8 as U+FFFD.
+  const argv = argvNames(given);
   let code: number = EXIT.ok;
   const program = new Command('tieout')
     .description('Turns an earnings release into an Excel model whose totals are live formulas, a one-page PDF briefing and a JSON model.')
