@@ -2,7 +2,7 @@ import assert from 'assert';
 import { infer } from '../src/infer';
 import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
-import { splitHeading, titleText, withoutFootnotes } from '../src/render/labels';
+import { labelText, splitHeading, titleText, withoutFootnotes } from '../src/render/labels';
 import { briefingView } from '../src/render/view';
 import type { Condensed } from '../src/render/view-figures';
 
@@ -90,11 +90,13 @@ describe('render: condensed statements that foot', () => {
   });
 
   it('a table introduced by a sentence is titled by what it is, its labels without footnote markers', () => {
-    const v = briefingView(cedar, { grow: { tables: [{ id: 'other/0', rows: 6, place: 'wide' }] } });
+    const v = briefingView(cedar, { grow: { tables: [{ id: 'other/0', rows: 8, place: 'wide' }] } });
     const t = v.extrasWide[0];
     assert.strictEqual(t.title, 'Reconciliation of net earnings to funds from operations');
     assert.deepStrictEqual(rows(t.table).map((r) => [r[1], r[3]]), [
       ['Net earnings', '16.3'], ['Depreciation and amortization', '82.2'], ['Deferred income taxes', '2.9'], ['FFO', '101.4'], ['NOI', '150.1'],
+      // A label wrapped over two rows, its first read as a header.
+      ['Total Distributions declared', '20.0'],
     ]);
   });
 });
@@ -163,5 +165,9 @@ describe('render: labels in the release\'s words', () => {
     assert.strictEqual(titleText(harbor, 'RECONCILIATION OF NET INCOME TO ADJUSTED EBITDA'), 'Reconciliation of net income to adjusted EBITDA');
     // A name the release writes with capitals keeps them.
     assert.strictEqual(titleText(harbor, 'NORTH AMERICA'), 'North America');
+    // A run of capitals inside a label is set in them for emphasis too.
+    assert.strictEqual(labelText(harbor, 'COST OF SALES (Including buying and occupancy costs)'), 'Cost of sales (Including buying and occupancy costs)');
+    assert.strictEqual(labelText(harbor, 'Adjusted EBITDA 1 2'), 'Adjusted EBITDA');
+    assert.strictEqual(labelText(harbor, 'Income Account- Retail Revenue'), 'Retail Revenue');
   });
 });

@@ -107,8 +107,11 @@ function sharesLabel(label: string): string {
 
 /** A header that goes on from the one above it: the source wrapped one heading over several rows ("Other" / "comprehensive" / "income (loss):"). */
 function continues(above: string, next: string): boolean {
-  return /^[a-z(]/.test(next) || /\b(?:and|of|the|per|on|in|to|for|or|from|at|by|with)$|[,&(-]$/i.test(above);
+  return /^[a-z(]/.test(next) || ENDS_OPEN.test(above);
 }
+
+/** Words a heading does not end with: the source went on to its next row. */
+const ENDS_OPEN = /\b(?:and|of|the|per|on|in|to|for|or|from|at|by|with)$|[,&(-]$/i;
 
 /**
  * A table's lines for the page: each row with a figure for the page's periods, in the release's
@@ -144,6 +147,12 @@ function tableLines(release: Release, locs: Located[], cells: (loc: Located) => 
     if (!c || c.every((x) => !x.text) || printsAsZero(loc)) continue;
     let label = parts.label;
     const emphasis = emphasisOf(loc);
+    const last = pending[pending.length - 1];
+    if (adjacent && last !== undefined && /\p{L}/u.test(label) && (/^total$/i.test(last) || ENDS_OPEN.test(last))) {
+      // A label the source wrapped over two rows, its first row read as a header ("Total" / "Liabilities").
+      label = `${last} ${label}`;
+      pending.pop();
+    }
     if (!/\p{L}/u.test(label)) {
       // A line without words is its group's total where the group has a header, else not for the page.
       const name = (printed ?? pending[pending.length - 1])?.replace(/[:\s]+$/, '');
