@@ -49,8 +49,12 @@ export function kindFromLabel(label: string): ValueKind | null {
   // A class of stock described by its par value is its carrying amount, not a per-share figure.
   if (/par value|authori[sz]ed|issued and outstanding/.test(l)) return null;
   // Share counts first: their labels often go on "... used in calculating net income per share".
-  if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] )?(shares|ads)|(shares|ads) used in|number of (ordinary |common )?(shares|ads)|shares outstanding|^(basic|diluted) shares|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
+  // A trust's or partnership's units are its shares.
+  if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] |trust |partnership )?(shares|ads|units)|(shares|ads) used in|number of (ordinary |common |trust |partnership )?(shares|ads|units)\b|(shares|units) outstanding|^(basic|diluted) shares|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
   if (/per (ordinary |common |class [a-z] |diluted |basic )?(share|ads|unit)|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
+  // Counts and physical measures are not money, whatever the table's currency unit: "Number of
+  // properties", "Leasing (square feet)", "Employees at period end".
+  if (/^(total )?number of\b|\((in )?(square (feet|foot|metres|meters)|sq\.? ?(ft|m)\.?)\)|\b(headcount|employees at)\b/.test(l)) return 'number';
   // Percent rows are mostly known by their printed '%'; a label alone says so only for margins.
   if (/\bmargin\b|\(%\)|\bin %|percentage of/.test(l)) return 'percent';
   return null;

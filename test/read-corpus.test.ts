@@ -1,0 +1,49 @@
+import assert from 'assert';
+import path from 'path';
+import { readFile } from '../src/read';
+import type { Release, Row, Table } from '../src/model/types';
+import { CORPUS, needCorpus } from './support/corpus';
+
+// Tables of corpus releases that are awkward to read, with figures read off each source document
+// (the table and row noted): which column a figure sits in, at what scale, of what kind.
+
+const cache = new Map<string, Promise<Release>>();
+function load(file: string): Promise<Release> {
+  if (!cache.has(file)) cache.set(file, readFile(path.join(CORPUS, file)));
+  return cache.get(file)!;
+}
+
+/** The first table holding a row that matches `label`, and that row. */
+function find(r: Release, label: RegExp, kind?: string): { table: Table; row: Row } {
+  for (const s of r.statements) {
+    if (kind && s.kind !== kind) continue;
+    for (const table of s.tables) {
+      const row = table.rows.find((x) => label.test(x.label));
+      if (row) return { table, row };
+    }
+  }
+  throw new Error(`no ${kind ?? ''} row matching ${label}`);
+}
+
+/** Each column's period label and the row's figure in it, as "label=value", scaled to units. */
+function byPeriod(r: Release, label: RegExp, kind?: string): string[] {
+  const { table, row } = find(r, label, kind);
+  return row.cells.map((c, i) => `${table.columns[i].period?.label ?? table.columns[i].header.join(' ')}=${c?.value ? c.value.times(10 ** c.scale).toString() : null}`);
+}
+
+describe('reading corpus tables', function () {
+  before(function () { needCorpus(this); });
+
+  it('Slate Grocery REIT: the December 31, 2024 column of the results summary holds the 2024 figures', async () => {
+    const r = await load('slate_grocery_reit_q4_2024_morningstar.md');
+    // "Summary of Q4 2024 Results", second part: December 31, 2024 | December 31, 2023 | Change %.
+    assert.deepStrictEqual(byPeriod(r, /^Total assets$/).slice(0, 2), ['Dec-31-2024=2233699000', 'Dec-31-2023=2235798000']);
+    assert.deepStrictEqual(byPeriod(r, /^Net asset value per unit$/).slice(0, 2), ['Dec-31-2024=13.84', 'Dec-31-2023=13.97']);
+    assert.deepStrictEqual(byPeriod(r, /^Portfolio occupancy/).slice(0, 2), ['Dec-31-2024=0.948', 'Dec-31-2023=0.947']);
+    // 116 properties, a count: not 116 thousand dollars.
+    assert.deepStrictEqual(byPeriod(r, /^Number of properties/).slice(0, 2), ['Dec-31-2024=116', 'Dec-31-2023=117']);
+    assert.strictEqual(find(r, /^Number of properties/).row.kind, 'number');
+    // First part: three months ended December 31, 2024 and 2023.
+    assert.deepStrictEqual(byPeriod(r, /^Rental revenue$/).slice(0, 2), ['3M Dec-31-2024=53077000', '3M Dec-31-2023=51539000']);
+  });
+});

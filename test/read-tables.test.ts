@@ -1,0 +1,73 @@
+import assert from 'assert';
+import { readText } from '../src/read';
+import type { Release, Row } from '../src/model/types';
+
+// How tables are read where a converter or a typesetter left them awkward: short header lines,
+// label cells over the label column, counts among amounts. Each fixture is made up, in the shape
+// newswire copies print.
+
+function rowOf(r: Release, label: RegExp): Row {
+  for (const s of r.statements) for (const t of s.tables) {
+    const row = t.rows.find((x) => label.test(x.label));
+    if (row) return row;
+  }
+  throw new Error(`no row matching ${label}`);
+}
+
+function values(row: Row): (string | null)[] {
+  return row.cells.map((c) => c?.value?.toString() ?? null);
+}
+
+describe('reading tables: header lines shorter than their rows', () => {
+  const md = [
+    '# Larkspur Property Trust reports fourth quarter 2024 results',
+    '',
+    '**Summary of results**',
+    '',
+    '|  | Three months ended December 31, |',
+    '| --- | --- |',
+    '| *(thousands of U.S. dollars)* |  | 2024 |  | 2023 | Change % |',
+    '| Rental revenue | $ | 12,400 | $ | 11,900 | 4.2% |',
+    '| Net income | $ | 3,100 | $ | 2,800 | 10.7% |',
+    '| Occupancy coverage | 2.40x | 2.10x | 14.3% |',
+    '|  |  |  |  |',
+    '| *(thousands of U.S. dollars)* | December 31, 2024 | December 31, 2023 | Change % |',
+    '| Total assets | $ | 500,200 | $ | 480,100 | 4.2% |',
+    '| Debt | $ | 250,000 | $ | 260,500 | (4.0)% |',
+    '| Number of properties |  | 42 |  | 40 | 5.0% |',
+    '| Leasing (square feet) |  | 93,078 |  | 60,792 | 53.1% |',
+    '| Weighted average number of units outstanding |  | 10,366 |  | 10,285 | 0.8% |',
+    '',
+  ].join('\n');
+  const r = readText(md, 'made-up.md');
+  const tables = r.statements.flatMap((s) => s.tables);
+
+  it('puts a spanning phrase of a cut-off header line over the first column, not the last', () => {
+    assert.deepStrictEqual(tables[0].columns.map((c) => c.period?.label ?? null), ['3M Dec-31-2024', '3M Dec-31-2023', '3M']);
+    assert.deepStrictEqual(values(rowOf(r, /^Rental revenue$/)), ['12400', '11900', '4.2']);
+  });
+
+  it('keeps the caption over the label column out of the figure columns, so each date heads its own figures', () => {
+    const balance = tables.find((t) => t.rows.some((x) => x.label === 'Total assets'))!;
+    assert.deepStrictEqual(balance.columns.map((c) => c.period?.label ?? null), ['Dec-31-2024', 'Dec-31-2023', null]);
+    assert.deepStrictEqual(balance.columns.map((c) => c.header.join(' ')), ['December 31, 2024', 'December 31, 2023', 'Change %']);
+    assert.deepStrictEqual(values(rowOf(r, /^Total assets$/)), ['500200', '480100', '4.2']);
+    // The caption still states the units of the figures beneath it.
+    assert.strictEqual(balance.columns[0].amountScale, 3);
+  });
+
+  it('reads a multiple ("2.40x") as a figure in its column, not as words of the label', () => {
+    const row = rowOf(r, /^Occupancy coverage/);
+    assert.strictEqual(row.label, 'Occupancy coverage');
+    assert.deepStrictEqual(row.cells.map((c) => c?.text ?? null), ['2.40x', '2.10x', '14.3%']);
+  });
+
+  it('reads counts and areas as numbers, never scaled as money, and trust units as shares', () => {
+    const props = rowOf(r, /^Number of properties$/);
+    assert.strictEqual(props.kind, 'number');
+    assert.deepStrictEqual(props.cells.slice(0, 2).map((c) => [c!.value!.toString(), c!.scale]), [['42', 0], ['40', 0]]);
+    assert.strictEqual(rowOf(r, /square feet/).kind, 'number');
+    assert.strictEqual(rowOf(r, /^Total assets$/).cells[0]!.scale, 3);
+    assert.strictEqual(rowOf(r, /units outstanding/).kind, 'shares');
+  });
+});
