@@ -46,4 +46,13 @@ describe('reading corpus tables', function () {
     // First part: three months ended December 31, 2024 and 2023.
     assert.deepStrictEqual(byPeriod(r, /^Rental revenue$/).slice(0, 2), ['3M Dec-31-2024=53077000', '3M Dec-31-2023=51539000']);
   });
+
+  it('Danaos: the fleet utilization appendix states its revenues in thousands on each row, and counts days', async () => {
+    const r = await load('danaos_q4_2024_morningstar.md');
+    // APPENDIX, "Container vessels fleet utilization": Operating Revenues (in '000s of US$) $237,510 | $238,924 | $937,077 | $963,192.
+    assert.deepStrictEqual(byPeriod(r, /^Operating Revenues \(in '000s of US\$\)$/), ['3M Dec-31-2024=237510000', '3M Dec-31-2023=238924000', '12M Dec-31-2024=937077000', '12M Dec-31-2023=963192000']);
+    // Ownership Days 6,706 | 6,256 | 25,684 | 24,850: days, not dollars.
+    assert.deepStrictEqual(byPeriod(r, /^Ownership Days$/), ['3M Dec-31-2024=6706', '3M Dec-31-2023=6256', '12M Dec-31-2024=25684', '12M Dec-31-2023=24850']);
+    assert.strictEqual(find(r, /^Operating Days$/).row.kind, 'number');
+  });
 });

@@ -71,3 +71,38 @@ describe('reading tables: header lines shorter than their rows', () => {
     assert.strictEqual(rowOf(r, /units outstanding/).kind, 'shares');
   });
 });
+
+describe('reading tables: units a row states for itself', () => {
+  const md = [
+    '# Larkspur Shipping reports fourth quarter 2024 results',
+    '',
+    '| **Tanker fleet utilization** |  |  |  |  |',
+    '| --- | --- | --- | --- | --- |',
+    '| **Vessel utilization (No. of days)** |  | **Three months ended December 31, 2024** |  | **Three months ended December 31, 2023** |',
+    '| Ownership days |  | 1,706 |  | 1,256 |',
+    '| Less off-hire days: |  |  |  |  |',
+    '| Scheduled off-hire days |  | (36) |  | (23) |',
+    '| **Operating days** |  | **1,670** |  | **1,233** |',
+    '| **Operating revenues (in \'000s of US$)** |  | **$37,510** |  | **$38,924** |',
+    '| **Time charter equivalent (in \'000s of US$)** |  | **36,435** |  | **38,487** |',
+    '| Loans past due 90 days |  | 12 |  | 10 |',
+    '',
+  ].join('\n');
+  const r = readText(md, 'made-up.md');
+
+  it('scales a row by the unit its label states ("in \'000s of US$") where the table states none', () => {
+    const rev = rowOf(r, /^Operating revenues/);
+    assert.strictEqual(rev.kind, 'amount');
+    assert.deepStrictEqual(rev.cells.map((c) => [c!.value!.toString(), c!.scale]), [['37510', 3], ['38924', 3]]);
+    assert.strictEqual(rowOf(r, /^Time charter/).cells[0]!.scale, 3);
+  });
+
+  it('reads days counted as numbers, and an ageing bucket of days as an amount', () => {
+    for (const label of [/^Ownership days$/, /^Scheduled off-hire days$/, /^Operating days$/]) {
+      const row = rowOf(r, label);
+      assert.strictEqual(row.kind, 'number', row.label);
+      assert.strictEqual(row.cells[0]!.scale, 0);
+    }
+    assert.strictEqual(rowOf(r, /^Loans past due/).kind, 'amount');
+  });
+});

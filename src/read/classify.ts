@@ -54,7 +54,9 @@ export function kindFromLabel(label: string): ValueKind | null {
   if (/per (ordinary |common |class [a-z] |diluted |basic )?(share|ads|unit)|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
   // Counts and physical measures are not money, whatever the table's currency unit: "Number of
   // properties", "Leasing (square feet)", "Employees at period end".
-  if (/^(total )?number of\b|\((in )?(square (feet|foot|metres|meters)|sq\.? ?(ft|m)\.?)\)|\b(headcount|employees at)\b/.test(l)) return 'number';
+  // Days counted ("Ownership days", "Less off-hire days:") likewise, but not an ageing bucket
+  // ("Past due 90 days"), which is an amount.
+  if (/^(total )?number of\b|\((in )?(square (feet|foot|metres|meters)|sq\.? ?(ft|m)\.?)\)|\b(headcount|employees at)\b|^[a-z ,&/-]*\bdays:?$/.test(l) && !/past due|overdue/.test(l)) return 'number';
   // Percent rows are mostly known by their printed '%'; a label alone says so only for margins.
   if (/\bmargin\b|\(%\)|\bin %|percentage of/.test(l)) return 'percent';
   return null;
