@@ -55,4 +55,24 @@ describe('reading corpus tables', function () {
     assert.deepStrictEqual(byPeriod(r, /^Ownership Days$/), ['3M Dec-31-2024=6706', '3M Dec-31-2023=6256', '12M Dec-31-2024=25684', '12M Dec-31-2023=24850']);
     assert.strictEqual(find(r, /^Operating Days$/).row.kind, 'number');
   });
+
+  it('Farmers & Merchants Bancshares: the balance sheet\'s unlabelled totals are named and read', async () => {
+    const r = await load('farmers_merchants_bancshares_fy2024_globenewswire.md');
+    // Consolidated Balance Sheets: the lines closing the asset, liability and equity sections carry no words.
+    assert.deepStrictEqual(byPeriod(r, /^Total assets$/, 'balance-sheet'), ['Dec-31-2024=844643087', 'Dec-31-2023=799940826']);
+    assert.deepStrictEqual(byPeriod(r, /^Total liabilities$/, 'balance-sheet'), ['Dec-31-2024=788371297', 'Dec-31-2023=747762535']);
+    assert.deepStrictEqual(byPeriod(r, /^Total stockholders' equity$/, 'balance-sheet'), ['Dec-31-2024=56271790', 'Dec-31-2023=52178291']);
+    assert.deepStrictEqual(byPeriod(r, /^Total liabilities and stockholders' equity$/, 'balance-sheet'), ['Dec-31-2024=844643087', 'Dec-31-2023=799940826']);
+  });
+
+  it('Precision Drilling: income taxes total, and the statement of financial position is the balance sheet', async () => {
+    const r = await load('precision_drilling_q4_2024_globenewswire.md');
+    // Statements of Net Earnings: "Income taxes:" / Current 2,811 / Deferred 2,906 / 5,717 (Q4 2024).
+    assert.deepStrictEqual(byPeriod(r, /^Total income taxes$/, 'income'), ['3M Dec-31-2024=5717000', '3M Dec-31-2023=-68603000', '12M Dec-31-2024=43229000', '12M Dec-31-2023=-23465000']);
+    // The review's "Financial Position" summary (working capital, a debt ratio) is no balance sheet.
+    const sheets = r.statements.filter((s) => s.kind === 'balance-sheet').map((s) => s.title);
+    assert.deepStrictEqual(sheets, ['CONDENSED INTERIM CONSOLIDATED STATEMENTS OF FINANCIAL POSITION (UNAUDITED)']);
+    assert.deepStrictEqual(byPeriod(r, /^Long-term debt$/, 'balance-sheet'), ['Dec-31-2024=812469000', 'Dec-31-2023=914830000', 'Jan-01-2023=1085970000']);
+    assert.deepStrictEqual(byPeriod(r, /^Total equity$/, 'balance-sheet'), ['Dec-31-2024=1681999000', 'Dec-31-2023=1575662000', 'Jan-01-2023=1230529000']);
+  });
 });

@@ -106,3 +106,77 @@ describe('reading tables: units a row states for itself', () => {
     assert.strictEqual(rowOf(r, /^Loans past due/).kind, 'amount');
   });
 });
+
+describe('reading tables: totals printed without a label', () => {
+  const md = [
+    '# Larkspur Bancorp reports 2024 results',
+    '',
+    '| Larkspur Bancorp Consolidated Balance Sheets |  |  |  |  |',
+    '| --- | --- | --- | --- | --- |',
+    '|  | December 31, |  | December 31, |  |',
+    '|  | 2024 |  | 2023 |  |',
+    '| Assets |  |  |  |  |',
+    '| Cash and due from banks | $ | 1,200 | $ | 1,000 |',
+    '| Loans, net |  | 8,000 |  | 7,500 |',
+    '| Other assets |  | 300 |  | 250 |',
+    '|  | $ | 9,500 | $ | 8,750 |',
+    '| Liabilities and Stockholders\' Equity |  |  |  |  |',
+    '| Deposits |  |  |  |  |',
+    '| Noninterest-bearing | $ | 2,000 | $ | 1,900 |',
+    '| Interest-bearing |  | 5,000 |  | 4,700 |',
+    '| Total deposits |  | 7,000 |  | 6,600 |',
+    '| Borrowings |  | 1,000 |  | 900 |',
+    '| Other liabilities |  | 200 |  | 150 |',
+    '|  |  | 8,200 |  | 7,650 |',
+    '| Stockholders\' equity |  |  |  |  |',
+    '| Common stock, par value $.01 per share, |  |  |  |  |',
+    '| authorized 5,000,000 shares; issued and outstanding |  |  |  |  |',
+    '| 3,166,653 in 2024 and 3,116,966 in 2023 |  | 30 |  | 30 |',
+    '| Retained earnings |  | 1,270 |  | 1,070 |',
+    '|  |  | 1,300 |  | 1,100 |',
+    '|  | $ | 9,500 | $ | 8,750 |',
+    '',
+    '| Larkspur Bancorp Consolidated Statements of Income |  |  |  |  |',
+    '| --- | --- | --- | --- | --- |',
+    '|  | Year Ended December 31, |  |  |  |',
+    '|  | 2024 |  | 2023 |  |',
+    '| Net interest income | $ | 500 | $ | 450 |',
+    '| Income before income taxes |  | 120 |  | 100 |',
+    '| Income taxes: |  |  |  |  |',
+    '| Current |  | 20 |  | 15 |',
+    '| Deferred |  | 5 |  | 6 |',
+    '|  |  | 25 |  | 21 |',
+    '| Memo: |  |  |  |  |',
+    '| Loans originated |  | 40 |  | 30 |',
+    '| Loans sold |  | 10 |  | 12 |',
+    '|  |  | 99 |  | 98 |',
+    '| Net income | $ | 95 | $ | 79 |',
+    '',
+  ].join('\n');
+  const r = readText(md, 'made-up.md');
+  const bs = r.statements.find((s) => s.kind === 'balance-sheet')!.tables[0];
+  const is = r.statements.find((s) => s.kind === 'income')!.tables[0];
+  const totals = (t: typeof bs) => t.rows.filter((x) => x.emphasis === 'total').map((x) => `${x.label}=${values(x).join('/')}`);
+
+  it('names a section\'s unlabelled total after its heading, where the figures are that section\'s sum', () => {
+    assert.deepStrictEqual(totals(bs), [
+      'Total assets=9500/8750',
+      'Total deposits=7000/6600',
+      // The heading of two sections closes first on its first part, since the second opens below.
+      'Total liabilities=8200/7650',
+      'Total stockholders\' equity=1300/1100',
+      'Total liabilities and stockholders\' equity=9500/8750',
+    ]);
+    assert.ok(totals(is).includes('Total income taxes=25/21'));
+  });
+
+  it('leaves an unlabelled line that is not its section\'s sum without a name', () => {
+    const row = is.rows.find((x) => values(x).join('/') === '99/98')!;
+    assert.strictEqual(row.label, '');
+    assert.notStrictEqual(row.emphasis, 'total');
+  });
+
+  it('joins a label wrapped over three lines, the last starting with a figure of its words', () => {
+    assert.deepStrictEqual(values(rowOf(r, /^Common stock, par value \$\.01 per share, authorized 5,000,000 shares; issued and outstanding 3,166,653 in 2024 and 3,116,966 in 2023$/)), ['30', '30']);
+  });
+});

@@ -7,7 +7,8 @@ const KIND_RULES: [StatementKind, RegExp][] = [
   // Free cash flow is a non-GAAP measure: its table is a reconciliation, not the statement of cash flows.
   ['non-gaap', /non[-\s]?(gaap|ifrs)|reconciliation|free cash flow|adjusted (ebitda|net|earnings|operating)|\bffo\b|\baffo\b|distributable earnings|earnings available for distribution/i],
   ['cash-flow', /cash[-\s]flows?/i],
-  ['balance-sheet', /balance sheets?|financial position|financial condition|assets,? liabilities and (stockholders|shareholders)/i],
+  // "Financial position" alone heads a section of a review (a few lines and ratios); the statement says whose.
+  ['balance-sheet', /balance sheets?|statements? of (\w+ )?financial (position|condition)|consolidated financial (position|condition)|assets,? liabilities and (stockholders|shareholders)/i],
   // "Operations and Comprehensive Loss" is an income statement that also shows comprehensive income.
   ['income', /(operations|income|earnings|profit or \(?loss\)?|results of operations)\s+and\s+(other\s+)?comprehensive/i],
   ['comprehensive-income', /comprehensive\s+(\(loss\)\/?\s*)?(income|loss|\(loss\))/i],

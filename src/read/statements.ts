@@ -3,6 +3,7 @@ import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFr
 import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
+import { nameUnlabelledTotals } from './totals';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
 
 // Raw tables → statements. Every tokenizer hands over rows whose first cell is the label and whose
@@ -259,6 +260,7 @@ function buildTable(
     if (context === 'number' && values && emphasis !== 'item') context = null;
     rows.push({ label, depth, emphasis, kind: kindFinal, cells, place: raw.place });
   }
+  nameUnlabelledTotals(rows);
   return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
 }
 
@@ -281,7 +283,7 @@ function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
   let title: string | null = null;
   for (let i = before.length - 1; i >= 0; i--) {
     const l = before[i];
-    if (l.text === '' || l.text.length > TITLE_MAX || /^\(?unaudited\)?$/i.test(l.text)) continue;
+    if (l.text === '' || l.text.length > TITLE_MAX || /^\(?unaudited\)?$/i.test(l.text) || isNote(l.text)) continue;
     if (l.strong || classifyTitle(l.text) !== 'other') {
       // A title wrapped over two heading lines ("... STATEMENTS OF COMPREHENSIVE" / "LOSS") is read whole.
       const prev = before[i - 1];
@@ -293,6 +295,14 @@ function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
   }
   const otherLines = lines.filter((l) => l.text !== '' && !isUnitsCaption(l.text) && !/^\(?unaudited\)?$/i.test(l.text)).length;
   return { title, units: units.join(' '), otherLines };
+}
+
+/**
+ * A footnote ("* We define working capital as … reported in our Statements of Financial Position"):
+ * it may name a statement, but it titles none.
+ */
+function isNote(text: string): boolean {
+  return /^(\*+|\(\d{1,2}\)|\d{1,2}\))\s+\S+\s+\S+/.test(text);
 }
 
 /** The next id of a kind: `income`, `income-2`, … (counted, not searched: a release may hold thousands). */
