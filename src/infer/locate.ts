@@ -239,8 +239,9 @@ export const WORDS = {
   notRevenue: /\bcost|expense|deferred|unearned|per\b/i,
   costs: /^total\s+(?:operating\s+)?(?:costs?|expenses)(?:\s+and\s+(?:costs?|expenses))?$/i,
   operating: /^(?:total\s+)?(?:operating\s+(?:income|profit|earnings|loss)|(?:income|profit|earnings|loss)(?:\s*\(loss\))?\s+from\s+operations)/i,
-  pretax: /before\s+(?:income\s+)?tax/i,
-  tax: /^(?:provision for\s+|benefit from\s+)?income\s+tax/i,
+  // "Earnings before income taxes, finance charges, … and depreciation" is an EBITDA, not pretax income.
+  pretax: /before\s+(?:income\s+)?tax(?!.*\b(?:depreciation|amortization)\b)/i,
+  tax: /^(?:total\s+)?(?:provision for\s+|benefit from\s+)?income\s+tax/i,
   net: /^net\s+(?:income|earnings|profit|loss)(?:\s*\((?:loss|income)\))?(?:\s+for the (?:period|quarter|year))?$/i,
   netAttributable: /^net\s+(?:income|earnings|profit|loss).*attributable to (?:ordinary|common|shareholders|stockholders|the company|owners|equity holders)/i,
   nonGaapNet: /^(?:non-gaap|adjusted)\s+net\s+(?:income|earnings|profit)(?:\s*\(loss\))?$/i,
