@@ -16,6 +16,9 @@ const FOOTED_KINDS: { kind: ValueKind; totalsOnly: boolean }[] = [
   { kind: 'number', totalsOnly: true },
 ];
 
+/** A label that says its line is taken away from the lines above it. */
+const TAKEN_AWAY = /^\W*(less|deduct|minus)\b/i;
+
 interface BlockRow {
   ref: RowRef;
   row: Row;
@@ -53,7 +56,7 @@ function footBlock(release: Release, block: { tables: Table[]; rows: BlockRow[] 
       const values = b.row.cells.map((c) => amountOf(c, kind));
       if (!values.some((v) => v)) continue;
       members.push(b);
-      lines.push({ values, emphasis: b.row.emphasis, depth: b.row.depth, seq: b.seq });
+      lines.push({ values, emphasis: b.row.emphasis, depth: b.row.depth, seq: b.seq, subtract: TAKEN_AWAY.test(b.row.label) });
     }
     if (members.length === 0) continue;
     const { solutions, failures } = solveBlock(lines, { optional, totalsOnly });
