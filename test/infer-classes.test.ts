@@ -95,6 +95,10 @@ describe('row kinds from evidence (class 4)', () => {
     assert.strictEqual(kindFromFigures('per-share', "Total liabilities and stockholders' equity", big), 'amount');
     assert.strictEqual(kindFromFigures('per-share', 'Diluted earnings per share', [{ value: new Decimal('2.86'), percent: false, text: '2.86' }]), 'per-share');
     assert.strictEqual(kindFromLabel('EPS calculation (in thousand shares)'), 'shares');
+    assert.strictEqual(kindFromLabel('GAAP net income (loss) per diluted common share'), 'per-share');
+    assert.strictEqual(kindFromLabel('Adjusted earnings available for distribution per adjusted diluted common share'), 'per-share');
+    assert.strictEqual(kindFromLabel('Cash flow per share'), 'per-share');
+    assert.strictEqual(kindFromLabel('Revenue per available room'), null);
     assert.strictEqual(kindFromLabel('Preferred stock, par value of $0.01 per share, 100,000,000 shares authorized'), null);
   });
 
@@ -128,6 +132,25 @@ describe('row kinds from evidence (class 4)', () => {
     assert.deepStrictEqual(r.untied, []);
     const tie = tieSummary(r);
     assert.deepStrictEqual([tie.totalsTied, tie.totalsFound], [8, 8]);
+  });
+});
+
+describe('totals a table restates without their lines (class 4)', () => {
+  it('counts a "Total …" whose lines the table does not print as no claim, though its own columns add across', () => {
+    const cols = [{ label: 'Total invest.', noPeriod: true }, { label: 'Already invested', noPeriod: true }, { label: 'Still to invest', noPeriod: true }];
+    const r = infer(release([statement('pipe', 'other', cols, [[
+      ['Total offices', 'total', '1,495', '940', '555'],
+      ['Total residential', 'total', '156', '138', '18'],
+      ['Total committed projects', 'total', '1,651', '1,078', '573'],
+    ]])]));
+    // Invested + still to invest = total investment on every row: the rows' own arithmetic, not sums of lines.
+    assert.deepStrictEqual(acrosses(r), ['Total offices [0] = +c1 +c2', 'Total residential [0] = +c1 +c2']);
+    assert.deepStrictEqual(footings(r), ['Total committed projects = +Total offices +Total residential']);
+    const rows = r.statements[0].tables[0].rows.map((x) => `${x.label}${x.claimed === false ? ': unclaimed' : ''}`);
+    assert.deepStrictEqual(rows, ['Total offices: unclaimed', 'Total residential: unclaimed', 'Total committed projects']);
+    assert.deepStrictEqual(r.untied, []);
+    const tie = tieSummary(r);
+    assert.deepStrictEqual([tie.totalsTied, tie.totalsFound], [3, 3]);
   });
 });
 

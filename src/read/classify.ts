@@ -50,7 +50,8 @@ export function kindFromLabel(label: string): ValueKind | null {
   if (/par value|authori[sz]ed|issued and outstanding/.test(l)) return null;
   // Share counts first: their labels often go on "... used in calculating net income per share".
   if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] )?(shares|ads)|(shares|ads) used in|number of (ordinary |common )?(shares|ads)|shares outstanding|^(basic|diluted) shares|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
-  if (/per (ordinary |common |class [a-z] |diluted |basic )?(share|ads|unit)|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
+  // "per diluted common share", "per adjusted diluted common share": up to three words between.
+  if (/\bper ([a-z][\w-]* ){0,3}(share|ads|unit)s?\b|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
   // Percent rows are mostly known by their printed '%'; a label alone says so only for margins.
   if (/\bmargin\b|\(%\)|\bin %|percentage of/.test(l)) return 'percent';
   return null;
