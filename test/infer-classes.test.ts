@@ -213,6 +213,39 @@ describe('across-column arithmetic (class 8)', () => {
   });
 });
 
+describe('totals footed on the columns their other relations leave (class 3, class 8)', () => {
+  it('foots the adjustment column of a reconciliation\'s total rows, whose GAAP figures restate the income statement and whose non-GAAP figures add across', () => {
+    const income = statement('income', 'income', [{ label: 'Q1', end: '2024-03-31' }], [[
+      ['Total revenues', 'total', '11,320'],
+      ['Total operating expenses', 'total', '6,411'],
+    ]]);
+    const cols = [{ label: 'Q1 GAAP', end: '2024-03-31' }, { label: 'Adj.', noPeriod: true }, { label: 'Q1 non-GAAP', end: '2024-03-31' }];
+    // The reconciliation prints only the revenue and expense lines it adjusts: the GAAP column does
+    // not add down, the adjustment column does.
+    const rec = statement('rec', 'non-gaap', cols, [[
+      ['Total revenues', 'total', '11,320', '6', '11,326'],
+      ['Cloud services', 'item', '322', '5', '327'],
+      ['Hardware support', 'item', '596', '1', '597'],
+      ['Total operating expenses', 'total', '6,411', '(841)', '5,570'],
+      ['Stock-based compensation', 'item', '216', '(216)', '-'],
+      ['Amortization of intangible assets', 'item', '568', '(568)', '-'],
+      ['Acquisition related and other', 'item', '20', '(20)', '-'],
+      ['Restructuring', 'item', '37', '(37)', '-'],
+    ]]);
+    const r = infer(release([income, rec]));
+    assert.deepStrictEqual(footings(r), [
+      'Total revenues = +Cloud services +Hardware support',
+      'Total operating expenses = +Stock-based compensation +Amortization of intangible assets +Acquisition related and other +Restructuring',
+    ]);
+    assert.deepStrictEqual(r.relations.filter((x): x is Footing => x.type === 'footing').map((f) => f.columns), [[1], [1]]);
+    assert.deepStrictEqual(r.untied, []);
+    // The six figures of the reconciliation's totals; the income statement here prints its totals
+    // without their lines, so they claim nothing.
+    const tie = tieSummary(r);
+    assert.deepStrictEqual([tie.totalsTied, tie.totalsFound], [6, 6]);
+  });
+});
+
 describe('summary tables that restate statement rows (class 8)', () => {
   it('links a summary that names only the length and year of its periods to the dated statement column', () => {
     const income = statement('income', 'income', [{ label: '3M Dec-31-2023', end: '2023-12-31' }, { label: '3M Dec-31-2022', end: '2022-12-31' }], [[
