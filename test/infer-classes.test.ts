@@ -5,6 +5,7 @@ import { tieSummary } from '../src/infer/summary';
 import type { Across, Change, Footing, Link, Release } from '../src/model/types';
 import { kindFromFigures, kindFromLabel } from '../src/read/classify';
 import { Decimal } from '../src/model/decimal';
+import { adjustmentReconciliation } from './fixtures/infer/reconciliation';
 import { release, statement } from './fixtures/infer/table';
 
 // Hand-made tables, one per kind of arithmetic a release prints beyond a column of items and its
@@ -215,23 +216,7 @@ describe('across-column arithmetic (class 8)', () => {
 
 describe('totals footed on the columns their other relations leave (class 3, class 8)', () => {
   it('foots the adjustment column of a reconciliation\'s total rows, whose GAAP figures restate the income statement and whose non-GAAP figures add across', () => {
-    const income = statement('income', 'income', [{ label: 'Q1', end: '2024-03-31' }], [[
-      ['Total revenues', 'total', '11,320'],
-      ['Total operating expenses', 'total', '6,411'],
-    ]]);
-    const cols = [{ label: 'Q1 GAAP', end: '2024-03-31' }, { label: 'Adj.', noPeriod: true }, { label: 'Q1 non-GAAP', end: '2024-03-31' }];
-    // The reconciliation prints only the revenue and expense lines it adjusts: the GAAP column does
-    // not add down, the adjustment column does.
-    const rec = statement('rec', 'non-gaap', cols, [[
-      ['Total revenues', 'total', '11,320', '6', '11,326'],
-      ['Cloud services', 'item', '322', '5', '327'],
-      ['Hardware support', 'item', '596', '1', '597'],
-      ['Total operating expenses', 'total', '6,411', '(841)', '5,570'],
-      ['Stock-based compensation', 'item', '216', '(216)', '-'],
-      ['Amortization of intangible assets', 'item', '568', '(568)', '-'],
-      ['Acquisition related and other', 'item', '20', '(20)', '-'],
-      ['Restructuring', 'item', '37', '(37)', '-'],
-    ]]);
+    const { income, rec } = adjustmentReconciliation();
     const r = infer(release([income, rec]));
     assert.deepStrictEqual(footings(r), [
       'Total revenues = +Cloud services +Hardware support',
