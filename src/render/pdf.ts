@@ -2,7 +2,7 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import type { Release } from '../model/types';
 import { Pool } from '../pool';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { withoutDates } from './pdf-dates';
+import { stablePdf } from './pdf-stable';
 import { renderView } from './html';
 import type { Growth, Place } from './view-expand';
 import { briefingView, DROP_ORDER, growthSteps, type BriefingOptions, type Paper, type Section } from './view';
@@ -235,7 +235,7 @@ export class Printer {
         const m = await measure(t);
         if (!m.fits) return null;
         await show(t, m.html, false);
-        const pdf = withoutDates(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+        const pdf = stablePdf(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
         return pageCount(pdf) === 1 ? { html: m.html, pdf, scale: t.scale, dropped: t.drop } : null;
       };
       // The first try that fits is the one printed. Height falls as the type shrinks and sections go,
@@ -281,7 +281,7 @@ export class Printer {
     const page = await this.acquire(Math.floor(AREA[paper].width));
     try {
       await page.setContent(html, { waitUntil: 'load' });
-      const pdf = withoutDates(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+      const pdf = stablePdf(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
       this.pages.release(page);
       return pdf;
     } catch (err) {
