@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'fs';
+import type http from 'http';
 import os from 'os';
 import path from 'path';
 import { Transform } from 'stream';
@@ -82,9 +83,11 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   builds.warm();
   for (const e of unfinished) await builds.enqueue(e);
 
-  const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: 256 * 1024, forceCloseConnections: true });
+  // Open event streams, ended when the server closes (a page keeps its stream open for ever).
+  const streams = new Set<http.ServerResponse>();
   await app.register(formbody);
-  await app.register(multipart, { limits: { fileSize: MAX_INPUT_BYTES, files: maxFiles, fields: 8, parts: maxFiles + 8, fieldSize: 4096 } });
+  await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_INPUT_BYTES, files: maxFiles, fields: 8, parts: maxFiles + 8, fieldSize: 4096 } });
 
   let hosts = new Set<string>();
   const open = (p: string) => p === '/login' || p === '/static/app.css';
@@ -141,7 +144,9 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     return reply.redirect('/', 303);
   };
 
-  // Uploads: each file streamed to tmp/ while hashed, then taken into the library by its hash.
+  // Uploads: each file streamed to tmp/ while hashed, then taken into the library by its hash. The
+  // name is taken as the client sent it (preservePath), so that one holding a path is refused rather
+  // than quietly cut to its last part.
   app.post('/releases', async (req, reply) => {
     const received: { temp: string; hash: string; name: string; size: number }[] = [];
     try {
@@ -181,7 +186,8 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     const send = (e: Entry) => reply.raw.write(`event: entry\ndata: ${JSON.stringify(e)}\n\n`);
     const beat = setInterval(() => reply.raw.write(': idle\n\n'), 15_000);
     builds.on('entry', send);
-    req.raw.on('close', () => { clearInterval(beat); builds.off('entry', send); });
+    streams.add(reply.raw);
+    req.raw.on('close', () => { clearInterval(beat); builds.off('entry', send); streams.delete(reply.raw); });
   });
 
   app.get<{ Params: { hash: string } }>('/r/:hash', async (req, reply) => {
@@ -268,6 +274,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     library,
     builds,
     async close() {
+      for (const s of streams) s.end();
       await app.close();
       await builds.close();
     },
