@@ -32,7 +32,8 @@ const ACTION: Record<string, string> = { invest: 'Investment', reduce: 'Reductio
 
 /** What a value measures: the noun phrase before it, without verbs, periods and filler. */
 export function subjectOf(before: string): string {
-  let s = before.replace(/[*_]/g, '').replace(/\s+/g, ' ');
+  // A list's bullet glyph ("•Revenue is expected to be …") is no word of the measure.
+  let s = before.replace(/[*_•▪◦‣●]/g, ' ').replace(/\s+/g, ' ').trimStart();
   const label = LABEL_DASH.exec(s);
   if (label) return tidy(label[1]);
   const forward = FORWARD_CUT.exec(s);
