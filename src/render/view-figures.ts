@@ -1,4 +1,4 @@
-import { cellOf, marginFigure, marginName, MARGINS, percentOf, plausibleMargin, rowOf, unitsOf } from '../infer/gate';
+import { cellOf, hasMargins, marginFigure, marginName, MARGINS, percentOf, plausibleMargin, rowOf, unitsOf } from '../infer/gate';
 import { Decimal } from '../model/decimal';
 import type { Figure, HeadlineFigure, Release } from '../model/types';
 import { formatFigure } from './format';
@@ -139,7 +139,8 @@ export function tiles(release: Release): Tile[] {
 
 /** The top line the margins divide by: revenue (a bank's net income over its net interest income is no margin). */
 function topLine(release: Release): HeadlineFigure | null {
-  return release.headline?.figures.find((f) => f.role === 'revenue') ?? null;
+  if (!release.headline || !hasMargins(release.headline)) return null;
+  return release.headline.figures.find((f) => f.role === 'revenue') ?? null;
 }
 
 export function margins(release: Release): MarginRow[] {
