@@ -148,6 +148,7 @@ describe('render: labels in the release\'s words', () => {
     assert.strictEqual(withoutFootnotes('Same-property NOI (3 month period, 113 properties) 1 2'), 'Same-property NOI (3 month period, 113 properties)');
     assert.strictEqual(withoutFootnotes('Debt at the REIT\'s proportionate share(1)(2)'), 'Debt at the REIT\'s proportionate share');
     assert.strictEqual(withoutFootnotes('Acquisition-related and other costs (A)'), 'Acquisition-related and other costs');
+    assert.strictEqual(withoutFootnotes('FFO per WA units 1 2'), 'FFO per WA units');
     assert.strictEqual(withoutFootnotes('Tier 1'), 'Tier 1');
     assert.strictEqual(withoutFootnotes('Class 2 shares'), 'Class 2 shares');
     assert.strictEqual(withoutFootnotes('Revenue 2024'), 'Revenue 2024');
