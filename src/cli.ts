@@ -179,6 +179,39 @@ export async function main(given: string[]): Promise<number> {
     });
 
   program
+    .command('serve')
+    .description('start the team page: drop releases, follow their builds, preview, download, share and pack them')
+    .option('-p, --port <n>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on (beyond 127.0.0.1 only with --token)', '127.0.0.1')
+    .option('--data <dir>', 'the library: inputs by content hash, their outputs, an index', 'tieout-data')
+    .option('--token <token>', 'required on every request (a header or the login cookie)')
+    .option('-j, --jobs <n>', 'releases built at once', String(os.availableParallelism()))
+    .action(async (opts: { port: string; host: string; data: string; token?: string; jobs: string }) => {
+      const { serveCommand } = await import('./serve/command');
+      code = await serveCommand(opts, say);
+    });
+
+  program
+    .command('pack')
+    .description('one PDF of several releases: a cover with a line per company, then each one-page briefing')
+    .argument('<inputs...>', 'release files or directories of them')
+    .requiredOption('-o, --out <file>', 'the pack PDF to write')
+    .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
+    .addOption(new Option('--paper <size>', 'paper of the pack').choices(['a4', 'letter']).default('a4'))
+    .option('--trace', 'print stack traces for errors')
+    .action(async (args: string[], opts: { out: string; from?: string; paper: 'a4' | 'letter'; trace?: boolean }) => {
+      const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
+      const { packFiles } = await import('./pack');
+      const { writeFileWhole } = await import('./serve/command');
+      const run = await packFiles(inputs, { from: opts.from, paper: opts.paper });
+      for (const r of run.refused) say(`${r.message} (left out of the pack)`);
+      if (!run.pdf) { code = EXIT.content; return; }
+      await writeFileWhole(opts.out, run.pdf);
+      process.stdout.write(`${opts.out}: ${run.releases} briefings and a cover\n`);
+      if (run.refused.length) code = EXIT.content;
+    });
+
+  program
     .command('check')
     .description('read each release (files or directories) and print what was found: statements, figures, totals tied; writes nothing')
     .argument('<inputs...>', 'release files or directories of them')

@@ -151,7 +151,8 @@ export function removeTemporaries(): void {
 
 const unique = () => `${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
-async function writeSynced(file: string, data: string | Buffer): Promise<void> {
+/** Writes a new file (never one that exists) and syncs it to disk. */
+export async function writeSynced(file: string, data: string | Buffer): Promise<void> {
   const fh = await fs.open(file, 'wx');
   try {
     await fh.writeFile(data);
