@@ -36,12 +36,11 @@ function buildInWorker(text: string, maxOldMb: number, killMs: number): Promise<
 describe('bounds: one long prose line of figures', function () {
   this.timeout(120_000);
 
-  it('builds the 180 KB line of 10,000 figures in under 5 s, with a JSON under 5 MB, in 512 MB of heap', async () => {
+  it('builds the 180 KB line of 10,000 figures with a JSON under 5 MB, in 512 MB of heap (its time is in npm run bench)', async () => {
     const text = `# Example Corp Q3 2024 results\n\nRevenue was RMB ${'RMB1,234 million, '.repeat(10_000)}\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nRevenue\t1,000\t1,234\nTotal revenue\t1,000\t1,234\n`;
     assert.ok(text.length > 180_000);
     const out = await buildInWorker(text, 512, 60_000);
     assert.strictEqual(out.facts, 10_000);
     assert.ok(out.jsonBytes < 5_000_000, `JSON of ${out.jsonBytes} bytes`);
-    assert.ok(out.ms < 5_000, `built in ${Math.round(out.ms)} ms`);
   });
 });
