@@ -6,6 +6,9 @@ import { toXlsxBuffer } from '../src/write/workbook';
 import { planFormulas } from '../src/write/workbook/formulas';
 import { planLayout, safeSheetName } from '../src/write/workbook/layout';
 import { handMade, HOSTILE } from './fixtures/workbook/release';
+import { release as handRelease, statement } from './fixtures/infer/table';
+import { infer } from '../src/infer';
+import { tieSummary } from '../src/infer/summary';
 import { rawSheets, zipCrcs, zipEntries, zipTimes, type RawCell } from './fixtures/workbook/xlsx';
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
@@ -153,7 +156,26 @@ describe('workbook writer (hand-made release)', () => {
     assert.deepStrictEqual(cells.get('Checks')!.get(`G${y}`), { formula: `ROUND(E${y}-F${y},2)`, value: '-0.01', type: null });
     assert.strictEqual(cells.get('Checks')!.get(`J${y}`)!.value, 'within rounding');
     assert.strictEqual(cells.get('Checks')!.get('B5')!.value, '1');
-    assert.strictEqual(cells.get('Summary')!.get('B9')!.value, 'All 17 checks tie; 1 within one unit of rounding; 1 totals untied');
+    assert.strictEqual(cells.get('Summary')!.get('B9')!.value, 'All 17 checks tie; 1 within rounding; 1 totals untied');
+  });
+
+  it('holds a sum to the rounding of all its figures on Checks: three lines off by two units are within rounding, not a failure', async () => {
+    const made = infer(handRelease([statement('bs', 'balance-sheet', [{ label: 'Q1' }], [[
+      ['Cash', 'item', '1,200'],
+      ['Receivables', 'item', '1,900'],
+      ['Inventories', 'item', '2,900'],
+      ['Total current assets', 'total', '6,002'],
+    ]])]));
+    // Four figures, each within half a unit of its true value: the printed total may differ by two.
+    assert.deepStrictEqual(tieSummary(made).exceptions.map((e) => [e.text, e.rounding]), [['Total current assets (Q1 RMB): reported 6,002, recomputed 6,000', true]]);
+    const cells = rawSheets(await toXlsxBuffer(made));
+    const row = [...cells.get('Checks')!].find(([a1, c]) => /^C\d+$/.test(a1) && c.value === 'Total current assets (Q1 RMB)');
+    assert.ok(row, 'the footing has a check line');
+    const y = row[0].slice(1);
+    assert.strictEqual(cells.get('Checks')!.get(`G${y}`)!.value, '2');
+    assert.strictEqual(cells.get('Checks')!.get(`I${y}`)!.value, '2');
+    assert.strictEqual(cells.get('Checks')!.get(`J${y}`)!.value, 'within rounding');
+    assert.deepStrictEqual([cells.get('Checks')!.get('B5')!.value, cells.get('Checks')!.get('B6')!.value], ['1', '0']);
   });
 
   it('shows check status on the Summary as a formula over Checks, and key figures as green links', () => {

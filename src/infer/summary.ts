@@ -17,7 +17,10 @@ export interface TieSummary {
 export interface TieException {
   /** "Basic (3M Sep-30-2024 USD): reported 1.76, recomputed 1.77". */
   text: string;
-  /** True when the gap is at most one unit of the figure's last printed digit (the release's own rounding). */
+  /**
+   * True when rounding explains the gap: at most one unit of the figure's last printed digit, or
+   * for a sum, half a unit for each figure it adds and for the total (the release's own rounding).
+   */
   rounding: boolean;
 }
 
@@ -29,14 +32,15 @@ function asPrinted(value: Decimal, decimals: number, parens: boolean): string {
   return parens ? `(${body})` : `-${body}`;
 }
 
-/** Names a figure and its gap as an analyst reads it; `diff` is reported − recomputed in printed units. */
-function describe(release: Release, ref: CellRef, diff: Decimal): TieException {
+/** Names a figure and its gap as an analyst reads it; `diff` is reported − recomputed in printed units, over `terms` added figures. */
+function describe(release: Release, ref: CellRef, diff: Decimal, terms = 0): TieException {
   const table = statementById(release, ref.statement)?.tables[ref.table];
   const row = table?.rows[ref.row];
   const col = table?.columns[ref.col];
   const fig = row?.cells[ref.col];
   const where = `${row?.label ?? ref.statement} (${[col?.period?.label, col?.currency].filter(Boolean).join(' ')})`;
-  const rounding = diff.abs().lte(new Decimal(10).pow(-(fig?.decimals ?? 0)));
+  const unit = new Decimal(10).pow(-(fig?.decimals ?? 0));
+  const rounding = diff.abs().lte(terms > 1 ? Decimal.max(unit, unit.times(terms + 1).div(2)) : unit);
   if (!fig?.value) return { text: `${where}: off by ${diff.toString()}`, rounding };
   return { text: `${where}: reported ${fig.text}, recomputed ${asPrinted(fig.value.minus(diff), fig.decimals, fig.text.includes('('))}`, rounding };
 }
@@ -49,7 +53,7 @@ export function tieSummary(release: Release): TieSummary {
   for (const rel of release.relations) {
     if (rel.type === 'footing') {
       for (const col of rel.columns) tied.add(cellKey(rel.total, col));
-      for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, cellRef(rel.total, r.col), r.diff));
+      for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, cellRef(rel.total, r.col), r.diff, rel.terms.length));
     } else {
       // A restated figure linked to where it is primary is tied as well as a summed one, and so is
       // a figure its row's other columns recompute (an across relation holds within its rounding).

@@ -21,12 +21,12 @@ export const CHECK_FAILING = 'B6';
 export const CHECK_UNTIED = 'B7';
 const HEADER_ROW = 9;
 const COLS = ['#', 'Check', 'What', 'Where', 'Reported', 'Recomputed', 'Difference', 'Source', 'Tolerance', 'Status'];
-/** Status texts: zero; within one unit of the last printed digit (the footing bound); beyond. */
+/** Status texts: zero; within the rounding of the figures involved; beyond. */
 export const STATUS = { ties: 'ties', rounding: 'within rounding', fails: 'fails' } as const;
 
-export function statusOf(diff: Decimal, decimals: number): string {
+export function statusOf(diff: Decimal, tolerance: Decimal): string {
   if (diff.isZero()) return STATUS.ties;
-  return diff.abs().lte(pow10(-decimals)) ? STATUS.rounding : STATUS.fails;
+  return diff.abs().lte(tolerance) ? STATUS.rounding : STATUS.fails;
 }
 
 interface Operand {
@@ -45,6 +45,11 @@ export interface CheckLine {
   recomputed: Operand;
   /** Decimals the difference is rounded to: the printed precision, which also clears binary noise. */
   decimals: number;
+  /**
+   * The largest difference rounding explains: one unit of the last printed digit, or for a sum,
+   * half a unit for each figure it adds and for the total (the bound the footing itself holds to).
+   */
+  tolerance: Decimal;
   format: string;
   diff: Decimal;
   line: number | null;
@@ -91,6 +96,8 @@ function relationCheck(release: Release, layout: Layout, f: CellFormula, written
     : { formula: expr, value: f.result, origin: 'link' };
   const diff = roundTo(reported.minus(recomputed.value), decimals);
   const what = `${labelOf(release, f.target)} (${columnLabel(release, f.target)})`;
+  const unit = pow10(-decimals);
+  const terms = f.kind === 'footing' ? (f.relation as Footing).terms.length : 0;
   return {
     kind: f.kind,
     what,
@@ -98,6 +105,7 @@ function relationCheck(release: Release, layout: Layout, f: CellFormula, written
     reported: { formula: null, value: reported, origin: 'typed' },
     recomputed,
     decimals,
+    tolerance: terms > 1 ? Decimal.max(unit, unit.times(terms + 1).div(2)) : unit,
     format: figureFormat(fig),
     diff,
     line: fig.place.line,
@@ -125,6 +133,7 @@ function narrativeCheck(release: Release, layout: Layout, plan: FormulaPlan, fac
     reported: { formula: null, value: fact.value, origin: 'typed' },
     recomputed: { formula: `ROUND(${refText(addr, CHECKS)}${factor},${fact.decimals})`, value: recomputed, origin: 'link' },
     decimals: fact.decimals,
+    tolerance: pow10(-fact.decimals),
     format: numberFormat('number', fact.decimals),
     diff: roundTo(fact.value.minus(recomputed), fact.decimals),
     line: fact.place.line,
@@ -155,6 +164,7 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
         reported: { formula: refText(addressOf(layout, a)!, CHECKS), value: va, origin: 'link' },
         recomputed: { formula: refText(addressOf(layout, b)!, CHECKS), value: vb, origin: 'link' },
         decimals,
+        tolerance: pow10(-decimals),
         format: figureFormat(fa),
         diff: roundTo(va.minus(vb), decimals),
         line: fa.place.line,
@@ -225,12 +235,12 @@ export function writeChecks(ws: Sheet, release: Release, layout: Layout, plan: F
   ws.set(1, 1, 'Checks: reported − recomputed, zero when the figure ties', look({ font: TITLE_FONT }));
   const first = HEADER_ROW + 1;
   const last = Math.max(first, HEADER_ROW + checks.length);
-  const statuses = checks.map((c) => statusOf(c.diff, c.decimals));
+  const statuses = checks.map((c) => statusOf(c.diff, c.tolerance));
   const n = (st: string) => statuses.filter((x) => x === st).length;
   const counts: [string, string, string | null, number][] = [
     ['Checks', CHECK_COUNT, `COUNT(G${first}:G${last})`, checks.length],
     ['Tie exactly', CHECK_PASSING, `COUNTIF(G${first}:G${last},0)`, n(STATUS.ties)],
-    ['Within one unit of rounding', CHECK_ROUNDING, `COUNTIF(J${first}:J${last},"${STATUS.rounding}")`, n(STATUS.rounding)],
+    ['Within rounding', CHECK_ROUNDING, `COUNTIF(J${first}:J${last},"${STATUS.rounding}")`, n(STATUS.rounding)],
     ['Failing', CHECK_FAILING, `COUNTIF(J${first}:J${last},"${STATUS.fails}")`, n(STATUS.fails)],
     ['Untied totals (kept as reported)', CHECK_UNTIED, null, untied.length],
   ];
@@ -271,7 +281,7 @@ export function writeChecks(ws: Sheet, release: Release, layout: Layout, plan: F
     put(ws, y, 6, chk.recomputed, chk.format);
     ws.set(y, 7, { formula: `ROUND(E${y}-F${y},${chk.decimals})`, result: toNumber(chk.diff) }, figureStyle(chk.format, 'formula'));
     ws.set(y, 8, chk.line === null ? '' : sourceText(chk.line), text);
-    ws.set(y, 9, toNumber(pow10(-chk.decimals)), tolerance);
+    ws.set(y, 9, toNumber(chk.tolerance), tolerance);
     ws.set(y, 10, { formula: `IF(G${y}=0,"${STATUS.ties}",IF(ABS(G${y})<=I${y},"${STATUS.rounding}","${STATUS.fails}"))`, result: statuses[i] }, statusStyle);
   });
   if (checks.length) {

@@ -62,8 +62,8 @@ export function writeSummary(ws: Sheet, release: Release, layout: Layout, plan: 
   const summary = status.failing === 0 ? `All ${status.checks} checks tie` : `${status.failing} of ${status.checks} checks fail`;
   ws.set(y, 1, 'Check status', bold);
   ws.set(y, 2, {
-    formula: `IF(${failing}=0,"All "&${checks}&" checks tie",${failing}&" of "&${checks}&" checks fail")&IF(${rounding}>0,"; "&${rounding}&" within one unit of rounding","")&IF(${untied}>0,"; "&${untied}&" totals untied","")`,
-    result: `${summary}${status.rounding ? `; ${status.rounding} within one unit of rounding` : ''}${status.untied ? `; ${status.untied} totals untied` : ''}`,
+    formula: `IF(${failing}=0,"All "&${checks}&" checks tie",${failing}&" of "&${checks}&" checks fail")&IF(${rounding}>0,"; "&${rounding}&" within rounding","")&IF(${untied}>0,"; "&${untied}&" totals untied","")`,
+    result: `${summary}${status.rounding ? `; ${status.rounding} within rounding` : ''}${status.untied ? `; ${status.untied} totals untied` : ''}`,
   }, look({ font: font('link', true) }));
   y += 2;
 
