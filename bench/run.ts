@@ -13,6 +13,7 @@ import { toBriefingHtml } from '../src/render/html';
 import { Printer } from '../src/render/pdf';
 import { toJson } from '../src/write/json';
 import { toXlsxBuffer } from '../src/write/workbook';
+import { pageLines } from './page';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'tieout.js');
@@ -91,6 +92,10 @@ function modelLine(m: { company: string; files: number; model: number; modelEach
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'page') {
+    process.stdout.write(`${(await pageLines(null, RUNS)).join('\n')}\n`);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'model') {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-bench-'));
     for (const m of await modelRuns(tmp)) process.stdout.write(`${modelLine(m)}\n`);
@@ -197,6 +202,7 @@ async function main(): Promise<void> {
   lines.push(`host speed around the --no-pdf runs: a loop of 10^8 empty iterations took ${hostBefore.toFixed(0)} ms before and ${hostAfter.toFixed(0)} ms after (lower is faster)`);
   lines.push(`peak RSS: in-process over the whole corpus ${mb(inProcessPeakMb)}; the batch command ${mb(batch.peakMb)}, the --no-pdf command ${mb(noPdf.peakMb)} (worker threads included, Chromium not)  target ≤ ${TARGETS.peakRssMb} MB: ${verdict(peak <= TARGETS.peakRssMb)}`);
   for (const m of models) lines.push(modelLine(m));
+  lines.push(...(await pageLines(sampleShell, RUNS)));
   process.stdout.write(`${lines.join('\n')}\n`);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
