@@ -7,6 +7,7 @@ import { printable, Progress } from './progress';
 import type { CheckRow } from './check';
 import type { Printer } from './render/pdf';
 import { InputError } from './model/errors';
+import { argvNames } from './names';
 import { BrowserFailedError, BrowserMissingError, killBrowsers } from './render/browser';
 
 // Arguments, progress and exit codes; the work itself is in build.ts, check.ts and the library.
@@ -79,7 +80,9 @@ function stopOnSignals(progress: Progress): () => void {
   return () => handlers.forEach((off) => off());
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(given: string[]): Promise<number> {
+  // File names with their exact bytes, where Node decoded some that are not UTF-8 as U+FFFD.
+  const argv = argvNames(given);
   let code: number = EXIT.ok;
   const program = new Command('tieout')
     .description('Turns an earnings release into an Excel model whose totals are live formulas, a one-page PDF briefing and a JSON model.')
@@ -154,18 +157,21 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('model')
-    .description('build the company model of several releases (files or directories): <company>-model.xlsx and .json in --out, one per company')
+    .description('build the company model of several releases (files or directories): <company>-model.xlsx, .json and a one-page trend PDF (and its HTML) in --out, one per company')
     .argument('<inputs...>', 'release files or directories of them, of one company or several')
     .option('-o, --out <dir>', 'output directory', 'output')
     .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
     .option('--trace', 'print stack traces for errors')
-    .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean }) => {
+    .option('--no-pdf', 'skip the trend page (PDF and HTML; no browser needed)')
+    .addOption(new Option('--paper <size>', 'paper of the trend page').choices(['a4', 'letter']).default('a4'))
+    .addOption(new Option('--layout <order>', 'period columns: each year\'s quarters then its FY, or every quarter then every FY').choices(['years', 'quarters-then-years']).default('years'))
+    .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean; pdf: boolean; paper: 'a4' | 'letter'; layout: 'years' | 'quarters-then-years' }) => {
       // The same refusals as build: an unusable --out before anything is read, skipped inputs said.
       if (await unusableOut(opts.out)) { code = EXIT.usage; return; }
       const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
       await sweepStaleTemps(opts.out);
       const { buildModels } = await import('./company');
-      const run = await buildModels(inputs, { out: opts.out, from: opts.from });
+      const run = await buildModels(inputs, { out: opts.out, from: opts.from, pdf: opts.pdf, paper: opts.paper, layout: opts.layout });
       // A release that cannot be read is reported and left out of its company's model.
       for (const r of run.refused) process.stderr.write(`tieout: ${r.message} (left out of the model)\n`);
       for (const m of run.models) process.stdout.write(`${m.company}: ${m.releases} releases: ${m.written.join(', ')}\n`);

@@ -276,6 +276,35 @@ export class Printer {
     }
   }
 
+  /**
+   * Prints a page that has no optional sections (the company model's trend page): the first font
+   * scale whose rendering fits, proved by printing it to one page.
+   */
+  async printPage(render: (scale: number) => string, paper: Paper = 'a4', what = 'the page'): Promise<Printed> {
+    const area = AREA[paper];
+    const page = await this.acquire(Math.floor(area.width));
+    let healthy = false;
+    try {
+      for (const scale of SCALES) {
+        const html = render(scale);
+        await page.setContent(html, { waitUntil: 'load' });
+        await setStyle(page, scale, true);
+        if ((await contentHeight(page)) > area.height - 6) continue;
+        await setStyle(page, scale, false);
+        const pdf = stablePdf(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+        if (pageCount(pdf) === 1) { healthy = true; return { html, pdf, scale, dropped: [] }; }
+      }
+      healthy = true;
+      throw new Error(`${what} does not fit one page even at the smallest type`);
+    } finally {
+      if (healthy) this.pages.release(page);
+      else {
+        await page.close().catch(() => undefined);
+        this.pages.release(null);
+      }
+    }
+  }
+
   /** Prints a page of our own (the pack's cover): self-contained HTML, as the briefing is. */
   async printHtml(html: string, paper: Paper = 'a4'): Promise<Buffer> {
     const page = await this.acquire(Math.floor(AREA[paper].width));
