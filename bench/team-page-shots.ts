@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const dir = path.resolve(dirArg ?? path.join(os.tmpdir(), 'team-page-shots'));
   fs.mkdirSync(dir, { recursive: true });
   const corpus = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
-  const inputs = files.length ? files : [path.resolve(__dirname, '..', 'samples', 'qifu-q3-2024.txt'), path.join(corpus, 'buckle_8k_ex99-1.html'), path.join(corpus, 'chimera_investment_q4_2024_morningstar.md'), path.join(corpus, 'microsoft_q4fy24_press_release.md')];
+  const inputs = files.length ? files : [path.resolve(__dirname, '..', 'samples', 'qifu-q3-2024.txt'), path.join(corpus, 'buckle_8k_ex99-1.html'), path.resolve(__dirname, '..', 'test', 'fixtures', 'serve', 'unnamed-q1-2025.txt'), path.join(corpus, 'microsoft_q4fy24_press_release.md')];
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-shots-'));
   const server = await startServer({ port: 0, host: '127.0.0.1', data, jobs: 2 });
   const executablePath = findBrowser()!;
