@@ -65,10 +65,10 @@ const STOP_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
  * process exits 128 + the signal's number. Nothing is waited for: a release not renamed into place
  * is simply not there. Returns the function that removes the handlers.
  */
-function stopOnSignals(progress: Progress): () => void {
+function stopOnSignals(progress: () => Progress | undefined): () => void {
   const handlers = Object.entries(STOP_SIGNALS).map(([signal, code]) => {
     const handler = () => {
-      progress.abort();
+      progress()?.abort();
       removeTemporaries();
       killBrowsers();
       say(`stopped by ${signal}`);
@@ -112,8 +112,12 @@ export async function main(given: string[]): Promise<number> {
       const t0 = performance.now();
       const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
       const lanes = Math.min(jobs, inputs.length);
+      // The handlers are in before the bar hides the cursor: a signal between the two would end the
+      // run the default way, the terminal left without its cursor.
+      let bar: Progress | undefined;
+      const unhook = stopOnSignals(() => bar);
       const progress = await Progress.start(inputs.length);
-      const unhook = stopOnSignals(progress);
+      bar = progress;
       // Reading, inference and workbooks run in worker threads, one per lane, started first so that
       // they boot while this thread sets up; this thread writes files and drives the browser.
       const workers = new (await import('./workers')).BuildWorkers(lanes);

@@ -108,8 +108,8 @@ describe('claims: outlook of made-up releases', () => {
       'In 2025, we plan to increase direct shareholder returns to 35% to 45% of free cash flow, before debt repayments.',
     ]);
     assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
-      ['Earnings per share', '$2.66\u20132.86', 'FY2024 \u00b7 before the cumulative effect of change in accounting principle, but including $0.24 per share of special charges'],
-      ['Earnings per diluted share', '$0.16\u20130.17', 'Q4 2024 \u00b7 including $.01 per diluted share in restructuring charges'],
+      ['Earnings per share, before the cumulative effect of change in accounting principle, but including $0.24 per share of special charges', '$2.66\u20132.86', 'FY2024'],
+      ['Earnings per diluted share, including $.01 per diluted share in restructuring charges', '$0.16\u20130.17', 'Q4 2024'],
       ['Investment', 'c. $225 million', 'FY2025'],
       ['Direct shareholder returns (% of free cash flow)', '35\u201345%', 'FY2025'],
     ]);
@@ -255,14 +255,13 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Gross margin rate', '27.9%', 'primarily due to lower sales of appliances']]);
   });
 
-  it('prints reconciliation adjustments in the page\u2019s unit, as what they are: deducted or added back, one-off only when said', () => {
+  it('prints reconciliation adjustments in the page\u2019s unit, as what they are: deducted or added back, one-off only when said; one under a thousandth of its column\u2019s largest figure is none', () => {
     // A table in dollars on a page in millions; the gain is deducted (its row is negative), not a loss.
-    const rec = 'Reconciliation of Net Income to Adjusted EBITDA\n(in U.S. dollars)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nNet income\t500,000\t600,000\nGain on sale of investment\t(10)\t(32,082)\nLitigation settlement\t-\t1,394\nOne-time severance\t-\t250,000\nAdjusted EBITDA\t499,990\t819,312';
+    const rec = 'Reconciliation of Net Income to Adjusted EBITDA\n(in U.S. dollars)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nNet income\t500,000\t600,000\nGain on sale of investment\t(10)\t(32,082)\nLitigation settlement\t-\t394\nOne-time severance\t-\t250,000\nAdjusted EBITDA\t499,990\t818,312';
     const r = release(['Revenue was $1.2 million.', rec]);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [
       ['One-time severance', '$0.25 million', 'one-off item, added back in reaching Adjusted EBITDA; none a year earlier'],
       ['Gain on sale of investment', '$0.03 million', 'deducted in reaching Adjusted EBITDA; a year earlier deducted less than $0.001 million'],
-      ['Litigation settlement', '$0.001 million', 'added back in reaching Adjusted EBITDA; none a year earlier'],
     ]);
   });
 
@@ -281,6 +280,8 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
       ['Expense for corporate items', '\u2212$126.0 million', 'primarily due to lower incentive pay'],
       ['Revenue', '$468.0 million', 'as a result of lower activity'],
     ]);
+    const segment = release(['Operating revenues of our drybulk vessels segment added an incremental $10.3 million of revenues in the third quarter of 2024, mainly as a result of additions of vessels.']);
+    assert.deepStrictEqual(whatMoved(segment).map((i) => i.label), ['Operating revenues (drybulk vessels segment)']);
     const both = release(['Vessel operating expenses increased by $5.5 million to $45.6 million in the third quarter of 2024 from $40.1 million in the third quarter of 2023, primarily as a result of more vessels.']);
     assert.deepStrictEqual(whatMoved(both).map((i) => [i.label, i.value, i.note]), [['Vessel operating expenses', '+$5.5 million', 'primarily as a result of more vessels']]);
   });

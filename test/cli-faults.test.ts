@@ -335,9 +335,14 @@ describe('cli under faults and hostile input', function () {
     fs.writeFileSync(file, Buffer.concat([src.subarray(0, at), Buffer.from([0x96, 0x0a]), src.subarray(at)]));
     const run = runCli(['check', file]);
     assert.strictEqual(run.code, 0);
-    // The figures of the clean file (213, as `tieout check` reads it), and one warning more than it has.
-    const clean = /(\d+)W/.exec(runCli(['check', path.join(CORPUS, 'ascendis_pharma_q4_2024_globenewswire.md')]).stdout.split('\n')[1])![1];
-    assert.match(run.stdout, new RegExp(`markdown\\s+BS,IS,OT×2\\s+4\\s+213\\s+24/24\\s+0E ${Number(clean) + 1}W 0I`));
+    // What the clean file gives (its 213 figures, its totals tied as it ties them), with one warning more.
+    const clean = runCli(['check', path.join(CORPUS, 'ascendis_pharma_q4_2024_globenewswire.md')]).stdout.split('\n')[1];
+    const stray = run.stdout.split('\n')[1];
+    assert.match(clean, /\smarkdown\s+BS,IS,OT×2\s+4\s+213\s+\d+\/\d+\s+0E \d+W 0I$/);
+    const warnings = (line: string) => Number(/(\d+)W/.exec(line)![1]);
+    assert.strictEqual(warnings(stray), warnings(clean) + 1, stray);
+    const counts = (line: string) => line.replace(/^\S+/, '').replace(/\d+W/, '').replace(/\s+/g, ' ');
+    assert.strictEqual(counts(stray), counts(clean));
     const out = path.join(dir, 'ascendis');
     assert.strictEqual(runCli(['build', file, '--out', out, '--no-pdf']).code, 0);
     const model = fs.readFileSync(path.join(out, 'ascendis-stray.json'), 'utf8');

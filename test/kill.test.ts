@@ -14,14 +14,18 @@ import { leftovers, shown } from './output.test';
 const CLI = path.resolve('bin/tieout.js');
 const COPIES = 4;
 
-/** The browser profiles in the temporary directory that belong to process `pid`. */
-const profilesOf = (pid: number) => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`tieout-chromium-${pid}-`));
+// The runs' own temporary directory: there no other tieout on the machine (another test run) sweeps
+// the profile a killed run left before it is counted.
+let tmp = os.tmpdir();
+
+/** The browser profiles in the runs' temporary directory that belong to process `pid`. */
+const profilesOf = (pid: number) => fs.readdirSync(tmp).filter((n) => n.startsWith(`tieout-chromium-${pid}-`));
 
 /** Runs a build, killed after `killAfterMs`, or as soon as its browser profile exists with 'at launch'. */
 function runBuild(inputs: string, out: string, killAfterMs: number | null | 'at launch'): Promise<{ code: number | null; ms: number; pid: number }> {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(process.execPath, [CLI, 'build', inputs, '--out', out, '--jobs', '2'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'build', inputs, '--out', out, '--jobs', '2'], { stdio: 'ignore', env: { ...process.env, TMPDIR: tmp } });
     const timer = killAfterMs === null ? null
       : killAfterMs === 'at launch' ? setInterval(() => { if (profilesOf(child.pid ?? -1).length) child.kill('SIGKILL'); }, 10)
       : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -76,6 +80,8 @@ describe('a killed batch leaves only complete outputs', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-kill-'));
     inputs = path.join(dir, 'in');
     fs.mkdirSync(inputs);
+    tmp = path.join(dir, 'tmp');
+    fs.mkdirSync(tmp);
     for (let i = 0; i < COPIES; i++) fs.copyFileSync('samples/qifu-q3-2024.txt', path.join(inputs, `release-${i}.txt`));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import type { Decimal } from '../model/decimal';
+import { Decimal } from '../model/decimal';
 import type { Claim, Column, ProseFact, Release } from '../model/types';
 import { findMentions } from './facts-mentions';
 import { isMeasure } from './claims-highlights';
@@ -61,9 +61,15 @@ function reconciliationItems(release: Release): Claim[] {
       const current = t.columns.find((c) => span(c) && daysBetween(c.period!.end!, end) <= 7);
       if (!current) continue;
       const prior = t.columns.find((c) => span(c) && daysBetween(c.period!.end!, yearBefore(end)) <= 7) ?? null;
+      // An adjustment under a thousandth of the largest figure of its column moved nothing.
+      const largest = t.rows.reduce((m, r) => {
+        const x = r.cells[current.index];
+        return x && x.value !== null && x.kind === 'amount' ? Decimal.max(m, x.value.abs().times(new Decimal(10).pow(x.scale))) : m;
+      }, new Decimal(0));
       for (const row of t.rows) {
         const fig = row.cells[current.index];
         if (!fig || fig.value === null || fig.value.isZero() || fig.kind !== 'amount' || !ONE_OFF.test(row.label)) continue;
+        if (fig.value.abs().times(new Decimal(10).pow(fig.scale)).lt(largest.div(1000))) continue;
         // A table that states no unit of its own in a release whose amounts are scaled: the unit is unknown.
         if (!st.units && fig.scale !== (release.meta.amountScale ?? fig.scale)) continue;
         // A line repeated under each expense it adjusts is one item, judged by its first row.
@@ -143,8 +149,10 @@ function explainedChanges(release: Release): Claim[] {
     if (close >= 0 && !reason.slice(0, close).includes('(')) reason = reason.slice(0, close).trim();
     if (!reason || findMentions(reason, null).length > 3) continue;
     const name = (level ?? f).subject.replace(/\s*\(change\)$/, '');
-    const subject = name && name[0].toUpperCase() + name.slice(1);
-    if (!subject || NOT_A_MEASURE.test(subject) || !isMeasure(subject) || subject.split(' ').length > 6) continue;
+    // "Operating revenues of our drybulk vessels segment added …": the segment's, not the company's.
+    const segment = /\bsegment|\bdivision/i.test(name) ? null : /\b(?:of|in|for|from)\s+(?:our|its|the)\s+((?:[\w-]+\s+){1,3}(?:segment|division))\b/i.exec(s.text.slice(0, because.index));
+    const subject = name && `${name[0].toUpperCase()}${name.slice(1)}${segment ? ` (${segment[1]})` : ''}`;
+    if (!subject || NOT_A_MEASURE.test(name) || !isMeasure(name) || name.split(' ').length > 6) continue;
     out.push({
       id: '', kind: 'driver', subject, period: release.meta.fiscalPeriod,
       low: direction < 0 ? f.value.abs().negated() : f.value, high: direction < 0 ? f.value.abs().negated() : f.value, approximate: false, unit: f.kind, currency: f.currency, scale: f.scale, decimals: f.decimals,

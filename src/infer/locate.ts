@@ -1,6 +1,6 @@
 import { daysBetween, yearBefore } from './facts-tie';
 import type { Decimal } from '../model/decimal';
-import type { Column, Figure, Release, Row, StatementKind, Table } from '../model/types';
+import type { Column, Figure, Release, Row, Statement, StatementKind, Table } from '../model/types';
 
 // Finding the figures a briefing shows — revenue, operating income, net income, cash — in any
 // release: by the inferred relations where they say it, otherwise by general accounting words.
@@ -167,15 +167,19 @@ function hasSegments(table: Table): boolean {
 /** Every row of the given statement kinds, in reading order; tables of segments side by side last. */
 export function rowsOf(release: Release, kinds: StatementKind[]): Located[] {
   const out: Located[] = [];
-  eachRow(release, kinds, (loc) => { out.push(loc()); return false; });
+  eachRow(release, kinds, (st, table, tableIndex, row, rowIndex) => { out.push(located(st, table, tableIndex, row, rowIndex)); return false; });
   return out;
 }
 
+function located(st: Statement, table: Table, tableIndex: number, row: Row, rowIndex: number): Located {
+  return { statement: st.id, kind: st.kind, table, tableIndex, row, rowIndex };
+}
+
 /**
- * Visits the rows rowsOf lists, in its order, until `visit` returns true. A row's Located is made
- * only when asked for: a search reads every label of a release that may hold thousands of tables.
+ * Visits the rows rowsOf lists, in its order, until `visit` returns true, making nothing per row:
+ * a search reads every label of a release that may hold thousands of tables.
  */
-function eachRow(release: Release, kinds: StatementKind[], visit: (loc: () => Located, row: Row) => boolean): void {
+function eachRow(release: Release, kinds: StatementKind[], visit: (st: Statement, table: Table, tableIndex: number, row: Row, rowIndex: number) => boolean): void {
   for (const segments of [false, true]) {
     for (const kind of kinds) {
       for (const st of release.statements) {
@@ -184,8 +188,7 @@ function eachRow(release: Release, kinds: StatementKind[], visit: (loc: () => Lo
           const table = st.tables[tableIndex];
           if (segmented(table) !== segments) continue;
           for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
-            const row = table.rows[rowIndex];
-            if (visit(() => ({ statement: st.id, kind: st.kind, table, tableIndex, row, rowIndex }), row)) return;
+            if (visit(st, table, tableIndex, table.rows[rowIndex], rowIndex)) return;
           }
         }
       }
@@ -196,12 +199,12 @@ function eachRow(release: Release, kinds: StatementKind[], visit: (loc: () => Lo
 /** The first row of the kinds whose label passes `test` and that has a figure for the span. */
 export function find(release: Release, p: Periods, kinds: StatementKind[], test: RegExp, span: number | null, not?: RegExp): Located | null {
   let found: Located | null = null;
-  eachRow(release, kinds, (loc, row) => {
+  eachRow(release, kinds, (st, table, tableIndex, row, rowIndex) => {
     // A statement line is an amount or per-share figure; a ratio row of the same name is not it.
     if (row.kind === 'percent') return false;
-    const label = row.label.replace(/\s+/g, ' ').trim();
+    const label = /\s\s|[^\S ]/.test(row.label) ? row.label.replace(/\s+/g, ' ').trim() : row.label.trim();
     if (!test.test(label) || (not && not.test(label))) return false;
-    const at = loc();
+    const at = located(st, table, tableIndex, row, rowIndex);
     if (!triple(at, p, span)) return false;
     found = at;
     return true;

@@ -19,7 +19,7 @@ const ACRONYMS = new Set([
 ]);
 
 /** Words a trailing digit belongs to ("Tier 1", "Level 3"): never read as a footnote marker. */
-const NUMBERED = /\b(?:tier|level|phase|class|stage|series|type|note|notes|schedule|table|exhibit|step|item|part|section|unit|units|building|tower|fund|block|lot|line|group|region|segment|plant|mine|project|pool|tranche|facility|term)\s+\d$/i;
+const NUMBERED = /\b(?:tier|level|phase|class|stage|series|type|note|notes|schedule|table|exhibit|step|item|part|section|building|tower|block|lot|plant|mine|project|tranche)\s+\d$/i;
 
 /**
  * A label without the footnote markers the source prints after it: "(1)", "(2)(3)", "(a)", "*",

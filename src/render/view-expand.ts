@@ -53,8 +53,10 @@ function cellText(release: Release, f: Figure | null): string {
   if (!f || f.value === null) return '';
   if (f.kind === 'percent') return formatFigure(f.value, { decimals: f.decimals, percent: true });
   if (f.kind === 'number') return formatFigure(f.value, { decimals: f.decimals });
-  // Share counts in millions, to a tenth: whole millions would round most of them to nothing.
-  if (f.kind === 'shares') return formatFigure(units(f), { to: 6, decimals: 1, parens: true });
+  // Share counts in millions, to a tenth where the release prints them finer (49,521 thousand is
+  // 49.5) — whole millions would round most of them to nothing — and whole where it prints whole
+  // millions (7,434 stays 7,434, not 7,434.0).
+  if (f.kind === 'shares') return formatFigure(units(f), { to: 6, decimals: f.scale - f.decimals >= 6 ? 0 : 1, parens: true });
   return money(release, f, false) ?? '';
 }
 

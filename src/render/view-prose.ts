@@ -56,8 +56,9 @@ export function outlook(release: Release, max = 8): ProseItem[] {
     const growth = c.base && c.base.growthLow !== null ? ` (vs ${c.base.text}; computed ${formatFigure(c.base.growthLow, { decimals: 1, percent: true, sign: true })}${c.base.growthHigh && !c.base.growthHigh.eq(c.base.growthLow) ? ` to ${formatFigure(c.base.growthHigh, { decimals: 1, percent: true, sign: true })}` : ''})` : '';
     const label = `${c.subject}${c.change ? ' growth' : ''}${c.comparison && COMPARISON[c.comparison] ? ` ${COMPARISON[c.comparison]}` : ''}`;
     // The implied growth goes with the label, which wraps; the value column stays one short figure.
-    const note = [c.period, c.note].filter(Boolean).join(' \u00b7 ');
-    return { label: `${label}${growth}`, value: claimValue(c, home), note: note || null, change: null };
+    // What the figure includes or leaves out goes with the measure, in the release's words.
+    const qualifier = c.note ? `, ${c.note}` : '';
+    return { label: `${label}${qualifier}${growth}`, value: claimValue(c, home), note: c.period, change: null };
   });
 }
 

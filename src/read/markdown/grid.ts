@@ -177,7 +177,7 @@ export function gridBlocks(grid: Grid): RawBlock[] {
     if (texts.some((t) => t !== '')) rows.push(headerRow(texts, run[0].place, label));
   }
   if (rows.length) blocks.push(tableOf(rows, grid.place));
-  return blocks.filter((b) => b.type === 'prose' || b.rows.some((r) => r.cells.slice(1).some((c) => c.text !== '')));
+  return blocks.filter((b) => b.type === 'prose' || b.rows.some((r) => r.cells.some((c, i) => i > 0 && c.text !== '')));
 }
 
 function tableOf(rows: RawRow[], place: Place): TableBlock {

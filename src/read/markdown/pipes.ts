@@ -73,7 +73,10 @@ export function markdownText(raw: string): string {
 
 export function pipeCell(raw: string): PipeCell {
   const bold = /\*\*\S|__\S|<(b|strong)\b/i.test(raw);
-  const lead = /^[ \u00a0]*/.exec(raw.replace(/^ /, ''))?.[0].length ?? 0;
+  // Spaces after the one that follows the pipe.
+  let at = raw.startsWith(' ') ? 1 : 0;
+  while (raw[at] === ' ' || raw[at] === '\u00a0') at++;
+  const lead = at - (raw.startsWith(' ') ? 1 : 0);
   return { text: cleanCellText(markdownText(raw)), raw, bold, lead };
 }
 
