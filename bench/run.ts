@@ -13,6 +13,7 @@ import { toBriefingHtml } from '../src/render/html';
 import { Printer } from '../src/render/pdf';
 import { toJson } from '../src/write/json';
 import { toXlsxBuffer } from '../src/write/workbook';
+import { pageLines } from './page';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'tieout.js');
@@ -138,6 +139,10 @@ function modelLine(m: { company: string; files: number; model: number; modelEach
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'page') {
+    process.stdout.write(`${(await pageLines(null, RUNS)).join('\n')}\n`);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'tables') {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tieout-bench-'));
     process.stdout.write(`${(await inputLines(tmp)).join('\n')}\n`);
@@ -252,6 +257,7 @@ async function main(): Promise<void> {
   lines.push(`peak RSS: in-process over the whole corpus ${mb(inProcessPeakMb)}; the batch command ${mb(batch.peakMb)}, the --no-pdf command ${mb(noPdf.peakMb)} (worker threads included, Chromium not)  target ≤ ${TARGETS.peakRssMb} MB: ${verdict(peak <= TARGETS.peakRssMb)}`);
   for (const m of models) lines.push(modelLine(m));
   lines.push(...inputs);
+  lines.push(...(await pageLines(sampleShell, RUNS)));
   process.stdout.write(`${lines.join('\n')}\n`);
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -51,7 +51,8 @@
   async function upload(files) {
     if (!files.length) return;
     previewShown = false;
-    const made = files.map((f) => line(f.name));
+    // Each line goes on top; made last to first, the batch reads in the order it was chosen.
+    const made = files.slice().reverse().map((f) => line(f.name)).reverse();
     const form = new FormData();
     for (const f of files) form.append('files', f, f.name);
     let res = null;
@@ -140,6 +141,7 @@
     const frame = el('iframe', 'briefing');
     frame.title = `briefing of ${e.name}`;
     frame.setAttribute('sandbox', '');
+    frame.addEventListener('load', () => { frame.dataset.loaded = 'yes'; });
     frame.src = `/r/${e.hash}/preview`;
     box.replaceChildren(el('div', 'previewhead', `Briefing: ${e.card.company}${e.card.period ? ` · ${e.card.period}` : ''}`), frame);
     box.hidden = false;

@@ -244,11 +244,11 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   });
   app.get<{ Params: { file: string } }>('/models/:file', async (req, reply) => {
     const name = req.params.file;
-    const ext = /\.(xlsx|json)$/.exec(name)?.[1];
+    const ext = /\.(xlsx|json|pdf|html)$/.exec(name)?.[1];
     const known = ext && (await fs.readdir(library.models).catch(() => [] as string[])).includes(name);
     if (!ext || !known || badName(name)) return reply.code(404).type('text/plain; charset=utf-8').send('no such model\n');
     const file = path.join(library.models, name);
-    return reply.type(TYPES[ext]).header('content-disposition', attachment(name)).send(createReadStream(file));
+    return reply.type(TYPES[ext]).header('content-disposition', attachment(name)).header('content-security-policy', PREVIEW_CSP).send(createReadStream(file));
   });
 
   // The pack: the releases ticked (by default today's), a cover and each briefing.

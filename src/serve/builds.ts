@@ -102,7 +102,7 @@ export class Builds extends EventEmitter {
     try {
       const res = await Promise.race([building, timeout]);
       const card = cardOf(res.release());
-      await this.tell(e, { status: 'done', card, outputs: [...OUTPUT_EXTS] });
+      await this.tell(e, { status: 'done', card, outputs: [...OUTPUT_EXTS], timings: Object.fromEntries(Object.entries(res.timings).map(([k, v]) => [k, Math.round(v)])) });
     } catch (err) {
       await this.tell(e, { status: 'failed', error: inWords(err, input, e.name) });
       await building.catch(() => undefined);

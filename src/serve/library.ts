@@ -35,6 +35,8 @@ export interface Entry {
   card: Card | null;
   /** The outputs written, by extension. */
   outputs: string[];
+  /** Milliseconds the build took by stage (read, infer, json, xlsx, pdf, write, total), as `npm run bench` reports them. */
+  timings?: Record<string, number>;
   /** Grows with every change, so a page applies only the newest state it hears of. */
   seq: number;
 }
