@@ -75,4 +75,12 @@ describe('reading corpus tables', function () {
     assert.deepStrictEqual(byPeriod(r, /^Long-term debt$/, 'balance-sheet'), ['Dec-31-2024=812469000', 'Dec-31-2023=914830000', 'Jan-01-2023=1085970000']);
     assert.deepStrictEqual(byPeriod(r, /^Total equity$/, 'balance-sheet'), ['Dec-31-2024=1681999000', 'Dec-31-2023=1575662000', 'Jan-01-2023=1230529000']);
   });
+
+  it('Forian: the cash flows "for the period ended September 30" are the nine months', async () => {
+    const r = await load('forian_q3_2024_newmediawire.md');
+    // Condensed Consolidated Statements of Cash Flows: 2024 | 2023.
+    assert.deepStrictEqual(byPeriod(r, /^Net cash \(used in\) provided by operating activities$/, 'cash-flow'), ['9M Sep-30-2024=-1467084', '9M Sep-30-2023=1328275']);
+    assert.deepStrictEqual(byPeriod(r, /^Net cash \(used in\) provided by investing activities$/, 'cash-flow'), ['9M Sep-30-2024=-730177', '9M Sep-30-2023=2361052']);
+    assert.deepStrictEqual(byPeriod(r, /^Net cash used in financing activities$/, 'cash-flow'), ['9M Sep-30-2024=-1138037', '9M Sep-30-2023=-1107991']);
+  });
 });

@@ -180,3 +180,43 @@ describe('reading tables: totals printed without a label', () => {
     assert.deepStrictEqual(values(rowOf(r, /^Common stock, par value \$\.01 per share, authorized 5,000,000 shares; issued and outstanding 3,166,653 in 2024 and 3,116,966 in 2023$/)), ['30', '30']);
   });
 });
+
+describe('reading tables: a statement of flows dated by its end alone', () => {
+  const md = [
+    '# Larkspur Analytics reports third quarter 2024 results',
+    '',
+    '**CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS**',
+    '',
+    '|  | Three Months Ended September 30, |  | Nine Months Ended September 30, |  |',
+    '| --- | --- | --- | --- | --- |',
+    '|  | 2024 | 2023 | 2024 | 2023 |',
+    '| Revenue | 4,700 | 5,300 | 14,300 | 15,100 |',
+    '| Net income (loss) | (200) | 4,300 | (4,000) | 9,700 |',
+    '',
+    '**CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS**',
+    '',
+    '|  | For the Period Ended September 30, 2024 | For the Period Ended September 30, 2023 |',
+    '| --- | --- | --- |',
+    '| Net income (loss) | (4,000) | 9,700 |',
+    '| Net cash provided by operating activities | (1,467) | 1,328 |',
+    '',
+    '**CONDENSED CONSOLIDATED BALANCE SHEETS**',
+    '',
+    '|  | September 30, 2024 | December 31, 2023 |',
+    '| --- | --- | --- |',
+    '| Total assets | 57,500 | 58,900 |',
+    '',
+  ].join('\n');
+  const r = readText(md, 'made-up.md');
+
+  it('gives the cash flows "for the period ended" the span the income statement reports to that date', () => {
+    const cf = r.statements.find((s) => s.kind === 'cash-flow')!;
+    assert.deepStrictEqual(cf.tables[0].columns.map((c) => c.period?.label), ['9M Sep-30-2024', '9M Sep-30-2023']);
+    assert.deepStrictEqual(cf.tables[0].columns.map((c) => c.period?.instant), [false, false]);
+  });
+
+  it('leaves a balance sheet\'s dates as instants', () => {
+    const bs = r.statements.find((s) => s.kind === 'balance-sheet')!;
+    assert.deepStrictEqual(bs.tables[0].columns.map((c) => [c.period?.label, c.period?.instant]), [['Sep-30-2024', true], ['Dec-31-2023', true]]);
+  });
+});

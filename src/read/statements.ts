@@ -1,7 +1,7 @@
 import type { Column, Diagnostic, Emphasis, Figure, Row, Statement, StatementKind, Table, ValueKind } from '../model/types';
 import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFromLabel } from './classify';
 import { cleanCellText, parseFigure } from './number';
-import { parsePeriod, samePeriod } from './period';
+import { parsePeriod, periodLabel, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
 import { nameUnlabelledTotals } from './totals';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
@@ -344,5 +344,34 @@ export function buildStatements(blocks: RawBlock[], docCurrency: string | null, 
     const st = current as Statement;
     for (const seg of segments) st.tables.push(buildTable(seg, st.kind, st.units || ctx.units, docCurrency, diagnostics));
   }
-  return statements.filter((s) => s.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c?.value))));
+  const kept = statements.filter((s) => s.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c?.value))));
+  spanDatedFlows(kept);
+  return kept;
+}
+
+const FLOWS: StatementKind[] = ['income', 'comprehensive-income', 'cash-flow'];
+
+/**
+ * A statement of flows covers a span, never an instant: a column headed by a date alone ("For the
+ * period ended September 30, 2024") covers the longest span the release's other flow statements
+ * report to that date (the nine months a third-quarter release's cash flows run from the year's start).
+ */
+function spanDatedFlows(statements: Statement[]): void {
+  const longest = new Map<string, number>();
+  for (const s of statements) {
+    if (!FLOWS.includes(s.kind)) continue;
+    for (const t of s.tables) for (const c of t.columns) {
+      const p = c.period;
+      if (p?.end && p.months) longest.set(p.end, Math.max(longest.get(p.end) ?? 0, p.months));
+    }
+  }
+  for (const s of statements) {
+    if (!FLOWS.includes(s.kind)) continue;
+    for (const t of s.tables) for (const c of t.columns) {
+      const p = c.period;
+      const months = p?.end && p.instant ? longest.get(p.end) : undefined;
+      if (!p || !months) continue;
+      c.period = { ...p, months, instant: false, label: periodLabel({ ...p, months, instant: false }) };
+    }
+  }
 }
