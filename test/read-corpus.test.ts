@@ -83,4 +83,15 @@ describe('reading corpus tables', function () {
     assert.deepStrictEqual(byPeriod(r, /^Net cash \(used in\) provided by investing activities$/, 'cash-flow'), ['9M Sep-30-2024=-730177', '9M Sep-30-2023=2361052']);
     assert.deepStrictEqual(byPeriod(r, /^Net cash used in financing activities$/, 'cash-flow'), ['9M Sep-30-2024=-1138037', '9M Sep-30-2023=-1107991']);
   });
+
+  it('Gecina: the condensed income statement\'s columns are the years 2023 and 2024, read to consolidated net income', async () => {
+    const r = await load('gecina_fy2024_djn.md');
+    // "Condensed income statement and recurrent income": In million euros | Dec 31, 23 | Dec 31, 24 | Change (%).
+    assert.deepStrictEqual(byPeriod(r, /^Gross rental income$/, 'income').slice(0, 2), ['12M Dec-31-2024=694500000', '12M Dec-31-2023=666800000'].reverse());
+    assert.deepStrictEqual(byPeriod(r, /^Recurrent net income \(Group share\)/, 'income').slice(0, 2), ['12M Dec-31-2023=444200000', '12M Dec-31-2024=474400000']);
+    assert.deepStrictEqual(byPeriod(r, /^Consolidated net income \(Group share\)$/, 'income').slice(0, 2), ['12M Dec-31-2023=-1787200000', '12M Dec-31-2024=309800000']);
+    // Consolidated balance sheet, the right-hand side: "TOTAL" over "LIABILITIES" is one label.
+    assert.deepStrictEqual(byPeriod(r, /^TOTAL LIABILITIES$/, 'balance-sheet'), ['Dec-31-2023=17648700000', 'Dec-31-2024=17918000000']);
+    assert.deepStrictEqual(byPeriod(r, /^Cash & cash equivalents$/, 'balance-sheet'), ['Dec-31-2023=143700000', 'Dec-31-2024=179000000']);
+  });
 });

@@ -220,3 +220,38 @@ describe('reading tables: a statement of flows dated by its end alone', () => {
     assert.deepStrictEqual(bs.tables[0].columns.map((c) => [c.period?.label, c.period?.instant]), [['Sep-30-2024', true], ['Dec-31-2023', true]]);
   });
 });
+
+describe('reading tables: a full-year statement in fixed-width text', () => {
+  const text = [
+    'Larkspur Offices - Full-year 2024 results',
+    '',
+    'PARIS, February 13, 2025 -- Larkspur Offices today reported its results for the year ended December 31, 2024.',
+    '',
+    'Condensed income statement',
+    '',
+    '```',
+    ' In million euros                        Dec 31, 23    Dec 31, 24   Change (%)',
+    ' Gross rental income                          566.8         594.5     +4.9%',
+    ' Net financial expenses                       (90.0)        (90.5)     +0.6%',
+    ' Recurrent net income (Group',
+    '  share)                                      344.2         374.4     +8.8%',
+    '-------------------------------------  ------------  ------------  -----------',
+    ' Change in fair value of properties       (2,186.4)       (127.3)      n.a.',
+    ' Consolidated net income (Group',
+    '  share)                                  (1,787.2)         309.8      n.a.',
+    '```',
+    '',
+  ].join('\n');
+  const r = readText(text, 'made-up.txt', { from: 'fixed' });
+  const t = r.statements[0].tables;
+
+  it('dates columns headed "Dec 31, 23" and reads a full-year release\'s statement of them as the years', () => {
+    assert.strictEqual(t.length, 1);
+    assert.deepStrictEqual(t[0].columns.map((c) => c.period?.label ?? null), ['12M Dec-31-2023', '12M Dec-31-2024', null]);
+  });
+
+  it('reads "+4.9%" as a figure and keeps the lines after a rule and with "n.a." in the table', () => {
+    assert.deepStrictEqual(values(rowOf(r, /^Gross rental income$/)), ['566.8', '594.5', '4.9']);
+    assert.deepStrictEqual(values(rowOf(r, /^Consolidated net income \(Group share\)$/)), ['-1787.2', '309.8', null]);
+  });
+});

@@ -344,9 +344,7 @@ export function buildStatements(blocks: RawBlock[], docCurrency: string | null, 
     const st = current as Statement;
     for (const seg of segments) st.tables.push(buildTable(seg, st.kind, st.units || ctx.units, docCurrency, diagnostics));
   }
-  const kept = statements.filter((s) => s.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c?.value))));
-  spanDatedFlows(kept);
-  return kept;
+  return statements.filter((s) => s.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c?.value))));
 }
 
 const FLOWS: StatementKind[] = ['income', 'comprehensive-income', 'cash-flow'];
@@ -354,9 +352,10 @@ const FLOWS: StatementKind[] = ['income', 'comprehensive-income', 'cash-flow'];
 /**
  * A statement of flows covers a span, never an instant: a column headed by a date alone ("For the
  * period ended September 30, 2024") covers the longest span the release's other flow statements
- * report to that date (the nine months a third-quarter release's cash flows run from the year's start).
+ * report to that date (the nine months a third-quarter release's cash flows run from the year's
+ * start) or, with none, the year when the release reports a full year ending on that day of the year.
  */
-function spanDatedFlows(statements: Statement[]): void {
+export function spanDatedFlows(statements: Statement[], fullYearEnd: string | null): void {
   const longest = new Map<string, number>();
   for (const s of statements) {
     if (!FLOWS.includes(s.kind)) continue;
@@ -369,7 +368,8 @@ function spanDatedFlows(statements: Statement[]): void {
     if (!FLOWS.includes(s.kind)) continue;
     for (const t of s.tables) for (const c of t.columns) {
       const p = c.period;
-      const months = p?.end && p.instant ? longest.get(p.end) : undefined;
+      const year = fullYearEnd && p?.end && p.end.slice(4) === fullYearEnd.slice(4) && p.end <= fullYearEnd ? 12 : undefined;
+      const months = p?.end && p.instant ? longest.get(p.end) ?? year : undefined;
       if (!p || !months) continue;
       c.period = { ...p, months, instant: false, label: periodLabel({ ...p, months, instant: false }) };
     }
