@@ -52,7 +52,8 @@ export function kindFromLabel(label: string): ValueKind | null {
   // Share counts first: their labels often go on "... used in calculating net income per share".
   // A trust's or partnership's units are its shares.
   if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] |trust |partnership )?(shares|ads|units)|(shares|ads) used in|number of (ordinary |common |trust |partnership )?(shares|ads|units)\b|(shares|units) outstanding|^(basic|diluted) shares|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
-  if (/per (ordinary |common |class [a-z] |diluted |basic )?(share|ads|unit)|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
+  // "per diluted common share", "per adjusted diluted common share": up to three words between.
+  if (/\bper ([a-z][\w-]* ){0,3}(share|ads|unit)s?\b|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
   // Counts and physical measures are not money, whatever the table's currency unit: "Number of
   // properties", "Leasing (square feet)", "Employees at period end".
   // Days counted ("Ownership days", "Less off-hire days:") likewise, but not an ageing bucket

@@ -1,5 +1,6 @@
 import path from 'path';
 import { InputError } from '../model/errors';
+import { shownName } from '../names';
 import type { Diagnostic, Release } from '../model/types';
 import { htmlReader } from './html';
 import { fixedReader } from './fixed';
@@ -65,7 +66,7 @@ export function readText(text: string, file: string, opts: ReadOptions = {}): Re
   const meta = readMeta(prose, statements);
   spanDatedFlows(statements, meta.fiscalQuarter === null && meta.fiscalPeriod?.startsWith('FY') ? meta.periodEnd : null);
   return {
-    source: { file: path.basename(file), format: reader.name, bytes: doc.bytes },
+    source: { file: shownName(path.basename(file)), format: reader.name, bytes: doc.bytes },
     meta,
     fx: readExchangeRate(prose),
     statements,

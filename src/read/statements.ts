@@ -51,13 +51,17 @@ function headerHasPeriod(rows: RawRow[]): boolean {
 function splitSegments(rows: RawRow[]): { header: RawRow[]; body: RawRow[]; lead: RawRow[] }[] {
   const segments: { header: RawRow[]; body: RawRow[]; lead: RawRow[] }[] = [];
   let seg = { header: [] as RawRow[], body: [] as RawRow[], lead: [] as RawRow[] };
+  // Each row is judged once: whether it is a header, and whether a header follows it.
+  const header = rows.map(isHeaderRow);
+  const headerAfter: boolean[] = Array(rows.length).fill(false);
+  for (let i = rows.length - 2; i >= 0; i--) headerAfter[i] = header[i + 1] || headerAfter[i + 1];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (isHeaderRow(row)) {
+    if (header[i]) {
       if (seg.body.some(hasValues)) {
         // Gather the run of header rows and split only if they state periods.
         let j = i;
-        while (j < rows.length && isHeaderRow(rows[j])) j++;
+        while (j < rows.length && header[j]) j++;
         const run = rows.slice(i, j);
         if (headerHasPeriod(run)) {
           segments.push(seg);
@@ -72,7 +76,7 @@ function splitSegments(rows: RawRow[]): { header: RawRow[]; body: RawRow[]; lead
       continue;
     }
     // Label-only rows before the column header are the table's own title and units rows.
-    if (seg.header.length === 0 && seg.body.length === 0 && !hasValues(row) && rows.slice(i + 1).some(isHeaderRow)) {
+    if (seg.header.length === 0 && seg.body.length === 0 && !hasValues(row) && headerAfter[i]) {
       seg.lead.push(row);
       continue;
     }
@@ -231,13 +235,15 @@ function buildTable(
       underHeader = true;
     }
     const own = rowUnits(label);
-    const printed = kept.flatMap((c) => { const f = raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
+    // Each cell's figure read once, for the row's kind and then for its own.
+    const figures = kept.map((c) => (raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null));
+    const printed = kept.flatMap((c, i) => { const f = figures[i]; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
     const kindOfRow = values ? kindFromFigures(rowKind(label, context), label, printed) : (kindFromLabel(label) ?? 'amount');
     const cells: (Figure | null)[] = kept.map((c, i) => {
       const cell = raw.cells[c];
       if (!cell || cell.text === '') return null;
       const col = columns[i];
-      const parsed = parseFigure(cell.text);
+      const parsed = figures[i];
       if (!parsed) {
         diagnostics.push({ level: 'info', message: `not a figure, kept as text: ${JSON.stringify(cell.text)}`, place: cell.place });
         return { value: null, text: cell.text, kind: kindOfRow, scale: 0, currency: null, decimals: 0, place: cell.place };

@@ -65,8 +65,10 @@ interface Analysed {
 }
 
 function analyse(row: PipeRow): Analysed {
-  const cells = row.cells.map((c) => ({ ...c }));
-  mergeSplitFigures(cells);
+  // Only a row with a piece of a figure in a cell of its own is glued, on a copy of its cells.
+  const split = row.cells.some((c, i) => i > 0 && (CLOSER.test(c.text) || CURRENCY.test(c.text)));
+  const cells = split ? row.cells.map((c) => ({ ...c })) : row.cells;
+  if (split) mergeSplitFigures(cells);
   const nonEmpty = cells.map((cell, at) => ({ at, cell })).filter((x) => x.cell.text !== '');
   const firstFigure = nonEmpty.findIndex((x) => hasFigure(x.cell.text) && !YEAR.test(x.cell.text));
   const figures = firstFigure >= 0 && (firstFigure > 0 || nonEmpty[0].at > 0);
