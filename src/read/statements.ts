@@ -123,22 +123,9 @@ function columnHeader(header: RawRow[], col: number): string[] {
   return lines;
 }
 
-/**
- * The units a row's own label states in parentheses ("Operating revenues (in '000s of US$)",
- * "Backlog ($ in millions)"): they hold for that row's figures whatever the table's caption says.
- */
-function rowUnits(label: string): { amountScale: number | null; shareScale: number | null } | null {
-  for (const m of label.matchAll(/\(([^()]*)\)/g)) {
-    if (!isUnitsCaption(m[0])) continue;
-    const u = parseUnits(m[1]);
-    if (u.amountScale !== null) return u;
-  }
-  return null;
-}
-
 function rowKind(label: string, context: ValueKind | null): ValueKind {
   // A row that names its money ("Revenues (in '000s of US$)") counts no days under a heading of days.
-  if (context === 'number' && (currenciesIn(label).length > 0 || rowUnits(label) !== null)) context = null;
+  if (context === 'number' && (currenciesIn(label).length > 0 || scaleIn(label) !== null)) context = null;
   return kindFromLabel(label) ?? context ?? 'amount';
 }
 
@@ -234,7 +221,6 @@ function buildTable(
       context = kindFromLabel(label);
       underHeader = true;
     }
-    const own = rowUnits(label);
     // Each cell's figure read once, for the row's kind and then for its own.
     const figures = kept.map((c) => (raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null));
     const printed = kept.flatMap((c, i) => { const f = figures[i]; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
@@ -249,7 +235,7 @@ function buildTable(
         return { value: null, text: cell.text, kind: kindOfRow, scale: 0, currency: null, decimals: 0, place: cell.place };
       }
       const kind: ValueKind = parsed.percent || col.kind === 'percent' ? 'percent' : kindOfRow;
-      const scale = kind === 'amount' ? own?.amountScale ?? col.amountScale : kind === 'shares' ? own?.shareScale ?? col.shareScale : kind === 'percent' ? -2 : 0;
+      const scale = kind === 'amount' ? col.amountScale : kind === 'shares' ? col.shareScale : kind === 'percent' ? -2 : 0;
       const currency = kind === 'amount' || kind === 'per-share' ? col.currency : null;
       return { value: parsed.value, text: cell.text, kind, scale, currency, decimals: parsed.decimals, place: cell.place };
     });
