@@ -78,14 +78,14 @@ describe('render: condensed statements that foot', () => {
     ]);
     assert.ok(all.some((r) => r[0] === 'header' && r[1] === 'Other comprehensive income (loss):'), all.map((r) => r[1]).join(' / '));
     assert.ok(!all.some((r) => /^(?:Other|comprehensive|income \(loss\):)$/.test(r[1])));
-    // Its lines left out, the taxes line keeps the header's name without "Total".
+    // Its lines left out, the taxes line keeps the name the reader gave it (read/totals.ts).
     const totals = rows(briefingView(cedar, { grow: { income: 'totals' } }).income);
-    assert.ok(totals.some((r) => r[1] === 'Income taxes' && r[3] === '5.7'), totals.map((r) => r[1]).join(' / '));
+    assert.ok(totals.some((r) => r[1] === 'Total income taxes' && r[3] === '5.7'), totals.map((r) => r[1]).join(' / '));
   });
 
   it('the condensed statement keeps its table\'s order: revenue above the expenses the statement prints under it', () => {
     assert.deepStrictEqual(rows(briefingView(cedar).income).map((r) => r[1]), [
-      'Revenue', 'Operating', 'General and administrative', 'Depreciation and amortization', 'Finance charges', 'Earnings before income taxes', 'Net earnings', 'Diluted EPS',
+      'Revenue', 'Operating', 'General and administrative', 'Depreciation and amortization', 'Finance charges', 'Earnings before income taxes', 'Total income taxes', 'Net earnings', 'Diluted EPS',
     ]);
   });
 
