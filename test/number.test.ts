@@ -4,6 +4,7 @@ import { cleanCellText, isDash, parseFigure } from '../src/read/number';
 // Figures as releases print them, and what each must read as: [text, value, decimals, percent].
 // null: not a figure (the cell is kept as text).
 const FIGURES: [string, string, number, boolean][] = [
+  ['+4.1%', '4.1', 1, true],
   ['1,137,690', '1137690', 0, false],
   ['46,988,515', '46988515', 0, false],
   ['(30,112)', '-30112', 0, false],

@@ -1,5 +1,6 @@
 import assert from 'assert';
 import path from 'path';
+import { infer } from '../src/infer';
 import { readFile } from '../src/read';
 import type { Release, Row, Table } from '../src/model/types';
 import { CORPUS, needCorpus } from './support/corpus';
@@ -48,7 +49,8 @@ describe('reading corpus tables', function () {
   });
 
   it('Danaos: the fleet utilization appendix states its revenues in thousands on each row, and counts days', async () => {
-    const r = await load('danaos_q4_2024_morningstar.md');
+    // The row's own unit is applied when the release is inferred (infer/units.ts).
+    const r = infer(await readFile(path.join(CORPUS, 'danaos_q4_2024_morningstar.md')));
     // APPENDIX, "Container vessels fleet utilization": Operating Revenues (in '000s of US$) $237,510 | $238,924 | $937,077 | $963,192.
     assert.deepStrictEqual(byPeriod(r, /^Operating Revenues \(in '000s of US\$\)$/), ['3M Dec-31-2024=237510000', '3M Dec-31-2023=238924000', '12M Dec-31-2024=937077000', '12M Dec-31-2023=963192000']);
     // Ownership Days 6,706 | 6,256 | 25,684 | 24,850: days, not dollars.
@@ -74,5 +76,24 @@ describe('reading corpus tables', function () {
     assert.deepStrictEqual(sheets, ['CONDENSED INTERIM CONSOLIDATED STATEMENTS OF FINANCIAL POSITION (UNAUDITED)']);
     assert.deepStrictEqual(byPeriod(r, /^Long-term debt$/, 'balance-sheet'), ['Dec-31-2024=812469000', 'Dec-31-2023=914830000', 'Jan-01-2023=1085970000']);
     assert.deepStrictEqual(byPeriod(r, /^Total equity$/, 'balance-sheet'), ['Dec-31-2024=1681999000', 'Dec-31-2023=1575662000', 'Jan-01-2023=1230529000']);
+  });
+
+  it('Forian: the cash flows "for the period ended September 30" are the nine months', async () => {
+    const r = await load('forian_q3_2024_newmediawire.md');
+    // Condensed Consolidated Statements of Cash Flows: 2024 | 2023.
+    assert.deepStrictEqual(byPeriod(r, /^Net cash \(used in\) provided by operating activities$/, 'cash-flow'), ['9M Sep-30-2024=-1467084', '9M Sep-30-2023=1328275']);
+    assert.deepStrictEqual(byPeriod(r, /^Net cash \(used in\) provided by investing activities$/, 'cash-flow'), ['9M Sep-30-2024=-730177', '9M Sep-30-2023=2361052']);
+    assert.deepStrictEqual(byPeriod(r, /^Net cash used in financing activities$/, 'cash-flow'), ['9M Sep-30-2024=-1138037', '9M Sep-30-2023=-1107991']);
+  });
+
+  it('Gecina: the condensed income statement\'s columns are the years 2023 and 2024, read to consolidated net income', async () => {
+    const r = await load('gecina_fy2024_djn.md');
+    // "Condensed income statement and recurrent income": In million euros | Dec 31, 23 | Dec 31, 24 | Change (%).
+    assert.deepStrictEqual(byPeriod(r, /^Gross rental income$/, 'income').slice(0, 2), ['12M Dec-31-2024=694500000', '12M Dec-31-2023=666800000'].reverse());
+    assert.deepStrictEqual(byPeriod(r, /^Recurrent net income \(Group share\)/, 'income').slice(0, 2), ['12M Dec-31-2023=444200000', '12M Dec-31-2024=474400000']);
+    assert.deepStrictEqual(byPeriod(r, /^Consolidated net income \(Group share\)$/, 'income').slice(0, 2), ['12M Dec-31-2023=-1787200000', '12M Dec-31-2024=309800000']);
+    // Consolidated balance sheet, the right-hand side: "TOTAL" over "LIABILITIES" is one label.
+    assert.deepStrictEqual(byPeriod(r, /^TOTAL LIABILITIES$/, 'balance-sheet'), ['Dec-31-2023=17648700000', 'Dec-31-2024=17918000000']);
+    assert.deepStrictEqual(byPeriod(r, /^Cash & cash equivalents$/, 'balance-sheet'), ['Dec-31-2023=143700000', 'Dec-31-2024=179000000']);
   });
 });

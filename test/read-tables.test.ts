@@ -1,4 +1,5 @@
 import assert from 'assert';
+import { infer } from '../src/infer';
 import { readText } from '../src/read';
 import type { Release, Row } from '../src/model/types';
 
@@ -88,7 +89,8 @@ describe('reading tables: units a row states for itself', () => {
     '| Loans past due 90 days |  | 12 |  | 10 |',
     '',
   ].join('\n');
-  const r = readText(md, 'made-up.md');
+  // The row's own unit is applied when the release is inferred (infer/units.ts).
+  const r = infer(readText(md, 'made-up.md'));
 
   it('scales a row by the unit its label states ("in \'000s of US$") where the table states none', () => {
     const rev = rowOf(r, /^Operating revenues/);
@@ -178,5 +180,80 @@ describe('reading tables: totals printed without a label', () => {
 
   it('joins a label wrapped over three lines, the last starting with a figure of its words', () => {
     assert.deepStrictEqual(values(rowOf(r, /^Common stock, par value \$\.01 per share, authorized 5,000,000 shares; issued and outstanding 3,166,653 in 2024 and 3,116,966 in 2023$/)), ['30', '30']);
+  });
+});
+
+describe('reading tables: a statement of flows dated by its end alone', () => {
+  const md = [
+    '# Larkspur Analytics reports third quarter 2024 results',
+    '',
+    '**CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS**',
+    '',
+    '|  | Three Months Ended September 30, |  | Nine Months Ended September 30, |  |',
+    '| --- | --- | --- | --- | --- |',
+    '|  | 2024 | 2023 | 2024 | 2023 |',
+    '| Revenue | 4,700 | 5,300 | 14,300 | 15,100 |',
+    '| Net income (loss) | (200) | 4,300 | (4,000) | 9,700 |',
+    '',
+    '**CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS**',
+    '',
+    '|  | For the Period Ended September 30, 2024 | For the Period Ended September 30, 2023 |',
+    '| --- | --- | --- |',
+    '| Net income (loss) | (4,000) | 9,700 |',
+    '| Net cash provided by operating activities | (1,467) | 1,328 |',
+    '',
+    '**CONDENSED CONSOLIDATED BALANCE SHEETS**',
+    '',
+    '|  | September 30, 2024 | December 31, 2023 |',
+    '| --- | --- | --- |',
+    '| Total assets | 57,500 | 58,900 |',
+    '',
+  ].join('\n');
+  const r = readText(md, 'made-up.md');
+
+  it('gives the cash flows "for the period ended" the span the income statement reports to that date', () => {
+    const cf = r.statements.find((s) => s.kind === 'cash-flow')!;
+    assert.deepStrictEqual(cf.tables[0].columns.map((c) => c.period?.label), ['9M Sep-30-2024', '9M Sep-30-2023']);
+    assert.deepStrictEqual(cf.tables[0].columns.map((c) => c.period?.instant), [false, false]);
+  });
+
+  it('leaves a balance sheet\'s dates as instants', () => {
+    const bs = r.statements.find((s) => s.kind === 'balance-sheet')!;
+    assert.deepStrictEqual(bs.tables[0].columns.map((c) => [c.period?.label, c.period?.instant]), [['Sep-30-2024', true], ['Dec-31-2023', true]]);
+  });
+});
+
+describe('reading tables: a full-year statement in fixed-width text', () => {
+  const text = [
+    'Larkspur Offices - Full-year 2024 results',
+    '',
+    'PARIS, February 13, 2025 -- Larkspur Offices today reported its results for the year ended December 31, 2024.',
+    '',
+    'Condensed income statement',
+    '',
+    '```',
+    ' In million euros                        Dec 31, 23    Dec 31, 24   Change (%)',
+    ' Gross rental income                          566.8         594.5     +4.9%',
+    ' Net financial expenses                       (90.0)        (90.5)     +0.6%',
+    ' Recurrent net income (Group',
+    '  share)                                      344.2         374.4     +8.8%',
+    '-------------------------------------  ------------  ------------  -----------',
+    ' Change in fair value of properties       (2,186.4)       (127.3)      n.a.',
+    ' Consolidated net income (Group',
+    '  share)                                  (1,787.2)         309.8      n.a.',
+    '```',
+    '',
+  ].join('\n');
+  const r = readText(text, 'made-up.txt', { from: 'fixed' });
+  const t = r.statements[0].tables;
+
+  it('dates columns headed "Dec 31, 23" and reads a full-year release\'s statement of them as the years', () => {
+    assert.strictEqual(t.length, 1);
+    assert.deepStrictEqual(t[0].columns.map((c) => c.period?.label ?? null), ['12M Dec-31-2023', '12M Dec-31-2024', null]);
+  });
+
+  it('reads "+4.9%" as a figure and keeps the lines after a rule and with "n.a." in the table', () => {
+    assert.deepStrictEqual(values(rowOf(r, /^Gross rental income$/)), ['566.8', '594.5', '4.9']);
+    assert.deepStrictEqual(values(rowOf(r, /^Consolidated net income \(Group share\)$/)), ['-1787.2', '309.8', null]);
   });
 });

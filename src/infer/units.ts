@@ -34,8 +34,8 @@ export function ownDollars(release: Release): void {
   }
 }
 
-/** "(in millions)", "(in 000's)" at a label's end or before its footnote marks. */
-const OWN_UNIT = /\((?:[a-z$€£]*\s*)?in\s+((?:thousands|millions|billions|000'?s)\b[^)]*)\)/i;
+/** "(in millions)", "(in 000's)", "(in '000s of US$)" at a label's end or before its footnote marks. */
+const OWN_UNIT = /\((?:[a-z$€£]*\s*)?in\s+((?:thousands|millions|billions|'?000'?s)\b[^)]*)\)/i;
 
 export function ownScales(release: Release): void {
   for (const st of release.statements) {

@@ -10,7 +10,7 @@ import { markdownReader } from './markdown';
 import { readExchangeRate, readMeta } from './meta';
 import type { ProseBlock } from './raw';
 import type { Reader } from './reader';
-import { buildStatements } from './statements';
+import { buildStatements, spanDatedFlows } from './statements';
 import { textReader } from './text';
 import { currenciesIn } from './units';
 
@@ -63,9 +63,11 @@ export function readText(text: string, file: string, opts: ReadOptions = {}): Re
   if (statements.length === 0) {
     throw new InputError({ file, expected: 'at least one table of figures (a financial statement)', found: `none (${doc.blocks.length} paragraphs of text read as ${reader.name})`, exitCode: 1 });
   }
+  const meta = readMeta(prose, statements);
+  spanDatedFlows(statements, meta.fiscalQuarter === null && meta.fiscalPeriod?.startsWith('FY') ? meta.periodEnd : null);
   return {
     source: { file: shownName(path.basename(file)), format: reader.name, bytes: doc.bytes },
-    meta: readMeta(prose, statements),
+    meta,
     fx: readExchangeRate(prose),
     statements,
     facts: [],

@@ -67,6 +67,9 @@ function readFigure(raw: string): ParsedNumber | null {
   if (/^[-\u2212\u2013]\s*/.test(text) && text.length > 1) {
     negative = !negative;
     text = text.replace(/^[-\u2212\u2013]\s*/, '');
+  } else if (/^\+\d[\d,.]*\s*%$/.test(text)) {
+    // A change printed with its sign either way ("+4.1%" beside "-0.5%"); a bare "+5" stays words.
+    text = text.slice(1);
   }
   text = text.replace(CURRENCY_MARK, '');
   let percent = false;

@@ -7,6 +7,8 @@ const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2}),?\\s+((?:19|20)\\d{2})\\b`, 'i');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE},?\\s+((?:19|20)\\d{2})\\b`, 'i');
 const MONTH_DAY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
+// "Dec 31, 23" or "Dec 31 '23": a year of two digits after a comma or an apostrophe.
+const MONTH_DAY_SHORT_YEAR = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:,\\s*'?|\\s+')(\\d{2})(?![\\d,.%])`, 'i');
 const MONTH_DAY_TEXT = new RegExp(`\\b${MONTH_RE}\\s+\\d{1,2}`, 'i');
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -28,7 +30,11 @@ export function parseDate(text: string): string | null {
     m = MONTHS.indexOf(md[1].slice(0, 3).toLowerCase()); d = Number(md[2]); y = Number(md[3]);
   } else if (dm) {
     m = MONTHS.indexOf(dm[2].slice(0, 3).toLowerCase()); d = Number(dm[1]); y = Number(dm[3]);
-  } else return null;
+  } else {
+    const short = MONTH_DAY_SHORT_YEAR.exec(text);
+    if (!short) return null;
+    m = MONTHS.indexOf(short[1].slice(0, 3).toLowerCase()); d = Number(short[2]); y = 2000 + Number(short[3]);
+  }
   // A day past the month's end rolls over as a calendar does ("February 30" is March 1 or 2).
   return new Date(Date.UTC(y, m, d)).toISOString().slice(0, 10);
 }

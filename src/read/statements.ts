@@ -1,7 +1,7 @@
 import type { Column, Diagnostic, Emphasis, Figure, Row, Statement, StatementKind, Table, ValueKind } from '../model/types';
 import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFromLabel } from './classify';
 import { cleanCellText, parseFigure } from './number';
-import { parsePeriod, samePeriod } from './period';
+import { parsePeriod, periodLabel, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
 import { nameUnlabelledTotals } from './totals';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
@@ -123,22 +123,9 @@ function columnHeader(header: RawRow[], col: number): string[] {
   return lines;
 }
 
-/**
- * The units a row's own label states in parentheses ("Operating revenues (in '000s of US$)",
- * "Backlog ($ in millions)"): they hold for that row's figures whatever the table's caption says.
- */
-function rowUnits(label: string): { amountScale: number | null; shareScale: number | null } | null {
-  for (const m of label.matchAll(/\(([^()]*)\)/g)) {
-    if (!isUnitsCaption(m[0])) continue;
-    const u = parseUnits(m[1]);
-    if (u.amountScale !== null) return u;
-  }
-  return null;
-}
-
 function rowKind(label: string, context: ValueKind | null): ValueKind {
   // A row that names its money ("Revenues (in '000s of US$)") counts no days under a heading of days.
-  if (context === 'number' && (currenciesIn(label).length > 0 || rowUnits(label) !== null)) context = null;
+  if (context === 'number' && (currenciesIn(label).length > 0 || scaleIn(label) !== null)) context = null;
   return kindFromLabel(label) ?? context ?? 'amount';
 }
 
@@ -234,7 +221,6 @@ function buildTable(
       context = kindFromLabel(label);
       underHeader = true;
     }
-    const own = rowUnits(label);
     // Each cell's figure read once, for the row's kind and then for its own.
     const figures = kept.map((c) => (raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null));
     const printed = kept.flatMap((c, i) => { const f = figures[i]; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
@@ -249,7 +235,7 @@ function buildTable(
         return { value: null, text: cell.text, kind: kindOfRow, scale: 0, currency: null, decimals: 0, place: cell.place };
       }
       const kind: ValueKind = parsed.percent || col.kind === 'percent' ? 'percent' : kindOfRow;
-      const scale = kind === 'amount' ? own?.amountScale ?? col.amountScale : kind === 'shares' ? own?.shareScale ?? col.shareScale : kind === 'percent' ? -2 : 0;
+      const scale = kind === 'amount' ? col.amountScale : kind === 'shares' ? col.shareScale : kind === 'percent' ? -2 : 0;
       const currency = kind === 'amount' || kind === 'per-share' ? col.currency : null;
       return { value: parsed.value, text: cell.text, kind, scale, currency, decimals: parsed.decimals, place: cell.place };
     });
@@ -351,4 +337,33 @@ export function buildStatements(blocks: RawBlock[], docCurrency: string | null, 
     for (const seg of segments) st.tables.push(buildTable(seg, st.kind, st.units || ctx.units, docCurrency, diagnostics));
   }
   return statements.filter((s) => s.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c?.value))));
+}
+
+const FLOWS: StatementKind[] = ['income', 'comprehensive-income', 'cash-flow'];
+
+/**
+ * A statement of flows covers a span, never an instant: a column headed by a date alone ("For the
+ * period ended September 30, 2024") covers the longest span the release's other flow statements
+ * report to that date (the nine months a third-quarter release's cash flows run from the year's
+ * start) or, with none, the year when the release reports a full year ending on that day of the year.
+ */
+export function spanDatedFlows(statements: Statement[], fullYearEnd: string | null): void {
+  const longest = new Map<string, number>();
+  for (const s of statements) {
+    if (!FLOWS.includes(s.kind)) continue;
+    for (const t of s.tables) for (const c of t.columns) {
+      const p = c.period;
+      if (p?.end && p.months) longest.set(p.end, Math.max(longest.get(p.end) ?? 0, p.months));
+    }
+  }
+  for (const s of statements) {
+    if (!FLOWS.includes(s.kind)) continue;
+    for (const t of s.tables) for (const c of t.columns) {
+      const p = c.period;
+      const year = fullYearEnd && p?.end && p.end.slice(4) === fullYearEnd.slice(4) && p.end <= fullYearEnd ? 12 : undefined;
+      const months = p?.end && p.instant ? longest.get(p.end) ?? year : undefined;
+      if (!p || !months) continue;
+      c.period = { ...p, months, instant: false, label: periodLabel({ ...p, months, instant: false }) };
+    }
+  }
 }

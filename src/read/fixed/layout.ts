@@ -21,7 +21,7 @@ export interface LineLayout {
 
 const CURRENCY = /^(US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥)$/;
 const YEAR = /^(19|20)\d{2}$/;
-const VALUE_WORD = /^(nm|n\/m|n\/a|nil|--?|—|–)$/i;
+const VALUE_WORD = /^(nm|n\/m|n\/a|n\.a\.?|n\.m\.?|nil|--?|—|–)$/i;
 
 /** Chunks of a line split at two or more spaces. */
 export function chunks(line: string): Chunk[] {

@@ -40,7 +40,7 @@ function prepare(source: string): Line[] {
 const isFigureLine = (l: Line) => !!l.layout && !l.layout.years;
 const isBlank = (l: Line) => l.text.trim() === '' || isRule(l.text);
 /** Running text: a long line of words that ends a sentence, or any line far wider than a label. */
-const isProse = (l: Line) => !l.layout && l.text.trim().length > 70 && !/\S {3,}\S/.test(l.text.trim());
+const isProse = (l: Line) => !l.layout && l.text.trim().length > 70 && !/\S {3,}\S/.test(l.text.trim()) && !isRule(l.text);
 
 /** A line of column headings: several chunks right of an empty label area, none a figure. */
 const isHeaderLike = (l: Line) => (l.layout?.years ?? false) || (!l.layout && chunks(l.text).length >= 2 && chunks(l.text)[0].start >= 12);

@@ -8,6 +8,8 @@ const OPEN_END = /(?:\b(?:of|and|or|for|in|to|the|from|on|by|with|before|after|n
 
 function continues(first: string, next: string): boolean {
   if (first === '' || next === '' || /:\s*$/.test(first)) return false;
+  // "TOTAL" alone on its line heads nothing: it is the first word of the total below.
+  if (/^total$/i.test(first)) return true;
   return OPEN_END.test(first) || /^[a-z(]/.test(next);
 }
 
