@@ -4,7 +4,7 @@ import path from 'path';
 import { Decimal } from '../src/model/decimal';
 import { InputError } from '../src/model/errors';
 import { infer } from '../src/infer';
-import { cellOf } from '../src/infer/gate';
+import { cellOf, gateOf } from '../src/infer/gate';
 import type { Release } from '../src/model/types';
 import { readText } from '../src/read';
 import { toBriefingHtml } from '../src/render/html';
@@ -224,5 +224,153 @@ describe('gate: a briefing is final only when its figures are the cells they cla
     fs.writeFileSync(file, made());
     const clean = runCli(['build', file, '--no-pdf', '--out', out]);
     assert.ok(!clean.stdout.includes('DRAFT'), clean.stdout);
+  });
+});
+
+describe('headline sets and periods chosen as an analyst would, on made-up releases', () => {
+  // A landlord's release in Canadian dollars with no income statement: its highlights table leads,
+  // the current column's year printed apart from its header, each amount row stating its own unit.
+  function landlord(): string {
+    return [
+      '## Maplecourt Properties REIT Reports Fourth Quarter 2024 Results', '',
+      'TORONTO, February 12, 2025 -- Maplecourt Properties Real Estate Investment Trust (TSX: MPR.UN) today reported results for the quarter ended December 31, 2024.', '',
+      '**Financial Highlights**  ', '(in thousands of Canadian dollars, except per unit amounts)', '',
+      '\tDecember 31, 2024\tDecember 31, 2023',
+      'Total assets\t$5,120,400\t$5,010,300',
+      'Net asset value per unit\t$18.42\t$18.10',
+      'Occupancy\t96.1%\t95.4%', '',
+      '**Operating Highlights**  ', '',
+      '\t3 months ended December 31\t3 months ended December 31, 2023\tYear ended December 31, 2024\tYear ended December 31, 2023',
+      'Rentals from investment properties (in millions)\t$101.2\t$98.7\t$398.0\t$390.1',
+      'Net operating income (in millions)\t$70.5\t$68.0\t$276.4\t$270.9',
+      'Net income (loss) (in millions)\t$(12.4)\t$30.2\t$55.0\t$101.3',
+      'Funds from operations (in millions)\t$40.1\t$39.0\t$160.2\t$158.8',
+      'FFO per basic and diluted unit\t$0.312\t$0.305\t$1.248\t$1.240',
+      'AFFO per basic and diluted unit\t$0.250\t$0.262\t$1.010\t$1.050',
+      'Distributions per unit\t$0.150\t$0.150\t$0.600\t$0.600', '',
+    ].join('\n');
+  }
+
+  it('leads a landlord\'s page with its rents, NOI, FFO and AFFO per unit, net income and NAV per unit, of the quarter', () => {
+    const r = build(landlord());
+    const h = r.headline!;
+    assert.strictEqual(h.sector, 'reit');
+    assert.deepStrictEqual(h.spans, [3, 12]);
+    assert.deepStrictEqual(h.figures.map((f) => [f.role, cellOf(r, f, 0, 'now')?.text, cellOf(r, f, 0, 'prior')?.text]), [
+      ['revenue', '$101.2', '$98.7'], ['noi', '$70.5', '$68.0'], ['ffo', '$0.312', '$0.305'], ['affo', '$0.250', '$0.262'],
+      ['net', '$(12.4)', '$30.2'], ['occupancy', '96.1%', '95.4%'],
+    ]);
+    // A distribution per unit is no earnings per share.
+    assert.ok(!h.figures.some((f) => f.role === 'eps'));
+    assert.deepStrictEqual(reasons(r), []);
+    const v = briefingView(r);
+    assert.deepStrictEqual(v.tiles.slice(0, 5).map((t) => [t.value, t.unit, t.prior]), [
+      ['$101.2', 'million', '$98.7 million'], ['$70.5', 'million', '$68.0 million'], ['$0.312', null, '$0.305'], ['$0.250', null, '$0.262'], ['\u2212$12.4', 'million', '$30.2 million'],
+    ]);
+    // The release's own dollar prints bare (the header says CAD); net income over rents is no measure a landlord reports.
+    assert.match(v.header.units, /CAD/);
+    assert.deepStrictEqual(v.margins, []);
+  });
+
+  it('reads "per basic and diluted unit" as per-unit, "(in millions)" as the row\'s unit and a bare $ as the release\'s dollar', () => {
+    const r = build(landlord());
+    const rows = r.statements.flatMap((s) => s.tables.flatMap((t) => t.rows));
+    const ffo = rows.find((x) => x.label === 'FFO per basic and diluted unit')!;
+    assert.strictEqual(ffo.kind, 'per-share');
+    const rents = rows.find((x) => x.label.startsWith('Rentals'))!;
+    assert.deepStrictEqual([rents.cells[0]?.scale, rents.cells[0]?.currency], [6, 'CAD']);
+  });
+
+  it('takes no figure from a column whose header names two dates (two columns\' headers read over one)', () => {
+    const r = build(landlord(), (x) => {
+      const col = x.statements[0].tables[0].columns[0];
+      col.header = ['December 31, 2024 December 31, 2023'];
+    });
+    assert.deepStrictEqual(r.headline!.figures.filter((f) => f.role === 'occupancy' || f.role === 'nav'), []);
+    assert.ok(r.headline!.figures.some((f) => f.role === 'ffo'));
+  });
+
+  it('takes the currency of a per-ADS figure from the mark printed on it, not from the release', () => {
+    const rows = [...ROWS.slice(0, 5), 'Net income per share — diluted\tRMB0.80\tRMB0.72', 'Net income per ADS — diluted\tUS$0.44\tUS$0.40'];
+    const r = build(made({ units: 'In millions of Renminbi ("RMB"), except per share amounts', rows }));
+    const eps = r.headline!.figures.find((f) => f.role === 'eps')!;
+    assert.strictEqual(eps.caption, 'Diluted EPS per ADS');
+    assert.strictEqual(cellOf(r, eps, 0, 'now')?.currency, 'USD');
+    assert.strictEqual(briefingView(r).tiles.find((t) => t.caption === 'Diluted EPS per ADS')?.value, 'US$0.44');
+  });
+
+  it('shows beside each GAAP figure the adjusted one a reconciliation prints in its own column', () => {
+    const text = made() + [
+      '', '**Reconciliation of GAAP to Non-GAAP Measures**  ', '(In millions of U.S. dollars, except per share amounts)', '',
+      '\tQuarter Ended March 31,\t\t\t\t\t',
+      '\t2025 GAAP\tAdj.\t2025 Non-GAAP\t2024 GAAP\tAdj.\t2024 Non-GAAP',
+      'Net income\t196.9\t23.1\t220.0\t180.0\t10.0\t190.0',
+      'Diluted earnings per share\t0.80\t\t0.89\t0.72\t\t0.76', '',
+    ].join('\n');
+    const r = build(text);
+    assert.deepStrictEqual(r.headline!.figures.map((f) => [f.caption, cellOf(r, f, 0, 'now')?.text, cellOf(r, f, 0, 'prior')?.text]), [
+      ['Net sales', '1,234.5', '1,100.0'], ['Operating income', '246.9', '220.0'], ['Net income', '196.9', '180.0'],
+      ['Non-GAAP net income', '220.0', '190.0'], ['Diluted EPS', '0.80', '0.72'], ['Non-GAAP EPS', '0.89', '0.76'],
+    ]);
+    assert.deepStrictEqual(reasons(r), []);
+  });
+
+  it('adds the lead segment\'s sales where segments are reported as blocks: the one earning the most operating income', () => {
+    const text = made() + [
+      '', '**Segment Information**  ', '(In millions of U.S. dollars)', '',
+      '\tQuarter Ended\t', '\tMarch 31, 2025\tMarch 31, 2024',
+      'Grocery\t\t', 'Net sales\t900.0\t820.0', 'Operating income\t90.0\t85.0',
+      'Cloud Kitchens\t\t', 'Net sales\t334.5\t280.0', 'Operating income\t156.9\t135.0',
+      'Consolidated\t\t', 'Net sales\t1,234.5\t1,100.0', 'Operating income\t246.9\t220.0', '',
+    ].join('\n');
+    const r = build(text);
+    const seg = r.headline!.figures.find((f) => f.role === 'segment');
+    assert.deepStrictEqual(seg && [seg.caption, cellOf(r, seg, 0, 'now')?.text, cellOf(r, seg, 0, 'prior')?.text], ['Cloud Kitchens net sales', '334.5', '280.0']);
+  });
+
+  // Statements of the full year, and the quarter in a reconciliation table beside them.
+  function yearWithQuarterBeside(): string {
+    return [
+      '## Brightwater Mortgage Trust Reports Fourth Quarter 2024 Results', '',
+      'NEW YORK, February 12, 2025 -- Brightwater Mortgage Trust, Inc. (NYSE: BMT) today reported results for the quarter ended December 31, 2024.', '',
+      '**Consolidated Statements of Operations**  ', '(In thousands of U.S. dollars, except per share amounts)', '',
+      '\tFor the Years Ended\t', '\tDecember 31, 2024\tDecember 31, 2023',
+      'Interest income\t760,950\t772,904',
+      'Interest expense\t(496,274)\t(509,541)',
+      '<b>Net interest income</b>\t<b>264,676</b>\t<b>263,363</b>',
+      'Other income\t(74,562)\t(137,259)',
+      '<b>Net income</b>\t<b>190,114</b>\t<b>126,104</b>',
+      'Net income per share — diluted\t1.10\t0.68', '',
+      '**Earnings Available for Distribution**  ', '(In thousands of U.S. dollars, except per share amounts)', '',
+      '\tFor the Quarters Ended\t', '\tDecember 31, 2024\tDecember 31, 2023',
+      'GAAP Net income (loss) available to common stockholders\t(168,275)\t12,104',
+      'Net unrealized losses on financial instruments\t198,723\t18,631',
+      '<b>Earnings available for distribution</b>\t<b>30,448</b>\t<b>30,735</b>',
+      'GAAP net income (loss) per diluted common share\t(2.04)\t0.16',
+      'Earnings available for distribution per adjusted diluted common share\t0.37\t0.40', '',
+    ].join('\n');
+  }
+
+  it('leads a fourth quarter\'s page with the quarter from a table beside year-only statements, then the year, captioned', () => {
+    const r = build(yearWithQuarterBeside());
+    const h = r.headline!;
+    assert.deepStrictEqual(h.spans, [3, 12]);
+    assert.deepStrictEqual(h.figures.map((f) => [f.caption, f.cols.map((c) => c?.span ?? null), cellOf(r, f, f.cols.findIndex(Boolean), 'now')?.text]), [
+      ['Net income attributable', [3, null], '(168,275)'],
+      ['Adjusted net income', [3, null], '30,448'],
+      ['Diluted EPS', [3, null], '(2.04)'],
+      ['Adjusted EPS', [3, null], '0.37'],
+      ['FY2024 net interest income', [null, 12], '264,676'],
+    ]);
+    assert.deepStrictEqual(reasons(r), []);
+  });
+
+  it('reports a tile whose column is not the header\'s period and whose caption does not say so', () => {
+    const r = build(yearWithQuarterBeside());
+    const nii = r.headline!.figures.find((f) => f.role === 'nii')!;
+    nii.caption = 'Net interest income';
+    const gate = gateOf(r);
+    assert.ok(gate.reasons.includes('Net interest income: the header\'s period is Q4 2024, the tile\'s column FY2024'), gate.reasons.join('; '));
+    assert.strictEqual(gate.passed, false);
   });
 });

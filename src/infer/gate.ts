@@ -3,6 +3,7 @@ import { InputError } from '../model/errors';
 import type { Figure, Gate, Headline, HeadlineFigure, Release, Row, Table } from '../model/types';
 import { daysBetween } from './facts-tie';
 import type { Pass } from './index';
+import { spanName } from './headline';
 import { calendarYears, columnEnd, spanOf } from './locate';
 
 // The checks a briefing passes before it is final. Each headline figure must be the cell of the
@@ -50,6 +51,11 @@ export const MARGINS: [string, string][] = [['operating', 'Operating margin'], [
 export function marginFigure(h: Headline, role: string): HeadlineFigure | null {
   if (role === 'net') return h.income.find((f) => f.role === 'net-consolidated') ?? h.figures.find((f) => f.role === 'net') ?? null;
   return h.figures.find((f) => f.role === role) ?? null;
+}
+
+/** Margins over the top line are a measure of general companies; a landlord's or insurer's release states its own ratios. */
+export function hasMargins(h: Headline): boolean {
+  return h.sector === 'general';
 }
 
 /** A margin's name: an adjusted one as the release names its measure. */
@@ -115,7 +121,7 @@ function checkFigure(release: Release, f: HeadlineFigure, reasons: string[], til
     if (!at || !row || !table) continue;
     const now = row.cells[at.now];
     const col = table.columns[at.now];
-    const colEnd = h.end ? columnEnd(col, h.end, calendarYears(release, h.end)) : null;
+    const colEnd = h.end ? columnEnd(col, h.end, calendarYears(release, h.end), table) : null;
     if (!now || now.value === null || !h.end || !colEnd || daysBetween(colEnd, h.end) > 7 || (at.span !== null && spanOf(col) !== at.span)) {
       if (refuse(i, `not tied to a cell of ${h.end ?? 'the period'}`)) continue;
       return false;
@@ -171,9 +177,18 @@ export function gateOf(release: Release): Gate {
   // the page is no quarter's briefing until a reader sees that.
   const span = h.spans[0];
   if (m.fiscalQuarter && span && span !== 3 && h.figures.length) {
-    const period = span === 12 && m.fiscalYear ? `FY${m.fiscalYear}` : `${span}M`;
+    const period = spanName(release, span);
     reasons.push(`the statements report ${span === 12 ? 'the full year' : `${span} months`} only; the quarter is not in the tables`);
     for (const f of h.figures) if (!f.caption.endsWith(`(${period})`)) f.caption = `${f.caption} (${period})`;
+  }
+  // Each tile shows the header's period, or names its own: a year's figure under a quarter's header
+  // reads as the quarter's.
+  const headerSpan = m.fiscalQuarter ? 3 : /^FY/.test(m.fiscalPeriod ?? '') ? 12 : null;
+  for (const f of h.figures) {
+    const at = f.cols.find(Boolean);
+    if (!at || at.span === null || headerSpan === null || at.span === headerSpan) continue;
+    const named = spanName(release, at.span);
+    if (!f.caption.includes(named)) reasons.push(`${f.caption}: the header's period is ${m.fiscalPeriod}, the tile's column ${named}`);
   }
   for (const group of [h.income, h.balance, h.cashflow, h.parts]) {
     const kept = group.filter((f) => checkFigure(release, f, reasons, false));
@@ -183,7 +198,7 @@ export function gateOf(release: Release): Gate {
   const top = h.figures.find((f) => f.role === 'revenue');
   for (const [role, name] of MARGINS) {
     const f = marginFigure(h, role);
-    if (!f || !top) continue;
+    if (!f || !top || !hasMargins(h)) continue;
     for (const which of ['now', 'prior'] as const) {
       const pct = percentOf(cellOf(release, f, 0, which), cellOf(release, top, 0, which));
       if (pct && !plausibleMargin(pct)) reasons.push(`${marginName(f, name)} ${pct.toFixed(1)}% is outside −100%…100%: ${top.caption} may not be the top line`);

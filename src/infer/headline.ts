@@ -1,4 +1,4 @@
-import type { Headline, HeadlineFigure, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
+import type { Column, Headline, HeadlineFigure, Table, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
 import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, type Located, type Periods } from './locate';
 
@@ -10,15 +10,20 @@ import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, t
 
 /** Normalized label: no footnote markers, slashes or parentheses, one space. */
 export function plain(label: string): string {
-  return label.replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|(?:\s\d{1,2})+$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  // A unit in the label ("(in millions)", "(in 000's)") says how the row is printed, not what it is.
+  // Footnote numbers glued to a label's last word ("realizations2,3") are no part of it.
+  return label.replace(/(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/, '').replace(/\((?:\$|us\$|c\$|€)?\s*in\s+(?:thousands|millions|billions|000'?s)[^)]*\)?/gi, ' ').replace(/["“”]/g, '').replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|(?:\s\d{1,2})+$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-const NET = /^(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*)?$/;
+const NET = /^(?:gaap |reported )?(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*)?$/;
 const MINORITY = /non-?controlling|minority/;
 const ATTRIBUTABLE = /(?:attributable|applicable|available) to (?!non-?controlling|minority)/;
 const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|recurrent)\b/;
-const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$/;
-const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying)\b/;
+const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$|^rentals? (?:revenues? )?from (?:investment )?propert(?:y|ies)$/;
+/** "per unit", "per basic and diluted Unit", "per WA units", "per diluted share": a per-unit measure's tail. */
+const PER_UNIT = String.raw`(?: per (?:[\w-]+ ){0,4}?(?:units?|shares?))`;
+const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying|recurrent|recurring)\b/;
+const NOT_EARNINGS = /^(?:a?ffo|funds from operations|adjusted funds from operations|(?!(?:earnings|income|net)\b)(?:[\w']+ ){0,3}?(?:distributions?|dividends?) (?:declared |paid )?per|nav|net asset value|book value|(?:[\w']+ )?equity per|epra n[tdr][av])\b/;
 const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|per share|per ads|margin/;
 
 /** Sector evidence from the statements' own line items. */
@@ -27,7 +32,8 @@ export function sectorOf(release: Release): Sector {
   const has = (re: RegExp) => re.test(labels);
   if (has(/\bpremiums? (?:earned|written)|earned premiums|written premiums/) && has(/\blosses\b|loss adjustment|claims/)) return 'insurer';
   if (has(/\binterest income\b/) && has(/\bdeposits\b/) && has(/\bloans?\b/)) return 'bank';
-  if (has(/\bffo\b|funds from operations/) || (has(/\bnoi\b|net operating income/) && has(/\brent(?:al|s)?\b/))) return 'reit';
+  if (has(/\bffo\b|funds from operations|\bepra\b/) || (has(/\bnoi\b|net operating income/) && has(/\brent(?:al|s)?\b/))) return 'reit';
+  if (has(/\brental (?:income|revenues?)\b|^rentals? from/m) && has(/investment propert|occupancy|loan[- ]to[- ]value|\bltv\b/)) return 'reit';
   if (has(/\brasm\b|\bcasm\b|load factor|available seat/)) return 'airline';
   if (has(/distributable earnings|fee[- ]related earnings/)) return 'asset-manager';
   return 'general';
@@ -64,9 +70,16 @@ function revenue(release: Release, p: Periods, span: number | null): Located | n
       && !!triple(l, p, span)) ?? null;
 }
 
+/** Where the GAAP lines are: the income statement, else the highlights and reconciliation tables. */
+function gaapKinds(release: Release): StatementKind[] {
+  return release.statements.some((s) => s.kind === 'income') ? ['income'] : ['other', 'non-gaap'];
+}
+
+/** The kinds of table that report a GAAP line the income statement lacks for a span (a quarterly reconciliation beside annual statements). */
+const BESIDE: StatementKind[] = ['non-gaap', 'other'];
+
 /** The bottom line: the company's share of net income where stated, else the last net row above the per-share rows. */
-function netIncome(release: Release, p: Periods, span: number | null, top: Located | null): Located | null {
-  const kinds: StatementKind[] = release.statements.some((s) => s.kind === 'income') ? ['income'] : ['other', 'non-gaap'];
+function netIncome(release: Release, p: Periods, span: number | null, top: Located | null, kinds = gaapKinds(release)): Located | null {
   const rows = [...(top ? rowsOf(release, [top.kind]).filter((l) => l.table === top.table) : []), ...rowsOf(release, kinds)];
   // The statement of the top line first: its bottom line is the company's, not a subsidiary's or a segment's.
   const tables = [...new Set(rows.map((l) => l.table))];
@@ -92,16 +105,16 @@ function consolidatedNet(net: Located, p: Periods, span: number | null): Located
 }
 
 /** Diluted earnings per ADS where reported, else per share: the line for net income, not a "before …" one. */
-function dilutedEps(release: Release, p: Periods, span: number | null, adjusted: boolean): Located | null {
+function dilutedEps(release: Release, p: Periods, span: number | null, adjusted: boolean, gaap = gaapKinds(release)): Located | null {
   const found: { loc: Located; ads: boolean; detail: boolean }[] = [];
   let header = '';
-  const gaap: StatementKind[] = release.statements.some((s) => s.kind === 'income') ? ['income'] : ['other', 'non-gaap'];
   let table: unknown = null;
   for (const loc of rowsOf(release, adjusted ? SUPPORT : gaap)) {
     if (loc.table !== table) [table, header] = [loc.table, ''];
     if (loc.row.emphasis === 'header') header = loc.row.label;
     const text = plain(`${header} ${loc.row.label}`);
-    if (loc.row.kind !== 'per-share' || !triple(loc, p, span)) continue;
+    // Funds from operations, distributions and net assets per unit are other measures than earnings.
+    if (loc.row.kind !== 'per-share' || NOT_EARNINGS.test(plain(loc.row.label)) || !triple(loc, p, span)) continue;
     const adjustedRow = ADJUSTED_ANY.test(plain(loc.row.label)) || ADJUSTED.test(plain(header));
     if (adjusted !== adjustedRow || (!adjusted && !WORDS.diluted.test(text))) continue;
     // A whole number in the thousands is a share count under a per-share label, whatever the row's words.
@@ -114,7 +127,55 @@ function dilutedEps(release: Release, p: Periods, span: number | null, adjusted:
   return found.sort((a, b) => rank(a) - rank(b))[0]?.loc ?? null;
 }
 
-const adjustedNet = byWords(SUPPORT, /^(?:non-gaap|adjusted|underlying|core|comparable|recurrent|recurring) (?:net )?(?:income|earnings|profit)(?: (?:income|earnings|profit|loss))*(?: attributable to (?!non-?controlling).*)?$|^net (?:income|earnings|profit) excluding (?:one-time|special|non-recurring|unusual) items$/, 'amount');
+const adjustedNet = byWords(SUPPORT, /^(?:non-gaap|adjusted|underlying|core|comparable|recurrent|recurring) (?:net )?(?:income|earnings|profit)(?: (?:income|earnings|profit|loss))*(?: group share| attributable to (?!non-?controlling).*)?$|^earnings available for distribution$|^net (?:income|earnings|profit) excluding (?:one-time|special|non-recurring|unusual) items$/, 'amount');
+
+/** A column of adjusted figures beside the reported ones ("2014 Non-GAAP" after "2014 GAAP" and "Adj."). */
+export const ADJUSTED_COLUMN = (c: Column): boolean => /\b(?:non-gaap|adjusted|underlying)\b/i.test(c.header.join(' '));
+
+/**
+ * The adjusted figure of a reported line, where a reconciliation prints it as a column beside the
+ * reported one: the table's net income or diluted EPS line, read in its adjusted columns.
+ */
+function inAdjustedColumns(release: Release, p: Periods, span: number | null, role: 'net' | 'eps'): Located | null {
+  for (const loc of rowsOf(release, SUPPORT)) {
+    if (!loc.table.columns.some(ADJUSTED_COLUMN) || !triple(loc, p, span, ADJUSTED_COLUMN)) continue;
+    const label = plain(loc.row.label);
+    if (ADJUSTED_ANY.test(label)) continue;
+    if (role === 'net' ? loc.row.kind === 'amount' && NET.test(label) && !MINORITY.test(label) && !NOT_NET_DETAIL.test(label)
+      : loc.row.kind === 'per-share' && WORDS.diluted.test(label) && !NOT_EARNINGS.test(label) && !/before|continuing|discontinued/.test(label)) return loc;
+  }
+  return null;
+}
+
+/** Block headers that are the whole company, not a segment. */
+const NOT_SEGMENT = /^(?:consolidated|total|corporate|eliminations?|other|segment|unallocated|reconciling)/i;
+
+/**
+ * The lead segment's top line, where a table reports segments as blocks (a header naming each, its
+ * sales and operating income under it): the segment earning the most operating income, else selling
+ * the most. Its caption is the segment's name and the line's ("AWS net sales").
+ */
+function leadSegment(release: Release, p: Periods, span: number | null): { loc: Located; caption: string } | null {
+  const tables = new Map<Table, Located[]>();
+  for (const l of rowsOf(release, ['income', 'other', 'non-gaap'])) tables.set(l.table, [...(tables.get(l.table) ?? []), l]);
+  for (const locs of tables.values()) {
+    const blocks: { name: string; top: Located; operating: Located | null }[] = [];
+    let name: string | null = null;
+    for (const l of locs) {
+      if (l.row.emphasis === 'header') { name = l.row.label.replace(/\s*segment:?$/i, '').replace(/:$/, '').trim(); continue; }
+      if (!name || NOT_SEGMENT.test(name)) continue;
+      const block = blocks.find((b) => b.name === name);
+      if (!block && WORDS.revenue.test(l.row.label.trim()) && l.row.kind === 'amount' && triple(l, p, span)) blocks.push({ name, top: l, operating: null });
+      else if (block && !block.operating && WORDS.operating.test(l.row.label.trim()) && l.row.kind === 'amount' && triple(l, p, span)) block.operating = l;
+    }
+    if (blocks.length < 2) continue;
+    const size = (l: Located | null) => (l ? triple(l, p, span)?.now?.value ?? null : null);
+    const by = blocks.every((b) => size(b.operating)) ? (b: (typeof blocks)[number]) => size(b.operating)! : (b: (typeof blocks)[number]) => size(b.top)!;
+    const lead = blocks.reduce((a, b) => (by(b).gt(by(a)) ? b : a));
+    return { loc: lead.top, caption: `${lead.name} ${lead.top.row.label.trim().replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}` };
+  }
+  return null;
+}
 
 /** Sector figures: words of general reporting vocabulary for what each kind of company leads with. */
 const SECTOR: Record<Exclude<Sector, 'general'>, { role: string; find: Finder; instant?: boolean }[]> = {
@@ -130,9 +191,10 @@ const SECTOR: Record<Exclude<Sector, 'general'>, { role: string; find: Finder; i
   ],
   reit: [
     { role: 'noi', find: byWords(['other', 'non-gaap', 'income'], /^(?:same[- ]property |total )?(?:noi|net operating income)$/, 'amount') },
-    { role: 'ffo', find: byWords(['other', 'non-gaap', 'income'], /^(?:ffo|funds from operations)(?: per (?:unit|share).*)?$/, 'per-share') },
-    { role: 'affo', find: byWords(['other', 'non-gaap', 'income'], /^(?:affo|adjusted funds from operations)(?: per (?:unit|share).*)?$/, 'per-share') },
+    { role: 'ffo', find: byWords(['other', 'non-gaap', 'income'], new RegExp(`^(?:ffo|funds from operations)(?: ffo)?${PER_UNIT}$`), 'per-share') },
+    { role: 'affo', find: byWords(['other', 'non-gaap', 'income'], new RegExp(`^(?:affo|adjusted funds from operations)(?: affo)?${PER_UNIT}$`), 'per-share') },
     { role: 'occupancy', find: byWords(['other', 'non-gaap'], /occupancy/, 'percent'), instant: true },
+    { role: 'nav', find: byWords(['other', 'non-gaap', 'balance-sheet'], new RegExp(`^(?:net asset value(?: nav)?|nav|epra (?:nta|net tangible assets))(?: in [a-z]{3})?${PER_UNIT}$`), 'per-share'), instant: true },
   ],
   airline: [
     { role: 'rasm', find: byWords(['other', 'non-gaap', 'income'], /\brasm\b|revenue per available seat/) },
@@ -149,7 +211,7 @@ const FALLBACK: Record<string, string> = {
   revenue: 'Revenue', nii: 'Net interest income', operating: 'Operating income', net: 'Net income', 'adjusted-net': 'Adjusted net income',
   eps: 'Diluted EPS', 'adjusted-eps': 'Adjusted diluted EPS', nim: 'Net interest margin', provision: 'Provision for credit losses',
   bvps: 'Book value per share', premiums: 'Gross written premiums', 'combined-ratio': 'Combined ratio', noi: 'NOI', ffo: 'FFO per unit',
-  affo: 'AFFO per unit', occupancy: 'Occupancy', rasm: 'RASM', casm: 'CASM ex fuel', 'load-factor': 'Load factor',
+  affo: 'AFFO per unit', occupancy: 'Occupancy', nav: 'NAV per unit', rasm: 'RASM', casm: 'CASM ex fuel', 'load-factor': 'Load factor',
   distributable: 'Distributable earnings', fre: 'Fee-related earnings',
 };
 
@@ -159,7 +221,9 @@ function refOf(loc: Located): RowRef {
 
 /** The row's own label when it is short enough for a tile, else the role's name. */
 function captionOf(loc: Located, role: string): string {
-  const label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$/g, '').replace(/\s+/g, ' ').trim();
+  const label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$|(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/g, '').replace(/\s+/g, ' ').trim();
+  // "Distributable earnings before realizations" is "DE before realizations", as releases abbreviate it.
+  if (role === 'distributable' && label.length > 30) return label.replace(/^distributable earnings/i, 'DE');
   if (role === 'net' && label.length > 30 && ATTRIBUTABLE.test(plain(label))) return 'Net income attributable';
   if (role === 'eps' || role === 'adjusted-eps') {
     const header = [...loc.table.rows.slice(0, loc.rowIndex)].reverse().find((r) => r.emphasis === 'header');
@@ -170,18 +234,18 @@ function captionOf(loc: Located, role: string): string {
 }
 
 /** The same line in another table of the statement's kind that reports the span (a separate year-to-date statement). */
-function sameLine(release: Release, loc: Located, p: Periods, span: number | null): Located | null {
+function sameLine(release: Release, loc: Located, p: Periods, span: number | null, only?: (c: Column) => boolean): Located | null {
   const label = plain(loc.row.label);
-  return rowsOf(release, [loc.kind]).find((l) => l.table !== loc.table && l.row.kind === loc.row.kind && plain(l.row.label) === label && !!triple(l, p, span)) ?? null;
+  return rowsOf(release, [loc.kind]).find((l) => l.table !== loc.table && l.row.kind === loc.row.kind && plain(l.row.label) === label && !!triple(l, p, span, only)) ?? null;
 }
 
 /** One figure: its row and, for each span, the columns that hold it (in the same line of another table where its own has none). */
-export function figureOf(loc: Located, p: Periods, role: string, spans: (number | null)[], caption?: string, release?: Release): HeadlineFigure | null {
+export function figureOf(loc: Located, p: Periods, role: string, spans: (number | null)[], caption?: string, release?: Release, only?: (c: Column) => boolean): HeadlineFigure | null {
   const cols = spans.map((span, i) => {
-    const at = columnsFor(loc.table, p, span);
+    const at = columnsFor(loc.table, p, span, only);
     if (at && loc.row.cells[at.now]?.value != null) return { span, now: at.now, prior: at.prior >= 0 ? at.prior : null, usd: at.usd >= 0 ? at.usd : null };
-    const other = i > 0 && release ? sameLine(release, loc, p, span) : null;
-    const there = other ? columnsFor(other.table, p, span) : null;
+    const other = i > 0 && release ? sameLine(release, loc, p, span, only) : null;
+    const there = other ? columnsFor(other.table, p, span, only) : null;
     if (!other || !there) return null;
     return { span, now: there.now, prior: there.prior >= 0 ? there.prior : null, usd: there.usd >= 0 ? there.usd : null, row: refOf(other) };
   });
@@ -200,6 +264,11 @@ function revenueParts(release: Release, rev: Located): Located[] {
   return parts.length > 1 && parts.length <= 5 ? parts : [];
 }
 
+/** A span as a tile names it: "FY2024" for the fiscal year, else "9M". */
+export function spanName(release: Release, span: number | null): string {
+  return span === 12 && release.meta.fiscalYear ? `FY${release.meta.fiscalYear}` : `${span}M`;
+}
+
 /** At most this many tiles: one row on the page. */
 const TILES = 6;
 
@@ -210,30 +279,51 @@ export function chooseHeadline(release: Release): Headline {
   const spans: (number | null)[] = p.spans;
   const figures: HeadlineFigure[] = [];
   const seen = new Set<string>();
-  const add = (loc: Located | null, role: string, instant = false, beside?: string): HeadlineFigure | null => {
+  const add = (loc: Located | null, role: string, instant = false, beside?: string, only?: (c: Column) => boolean, caption?: string): HeadlineFigure | null => {
     if (!loc) return null;
-    const key = `${loc.statement}/${loc.tableIndex}/${loc.rowIndex}`;
+    const key = `${loc.statement}/${loc.tableIndex}/${loc.rowIndex}${only ? '/adjusted' : ''}`;
     if (seen.has(key)) return null;
-    const fig = figureOf(loc, p, role, instant ? [null] : spans, undefined, release);
+    const fig = figureOf(loc, p, role, instant ? [null] : spans, caption, release, only);
     if (!fig) return null;
     seen.add(key);
     if (beside) fig.beside = beside;
     figures.push(fig);
     return fig;
   };
-  const top = revenue(release, p, span);
-  const sectorRows = sector === 'general' ? [] : SECTOR[sector].map((s) => ({ ...s, loc: s.find(release, p, s.instant ? null : span) }));
+  // A line the quarter's columns lack is taken for the longer span (its tile then says so).
+  const longer = p.spans[1] ?? null;
+  const either = (f: (s: number | null) => Located | null): Located | null => f(span) ?? (longer ? f(longer) : null);
+  const hasIncome = release.statements.some((s) => s.kind === 'income');
+  const top = either((s) => revenue(release, p, s));
+  const sectorRows = sector === 'general' ? [] : SECTOR[sector].map((s) => ({ ...s, loc: s.instant ? s.find(release, p, null) : either((x) => s.find(release, p, x)) }));
   // A bank's top line is its net interest income where it reports no revenue total.
-  const nii = sectorRows.find((s) => s.role === 'nii')?.loc ?? (top ? null : SECTOR.bank[0].find(release, p, span));
+  const nii = sectorRows.find((s) => s.role === 'nii')?.loc ?? (top ? null : either((s) => SECTOR.bank[0].find(release, p, s)));
   add(top ?? nii, top ? 'revenue' : 'nii');
-  for (const s of sectorRows.filter((r) => r.role !== 'nii' || top)) add(s.loc, s.role, s.instant);
-  if (sector === 'general') add(find(release, p, ['income'], WORDS.operating, span), 'operating');
-  const net = netIncome(release, p, span, top);
+  // Per-unit and balance measures (occupancy, NAV) follow the period's results.
+  const flowRows = sectorRows.filter((r) => (r.role !== 'nii' || top) && !r.instant);
+  for (const s of flowRows) add(s.loc, s.role);
+  if (sector === 'general') add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
+  // The quarter's bottom line from a table beside the statements where the statements report only the year.
+  const beside = <T>(f: (kinds: StatementKind[]) => T | null): T | null => f(gaapKinds(release)) ?? (hasIncome ? f(BESIDE) : null);
+  const net = beside((k) => netIncome(release, p, span, top, k)) ?? (longer ? netIncome(release, p, longer, top) : null);
   add(net, 'net');
-  add(adjustedNet(release, p, span), 'adjusted-net', false, 'net');
-  add(dilutedEps(release, p, span, false), 'eps');
-  add(dilutedEps(release, p, span, true), 'adjusted-eps', false, 'eps');
-  if (sector !== 'general' && !figures.some((f) => f.role === 'operating') && figures.length < TILES) add(find(release, p, ['income'], WORDS.operating, span), 'operating');
+  // The adjusted figure a release leads with: its own line, else the reported line's adjusted column.
+  const adjustedCaption = (loc: Located | null, what: string) => {
+    const col = loc?.table.columns.find(ADJUSTED_COLUMN);
+    return `${/non-gaap/i.test(col?.header.join(' ') ?? '') ? 'Non-GAAP' : 'Adjusted'} ${what}`;
+  };
+  const byColumn = (role: 'net' | 'eps', what: string, as: string) => {
+    const loc = either((s) => inAdjustedColumns(release, p, s, role));
+    return add(loc, as, false, role, ADJUSTED_COLUMN, adjustedCaption(loc, what));
+  };
+  if (!add(either((s) => adjustedNet(release, p, s)), 'adjusted-net', false, 'net')) byColumn('net', 'net income', 'adjusted-net');
+  add(beside((k) => dilutedEps(release, p, span, false, k)) ?? (longer ? dilutedEps(release, p, longer, false) : null), 'eps');
+  if (!add(either((s) => dilutedEps(release, p, s, true)), 'adjusted-eps', false, 'eps')) byColumn('eps', 'EPS', 'adjusted-eps');
+  if (sector !== 'general' && !figures.some((f) => f.role === 'operating') && figures.length < TILES) add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
+  for (const s of sectorRows.filter((r) => r.instant)) add(s.loc, s.role, true);
+  // The lead segment, where the release reports segments, after the company's own figures.
+  const segment = figures.length < TILES ? leadSegment(release, p, span) : null;
+  if (segment) add(segment.loc, 'segment', false, undefined, undefined, segment.caption);
   // An adjusted figure equal to the GAAP one beside it says nothing more.
   for (const f of [...figures]) {
     const gaap = f.beside ? figures.find((g) => g.role === f.beside) : null;
@@ -241,21 +331,32 @@ export function chooseHeadline(release: Release): Headline {
   }
   // Past one row of tiles, adjusted net income gives way to the adjusted EPS the release leads with.
   if (figures.length > TILES && figures.some((f) => f.role === 'adjusted-eps')) figures.splice(figures.findIndex((f) => f.role === 'adjusted-net'), 1);
+  // The quarter's figures lead; one the quarter's columns lack follows, captioned with its period.
+  const later = span !== null ? figures.filter((f) => !f.cols[0]) : [];
+  for (const f of later) {
+    figures.splice(figures.indexOf(f), 1);
+    // The period goes first: a caption cut to the tile's width still says it.
+    f.caption = `${spanName(release, f.cols.find(Boolean)!.span)} ${f.caption.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}`;
+  }
+  figures.push(...later);
 
   const line = (loc: Located | null, role: string) => (loc ? figureOf(loc, p, role, spans, undefined, release) : null);
   const parts = top ? revenueParts(release, top).map((l) => line(l, 'part')).filter((f): f is HeadlineFigure => !!f) : [];
+  // The condensed statement's lines are the statement's own, for whichever span it reports.
+  const incomeNet = hasIncome ? either((s) => netIncome(release, p, s, top)) : net;
+  const incomeLine = (test: RegExp, not?: RegExp) => either((s) => find(release, p, ['income'], test, s, not));
   const income = [
     ...parts,
     line(top ?? nii, top ? 'revenue' : 'nii'),
-    line(find(release, p, ['income'], /^gross (?:profit|margin)$/i, span), 'gross-profit'),
-    line(find(release, p, ['income'], WORDS.costs, span), 'costs'),
-    line(find(release, p, ['income'], WORDS.operating, span), 'operating'),
-    line(find(release, p, ['income'], WORDS.pretax, span), 'pretax'),
-    line(find(release, p, ['income'], WORDS.tax, span, /deferred|payable/i), 'tax'),
+    line(incomeLine(/^gross (?:profit|margin)$/i), 'gross-profit'),
+    line(incomeLine(WORDS.costs), 'costs'),
+    line(incomeLine(WORDS.operating), 'operating'),
+    line(incomeLine(WORDS.pretax), 'pretax'),
+    line(incomeLine(WORDS.tax, /deferred|payable/i), 'tax'),
     // The consolidated net line above the company's share of it, where both are reported.
-    line(net ? consolidatedNet(net, p, span) : null, 'net-consolidated'),
-    line(net, 'net'),
-    line(dilutedEps(release, p, span, false), 'eps'),
+    line(incomeNet ? either((s) => consolidatedNet(incomeNet, p, s)) : null, 'net-consolidated'),
+    line(incomeNet, 'net'),
+    line(either((s) => dilutedEps(release, p, s, false)), 'eps'),
   ].filter((f): f is HeadlineFigure => !!f && f.role !== 'gross-profit' || !!f && isAmountRow(release, f));
   // A balance-sheet line is an amount: a total read as per-share is no balance figure.
   const instant = (loc: Located | null, role: string) => (loc && loc.row.kind === 'amount' ? figureOf(loc, p, role, [null]) : null);
@@ -271,7 +372,9 @@ export function chooseHeadline(release: Release): Headline {
     // that names it; never an "Other … activities" item.
     const search = (re: RegExp) => find(release, p, ['cash-flow'], re, p.spans[0] ?? null, /^other\b/i) ?? find(release, p, ['cash-flow'], re, p.spans[1] ?? null, /^other\b/i);
     // "Net cash … activities" first: "Cash generated from …" may be a subtotal before interest and tax.
-    const netLine = search(new RegExp(`^net cash\\b.*\\b${activity} activities\\b`, 'i')) ?? search(new RegExp(`^cash\\b.*\\b${activity} activities\\b`, 'i'));
+    // Operating activities are also printed as "Cash provided by operations".
+    const netLine = search(new RegExp(`^net cash\\b.*\\b${activity} activities\\b`, 'i')) ?? search(new RegExp(`^cash\\b.*\\b${activity} activities\\b`, 'i')) ??
+      (activity === 'Operating' ? search(/^(?:net )?cash (?:provided by|used in|from|generated (?:by|from))\b.*\boperations$/i) : null);
     const loc = netLine ?? search(new RegExp(`\\b${activity} activities\\b`, 'i'));
     const f = loc ? figureOf(loc, p, activity.toLowerCase(), spans, netLine ? `${activity} activities` : loc.row.label, release) : null;
     if (f) cashflow.push(f);

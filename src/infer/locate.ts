@@ -28,16 +28,20 @@ export interface Periods {
 /** The period the briefing is about: the release's period end and the spans reported to it. */
 export function periodsOf(release: Release): Periods {
   const flows = (kinds: StatementKind[]) => release.statements.filter((s) => kinds.includes(s.kind))
-    .flatMap((s) => s.tables.flatMap((t) => t.columns)).filter((c) => !c.convenience && spanOf(c) !== null);
+    .flatMap((s) => s.tables.flatMap((t) => t.columns.map((c) => ({ c, t })))).filter(({ c }) => !c.convenience && spanOf(c) !== null);
   const income = flows(['income']);
-  const all = income.length ? income : flows(['income', 'non-gaap', 'other', 'cash-flow', 'comprehensive-income']);
+  const others = flows(['non-gaap', 'other', 'cash-flow', 'comprehensive-income']);
+  const all = income.length ? income : others;
   // The latest period the statements report is the one the release is about: a header that names
   // another end is the header's error, which the gate reports.
-  const ends = all.map((c) => c.period?.end).filter((e): e is string => !!e).sort();
+  const ends = all.map(({ c }) => c.period?.end).filter((e): e is string => !!e).sort();
   const end = ends[ends.length - 1] ?? release.meta.periodEnd ?? null;
   const cy = calendarYears(release, end);
-  const atEnd = all.filter((c) => { const at = end ? columnEnd(c, end, cy) : null; return !!at && days(at, end as string) <= 7; });
-  const spans = [...new Set(atEnd.map(spanOf).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  const at = (cols: typeof all) => cols.filter(({ c, t }) => { const e = end ? columnEnd(c, end, cy, t) : null; return !!e && days(e, end as string) <= 7; });
+  const spans = [...new Set(at(all).map(({ c }) => spanOf(c)).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  // A quarter's release whose income statement covers the year only leads with the quarter where
+  // another table reports it (a quarterly reconciliation beside the annual statements).
+  if (income.length && release.meta.fiscalQuarter && !spans.includes(3) && at(others).some(({ c }) => spanOf(c) === 3)) spans.unshift(3);
   // The quarter leads where it is reported (a fourth-quarter release leads with the quarter, then the year).
   const main = spans.includes(3) ? 3 : spans[0];
   const longer = spans.filter((s) => main !== undefined && s > main).pop();
@@ -66,11 +70,29 @@ export interface Triple {
  * The end of a column's period; a column headed by its year alone ("2024" under "Three months
  * ended December 31") ends on the release's month and day in that year.
  */
-export function columnEnd(c: Column, near: string, calendarYears: boolean): string | null {
+export function columnEnd(c: Column, near: string, calendarYears: boolean, table?: Table): string | null {
   if (c.period?.end) return c.period.end;
   const fy = /^(\d{4})$/.exec(c.period?.fiscalYear ?? '');
-  return fy && calendarYears ? `${fy[1]}${near.slice(4)}` : null;
+  if (fy) return calendarYears ? `${fy[1]}${near.slice(4)}` : null;
+  return table && undatedCurrent(table, c, near) ? near : null;
 }
+
+/**
+ * A column of a span whose header names no year ("3 months ended December 31" where the year was
+ * printed apart): when the next column of the same span ends a year before `near`, and the header's
+ * month, if it names one, is near's, it is the current period of a current-then-prior pair.
+ */
+function undatedCurrent(table: Table, c: Column, near: string): boolean {
+  const span = spanOf(c);
+  const header = c.header.join(' ');
+  if (span === null || c.convenience || /\b(?:19|20)\d{2}\b/.test(header)) return false;
+  const month = MONTHS.findIndex((m) => new RegExp(`\\b${m}`, 'i').test(header));
+  if (month >= 0 && month + 1 !== Number(near.slice(5, 7))) return false;
+  const next = table.columns.find((o) => o.index > c.index && spanOf(o) === span && !o.convenience);
+  return !!next?.period?.end && days(next.period.end, yearBefore(near)) <= 7;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Whether a year's name is the calendar year its periods end in: a company whose year ends in December, as counted or, not counted, by its period end. */
 export function calendarYears(release: Release, end: string | null): boolean {
@@ -78,22 +100,33 @@ export function calendarYears(release: Release, end: string | null): boolean {
   return cal ? cal.endMonth === 12 && cal.offset === 0 : !!end && /^\d{4}-12-(?:2[4-9]|3[01])$/.test(end);
 }
 
-function fits(c: Column, end: string, span: number | null, home: string | null, cy: boolean): boolean {
-  const at = columnEnd(c, end, cy);
+/** Full dates a header names ("December 31, 2024"). */
+const DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b/gi;
+
+/** A header naming two different dates is two columns' headers read over one: which period its figures are of is not known. */
+function twoDates(c: Column): boolean {
+  const dates = new Set((c.header.join(' ').match(DATE) ?? []).map((d) => d.toLowerCase().replace(/[.,]/g, '').replace(/\s+/g, ' ')));
+  return dates.size > 1;
+}
+
+function fits(table: Table, c: Column, end: string, span: number | null, home: string | null, cy: boolean): boolean {
+  if (twoDates(c)) return false;
+  const at = columnEnd(c, end, cy, table);
   if (!at || !c.period || days(at, end) > 7) return false;
   if (span === null ? !c.period.instant : spanOf(c) !== span) return false;
   return !c.convenience && (!home || !c.currency || c.currency === home);
 }
 
 /** The columns of a table holding a span at the period end: now, a year earlier, the convenience translation (−1 where none). */
-export function columnsFor(table: Table, p: Periods, span: number | null): { now: number; prior: number; usd: number } | null {
+export function columnsFor(table: Table, p: Periods, span: number | null, only?: (c: Column) => boolean): { now: number; prior: number; usd: number } | null {
   if (!p.end) return null;
   const end = p.end;
-  const cols = table.columns;
-  const now = cols.findIndex((c) => fits(c, end, span, p.home, !!p.calendarYears));
+  // `only` keeps a measure's own columns where a table sets reported and adjusted figures side by side.
+  const cols = only ? table.columns.map((c) => (only(c) ? c : { ...c, period: null })) : table.columns;
+  const now = cols.findIndex((c) => fits(table, c, end, span, p.home, !!p.calendarYears));
   if (now < 0) return null;
   const priorEnd = yearBefore(end);
-  let prior = cols.findIndex((c) => fits(c, priorEnd, span, p.home, !!p.calendarYears));
+  let prior = cols.findIndex((c) => fits(table, c, priorEnd, span, p.home, !!p.calendarYears));
   // A balance sheet compares with the last year end, not always the same day a year ago.
   if (prior < 0 && span === null) prior = cols.findIndex((c, i) => i !== now && c.period?.instant && !c.convenience && (!p.home || c.currency === p.home) && !!c.period.end && c.period.end < end);
   const usd = cols.findIndex((c) => { const at = c.convenience ? columnEnd(c, end, !!p.calendarYears) : null; return !!at && days(at, end) <= 7 && (span === null ? !!c.period?.instant : spanOf(c) === span); });
@@ -101,8 +134,8 @@ export function columnsFor(table: Table, p: Periods, span: number | null): { now
 }
 
 /** The row's figures for a span (null span: a balance-sheet instant). */
-export function triple(loc: Located, p: Periods, span: number | null): Triple | null {
-  const at = columnsFor(loc.table, p, span);
+export function triple(loc: Located, p: Periods, span: number | null, only?: (c: Column) => boolean): Triple | null {
+  const at = columnsFor(loc.table, p, span, only);
   if (!at) return null;
   const cell = (i: number) => (i >= 0 ? loc.row.cells[i] ?? null : null);
   const n = cell(at.now);
@@ -110,8 +143,17 @@ export function triple(loc: Located, p: Periods, span: number | null): Triple | 
   return { now: n, prior: cell(at.prior), usd: cell(at.usd), label: loc.table.columns[at.now].period?.label ?? null };
 }
 
+const segmentedTables = new WeakMap<Table, boolean>();
+
 /** A table of segments side by side: two columns of one period and currency (Container, Drybulk, Total). */
 export function segmented(table: Table): boolean {
+  // Asked for every row of every table on each search, and a table's columns never change once read.
+  let known = segmentedTables.get(table);
+  if (known === undefined) { known = hasSegments(table); segmentedTables.set(table, known); }
+  return known;
+}
+
+function hasSegments(table: Table): boolean {
   const seen = new Set<string>();
   for (const c of table.columns) {
     if (!c.period?.end || c.convenience) continue;
@@ -125,25 +167,46 @@ export function segmented(table: Table): boolean {
 /** Every row of the given statement kinds, in reading order; tables of segments side by side last. */
 export function rowsOf(release: Release, kinds: StatementKind[]): Located[] {
   const out: Located[] = [];
-  for (const kind of kinds) {
-    for (const st of release.statements.filter((s) => s.kind === kind)) {
-      st.tables.forEach((table, tableIndex) => table.rows.forEach((row, rowIndex) => {
-        out.push({ statement: st.id, kind: st.kind, table, tableIndex, row, rowIndex });
-      }));
+  eachRow(release, kinds, (loc) => { out.push(loc()); return false; });
+  return out;
+}
+
+/**
+ * Visits the rows rowsOf lists, in its order, until `visit` returns true. A row's Located is made
+ * only when asked for: a search reads every label of a release that may hold thousands of tables.
+ */
+function eachRow(release: Release, kinds: StatementKind[], visit: (loc: () => Located, row: Row) => boolean): void {
+  for (const segments of [false, true]) {
+    for (const kind of kinds) {
+      for (const st of release.statements) {
+        if (st.kind !== kind) continue;
+        for (let tableIndex = 0; tableIndex < st.tables.length; tableIndex++) {
+          const table = st.tables[tableIndex];
+          if (segmented(table) !== segments) continue;
+          for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+            const row = table.rows[rowIndex];
+            if (visit(() => ({ statement: st.id, kind: st.kind, table, tableIndex, row, rowIndex }), row)) return;
+          }
+        }
+      }
     }
   }
-  return [...out.filter((l) => !segmented(l.table)), ...out.filter((l) => segmented(l.table))];
 }
 
 /** The first row of the kinds whose label passes `test` and that has a figure for the span. */
 export function find(release: Release, p: Periods, kinds: StatementKind[], test: RegExp, span: number | null, not?: RegExp): Located | null {
-  for (const loc of rowsOf(release, kinds)) {
-    const label = loc.row.label.replace(/\s+/g, ' ').trim();
+  let found: Located | null = null;
+  eachRow(release, kinds, (loc, row) => {
     // A statement line is an amount or per-share figure; a ratio row of the same name is not it.
-    if (loc.row.kind === 'percent' || !test.test(label) || (not && not.test(label))) continue;
-    if (triple(loc, p, span)) return loc;
-  }
-  return null;
+    if (row.kind === 'percent') return false;
+    const label = row.label.replace(/\s+/g, ' ').trim();
+    if (!test.test(label) || (not && not.test(label))) return false;
+    const at = loc();
+    if (!triple(at, p, span)) return false;
+    found = at;
+    return true;
+  });
+  return found;
 }
 
 /** The row the ratio relations divide by most often: the top line others are ratios of. */
@@ -176,8 +239,9 @@ export const WORDS = {
   notRevenue: /\bcost|expense|deferred|unearned|per\b/i,
   costs: /^total\s+(?:operating\s+)?(?:costs?|expenses)(?:\s+and\s+(?:costs?|expenses))?$/i,
   operating: /^(?:total\s+)?(?:operating\s+(?:income|profit|earnings|loss)|(?:income|profit|earnings|loss)(?:\s*\(loss\))?\s+from\s+operations)/i,
-  pretax: /before\s+(?:income\s+)?tax/i,
-  tax: /^(?:provision for\s+|benefit from\s+)?income\s+tax/i,
+  // "Earnings before income taxes, finance charges, … and depreciation" is an EBITDA, not pretax income.
+  pretax: /before\s+(?:income\s+)?tax(?!.*\b(?:depreciation|amortization)\b)/i,
+  tax: /^(?:total\s+)?(?:provision for\s+|benefit from\s+)?income\s+tax/i,
   net: /^net\s+(?:income|earnings|profit|loss)(?:\s*\((?:loss|income)\))?(?:\s+for the (?:period|quarter|year))?$/i,
   netAttributable: /^net\s+(?:income|earnings|profit|loss).*attributable to (?:ordinary|common|shareholders|stockholders|the company|owners|equity holders)/i,
   nonGaapNet: /^(?:non-gaap|adjusted)\s+net\s+(?:income|earnings|profit)(?:\s*\(loss\))?$/i,

@@ -21,7 +21,8 @@ interface Compiled {
 
 let compiled: Compiled | null = null;
 
-function fontFaces(): string {
+/** The briefing's typeface as @font-face rules with data: URLs (the pack's cover uses it too). */
+export function fontFaces(): string {
   const dir = path.join(TEMPLATES, 'fonts');
   const faces: string[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.woff2')).sort()) {

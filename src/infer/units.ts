@@ -1,0 +1,83 @@
+import type { Release } from '../model/types';
+import { currenciesIn, scaleIn } from '../read/units';
+import type { Pass } from './index';
+
+// Units a table's caption and columns leave to its rows. A row whose label states its own unit
+// ("Net income (in millions)" in a highlights table of mixed rows) is in that unit, not the column's.
+//
+// A "$" printed without a country is the release's own dollar. A reader that meets a bare "$" on a
+// table's figures, with no caption naming the currency, takes it for US dollars; in a release whose
+// statements report Canadian (Australian, …) dollars that column is in those dollars, unless its
+// header or caption names US dollars, or it stands beside columns of the release's currency (a
+// convenience translation).
+
+/** Currencies whose releases print their amounts with a bare "$". */
+const DOLLARS = new Set(['CAD', 'AUD', 'NZD', 'SGD', 'HKD']);
+const NAMES_USD = /US\$|\bUSD\b|U\.S\.|\bUS dollars?|united states/i;
+
+export function ownDollars(release: Release): void {
+  const home = release.meta.currency;
+  if (!home || !DOLLARS.has(home)) return;
+  for (const st of release.statements) {
+    if (NAMES_USD.test(`${st.title} ${st.units}`)) continue;
+    for (const table of st.tables) {
+      if (NAMES_USD.test(table.caption) || table.columns.some((c) => c.currency === home)) continue;
+      for (const col of table.columns) {
+        if (col.currency !== 'USD' || col.convenience || NAMES_USD.test(col.header.join(' '))) continue;
+        col.currency = home;
+        for (const row of table.rows) {
+          const cell = row.cells[col.index];
+          if (cell?.currency === 'USD') cell.currency = home;
+        }
+      }
+    }
+  }
+}
+
+/** "(in millions)", "(in 000's)" at a label's end or before its footnote marks. */
+const OWN_UNIT = /\((?:[a-z$€£]*\s*)?in\s+((?:thousands|millions|billions|000'?s)\b[^)]*)\)/i;
+
+export function ownScales(release: Release): void {
+  for (const st of release.statements) {
+    for (const table of st.tables) {
+      for (const row of table.rows) {
+        if (row.kind !== 'amount') continue;
+        const m = OWN_UNIT.exec(row.label);
+        const scale = m ? scaleIn(m[1]) : null;
+        if (scale === null) continue;
+        for (const cell of row.cells) if (cell && cell.kind === 'amount') cell.scale = scale;
+      }
+    }
+  }
+}
+
+/** A currency named on the figure as printed ("US$0.129"); a bare "$" names none. */
+const MARK = /^\(?\s*[-\u2212]?\s*(US\$|NT\$|C\$|HK\$|A\$|RMB|€|£|¥)/i;
+
+/**
+ * A figure printed with its currency is in that currency, whatever its column's header says:
+ * earnings per ADS printed "US$0.129" under columns of a release in NT$ are US dollars.
+ */
+export function ownMarks(release: Release): void {
+  for (const st of release.statements) {
+    for (const table of st.tables) {
+      for (const row of table.rows) {
+        for (const cell of row.cells) {
+          if (!cell || (cell.kind !== 'amount' && cell.kind !== 'per-share')) continue;
+          const m = MARK.exec(cell.text);
+          const named = m ? currenciesIn(m[1])[0] ?? null : null;
+          if (named) cell.currency = named;
+        }
+      }
+    }
+  }
+}
+
+export const unitsPass: Pass = {
+  name: 'units',
+  run(release) {
+    ownDollars(release);
+    ownScales(release);
+    ownMarks(release);
+  },
+};
