@@ -228,7 +228,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     const mine = library.all().filter((e) => e.status === 'done' && e.card?.company === company);
     if (!mine.length) return reply.code(404).send({ error: `no built release of ${JSON.stringify(company)} in the library` });
     const { buildModels } = await import('../company');
-    const run = await buildModels(mine.map((e) => library.inputOf(e)), { out: library.models }).catch((err) => {
+    const run = await buildModels(mine.map((e) => library.inputOf(e)), { out: library.models, printer: builds.printer }).catch((err) => {
       if (err instanceof InputError) return { models: [], refused: [{ input: '', message: err.message }] };
       throw err;
     });
@@ -244,7 +244,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   });
   app.get<{ Params: { file: string } }>('/models/:file', async (req, reply) => {
     const name = req.params.file;
-    const ext = /\.(xlsx|json)$/.exec(name)?.[1];
+    const ext = /\.(xlsx|json|pdf|html)$/.exec(name)?.[1];
     const known = ext && (await fs.readdir(library.models).catch(() => [] as string[])).includes(name);
     if (!ext || !known || badName(name)) return reply.code(404).type('text/plain; charset=utf-8').send('no such model\n');
     const file = path.join(library.models, name);
