@@ -166,7 +166,7 @@ export function trendView(model: SeriesModel, plan: ModelPlan, opts: TrendOption
   const series = (['revenue', 'operating', 'net'] as const).map((k) => measures[k]);
   const values = quarters.flatMap((c) => series.map((item) => cell(item, c)?.value.toNumber() ?? 0));
   if (quarters.length && values.some((v) => v !== 0)) {
-    const width = 560, top = 6, plotH = 150, groupW = width / TREND_QUARTERS, barW = groupW * 0.24;
+    const width = 560, top = 6, plotH = 190, groupW = width / TREND_QUARTERS, barW = groupW * 0.24;
     const max = Math.max(0, ...values), min = Math.min(0, ...values);
     const span = max - min || 1;
     const y = (v: number) => top + ((max - v) / span) * plotH;

@@ -228,7 +228,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
     const mine = library.all().filter((e) => e.status === 'done' && e.card?.company === company);
     if (!mine.length) return reply.code(404).send({ error: `no built release of ${JSON.stringify(company)} in the library` });
     const { buildModels } = await import('../company');
-    const run = await buildModels(mine.map((e) => library.inputOf(e)), { out: library.models }).catch((err) => {
+    const run = await buildModels(mine.map((e) => library.inputOf(e)), { out: library.models, printer: builds.printer }).catch((err) => {
       if (err instanceof InputError) return { models: [], refused: [{ input: '', message: err.message }] };
       throw err;
     });
