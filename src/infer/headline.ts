@@ -15,9 +15,9 @@ export function plain(label: string): string {
   return label.replace(/(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/, '').replace(/\((?:\$|us\$|c\$|€)?\s*in\s+(?:thousands|millions|billions|000'?s)[^)]*\)?/gi, ' ').replace(/["“”]/g, '').replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|(?:\s\d{1,2})+$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-const NET = /^(?:gaap |reported )?(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*)?$/;
+const NET = /^(?:gaap |reported |consolidated )?(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*| group share)?$/;
 const MINORITY = /non-?controlling|minority/;
-const ATTRIBUTABLE = /(?:attributable|applicable|available) to (?!non-?controlling|minority)/;
+const ATTRIBUTABLE = /(?:attributable|applicable|available) to (?!non-?controlling|minority)|\bgroup share\b/;
 const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|recurrent)\b/;
 const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$|^rentals? (?:revenues? )?from (?:investment )?propert(?:y|ies)$/;
 /** "per unit", "per basic and diluted Unit", "per WA units", "per diluted share": a per-unit measure's tail. */
@@ -61,6 +61,8 @@ function revenue(release: Release, p: Periods, span: number | null): Located | n
   // What the margins divide by is the top line when it is named as one ("Ownership days" is divided by too).
   if (denominator && denominator.kind === 'income' && denominator.row.kind === 'amount' && /\b(?:revenues?|sales|turnover|premiums?|interest income)\b/i.test(denominator.row.label) && triple(denominator, p, span)) return denominator;
   return find(release, p, ['income'], WORDS.revenue, span, WORDS.notRevenue)
+    // A landlord's top line is its rents ("Gross rental income").
+    ?? byWords(['income'], RENTS, 'amount')(release, p, span)
     // A release without an income statement leads with its highlights table's revenue (a landlord's rents).
     ?? (release.statements.some((s) => s.kind === 'income') ? null : find(release, p, ['other', 'non-gaap'], WORDS.revenue, span, WORDS.notRevenue)
       ?? byWords(['other', 'non-gaap'], RENTS, 'amount')(release, p, span))
