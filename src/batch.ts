@@ -1,5 +1,9 @@
 import { promises as fs } from 'fs';
 import path from 'path';
+import { fsPath, nameFromBytes } from './names';
+
+/** The real path of a name, its bytes kept. */
+const realpath = async (p: string): Promise<string> => nameFromBytes(await fs.realpath(fsPath(p), { encoding: 'buffer' }));
 
 const RELEASE_FILE = /\.(txt|md|markdown|htm|html)$/i;
 
@@ -16,43 +20,38 @@ export async function expandInputs(args: string[], skipped: (file: string, why: 
   const seen = new Set<string>();
   const walk = async (dir: string, real: string): Promise<void> => {
     seen.add(real);
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    // Names as bytes: one that is not UTF-8 is still a release, carried with its bytes escaped (names.ts).
+    const entries = (await fs.readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' })).map((e) => ({ e, name: nameFromBytes(e.name) }));
     entries.sort((a, b) => a.name.localeCompare(b.name));
-    // Names as bytes, to tell the names that are not UTF-8 (read as U+FFFD, they name no file).
-    const raw = new Set((await fs.readdir(dir, { encoding: 'buffer' })).filter((b) => !Buffer.from(b.toString('utf8')).equals(b)).map((b) => b.toString('utf8')));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      if (raw.has(e.name)) {
-        if (RELEASE_FILE.test(e.name)) skipped(path.join(dir, e.name), 'a file name with bytes that are not UTF-8 (rename it to read it)');
-        continue;
-      }
-      const p = path.join(dir, e.name);
+    for (const { e, name } of entries) {
+      if (name.startsWith('.')) continue;
+      const p = path.join(dir, name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       let target = p;
       if (e.isSymbolicLink()) {
-        const stat = await fs.stat(p).catch(() => null);
+        const stat = await fs.stat(fsPath(p)).catch(() => null);
         if (!stat) {
-          if (RELEASE_FILE.test(e.name)) skipped(p, 'a symbolic link to nothing');
+          if (RELEASE_FILE.test(name)) skipped(p, 'a symbolic link to nothing');
           continue;
         }
         isDir = stat.isDirectory();
         isFile = stat.isFile();
-        target = await fs.realpath(p);
-      } else if (isDir || isFile) target = await fs.realpath(p);
+        target = await realpath(p);
+      } else if (isDir || isFile) target = await realpath(p);
       if (isDir) {
         if (seen.has(target)) skipped(p, `a link to ${target}, a directory already read (a loop or a second way in)`);
         else await walk(p, target);
-      } else if (isFile && RELEASE_FILE.test(e.name)) {
+      } else if (isFile && RELEASE_FILE.test(name)) {
         if (seen.has(target)) skipped(p, `the same file as one already listed (${target})`);
         else { seen.add(target); out.push(p); }
       }
     }
   };
   for (const arg of args) {
-    const stat = await fs.stat(arg).catch(() => null);
+    const stat = await fs.stat(fsPath(arg)).catch(() => null);
     const before = out.length;
-    if (stat?.isDirectory()) await walk(arg, await fs.realpath(arg));
+    if (stat?.isDirectory()) await walk(arg, await realpath(arg));
     // A directory holding no release is bad input, not nothing to do: kept, it fails with its own line.
     if (out.length === before) out.push(arg);
   }

@@ -17,13 +17,19 @@ export interface BuildOptions extends ReadOptions {
   printer?: Printer;
   /** The run's worker threads; without them the release is read, inferred and written in this thread. */
   workers?: BuildWorkers;
+  /** Told as each stage ends: read, infer, workbook, briefing (a page following the build). */
+  onStage?: (stage: BuildStage) => void;
 }
+
+export type BuildStage = 'read' | 'infer' | 'workbook' | 'briefing';
 
 export interface BuildResult {
   input: string;
   diagnostics: Diagnostic[];
   written: string[];
   timings: Record<string, number>;
+  /** The model built (from a worker, revived from its JSON when first asked for). */
+  release: () => Release;
 }
 
 /** A path as the user would type it: relative below the working directory, absolute elsewhere. */
@@ -48,20 +54,21 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   const t0 = performance.now();
   const pdf = opts.pdf !== false;
   // The browser boots while the release is inferred; an input the readers refuse never starts it.
-  const onRead = () => { if (pdf) opts.printer?.warm(); };
+  const onRead = () => { if (pdf) opts.printer?.warm(); opts.onStage?.('read'); };
   // With workers this thread never loads the readers, inference or ExcelJS.
   const made = opts.workers ? await opts.workers.make(input, opts, onRead) : await (await import('./stages')).make(input, opts, onRead);
+  opts.onStage?.('infer');
   const stem = opts.stem ?? outputStem(input);
   // The briefing prints in the browser's process while the workbook is written (in a worker, or
   // here between the browser's replies): the release is done when the slower of them is.
   let t = performance.now();
-  const printing = pdf ? printBriefing(made.release(), opts).then((p) => { made.timings.pdf = performance.now() - t; return p; }) : null;
-  const [workbook, printed] = await Promise.all([made.workbook(), printing]);
+  const printing = pdf ? printBriefing(made.release(), opts).then((p) => { made.timings.pdf = performance.now() - t; opts.onStage?.('briefing'); return p; }) : null;
+  const [workbook, printed] = await Promise.all([made.workbook().then((w) => { opts.onStage?.('workbook'); return w; }), printing]);
   const files: { name: string; data: string | Buffer }[] = [{ name: `${stem}.json`, data: made.json }, { name: `${stem}.xlsx`, data: workbook }];
   if (printed) files.push({ name: `${stem}.pdf`, data: printed.pdf }, { name: `${stem}.html`, data: printed.html });
   t = performance.now();
   const written = await writeOutputs(opts.out, stem, files);
   made.timings.write = performance.now() - t;
   made.timings.total = performance.now() - t0;
-  return { input, diagnostics: made.diagnostics, written: written.map(shortPath), timings: made.timings };
+  return { input, diagnostics: made.diagnostics, written: written.map(shortPath), timings: made.timings, release: made.release };
 }

@@ -7,6 +7,7 @@ import { printable, Progress } from './progress';
 import type { CheckRow } from './check';
 import type { Printer } from './render/pdf';
 import { InputError } from './model/errors';
+import { argvNames } from './names';
 import { BrowserFailedError, BrowserMissingError, killBrowsers } from './render/browser';
 
 // Arguments, progress and exit codes; the work itself is in build.ts, check.ts and the library.
@@ -79,7 +80,9 @@ function stopOnSignals(progress: Progress): () => void {
   return () => handlers.forEach((off) => off());
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(given: string[]): Promise<number> {
+  // File names with their exact bytes, where Node decoded some that are not UTF-8 as U+FFFD.
+  const argv = argvNames(given);
   let code: number = EXIT.ok;
   const program = new Command('tieout')
     .description('Turns an earnings release into an Excel model whose totals are live formulas, a one-page PDF briefing and a JSON model.')
@@ -154,21 +157,57 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('model')
-    .description('build the company model of several releases (files or directories): <company>-model.xlsx and .json in --out, one per company')
+    .description('build the company model of several releases (files or directories): <company>-model.xlsx, .json and a one-page trend PDF (and its HTML) in --out, one per company')
     .argument('<inputs...>', 'release files or directories of them, of one company or several')
     .option('-o, --out <dir>', 'output directory', 'output')
     .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
     .option('--trace', 'print stack traces for errors')
-    .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean }) => {
+    .option('--no-pdf', 'skip the trend page (PDF and HTML; no browser needed)')
+    .addOption(new Option('--paper <size>', 'paper of the trend page').choices(['a4', 'letter']).default('a4'))
+    .addOption(new Option('--layout <order>', 'period columns: each year\'s quarters then its FY, or every quarter then every FY').choices(['years', 'quarters-then-years']).default('years'))
+    .action(async (args: string[], opts: { out: string; from?: string; trace?: boolean; pdf: boolean; paper: 'a4' | 'letter'; layout: 'years' | 'quarters-then-years' }) => {
       // The same refusals as build: an unusable --out before anything is read, skipped inputs said.
       if (await unusableOut(opts.out)) { code = EXIT.usage; return; }
       const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
       await sweepStaleTemps(opts.out);
       const { buildModels } = await import('./company');
-      const run = await buildModels(inputs, { out: opts.out, from: opts.from });
+      const run = await buildModels(inputs, { out: opts.out, from: opts.from, pdf: opts.pdf, paper: opts.paper, layout: opts.layout });
       // A release that cannot be read is reported and left out of its company's model.
       for (const r of run.refused) process.stderr.write(`tieout: ${r.message} (left out of the model)\n`);
       for (const m of run.models) process.stdout.write(`${m.company}: ${m.releases} releases: ${m.written.join(', ')}\n`);
+      if (run.refused.length) code = EXIT.content;
+    });
+
+  program
+    .command('serve')
+    .description('start the team page: drop releases, follow their builds, preview, download, share and pack them')
+    .option('-p, --port <n>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on (beyond 127.0.0.1 only with --token)', '127.0.0.1')
+    .option('--data <dir>', 'the library: inputs by content hash, their outputs, an index', 'tieout-data')
+    .option('--token <token>', 'required on every request (a header or the login cookie)')
+    .option('-j, --jobs <n>', 'releases built at once', String(os.availableParallelism()))
+    .action(async (opts: { port: string; host: string; data: string; token?: string; jobs: string }) => {
+      const { serveCommand } = await import('./serve/command');
+      code = await serveCommand(opts, say);
+    });
+
+  program
+    .command('pack')
+    .description('one PDF of several releases: a cover with a line per company, then each one-page briefing')
+    .argument('<inputs...>', 'release files or directories of them')
+    .requiredOption('-o, --out <file>', 'the pack PDF to write')
+    .addOption(new Option('--from <reader>', 'force a reader instead of sniffing the format'))
+    .addOption(new Option('--paper <size>', 'paper of the pack').choices(['a4', 'letter']).default('a4'))
+    .option('--trace', 'print stack traces for errors')
+    .action(async (args: string[], opts: { out: string; from?: string; paper: 'a4' | 'letter'; trace?: boolean }) => {
+      const inputs = await expandInputs(args, (file, why) => say(`${file}: skipped, ${why}`));
+      const { packFiles } = await import('./pack');
+      const { writeFileWhole } = await import('./serve/command');
+      const run = await packFiles(inputs, { from: opts.from, paper: opts.paper });
+      for (const r of run.refused) say(`${r.message} (left out of the pack)`);
+      if (!run.pdf) { code = EXIT.content; return; }
+      await writeFileWhole(opts.out, run.pdf);
+      process.stdout.write(`${opts.out}: ${run.releases} briefings and a cover\n`);
       if (run.refused.length) code = EXIT.content;
     });
 

@@ -1,5 +1,6 @@
 import { promises as fs, rmSync } from 'fs';
 import path from 'path';
+import { shownName } from './names';
 
 // Where a release's outputs go, and how they are written so that a reader never sees part of a set.
 //
@@ -22,7 +23,9 @@ const OUTPUT_EXTS = ['json', 'xlsx', 'pdf', 'html'];
 
 /** A file name stem derived from an input name: no directories, no dot-files, no control or shell characters. */
 export function outputStem(input: string): string {
-  const base = path.basename(input).replace(/\.(txt|htm|html|md|markdown)$/i, '');
+  // A byte that is not UTF-8 is kept as its escape (`caf\xe9` gives caf_xe9), so that names differing
+  // only there keep stems of their own.
+  const base = shownName(path.basename(input)).replace(/\.(txt|htm|html|md|markdown)$/i, '');
   // Letters and digits of any script are kept (a release named in Chinese keeps its name); the
   // replacement character of an undecodable byte is not a letter and goes with the rest.
   const safe = base.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/, '').replace(/[._]+$/, '');
@@ -148,7 +151,8 @@ export function removeTemporaries(): void {
 
 const unique = () => `${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
-async function writeSynced(file: string, data: string | Buffer): Promise<void> {
+/** Writes a new file (never one that exists) and syncs it to disk. */
+export async function writeSynced(file: string, data: string | Buffer): Promise<void> {
   const fh = await fs.open(file, 'wx');
   try {
     await fh.writeFile(data);

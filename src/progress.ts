@@ -1,12 +1,14 @@
 import type { SingleBar } from 'cli-progress';
+import { shownName } from './names';
 
 /**
  * Text as it may be printed on a terminal or in a log: control characters (an escape sequence that
  * would clear the screen, a newline that would forge a log line) and the marks that reorder text are
- * shown as escapes, like `\x1b` and `\n`, never sent raw. File names can hold any of them.
+ * shown as escapes, like `\x1b` and `\n`, never sent raw; so is a file name's byte that is not UTF-8. File
+ * names can hold any of them.
  */
 export function printable(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+  return shownName(text).replace(/[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     const code = c.charCodeAt(0);
     return named[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);

@@ -68,6 +68,13 @@ describe('claims: ranges from one clause', () => {
     assert.deepStrictEqual(v('Revenue totaled €13.6 million and €28.7 million for the full year.'), ['13.6..13.6', '28.7..28.7']);
     assert.deepStrictEqual(v('Margins of 73.0% and 73.5%, respectively, plus or minus 50 basis points.'), ['72.5..73.5 #0', '73..74 #1']);
   });
+
+  it('applies a scale word only to the figure it follows unless both ends are of a size', () => {
+    const x = (s: string) => statedValues(s, 'USD').map((m) => `${m.low.toString()}e${m.scale}..${m.high?.toString() ?? 'open'}`);
+    assert.deepStrictEqual(x('Noninterest income is expected to rise by $160,947 to $1.75 million.'), ['160947e0..160947', '1.75e6..1.75']);
+    assert.deepStrictEqual(x('Capex of $900 million to $1.1 billion.'), ['0.9e9..1.1']);
+    assert.deepStrictEqual(x('Capex of $4.8 to $5.2 billion.'), ['4.8e9..5.2']);
+  });
 });
 
 describe('claims: outlook of made-up releases', () => {
@@ -87,7 +94,34 @@ describe('claims: outlook of made-up releases', () => {
     assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
       ['Net sales', '$181.5\u2013188.5 billion', 'Q4 2024'],
       ['Net sales growth YoY', '+7% to +11%', 'Q4 2024'],
-      ['Operating income (+21.2% to +51.5% vs $13.2 billion)', '$16.0\u201320.0 billion', 'Q4 2024'],
+      ['Operating income (vs $13.2 billion; computed +21.2% to +51.5%)', '$16.0\u201320.0 billion', 'Q4 2024'],
+    ]);
+  });
+
+  it('keeps what a guided figure includes or leaves out, "approximately" said once, and a share of another measure', () => {
+    const r = release([
+      '## Outlook',
+      'For the year, the company now expects earnings per share, before the cumulative effect of change in accounting principle, but including $0.24 per share of special charges, to be between $2.66 and $2.86.',
+      'Looking ahead to the fourth quarter, we expect earnings per diluted share of $.16 to $.17, including $.01 per diluted share in restructuring charges.',
+      'We expect to invest $225 million in 2025.',
+      'We expect to invest approximately $225 million in 2025, which reflects a weaker dollar.',
+      'In 2025, we plan to increase direct shareholder returns to 35% to 45% of free cash flow, before debt repayments.',
+    ]);
+    assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
+      ['Earnings per share', '$2.66\u20132.86', 'FY2024 \u00b7 before the cumulative effect of change in accounting principle, but including $0.24 per share of special charges'],
+      ['Earnings per diluted share', '$0.16\u20130.17', 'Q4 2024 \u00b7 including $.01 per diluted share in restructuring charges'],
+      ['Investment', 'c. $225 million', 'FY2025'],
+      ['Direct shareholder returns (% of free cash flow)', '35\u201345%', 'FY2025'],
+    ]);
+  });
+
+  it('reads on through a guidance paragraph in the headline style, cents included', () => {
+    const r = release(['- Q4 2024 guidance: revenues to decline 8.5% to 12.5% QoQ, reflecting the low season. Gross margin to be around 30.5%. Profit per diluted ADS to be in the range of 9.0 cents to 11.0 cents, implying the increase of 26% to 54% YoY. Revenue was $1.2 billion.']);
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Revenues | Q4 2024 | -12.5 | -8.5 | percent | change qoq',
+      'Gross margin | Q4 2024 | 30.5 | 30.5 | percent | level ~',
+      'Profit per diluted ADS | Q4 2024 | 0.09 | 0.11 | USD/share | level',
+      'Profit per diluted ADS | Q4 2024 | 26 | 54 | percent | change yoy',
     ]);
   });
 
@@ -149,15 +183,36 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
       'As of November 19, 2024, the Company had purchased approximately 13.7 million ADSs for a total amount of approximately US$298 million at an average price of US$21.7 per ADS pursuant to the share repurchase plan.',
       'Financial Products paid dividends of $300 million to the holding company.',
     ]);
+    // The release's title names the quarter the amounts returned are of.
     assert.deepStrictEqual(pins(r, 'capital-return'), [
       'Dividend declared per share | - | 0.09 | 0.09 | USD/share | level',
-      'Returned to shareholders | - | 1.09 | 1.09 | USDe9 | level',
-      'Buyback executed | - | 820 | 820 | USDe6 | level',
-      'Dividends paid | - | 266 | 266 | USDe6 | level',
+      'Returned to shareholders | Q3 2024 | 1.09 | 1.09 | USDe9 | level',
+      'Buyback executed | Q3 2024 | 820 | 820 | USDe6 | level',
+      'Dividends paid | Q3 2024 | 266 | 266 | USDe6 | level',
       'Buyback authorized | - | 350 | 350 | USDe6 | level',
       'Buyback executed | - | 298 | 298 | USDe6 | level ~',
     ]);
     assert.strictEqual(r.claims!.find((c) => c.low?.eq(298))!.note, '13.7 million ADSs at average US$21.7 per ADS');
+  });
+
+  it('labels executed amounts with their period, distributions in units as non-cash, and reads what the cash-flow statement returned', () => {
+    const cf = 'Condensed Consolidated Statements of Cash Flows\n(in millions)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nNet income\t9,243\t19,309\nNet cash provided by operating activities\t12,000\t17,629\nPayments related to repurchases of common stock\t(3,806)\t(25)\nDividends paid\t(99)\t(245)\nDividends paid to noncontrolling interests\t(5)\t(7)\nNet cash used in financing activities\t(3,905)\t(277)';
+    const r = release([
+      'Reduced debt by $25 million, repurchased $25 million of common shares under our NCIB, and ended the quarter with $74 million of cash.',
+      'The REIT also made a special distribution to unitholders of record on September 30, 2024 of $0.60 per Unit payable in additional Units.',
+      cf,
+    ]);
+    assert.deepStrictEqual(capitalReturn(r).map((i) => [i.label, i.value, i.note]), [
+      ['Buyback executed (Q3 2024)', '$25 million', null],
+      ['Distribution declared per share (special, in units, non-cash)', '$0.60', null],
+      ['Dividends paid (Q3 2024)', '$245 million', 'cash-flow statement'],
+    ]);
+    // With no word of it in the prose, the statement's buyback is the quarter's.
+    const quiet = release(['Revenue was $1.2 billion.', cf.replace('(25)', '(10,998)')]);
+    assert.deepStrictEqual(capitalReturn(quiet).map((i) => [i.label, i.value]), [
+      ['Buyback executed (Q3 2024)', '$10,998 million'],
+      ['Dividends paid (Q3 2024)', '$245 million'],
+    ]);
   });
 
   it('keeps operating figures with their qualifier and stated change; fragments, counts and changes are not highlights', () => {
@@ -175,6 +230,26 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     ]);
   });
 
+  it('takes highlights from highlight sections only, with their bounds and the head of a cut list', () => {
+    const r = release([
+      '## Operating Highlights',
+      '- Depreciation, amortization and rental expenses totaled $13,961 million for the quarter.',
+      '- The company operated over 9,000 residential units.',
+      '- It had nearly 1,200 retail stores at the end of the quarter.',
+      '## Condensed Consolidated Statements of Operations',
+      'The separation agreement provides for accelerated vesting of 106,656 unvested restricted shares.',
+      '## Other Operating Expenses',
+      'Total voyage expenses of the drybulk segment comprised $4.5 million of commissions.',
+      '## Business update \u203a About Example Corp',
+      'Example Corp serves over 2,500 hospital customers.',
+    ]);
+    assert.deepStrictEqual(highlights(r).map((i) => [i.label, i.value]), [
+      ['Depreciation, amortization and rental expenses', '$13,961 million'],
+      ['Residential units', 'at least 9,000'],
+      ['Retail stores', 'c. 1,200'],
+    ]);
+  });
+
   it('names what moved a figure when the release says why', () => {
     const r = release(['The gross margin rate was 27.9% in the quarter, primarily due to lower sales of appliances.']);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Gross margin rate', '27.9%', 'primarily due to lower sales of appliances']]);
@@ -185,15 +260,38 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     const rec = 'Reconciliation of Net Income to Adjusted EBITDA\n(in U.S. dollars)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nNet income\t500,000\t600,000\nGain on sale of investment\t(10)\t(32,082)\nLitigation settlement\t-\t1,394\nOne-time severance\t-\t250,000\nAdjusted EBITDA\t499,990\t819,312';
     const r = release(['Revenue was $1.2 million.', rec]);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [
-      ['One-time severance', '$0.25 million', 'one-off item, added back in reaching Adjusted EBITDA'],
-      ['Gain on sale of investment', '$0.03 million', 'deducted in reaching Adjusted EBITDA'],
-      ['Litigation settlement', '$0.001 million', 'added back in reaching Adjusted EBITDA'],
+      ['One-time severance', '$0.25 million', 'one-off item, added back in reaching Adjusted EBITDA; none a year earlier'],
+      ['Gain on sale of investment', '$0.03 million', 'deducted in reaching Adjusted EBITDA; a year earlier deducted less than $0.001 million'],
+      ['Litigation settlement', '$0.001 million', 'added back in reaching Adjusted EBITDA; none a year earlier'],
     ]);
   });
 
   it('prints a change explained as a change with its sign, never as the level', () => {
     const r = release(['Noninterest income decreased by $160,947 from the third quarter of 2023, primarily as a result of lower insurance proceeds.']);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Noninterest income', '\u2212$0.16 million', 'primarily as a result of lower insurance proceeds']]);
+  });
+
+  it('gives a reason to the figure it explains: the change right before it, never a figure another predicate stands between', () => {
+    const r = release([
+      'Segment adjusted EBITDA increased 30% year over year, which was slightly below our expectation due to weaker customer demand.',
+      'Expense for corporate items was $261 million in the third quarter of 2024, a decrease of $126 million from the third quarter of 2023, primarily due to lower incentive pay.',
+      'Revenue decreased to $468 million compared with $507 million in the third quarter of 2023 as a result of lower activity.',
+    ]);
+    assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [
+      ['Expense for corporate items', '\u2212$126.0 million', 'primarily due to lower incentive pay'],
+      ['Revenue', '$468.0 million', 'as a result of lower activity'],
+    ]);
+    const both = release(['Vessel operating expenses increased by $5.5 million to $45.6 million in the third quarter of 2024 from $40.1 million in the third quarter of 2023, primarily as a result of more vessels.']);
+    assert.deepStrictEqual(whatMoved(both).map((i) => [i.label, i.value, i.note]), [['Vessel operating expenses', '+$5.5 million', 'primarily as a result of more vessels']]);
+  });
+
+  it('leaves out adjustments that recur a year apart and those of a longer span than the reported quarter', () => {
+    const rec = 'Reconciliation of Net Income to Non-GAAP Net Income\n(in millions)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\tTwelve months ended September 30, 2024\nNet income\t500\t600\t2,000\nAcquisition-related costs\t119\t116\t470\nRestructuring\t-\t37\t37\nAcquisition related and other\t(257)\t20\t(40)\nLitigation settlement\t-\t-\t900\nNon-GAAP net income\t362\t773\t3,367';
+    const r = release(['Revenue was $1.2 billion.', rec]);
+    assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [
+      ['Restructuring', '$37 million', 'added back in reaching Non-GAAP Net Income; none a year earlier'],
+      ['Acquisition related and other', '$20 million', 'added back in reaching Non-GAAP Net Income; a year earlier deducted $257 million'],
+    ]);
   });
 
   it('keeps to the reported period\u2019s results: another period\u2019s reasons and footnotes are no drivers', () => {
@@ -257,10 +355,11 @@ describe('claims: corpus releases, pinned from their sources', function () {
   it('Applied Materials Q2 FY2024: Q3 FY2024 revenue $6.65bn ± $400m and EPS $1.83–2.19; $1.09bn returned', async () => {
     const r = await corpus('amat_q2fy24_ex99-1_docling.md');
     assert.deepStrictEqual(pins(r, 'outlook'), ['Net revenue | Q3 FY2024 | 6.25 | 7.05 | USDe9 | level', 'Non-GAAP diluted EPS | Q3 FY2024 | 1.83 | 2.19 | USD/share | level']);
+    // Under "Second Quarter Results": "distributed $1.09 billion to shareholders including $820 million in share repurchases and $266 million in dividends".
     assert.deepStrictEqual(pins(r, 'capital-return'), [
-      'Returned to shareholders | - | 1.09 | 1.09 | USDe9 | level',
-      'Buyback executed | - | 820 | 820 | USDe6 | level',
-      'Dividends paid | - | 266 | 266 | USDe6 | level',
+      'Returned to shareholders | Q2 FY2024 | 1.09 | 1.09 | USDe9 | level',
+      'Buyback executed | Q2 FY2024 | 820 | 820 | USDe6 | level',
+      'Dividends paid | Q2 FY2024 | 266 | 266 | USDe6 | level',
     ]);
   });
 
@@ -275,7 +374,12 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'GAAP and non-GAAP other income and expense | Q4 FY2025 | 400 | 400 | USDe6 | level ~',
       'GAAP and non-GAAP tax rates | Q4 FY2025 | 15.5 | 17.5 | percent | level',
     ]);
-    assert.deepStrictEqual(pins(r, 'capital-return'), ['Dividend payable per share | - | 0.01 | 0.01 | USD/share | level']);
+    // The cash-flow statement's Q3 column: "Payments related to repurchases of common stock (10,998)", "Dividends paid (245)".
+    assert.deepStrictEqual(pins(r, 'capital-return'), [
+      'Dividend payable per share | - | 0.01 | 0.01 | USD/share | level',
+      'Buyback executed | Q3 FY2025 | 10998 | 10998 | USDe6 | level',
+      'Dividends paid | Q3 FY2025 | 245 | 245 | USDe6 | level',
+    ]);
   });
 
   it('Apple Q1 FY2011 and Q3 FY2004: the CFO quotes\u2019 guidance', async () => {
@@ -285,12 +389,14 @@ describe('claims: corpus releases, pinned from their sources', function () {
     assert.deepStrictEqual(pins(a04, 'outlook'), ['Revenue | Q4 FY2004 | 2.1 | 2.1 | USDe9 | level ~', 'Earnings per diluted share | Q4 FY2004 | 0.16 | 0.17 | USD/share | level']);
   });
 
-  it('Himax Q4 2024: Q1 2025 revenue down 8.5% to 12.5% QoQ, gross margin around 30.5%', async () => {
+  it('Himax Q4 2024: Q1 2025 revenue down 8.5% to 12.5% QoQ, gross margin around 30.5%, profit per diluted ADS 9.0 to 11.0 cents (+26% to +54% YoY)', async () => {
     const r = await corpus('himax_q4_2024_globenewswire.md');
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Revenues | Q1 2025 | -12.5 | -8.5 | percent | change qoq',
       'Gross Margin | Q1 2025 | 30.5 | 30.5 | percent | level ~',
+      'Profit per Diluted ADS | Q1 2025 | 0.09 | 0.11 | USD/share | level',
       'Revenue | Q1 2025 | 0 | 4.6 | percent | change yoy',
+      'Profit per diluted ADS | Q1 2025 | 26 | 54 | percent | change yoy',
     ]);
   });
 
@@ -302,8 +408,14 @@ describe('claims: corpus releases, pinned from their sources', function () {
   it('Precision Drilling Q4 2024: 2025 capital and debt targets apart; buybacks of the year and the quarter', async () => {
     // The release states its figures in Canadian dollars; its bare "$" is C$.
     const r = await corpus('precision_drilling_q4_2024_globenewswire.md');
-    assert.deepStrictEqual(pins(r, 'outlook'), ['Investment | FY2025 | 225 | 225 | CADe6 | level', 'Debt reduction | FY2025 | 100 | open | CADe6 | level']);
-    assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | - | 25 | 25 | CADe6 | level']);
+    // "We expect to invest approximately $225 million in 2025"; "we plan to increase direct shareholder returns to 35% to 45% of free cash flow".
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Investment | FY2025 | 225 | 225 | CADe6 | level ~',
+      'Debt reduction | FY2025 | 100 | open | CADe6 | level',
+      'Direct shareholder returns (% of free cash flow) | FY2025 | 35 | 45 | percent | level',
+    ]);
+    // "repurchased $25 million of common shares under our NCIB, and ended the quarter with $74 million of cash".
+    assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | Q4 2024 | 25 | 25 | CADe6 | level']);
   });
 
   it('Gecina FY2024: 2025 recurrent net income €6.60–6.70 per share (+2.8% to +4.4%); the €5.45 dividend and its interim', async () => {
@@ -345,11 +457,15 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Buyback authorized | - | 200 | 200 | USDe6 | level',
       'Dividend declared per share | Q4 2024 | 0.85 | 0.85 | USD/share | level',
       'Buyback executed | - | 15.7 | 15.7 | USDe6 | level',
+      // The cash-flow statement's fourth-quarter column: "Dividends paid (16,320)", "Repurchase of common stock (47,617)".
+      'Dividends paid | Q4 2024 | 16320 | 16320 | USDe3 | level',
+      'Buyback executed | Q4 2024 | 47617 | 47617 | USDe3 | level',
     ]);
+    // "Returned $1.4 billion to shareholders through share repurchases and dividends in the quarter".
     assert.deepStrictEqual(pins(await corpus('caterpillar_q1_2022_8k_ex99-1.htm'), 'capital-return'), [
-      'Returned to shareholders | - | 1.4 | 1.4 | USDe9 | level',
-      'Buyback executed | - | 0.8 | 0.8 | USDe9 | level',
-      'Dividends paid | - | 0.6 | 0.6 | USDe9 | level',
+      'Returned to shareholders | Q1 2022 | 1.4 | 1.4 | USDe9 | level',
+      'Buyback executed | Q1 2022 | 0.8 | 0.8 | USDe9 | level',
+      'Dividends paid | Q1 2022 | 0.6 | 0.6 | USDe9 | level',
     ]);
     assert.deepStrictEqual(pins(await corpus('brookfield_corp_q4_2024_globenewswire.md'), 'capital-return'), [
       'Dividend declared per share | - | 0.09 | 0.09 | USD/share | level',

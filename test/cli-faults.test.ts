@@ -177,21 +177,39 @@ describe('cli under faults and hostile input', function () {
     assert.ok(!check.stdout.includes('\x1b') && check.stdout.includes('evil\\x1b[2J\\nforged'), check.stdout);
   });
 
-  it('says why a file name that is not UTF-8 cannot be read, instead of "no such file"', () => {
-    const tree = path.join(dir, 'latin1-names');
+  it('reads a release whose file name is not UTF-8, given on the command line or found in a directory, and shows the byte as an escape', () => {
+    const tree = path.join(dir, 'non-utf8-names');
     fs.mkdirSync(tree);
-    const bad = Buffer.concat([Buffer.from(`${tree}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]);
+    // "caf<FF>.txt": byte 0xFF is never UTF-8; the name exists only as bytes.
+    const bad = Buffer.concat([Buffer.from(`${tree}/caf`), Buffer.from([0xff]), Buffer.from('.txt')]);
     fs.writeFileSync(bad, release());
     fs.writeFileSync(path.join(tree, 'good.txt'), release());
-    const out = path.join(dir, 'latin1-out');
-    const run = runCli(['build', tree, bad.toString('latin1').replace('\xe9', '\ufffd'), '--out', out, '--no-pdf', '--jobs', '1']);
-    assert.strictEqual(run.stderr, [
-      `tieout: ${tree}/caf\ufffd.txt: skipped, a file name with bytes that are not UTF-8 (rename it to read it)`,
-      `tieout: ${tree}/caf\ufffd.txt: expected a readable file, found no such file: the name holds bytes that are not UTF-8 (shown as \ufffd), which cannot be passed on; rename the file`,
-      '',
-    ].join('\n'));
-    assert.strictEqual(run.code, 2);
-    assert.ok(fs.existsSync(path.join(out, 'good.json')));
+    const out = path.join(dir, 'non-utf8-out');
+    // The directory: its entry is listed by its bytes and read.
+    const run = runCli(['build', tree, '--out', out, '--no-pdf', '--jobs', '1']);
+    assert.strictEqual(run.stderr, '');
+    assert.strictEqual(run.code, 0);
+    // (The made-up release names no company: its briefing would be a draft.)
+    assert.deepStrictEqual(run.stdout.split('\n').filter((l) => l.startsWith(tree)).map((l) => l.replace(/ \(briefing is a DRAFT: company not stated\)$/, '')).sort(), [
+      `${tree}/caf\\xff.txt: ${out}/caf_xff.json, ${out}/caf_xff.xlsx`,
+      `${tree}/good.txt: ${out}/good.json, ${out}/good.xlsx`,
+    ]);
+    const model = JSON.parse(fs.readFileSync(path.join(out, 'caf_xff.json'), 'utf8')) as { source: { file: string } };
+    assert.strictEqual(model.source.file, 'caf\\xff.txt');
+    // The name on the command line: a shell passes its bytes (printf writes byte 0xFF as \377).
+    const sh = (args: string) => spawnSync('sh', ['-c', `exec "${process.execPath}" "${BIN}" ${args}`], { cwd: ROOT, encoding: 'utf8' });
+    const check = sh(`check "$(printf '${tree}/caf\\377.txt')" "$(printf '${tree}/gone\\377.txt')"`);
+    const lines = check.stdout.split('\n');
+    // Three rows of two periods: six figures, the total tied in both columns.
+    assert.match(lines[1], /^caf\\xff\.txt +text +IS +1 +6 +2\/2 +0E \d+W 0I$/);
+    assert.match(lines[2], new RegExp(`^gone\\\\xff\\.txt +NOT READ: ${tree}/gone\\\\xff\\.txt: expected a readable file, found no such file$`));
+    assert.strictEqual(check.status, 2);
+    // Two names that differ only in such a byte keep stems of their own.
+    const other = Buffer.concat([Buffer.from(`${tree}/caf`), Buffer.from([0xfe]), Buffer.from('.txt')]);
+    fs.writeFileSync(other, release());
+    const both = sh(`build "$(printf '${tree}/caf\\377.txt')" "$(printf '${tree}/caf\\376.txt')" --out ${out}-2 --no-pdf --jobs 1`);
+    assert.strictEqual(both.status, 0, both.stderr);
+    assert.deepStrictEqual(fs.readdirSync(`${out}-2`).filter((f) => !f.startsWith('.')).sort(), ['caf_xfe.json', 'caf_xfe.xlsx', 'caf_xff.json', 'caf_xff.xlsx']);
   });
 
   it('refuses an unusable --out first (build and model), exit 2, one line, nothing built', () => {

@@ -77,3 +77,34 @@ describe('facts pass', () => {
     assert.strictEqual(warn[0].place?.line, 140);
   });
 });
+
+describe('facts of made-up sentences: roles and ties at the printed precision', () => {
+  // A quarter's release whose tables are in thousands: 15,089 reads "$15 million" in words.
+  const TABLE = '\n\nIn thousands of US dollars\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nRevenue\t1,000,000\t1,234,000\nShare-based compensation\t12,669\t15,089\nAdjusted EBITDA\t151,000\t121,000\nOther costs\t14,000\t16,000\n';
+  function made(paragraphs: string[]): Release {
+    const r = readText(`# Example Corp Q3 2024 results\n\n${paragraphs.join('\n\n')}${TABLE}`, 'made-up.txt');
+    r.meta.fiscalYear = 2024;
+    r.meta.fiscalQuarter = 3;
+    r.meta.periodEnd = '2024-09-30';
+    return infer(r);
+  }
+  const of = (r: Release, text: string, n = 0) => r.facts.filter((f) => f.text === text)[n];
+
+  it('names the part after its figure and finds no disagreement where a line rounds to the words', () => {
+    const r = made(['Adjusted EBITDA was $121 million in the quarter and included $15 million of share-based compensation charges.']);
+    const f = of(r, '$15 million');
+    assert.deepStrictEqual([f.subject, f.role, f.tie?.diff.toString()], ['share-based compensation charges', 'current', '0']);
+    assert.deepStrictEqual(r.facts.filter((x) => x.tie && !x.tie.diff.isZero()).map((x) => x.text), []);
+  });
+
+  it('reads the period of short quarter names, a leading year, a difference and a comparison with guidance', () => {
+    const r = made([
+      'Revenue was $1,234 million in 3Q24, compared to $1,000 million in 3Q23 and $1,100 million in 2Q24.',
+      'In 2023, third quarter Adjusted EBITDA was $151 million.',
+      'Adjusted EBITDA fell, reflecting $2 million of higher share-based compensation.',
+      'Revenue of $1,234 million was above guidance.',
+    ]);
+    assert.deepStrictEqual(['$1,234 million', '$1,000 million', '$1,100 million', '$151 million', '$2 million'].map((t) => of(r, t).role), ['current', 'prior-year', 'prior-period', 'prior-year', 'other']);
+    assert.strictEqual(of(r, '$1,234 million', 1).role, 'current');
+  });
+});

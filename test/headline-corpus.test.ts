@@ -54,7 +54,8 @@ const CASES: Case[] = [
   // Adjusted net income $133,273 vs $135,965 is refused: its table is read in another unit than the statement.
   { file: 'danaos_q4_2024_morningstar.md', pins: [['revenue', '258179', '249315'], ['operating', '128788', '131969'], ['net', '90427', '149921'], ['eps', '4.70', '7.70'], ['adjusted-eps', '6.93', '6.99']], absent: ['adjusted-net'] },
   { file: 'farmers_merchants_bancshares_fy2024_globenewswire.md', pins: [['nii', '5443617', '5301126'], ['net', '856080', '1415230'], ['eps', '0.27', '0.46']] },
-  { file: 'himax_q4_2024_globenewswire.md', pins: [['revenue', '237182', '227664'], ['operating', '23079', '16681'], ['net', '24608', '23565'], ['eps', '0.140', '0.135']] },
+  // Revenues: third parties 237,182 + related parties 41 = 237,223, printed on an unlabelled line.
+  { file: 'himax_q4_2024_globenewswire.md', pins: [['revenue', '237223', '227678'], ['operating', '23079', '16681'], ['net', '24608', '23565'], ['eps', '0.140', '0.135']] },
   // Adjusted EPS $0.82 vs $0.93 is printed on a row labelled "Adjusted net earnings" under a per-share heading.
   { file: 'kelly_services_q4_2024_globenewswire.md', pins: [['revenue', '1191.1', '1232.2'], ['operating', '-56.7', '7.3'], ['net', '-31.8', '11.4'], ['adjusted-net', '29.1', '34.1'], ['eps', '-0.90', '0.31']], absent: ['adjusted-eps'] },
   { file: 'nvidia_q3fy25_newsroom.html', pins: [['revenue', '35082', '18120'], ['operating', '21869', '10417'], ['net', '19309', '9243'], ['adjusted-net', '20010', '10020'], ['eps', '0.78', '0.37'], ['adjusted-eps', '0.81', '0.40']] },

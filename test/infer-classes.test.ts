@@ -5,6 +5,7 @@ import { tieSummary } from '../src/infer/summary';
 import type { Across, Change, Footing, Link, Release } from '../src/model/types';
 import { kindFromFigures, kindFromLabel } from '../src/read/classify';
 import { Decimal } from '../src/model/decimal';
+import { adjustmentReconciliation } from './fixtures/infer/reconciliation';
 import { release, statement } from './fixtures/infer/table';
 
 // Hand-made tables, one per kind of arithmetic a release prints beyond a column of items and its
@@ -95,6 +96,10 @@ describe('row kinds from evidence (class 4)', () => {
     assert.strictEqual(kindFromFigures('per-share', "Total liabilities and stockholders' equity", big), 'amount');
     assert.strictEqual(kindFromFigures('per-share', 'Diluted earnings per share', [{ value: new Decimal('2.86'), percent: false, text: '2.86' }]), 'per-share');
     assert.strictEqual(kindFromLabel('EPS calculation (in thousand shares)'), 'shares');
+    assert.strictEqual(kindFromLabel('GAAP net income (loss) per diluted common share'), 'per-share');
+    assert.strictEqual(kindFromLabel('Adjusted earnings available for distribution per adjusted diluted common share'), 'per-share');
+    assert.strictEqual(kindFromLabel('Cash flow per share'), 'per-share');
+    assert.strictEqual(kindFromLabel('Revenue per available room'), null);
     assert.strictEqual(kindFromLabel('Preferred stock, par value of $0.01 per share, 100,000,000 shares authorized'), null);
   });
 
@@ -128,6 +133,25 @@ describe('row kinds from evidence (class 4)', () => {
     assert.deepStrictEqual(r.untied, []);
     const tie = tieSummary(r);
     assert.deepStrictEqual([tie.totalsTied, tie.totalsFound], [8, 8]);
+  });
+});
+
+describe('totals a table restates without their lines (class 4)', () => {
+  it('counts a "Total …" whose lines the table does not print as no claim, though its own columns add across', () => {
+    const cols = [{ label: 'Total invest.', noPeriod: true }, { label: 'Already invested', noPeriod: true }, { label: 'Still to invest', noPeriod: true }];
+    const r = infer(release([statement('pipe', 'other', cols, [[
+      ['Total offices', 'total', '1,495', '940', '555'],
+      ['Total residential', 'total', '156', '138', '18'],
+      ['Total committed projects', 'total', '1,651', '1,078', '573'],
+    ]])]));
+    // Invested + still to invest = total investment on every row: the rows' own arithmetic, not sums of lines.
+    assert.deepStrictEqual(acrosses(r), ['Total offices [0] = +c1 +c2', 'Total residential [0] = +c1 +c2']);
+    assert.deepStrictEqual(footings(r), ['Total committed projects = +Total offices +Total residential']);
+    const rows = r.statements[0].tables[0].rows.map((x) => `${x.label}${x.claimed === false ? ': unclaimed' : ''}`);
+    assert.deepStrictEqual(rows, ['Total offices: unclaimed', 'Total residential: unclaimed', 'Total committed projects']);
+    assert.deepStrictEqual(r.untied, []);
+    const tie = tieSummary(r);
+    assert.deepStrictEqual([tie.totalsTied, tie.totalsFound], [3, 3]);
   });
 });
 
@@ -187,6 +211,23 @@ describe('across-column arithmetic (class 8)', () => {
       ['Income tax', 'item', '943', '308', '1,100'],
     ]])]));
     assert.deepStrictEqual(acrosses(r), []);
+  });
+});
+
+describe('totals footed on the columns their other relations leave (class 3, class 8)', () => {
+  it('foots the adjustment column of a reconciliation\'s total rows, whose GAAP figures restate the income statement and whose non-GAAP figures add across', () => {
+    const { income, rec } = adjustmentReconciliation();
+    const r = infer(release([income, rec]));
+    assert.deepStrictEqual(footings(r), [
+      'Total revenues = +Cloud services +Hardware support',
+      'Total operating expenses = +Stock-based compensation +Amortization of intangible assets +Acquisition related and other +Restructuring',
+    ]);
+    assert.deepStrictEqual(r.relations.filter((x): x is Footing => x.type === 'footing').map((f) => f.columns), [[1], [1]]);
+    assert.deepStrictEqual(r.untied, []);
+    // The six figures of the reconciliation's totals; the income statement here prints its totals
+    // without their lines, so they claim nothing.
+    const tie = tieSummary(r);
+    assert.deepStrictEqual([tie.totalsTied, tie.totalsFound], [6, 6]);
   });
 });
 

@@ -141,24 +141,73 @@ describe('footing', () => {
     assert.deepStrictEqual(described(r), ['Subtotal = +A +B', 'Total = +E +F']);
   });
 
-  it('accepts one unit of the last printed digit per term, and no more', () => {
+  it('accepts half a unit of the last printed digit per figure, the total\'s included, and no more', () => {
     const within = foot(release([statement('x', 'other', cols, [[
+      ['A', 'item', '10.4', '1.1'],
+      ['B', 'item', '20.4', '2.2'],
+      ['C', 'item', '30.4', '3.3'],
+      ['Total', 'total', '61.4', '6.6'],
+    ]])]));
+    const f = within.relations[0] as Footing;
+    assert.deepStrictEqual(f.columns, [0, 1]);
+    // 61.4 − 61.2 = 0.2 (thousand): four figures rounded to 0.1 allow 0.2.
+    assert.deepStrictEqual(f.residuals.map((x) => x.diff.toString()), ['0.2', '0']);
+    // 61.5 cannot be the rounded sum of figures no larger than 10.45, 20.45 and 30.45.
+    const beyond = foot(release([statement('x', 'other', cols, [[
       ['A', 'item', '10.4', '1.1'],
       ['B', 'item', '20.4', '2.2'],
       ['C', 'item', '30.4', '3.3'],
       ['Total', 'total', '61.5', '6.6'],
     ]])]));
-    const f = within.relations[0] as Footing;
-    assert.deepStrictEqual(f.columns, [0, 1]);
-    // 61.5 − 61.2 = 0.3 (thousand): three terms allow 0.3.
-    assert.deepStrictEqual(f.residuals.map((x) => x.diff.toString()), ['0.3', '0']);
-    const beyond = foot(release([statement('x', 'other', cols, [[
-      ['A', 'item', '10.4', '1.1'],
-      ['B', 'item', '20.4', '2.2'],
-      ['C', 'item', '30.4', '3.3'],
-      ['Total', 'total', '61.6', '6.6'],
-    ]])]));
     assert.deepStrictEqual((beyond.relations[0] as Footing).columns, [1]);
+  });
+
+  it('gives a dash no rounding: lines of dashes do not absorb a gap', () => {
+    // In thousands, a dash read as "0 rounded to the thousand" would let these three lines take up
+    // a gap of 1.5 (thousand) between 10 and 11.
+    const r = foot(release([statement('x', 'other', cols, [[
+      ['A', 'item', '10', '5'],
+      ['B', 'item', '-', '3'],
+      ['C', 'item', '-', '2'],
+      ['D', 'item', '-', '-'],
+      ['Total', 'total', '11', '10'],
+    ]])]));
+    const f = r.relations.find((x): x is Footing => x.type === 'footing' && rowAt(r, x.total)!.label === 'Total');
+    assert.deepStrictEqual(f?.columns ?? [], [1]);
+    assert.deepStrictEqual(r.untied.map((u) => [rowAt(r, u.ref)!.label, u.col, u.gap?.toString()]), [['Total', 0, '1']]);
+  });
+
+  it('takes no sum of a few small counts for rounding: the gap must be small beside the figures', () => {
+    // 2 + 7 + 10 = 19 and 1 + 3 + 4 = 8 are within two units of 17 and 9, as four rounded figures
+    // allow; but a gap of two beside figures of ten is no rounding, and D is a line of its own.
+    const r = foot(release([statement('x', 'other', cols, [[
+      ['A', 'item', '2', '1'],
+      ['B', 'item', '7', '3'],
+      ['C', 'item', '10', '4'],
+      ['D', 'item', '17', '9'],
+      ['E', 'item', '5', '2'],
+      ['Total', 'total', '41', '19'],
+    ]])]));
+    assert.deepStrictEqual(described(r), ['Total = +A +B +C +D +E']);
+  });
+
+  it('subtracts a line its label takes away before trying it added, and adds it when printed negative', () => {
+    const r = foot(release([statement('is', 'income', cols, [[
+      ['Profit of consolidated companies', 'item', '500', '600'],
+      ['Equity in profit of affiliates', 'item', '1,031', '900'],
+      ['Less: Profit attributable to noncontrolling interests', 'item', '1', '1'],
+      ['Profit', 'subtotal', '1,530', '1,499'],
+    ]])]));
+    // All added, 1,532 and 1,501 are within the rounding of four figures of 1,530 and 1,499; but the
+    // label says the line is taken away, and then both tie exactly.
+    assert.deepStrictEqual(described(r), ['Profit = +Profit of consolidated companies +Equity in profit of affiliates -Less: Profit attributable to noncontrolling interests']);
+    assert.deepStrictEqual((r.relations[0] as Footing).residuals.map((x) => x.diff.toString()), ['0', '0']);
+    const negative = foot(release([statement('bs', 'balance-sheet', cols, [[
+      ['Property, plant and equipment', 'item', '900', '800'],
+      ['Less: accumulated depreciation', 'item', '(300)', '(250)'],
+      ['Net property, plant and equipment', 'subtotal', '600', '550'],
+    ]])]));
+    assert.deepStrictEqual(described(negative), ['Net property, plant and equipment = +Property, plant and equipment +Less: accumulated depreciation']);
   });
 
   it('never sums per-share or share rows with amounts, nor percentages at all', () => {

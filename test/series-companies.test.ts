@@ -1,5 +1,5 @@
 import assert from 'assert';
-import { promises as fs, readdirSync, rmSync } from 'fs';
+import { promises as fs, readdirSync, readFileSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { buildModels } from '../src/company';
@@ -7,6 +7,7 @@ import { infer } from '../src/infer';
 import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
 import { expandInputs } from '../src/batch';
+import { pageCount } from '../src/render/pdf';
 import { buildSeries, type SeriesModel } from '../src/series';
 import { shown } from '../src/series/derive';
 import { toSeriesWorkbook } from '../src/write/workbook/series';
@@ -31,7 +32,7 @@ async function modelOf(company: string): Promise<SeriesModel> {
 
 interface Built { model: SeriesModel; raw: Map<string, Map<string, RawCell>>; lo: Recalculated }
 
-const MODEL_SHEETS = ['Income Statement', 'Balance Sheet', 'Cash Flows', 'Restatements', 'Checks'];
+const MODEL_SHEETS = ['Income Statement', 'Balance Sheet', 'Cash Flows', 'Restatements', 'Guidance', 'Checks'];
 
 async function build(company: string): Promise<Built> {
   const model = await modelOf(company);
@@ -152,6 +153,17 @@ describe('company models of ../shared/series, recalculated by LibreOffice', func
     assert.deepStrictEqual([flag.before.value.toString(), flag.after.value.toString(), flag.factor], ['3.71', '0.37', 10]);
     assert.strictEqual(m.restatements.filter((r) => r.item === diluted.id).length, 0);
     assert.deepStrictEqual(unexplained(b), []);
+    // Guidance: the Q2 FY25 release expects Q3 revenue of "$32.5 billion, plus or minus 2%"; the Q3 FY25
+    // release reports $35,082 million: above. Recomputed by LibreOffice, the actual linked to the model.
+    const guided = (b.lo.sheets.get('Guidance') ?? []).filter((r) => r[0] === 'Revenue' && r[1] === '2025Q3');
+    assert.deepStrictEqual(guided.map((r) => [r[2], r[3], r[5], r[6], r[7], r[8]]), [['31.85', '33.15', '2025Q2: fy2025q2_edgar-ex991.htm', 'Revenue', '35.082', 'above']]);
+    // A guided margin is the ratio of its lines: "GAAP … gross margins are expected to be 74.4% …, plus or
+    // minus 50 basis points" against gross profit 26,156 / revenue 35,082 = 74.557%: in.
+    const margin = (b.lo.sheets.get('Guidance') ?? []).filter((r) => r[0] === 'GAAP gross margins' && r[1] === '2025Q3');
+    assert.deepStrictEqual(margin.map((r) => [r[2], r[3], r[6], Number(r[7].replace(/%$/, '')).toFixed(3), r[8]]), [['73.9%', '74.9%', 'Gross profit / Revenue', '74.557', 'in']]);
+    // The Q3 FY25 release's own outlook (Q4 revenue of $37.5 billion ± 2%) is not yet reported.
+    const next = (b.lo.sheets.get('Guidance') ?? []).find((r) => r[0] === 'Revenue' && r[1] === '2025Q4')!;
+    assert.deepStrictEqual([next[2], next[3], next[8]], ['36.75', '38.25', 'not yet reported']);
   });
 
   it('Boeing: Q4 2024 = FY − 9M; Q2 2024 operating cash flow = 6M − Q1; the loss/earnings wording matched by figures', async () => {
@@ -177,13 +189,13 @@ describe('company models of ../shared/series, recalculated by LibreOffice', func
     const out = await fs.mkdtemp(path.join(os.tmpdir(), 'tieout-models-'));
     try {
       const inputs = [path.join(SERIES, 'apple'), path.join(SERIES, 'costco')];
-      const first = await buildModels(await expandInputs(inputs), { out });
+      const first = await buildModels(await expandInputs(inputs), { out, pdf: false });
       assert.deepStrictEqual(first.models.map((m) => [m.company, m.releases]), [['Apple Inc.', 4], ['Costco Wholesale Corporation', 4]]);
       // The outputs, beside the store of whole sets they link into (README: all or none, per release).
       const names = (await fs.readdir(out)).filter((n) => n !== '.tieout').sort();
       assert.deepStrictEqual(names, ['Apple-Inc-model.json', 'Apple-Inc-model.xlsx', 'Costco-Wholesale-Corporation-model.json', 'Costco-Wholesale-Corporation-model.xlsx']);
       const bytes = await Promise.all(names.map((n) => fs.readFile(path.join(out, n))));
-      await buildModels(await expandInputs(inputs), { out });
+      await buildModels(await expandInputs(inputs), { out, pdf: false });
       const again = await Promise.all(names.map((n) => fs.readFile(path.join(out, n))));
       names.forEach((n, i) => assert.ok(bytes[i].equals(again[i]), n));
     } finally {
@@ -199,8 +211,13 @@ describe('company models of ../shared/series, recalculated by LibreOffice', func
       assert.deepStrictEqual(run.stderr.trim().split('\n').map((l) => l.replace(SERIES, 'SERIES')), [
         'tieout: SERIES/boeing/2024q3-prelim_edgar-ex991.htm: expected at least one table of figures (a financial statement), found none (14 paragraphs of text read as html) (left out of the model)',
       ]);
-      assert.match(run.stdout, /^The Boeing Company: 5 releases: .*The-Boeing-Company-model\.json, .*The-Boeing-Company-model\.xlsx\n$/);
-      assert.deepStrictEqual(readdirSync(out).sort(), ['.tieout', 'The-Boeing-Company-model.json', 'The-Boeing-Company-model.xlsx']);
+      assert.match(run.stdout, /^The Boeing Company: 5 releases: .*The-Boeing-Company-model\.json, .*The-Boeing-Company-model\.xlsx, .*The-Boeing-Company-model\.pdf, .*The-Boeing-Company-model\.html\n$/);
+      assert.deepStrictEqual(readdirSync(out).sort(), ['.tieout', 'The-Boeing-Company-model.html', 'The-Boeing-Company-model.json', 'The-Boeing-Company-model.pdf', 'The-Boeing-Company-model.xlsx']);
+      // The trend page: one page, Q4 2024 against Q4 2023 as the releases print them (revenue 15,242 and 22,018).
+      assert.strictEqual(pageCount(readFileSync(path.join(out, 'The-Boeing-Company-model.pdf'))), 1);
+      const html = readFileSync(path.join(out, 'The-Boeing-Company-model.html'), 'utf8');
+      assert.match(html, /Trend to 2024Q4/);
+      assert.match(html, /<td class="label">Total revenues<\/td><td class="num now">15,242<\/td><td class="num prior">22,018<\/td><td class="num chg neg">\u221230\.8%<\/td>/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -6,11 +6,12 @@ import { infer } from '../src/infer';
 import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
 import { toXlsxBuffer } from '../src/write/workbook';
-import { planLayout } from '../src/write/workbook/layout';
+import { addressOf, planLayout } from '../src/write/workbook/layout';
 import { handMade, HOSTILE } from './fixtures/workbook/release';
 import { rawSheets } from './fixtures/workbook/xlsx';
 import { a1Index, recalculate, type Recalculated } from './support/libreoffice';
 import { reportedFigures } from './fixtures/workbook/figures';
+import { adjustmentReconciliation } from './fixtures/infer/reconciliation';
 import { release as handRelease, statement } from './fixtures/infer/table';
 
 // The truth test: LibreOffice, forced to recalculate every formula on load, must reproduce every
@@ -107,6 +108,40 @@ describe('workbook recalculated by LibreOffice', function () {
     }
     assert.strictEqual(formulas.filter((f) => /^[A-Z]+\d+\+[A-Z]+\d+$/.test(f)).length, 4);
     assert.strictEqual(formulas.filter((f) => /^\([A-Z]+\d+-[A-Z]+\d+\)\/ABS\([A-Z]+\d+\)$/.test(f)).length, 4);
+    assert.strictEqual(numberOf(hand.lo, 'Checks', 'B6'), 0);
+  });
+
+  it('computes the adjustment column\'s own footings and a line its label takes away', async () => {
+    const { income: bare, rec } = adjustmentReconciliation();
+    const income = statement('income', 'income', [{ label: 'Q1', end: '2024-03-31' }], [[
+      ...bare.tables[0].rows.map((r): [string, 'total', string] => [r.label, 'total', r.cells[0]!.text]),
+      ['Profit of consolidated and affiliated companies', 'item', '4,000'],
+      ['Equity in profit of affiliates', 'item', '909'],
+      ['Less: Profit attributable to noncontrolling interests', 'item', '1'],
+      ['Profit', 'subtotal', '4,908'],
+    ]]);
+    const made = infer(handRelease([income, rec]));
+    const hand = await viaLibreOffice(made);
+    const layout = planLayout(made);
+    const figs = reportedFigures(made, layout);
+    const off = figs
+      .filter((f) => { const v = numberOf(hand.lo, f.sheet, f.a1); return !(Math.abs(v - f.value) <= f.unit * (1 + 1e-9)); })
+      .map((f) => `${f.sheet}!${f.a1}: reported ${f.value}, LibreOffice ${cellOf(hand.lo, f.sheet, f.a1)}`);
+    assert.deepStrictEqual(off, []);
+    const sheets = rawSheets(hand.buf);
+    const at = (statement: string, row: number, col: number) => {
+      const a = addressOf(layout, { statement, table: 0, row, col })!;
+      return { formula: sheets.get(a.sheet)!.get(a.a1)!.formula, lo: numberOf(hand.lo, a.sheet, a.a1) };
+    };
+    // The adjustment column's totals are formulas over its own lines, recomputed by LibreOffice.
+    for (const [row, value] of [[0, 6], [3, -841]] as const) {
+      const c = at('rec', row, 1);
+      assert.ok(c.formula, `rec row ${row} adjustment is a formula`);
+      assert.strictEqual(c.lo, value);
+    }
+    const profit = at('income', 5, 0);
+    assert.match(profit.formula ?? '', /-[A-Z]+\d+$/);
+    assert.strictEqual(profit.lo, 4908);
     assert.strictEqual(numberOf(hand.lo, 'Checks', 'B6'), 0);
   });
 

@@ -4,7 +4,7 @@ import type { Pass } from './index';
 import { isInputLabel } from '../read/classify';
 
 // Which bold rows claim to be totals, from evidence rather than typeface. A row labelled "Total …"
-// always claims to be one, and one that some relation recomputes is one. Otherwise bold is a
+// always claims to be one, and one that a sum of rows recomputes or a link restates is one. Otherwise bold is a
 // highlight: a per-share figure or a share count in bold is not a sum of the rows above it, and a
 // bold line that follows a total, that nothing recomputes and that a later total takes as a term
 // ("Effect of exchange rate changes", "Cash at beginning of period") is an input to that total;
@@ -22,11 +22,14 @@ export const claimedTotalsPass: Pass = {
   run(release: Release) {
     const defined = new Set<string>();
     const terms = new Set<string>();
+    // A row is shown to be a total by a sum of rows or by the same figure printed where it is
+    // primary; arithmetic within its own row (GAAP + adjustment = non-GAAP, a % change, a
+    // translation) says nothing about whether it sums lines.
     for (const rel of release.relations) {
       if (rel.type === 'footing') {
         if (rel.columns.length > 0) defined.add(rowKey(rel.total));
         for (const t of rel.terms) terms.add(rowKey(t.ref));
-      } else defined.add(rowKey(rel.target));
+      } else if (rel.type === 'link') defined.add(rowKey(rel.target));
     }
     // Rows whose untied entry measured a gap against item rows directly above: they follow items.
     const afterItems = new Set(release.untied.filter((u) => u.gap !== undefined).map((u) => rowKey(u.ref)));

@@ -1,8 +1,9 @@
-import type { Claim, Release } from '../model/types';
+import type { Decimal } from '../model/decimal';
+import type { Claim, Column, ProseFact, Release } from '../model/types';
 import { findMentions } from './facts-mentions';
 import { isMeasure } from './claims-highlights';
-import { daysBetween } from './facts-tie';
-import { periodIn, reportedOrdinal } from './claims-period';
+import { daysBetween, yearBefore } from './facts-tie';
+import { periodIn, reportedMonths, reportedOrdinal } from './claims-period';
 
 // What moved the results, as the release names it: the adjustments of its non-GAAP reconciliation
 // (impairments, restructuring, litigation, gains on sales …) in the reported period, and the
@@ -24,6 +25,9 @@ const CHANGE_BEFORE = /\b(?:(increased|rose|grew|climbed|improved)|(decreased|fe
 const CHANGE_AFTER = /^\s*(?:(increase|higher|more)|(decrease|lower|less))\b/i;
 // The notes under a reconciliation table are no results paragraph.
 const TABLE_NOTES = /reconcil|unaudited|footnote/i;
+// Between a figure and its reason, a further predicate or a comparison with expectations: the
+// reason belongs to that ("which was slightly below our expectation due to …").
+const OTHER_PREDICATE = /\b(?:which|that|who)\b|\b(?:was|were|is|are|been|remained)\b|\bexpect\w*|\bguidance\b|\bforecast\w*|\bplan(?:ned)?\b|\btarget\w*|\bestimate\w*/i;
 
 /** The direction of a figure stated as a change: +1 up, −1 down, 0 when it is stated as a level. */
 function changeDirection(text: string, at: number, figure: string): number {
@@ -46,32 +50,48 @@ function reconciliationItems(release: Release): Claim[] {
   const out: Claim[] = [];
   const end = release.meta.periodEnd;
   if (!end) return out;
+  const months = reportedMonths(release.meta);
   const seen = new Set<string>();
   for (const st of release.statements) {
     for (const t of st.tables) {
       if (!RECONCILIATION.test(`${st.title} ${t.caption}`)) continue;
-      // The reported period's column: ends at the period end, the shortest such span.
-      const current = t.columns
-        .filter((c) => !c.convenience && c.period?.end && !c.period.instant && daysBetween(c.period.end, end) <= 7)
-        .sort((a, b) => (a.period?.months ?? 99) - (b.period?.months ?? 99))[0];
+      // The reported period's column: ends at the period end and spans the reported period. A
+      // year's column on a quarter's page is another period's adjustment, not what moved the quarter.
+      const span = (c: Column) => !c.convenience && !!c.period?.end && !c.period.instant && c.period.months === months;
+      const current = t.columns.find((c) => span(c) && daysBetween(c.period!.end!, end) <= 7);
       if (!current) continue;
+      const prior = t.columns.find((c) => span(c) && daysBetween(c.period!.end!, yearBefore(end)) <= 7) ?? null;
       for (const row of t.rows) {
         const fig = row.cells[current.index];
         if (!fig || fig.value === null || fig.value.isZero() || fig.kind !== 'amount' || !ONE_OFF.test(row.label)) continue;
         // A table that states no unit of its own in a release whose amounts are scaled: the unit is unknown.
         if (!st.units && fig.scale !== (release.meta.amountScale ?? fig.scale)) continue;
+        // A line repeated under each expense it adjusts is one item, judged by its first row.
         const key = row.label.toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
+        const was = prior ? row.cells[prior.index] : null;
+        const before = was && was.value !== null && !was.value.isZero() && was.scale === fig.scale ? was.value : null;
+        // An adjustment made a year ago in the same direction and of a like size recurs: it is how
+        // the measure is defined, not what moved the period.
+        if (before && recurs(fig.value, before)) continue;
         out.push({
-          id: '', kind: 'driver', subject: row.label.replace(/\s*\(\d\)\s*$/, ''), period: release.meta.fiscalPeriod,
+          id: '', kind: 'driver', subject: row.label.replace(/\s*\(\w\)\s*$/, ''), period: release.meta.fiscalPeriod,
           low: fig.value.abs(), high: fig.value.abs(), approximate: false, unit: 'amount', currency: fig.currency ?? current.currency, scale: fig.scale, decimals: fig.decimals,
-          change: false, comparison: null, base: null, note: adjustmentNote(row.label, fig.value.isNegative(), `${st.title} ${t.caption}`), sentence: -1, place: row.place,
+          change: false, comparison: null, base: before ? { value: before, text: 'a year earlier', growthLow: null, growthHigh: null } : null,
+          note: `${adjustmentNote(row.label, fig.value.isNegative(), `${st.title} ${t.caption}`)}${prior && !before ? '; none a year earlier' : ''}`, sentence: -1, place: row.place,
         });
       }
     }
   }
   return out.sort((a, b) => b.low!.abs().times(10 ** b.scale).cmp(a.low!.abs().times(10 ** a.scale)));
+}
+
+/** Two years' adjustments of one line are the same recurring item: same sign, within a factor of two. */
+function recurs(now: Decimal, before: Decimal): boolean {
+  if (before.isZero() || now.isNegative() !== before.isNegative()) return false;
+  const ratio = now.abs().div(before.abs());
+  return ratio.gte(0.5) && ratio.lte(2);
 }
 
 function explainedChanges(release: Release): Claim[] {
@@ -91,21 +111,38 @@ function explainedChanges(release: Release): Claim[] {
     if (named && named.ordinal !== reportedOrdinal(release.meta)) continue;
     const because = BECAUSE.exec(s.text);
     if (!because) continue;
-    // The figure the reason explains stands before the reason, in the same clause.
+    // The figure the reason explains stands right before the reason, in the same clause: the last
+    // figure of the period before it ("was $261 million, a decrease of $126 million, due to …"
+    // explains the decrease). A comparison's baseline ("compared with $507 million") is not it.
+    // Where it states both a change and the level reached ("increased by $5.5 million to $45.6
+    // million"), the reason explains the change.
     let from = 0;
-    const f = group.find((x) => {
+    let found: { f: ProseFact; direction: number } | null = null;
+    let lastEnd = 0;
+    for (const x of group) {
       const at = s.text.indexOf(x.text, from);
-      if (at >= 0) from = at + x.text.length;
-      return (x.role === 'current' || x.role === 'other') && at >= 0 && at < because.index && !/;/.test(s.text.slice(at, because.index));
-    });
-    if (!f) continue;
-    const direction = changeDirection(s.text, s.text.indexOf(f.text), f.text);
+      if (at < 0) continue;
+      from = at + x.text.length;
+      if (at >= because.index) break;
+      if (x.role !== 'current' && x.role !== 'other') continue;
+      lastEnd = from;
+      const direction = changeDirection(s.text, at, x.text);
+      if (!found || direction !== 0 || found.direction === 0) found = { f: x, direction };
+    }
+    if (!found) continue;
+    const { f, direction } = found;
+    const gap = s.text.slice(lastEnd, because.index);
+    // A reason given for something said after the figure ("increased 30%, which was below our
+    // expectation due to …") explains that, not the figure; so does one past a clause's end.
+    if (/;/.test(gap) || (OTHER_PREDICATE.test(gap) && !/^[\s,]*(?:which|that)\s+(?:was|were|is|are)\s*$/i.test(gap))) continue;
+    // A figure stated as a change takes the name of the level it changes ("a decrease of $126 million").
+    const level = direction !== 0 && !isMeasure(f.subject.replace(/\s*\(change\)$/, '')) ? group.find((x) => x !== f && x.role === 'current' && isMeasure(x.subject)) : undefined;
     // The reason runs to the end of its clause ("U.S." does not end it) or an aside it closes.
     let reason = s.text.slice(because.index + because[0].length).split(/;\s|(?<![A-Z])\.\s|,\s(?:partially|partly|offset)/)[0].trim().replace(/[.,;]+$/, '');
     const close = reason.indexOf(')');
     if (close >= 0 && !reason.slice(0, close).includes('(')) reason = reason.slice(0, close).trim();
     if (!reason || findMentions(reason, null).length > 3) continue;
-    const name = f.subject.replace(/\s*\(change\)$/, '');
+    const name = (level ?? f).subject.replace(/\s*\(change\)$/, '');
     const subject = name && name[0].toUpperCase() + name.slice(1);
     if (!subject || NOT_A_MEASURE.test(subject) || !isMeasure(subject) || subject.split(' ').length > 6) continue;
     out.push({

@@ -9,10 +9,20 @@ import { similarity } from './facts-tie';
 const QUOTE = /[\u201c"]|\b(?:commented|said|added|stated)\b/;
 const FRAGMENT = /^(?:and|or|as|but|with|worth|increase|decrease|decline|growth|total\s+number|number|which|that|this|these|while|we|it|they|our|its|in|of|for|to|from|at|by|on|more|less|approximately|about|over|up|down|demand|when|if|after|before|during|including|excluding|inclusive|change|reduction|due|because|lower|higher|sq|million|billion|thousand|financed|sold|square\s+feet|related|comprising|hedged|liabilities|weighted\s+average)\b/i;
 // A name with a verb in it is a piece of a sentence ("H&R sold 58 real estate assets", "Gross margin decreased by").
-const HAS_VERB = /\b(?:sold|grew|increased|decreased|improved|contracted|generated|reported|financed|reached|rose|fell|declined|represented|accounted|was|were|is|are|has|have|had|achieved|completed|compared|acquired|delivered|raised|contributed)\b|[.;]|\s\+|\+$|--|^\W/i;
+const HAS_VERB = /\b(?:sold|driven|supported|grew|increased|decreased|improved|contracted|generated|reported|financed|reached|rose|fell|declined|represented|accounted|was|were|is|are|has|have|had|achieved|completed|compared|acquired|delivered|raised|contributed)\b|[.;]|\s\+|\+$|--|^\W/i;
 const DOWN = /\b(?:decrease|decline|fall|drop|down|fell|declined|decreased|reduction|lower)\w*\s*(?:of|by)?\s*(?:approximately|about)?\s*$/i;
 const CAPITAL = /\bdividends?\b|\brepurchas\w*|\bbuy-?backs?\b/i;
 const IN_SECTION = /highlight|operat|business|key\s+(?:metric|figure|takeaway)|kpi/i;
+// A statement's notes, an expense's discussion and the company's boilerplate are no highlights section.
+const NOT_SECTION = /financial\s+(?:highlights|results)|statements?\s+of|balance\s+sheets?|reconcil|expenses?\b|^\s*about\b/i;
+// "over 9,000 units": a bound, not a count; "nearly", "approximately": a rounded figure.
+const BOUND_BEFORE = /\b(?:over|more\s+than|in\s+excess\s+of|at\s+least|exceeding)\s*$/i;
+const ROUNDED_BEFORE = /\b(?:nearly|almost|approximately|about|around|roughly|some|close\s+to)\s*$/i;
+
+/** The heading a sentence stands under: the innermost of nested titles ("Financial agenda › About Gecina"). */
+function innermost(section: string): string {
+  return section.split('\u203a').pop() ?? section;
+}
 
 // A name that ends in its verb is a fragment ("Others represented 43%").
 const ENDS_IN_VERB = /\b(?:represented|accounted|reached|totaled|totalled|amounted|stood|increased|decreased|grew|rose|fell|declined|was|were)$/i;
@@ -49,10 +59,25 @@ function restatesTable(release: Release, named: string): boolean {
   return false;
 }
 
+function capital(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}
+
+/** A name cut at a list's comma gets its head back: "Depreciation, amortization and rental expenses". */
+function listHead(sentence: string, subject: string): string {
+  const at = sentence.toLowerCase().indexOf(subject.toLowerCase());
+  if (at < 0 || !/\band\b/i.test(subject)) return subject;
+  const head = /(?:^|[^\w,]\s*)((?:[A-Za-z][\w-]*,\s*)+)$/.exec(sentence.slice(0, at));
+  return head ? `${head[1]}${subject[0].toLowerCase()}${subject.slice(1)}` : subject;
+}
+
 export function highlightClaims(release: Release, max = 10): Claim[] {
   const facts = release.facts;
   const sentences = release.sentences ?? [];
-  const inSection = (f: ProseFact) => IN_SECTION.test(sentences[f.sentence]?.section ?? '') && !/financial\s+(?:highlights|results)/i.test(sentences[f.sentence]?.section ?? '');
+  const inSection = (f: ProseFact) => {
+    const section = innermost(sentences[f.sentence]?.section ?? '');
+    return IN_SECTION.test(section) && !NOT_SECTION.test(section);
+  };
   const any = facts.some(inSection);
   // Whether a sentence is a quote or about capital, asked once per sentence, not once per figure.
   const skip = new Map<number, boolean>();
@@ -67,7 +92,7 @@ export function highlightClaims(release: Release, max = 10): Claim[] {
   for (let i = 0; i < facts.length && out.length < max; i++) {
     const f = facts[i];
     const s = sentences[f.sentence];
-    if (!s || (any && !inSection(f)) || (!any && !/highlight/i.test(s.section))) continue;
+    if (!s || (any && !inSection(f)) || (!any && !/highlight/i.test(innermost(s.section)))) continue;
     if (f.role !== 'current' || f.tie || f.kind === 'per-share' || f.subject.endsWith('(change)') || !isMeasure(f.subject)) continue;
     // A bare count needs a name of two words ("23,042,303 loans" says nothing of what they are).
     if (f.kind === 'number' && f.scale === 0 && f.subject.split(' ').length < 2) continue;
@@ -81,17 +106,19 @@ export function highlightClaims(release: Release, max = 10): Claim[] {
     seenLines.add(s.place.line);
     seenSubjects.add(f.subject.toLowerCase());
     const at = s.text.indexOf(f.text);
-    if (at >= 0 && CHANGE_BEFORE.test(s.text.slice(Math.max(0, at - 40), at))) continue;
+    const lead = at >= 0 ? s.text.slice(Math.max(0, at - 40), at) : '';
+    if (CHANGE_BEFORE.test(lead)) continue;
+    const bound = BOUND_BEFORE.test(lead);
     const change = changeAfter(facts, i, s.text);
-    const subject = f.subject[0].toUpperCase() + f.subject.slice(1);
+    const subject = capital(listHead(s.text, f.subject));
     out.push({
       id: '',
       kind: 'highlight',
       subject,
       period: release.meta.fiscalPeriod,
       low: f.value,
-      high: f.value,
-      approximate: false,
+      high: bound ? null : f.value,
+      approximate: ROUNDED_BEFORE.test(lead),
       unit: f.kind,
       currency: f.currency,
       scale: f.scale,

@@ -1,5 +1,6 @@
 import { isCalendarYear } from '../model/fiscal';
 import type { ReleaseMeta } from '../model/types';
+import { parseDate } from '../read/period';
 
 // The period a sentence speaks of, named with the release's fiscal calendar: "third quarter of
 // fiscal 2024" is Q3 FY2024 for a company whose years do not end in December, "fourth quarter" with
@@ -30,10 +31,17 @@ export function reportedOrdinal(meta: ReleaseMeta): number | null {
   return meta.fiscalYear * 4 + (meta.fiscalQuarter ?? 4);
 }
 
+/** Months of the release's own period: 3 for a quarter's release, 12 for a year's. */
+export function reportedMonths(meta: ReleaseMeta): number {
+  return meta.fiscalQuarter === null || /^FY/i.test(meta.fiscalPeriod ?? '') ? 12 : 3;
+}
+
 /** The year a quarter or half with no year stated falls in: the next one after the release's period. */
-function yearFor(lastQuarter: number, meta: ReleaseMeta): number | null {
+function yearFor(lastQuarter: number, meta: ReleaseMeta, past: boolean): number | null {
   const year = meta.fiscalYear ?? (meta.periodEnd ? Number(meta.periodEnd.slice(0, 4)) : null);
   if (year === null) return null;
+  // Said of what was done, it is the last such quarter up to the reported one.
+  if (past) return meta.fiscalQuarter !== null && lastQuarter > meta.fiscalQuarter ? year - 1 : year;
   return meta.fiscalQuarter !== null && lastQuarter <= meta.fiscalQuarter ? year + 1 : year;
 }
 
@@ -43,7 +51,7 @@ const MONTH_END = /\b(quarter|(?:three|six|nine|twelve|3|6|9|12)\s+months|year)\
  * The period a piece of text names, comparisons aside; null when it names none. With several,
  * the first is taken (`last` for a heading, whose last words name what follows it).
  */
-export function periodIn(text: string, meta: ReleaseMeta, which: 'first' | 'last' = 'first'): NamedPeriod | null {
+export function periodIn(text: string, meta: ReleaseMeta, which: 'first' | 'last' = 'first', past = false): NamedPeriod | null {
   const t = text.replace(COMPARED, (m) => ' '.repeat(m.length));
   const found: { at: number; end: number; period: NamedPeriod }[] = [];
   // A year inside a quarter's or half's words ("Q1 2025") is that quarter's, not a period of its own.
@@ -54,14 +62,14 @@ export function periodIn(text: string, meta: ReleaseMeta, which: 'first' | 'last
     const quarter = q[1] ? ORDINAL[q[1].toLowerCase()] : Number(q[3]);
     // "the third quarter ended September 30, 2024": the year follows the date.
     const ended = /^\s*ended\s+[A-Z][a-z]+\.?\s+\d{1,2},?\s+((?:19|20)\d{2})/.exec(t.slice((q.index ?? 0) + q[0].length));
-    const year = q[5] ? Number(q[5]) : ended ? Number(ended[1]) : yearFor(quarter, meta);
+    const year = q[5] ? Number(q[5]) : ended ? Number(ended[1]) : yearFor(quarter, meta, past);
     if (year === null) continue;
     const fy = fiscalNaming(meta, !!(q[2] || q[4]));
     add(q.index ?? 0, q[0].length, { label: `Q${quarter} ${fy ? 'FY' : ''}${year}`, ordinal: year * 4 + quarter });
   }
   for (const h of t.matchAll(new RegExp(HALF.source, 'gi'))) {
     const half = h[1] ? ORDINAL[h[1].toLowerCase()] : Number(h[2]);
-    const year = h[4] ? Number(h[4]) : yearFor(half * 2, meta);
+    const year = h[4] ? Number(h[4]) : yearFor(half * 2, meta, past);
     if (year === null) continue;
     const fy = fiscalNaming(meta, !!h[3]);
     add(h.index ?? 0, h[0].length, { label: `H${half} ${fy ? 'FY' : ''}${year}`, ordinal: year * 4 + half * 2 });
@@ -71,13 +79,20 @@ export function periodIn(text: string, meta: ReleaseMeta, which: 'first' | 'last
     add(y.index ?? 0, y[0].length, { label: `FY${year}`, ordinal: year * 4 + 4 });
   }
   for (const e of t.matchAll(new RegExp(MONTH_END.source, 'gi'))) {
+    // "the three months ended December 31, 2024": the reported quarter when it ends where the release's period does.
+    if (/quarter|three|3/i.test(e[1])) {
+      const date = parseDate(e[0].replace(/^.*?ended\s+/i, ''));
+      const reported = reportedOrdinal(meta);
+      if (date && date === meta.periodEnd && meta.fiscalPeriod && reported !== null && meta.fiscalQuarter !== null) add(e.index ?? 0, e[0].length, { label: meta.fiscalPeriod, ordinal: reported });
+      continue;
+    }
     if (!/year|twelve|12/i.test(e[1])) continue;
     const year = Number(e[2]);
     add(e.index ?? 0, e[0].length, { label: `FY${year}`, ordinal: year * 4 + 4 });
   }
   const the = THE_YEAR.exec(t);
   if (the && meta.fiscalYear !== null && !/\bended\b/i.test(t.slice(the.index, the.index + 30))) {
-    const year = meta.fiscalQuarter === null || meta.fiscalQuarter === 4 ? meta.fiscalYear + 1 : meta.fiscalYear;
+    const year = !past && (meta.fiscalQuarter === null || meta.fiscalQuarter === 4) ? meta.fiscalYear + 1 : meta.fiscalYear;
     add(the.index, the[0].length, { label: `FY${year}`, ordinal: year * 4 + 4 });
   }
   if (!found.length) return null;

@@ -2,6 +2,9 @@ import { Decimal } from '../model/decimal';
 import type { ValueKind } from '../model/types';
 import { findMentions, type Mention } from './facts-mentions';
 
+// "above guidance", "better than expected": a comparison with guidance is not guidance.
+export const VERSUS_GUIDANCE = /\b(?:above|below|exceed\w*|beat|surpass\w*|in\s+line\s+with|ahead\s+of|within|outperform\w*|than|of\s+(?:its|our|the)|upper\s+end\s+of|high\s+end\s+of|issued)\s+(?:\w+[\s-]+){0,4}?(?:guidance|outlook|expectations?|expected|anticipated|forecasts?)\b/gi;
+
 // Reading one clause of prose into the values it states: a point, or a range from one clause
 // ("between $X and $Y", "$X to $Y", "$X, plus or minus 2%", "down 8.5% to 12.5%", "X and Y,
 // respectively"), each with the words before it that name what it measures. Pure text work:
@@ -86,7 +89,9 @@ export function statedValues(clause: string, currency: string | null): Stated[] 
     let plusMinus = false;
     const b = ms[i + 1];
     const gap = b ? clause.slice(a.end, b.start) : '';
-    if (b && sameUnit(a, b) && (RANGE_JOIN.test(gap) || (/^\s*and\s*\+?$/i.test(gap) && BETWEEN.test(before)))) {
+    // A figure with a scale word and one without are of two sizes, never one range's ends.
+    const sized = a.kind === 'percent' || (a.scale === 0) === (b?.scale === 0);
+    if (b && sameUnit(a, b) && sized && (RANGE_JOIN.test(gap) || (/^\s*and\s*\+?$/i.test(gap) && BETWEEN.test(before)))) {
       // A range: the scale word may be printed once, after the upper end ("$4.8 to $5.2 billion").
       const scale = Math.max(a.scale, b.scale);
       [low, high] = [atScale(a, scale), atScale(b, scale)];

@@ -1,7 +1,8 @@
-import { Decimal } from '../model/decimal';
+import { Decimal, roundTo } from '../model/decimal';
+import { daysBetween } from './facts-tie';
 import type { Claim, ClaimKind, ProseSentence, Release } from '../model/types';
-import { respectiveSubjects, statedValues, type Stated } from './claims-read';
-import { periodIn, reportedOrdinal, type NamedPeriod } from './claims-period';
+import { respectiveSubjects, statedValues, VERSUS_GUIDANCE, type Stated } from './claims-read';
+import { periodIn, reportedMonths, reportedOrdinal, type NamedPeriod } from './claims-period';
 import { drivers } from './claims-drivers';
 import { highlightClaims } from './claims-highlights';
 import type { Pass } from './index';
@@ -12,8 +13,6 @@ import type { Pass } from './index';
 
 // "projects" and "forecasts" are nouns as often as verbs: only "projects to", "forecast that" are forward.
 const FORWARD = /\b(?:expects?|expected|expecting|anticipates?|anticipated|guidance|outlook|(?:forecasts?|projects?)\s+(?:to|that)|forecasted|projected\s+to|guides?|guided)\b/i;
-// "above guidance", "better than expected": a comparison with guidance is not guidance.
-const VERSUS_GUIDANCE = /\b(?:above|below|exceed\w*|beat|surpass\w*|in\s+line\s+with|ahead\s+of|within|outperform\w*|than|of\s+(?:its|our|the)|upper\s+end\s+of|high\s+end\s+of|issued)\s+(?:\w+[\s-]+){0,4}?(?:guidance|outlook|expectations?|expected|anticipated|forecasts?)\b/gi;
 const PAST = /\b(?:was|were|had|did|has\s+been|have\s+been|retired|recognized|reported|recorded|achieved|totaled|totalled|registered|reached|generated|delivered|returned|repurchased|paid|grew|rose|fell|increased|decreased|declined|improved|surpassed|exceeded|outperformed|completed|acquired|sold|closed|raised|issued)\b/i;
 // Where a sentence turns to a new clause: a semicolon, a colon, "and" before a new verb or subject.
 const CLAUSE_BREAK = /;\s+|:\s+|(?<=\S),(?=[A-Z])|\s\+\s(?=[A-Z])|,?\s+(?:and|but|while|whereas)\s+(?=(?:we|the\s+company|it|they|he|she|has|have|had|will|is|are|was|were)\b|(?:\w+\s+){0,2}(?:expects?|anticipates?|retired|repurchased)\b)/g;
@@ -23,17 +22,18 @@ const BACKWARD_AFTER = /^\s*(?:\S+\s+){0,2}(?:for|over|in)\s+the\s+(?:last|past|
 const PERIOD_WORDS = /\b(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?(?:quarter|half)|Q[1-4]|H[12]|full[-\s]year|fiscal(?:\s+year)?|FY\s?(?:19|20)?\d{2}|(?:19|20)\d{2}|for\s+the\s+year|annual)\b(?:\s+of)?/gi;
 const STRIP_TAIL = /(?:\s*(?:,|\(|\*|\+|\u2013|\u2014|-|:)|\s+(?:an?\s+(?:income|loss|gain|expense)\s+of|in\s+the\s+range\s+of|range\s+of|of|at|between|from|to|be|reach|total|approximately|about|around|roughly|c\.|at\s+least|up\s+to|a|an|the|by|is|are|will|should|would|expected|anticipated|projected|forecast|estimated|up|down|increase[sd]?|decrease[sd]?|decline|grow|growth|rise|fall|implies|imply|now|now\s+expects?|expects?|anticipates?|flat|still|per\s+quarter))\s*$/i;
 const STRIP_HEAD = /^(?:[\s,;:*\u2013\u2014-]+|(?:and|or|but|while|with|the|a|an|our|its|their|we|it|they|this|that|these|such|representing|reflecting|which|as|so|also|then|now|company|total\s+company)\s+)/i;
-const FORWARD_CUT = /^.*\b(?:expects?|anticipates?|forecasts?|projects?|guides?|sees)\s+(?:(?:to\s+)?(?:generate|achieve|report|deliver|record|see|post|have)\s+)?/i;
+const FORWARD_CUT = /^.*\b(?:expects?|anticipates?|forecasts?|projects?|guides?|sees|plans?|aims?|intends?)\s+(?:(?:to\s+)?(?:generate|achieve|report|deliver|record|see|post|have)\s+)?/i;
 const EXPECTED_CUT = /\s+(?:(?:is|are|will\s+be|should\s+be|to\s+be)\s+)?(?:expected|anticipated|projected|forecast|estimated|guided)\b.*$/i;
 const GUIDANCE_CUT = /\s+(?:guidance|outlook)\b.*$/i;
-const GROWTH_ONLY = /^(?:(?:or|and)\s+)?(?:(?:a|an)\s+)?(?:(?:year[-\s](?:on|over)[-\s]year|yoy|sequential|annual|organic|another\s+year\s+of|a\s+\w+\s+consecutive\s+year\s+of)\s+)?(?:growth|increase|decrease|decline|change|to\s+grow|grow|to\s+increase|to\s+decrease|to\s+decline)(?:\s+with)?$/i;
+const GROWTH_ONLY = /^(?:(?:or|and|implying|implies|representing)\s+)?(?:the\s+)?(?:(?:a|an)\s+)?(?:(?:year[-\s](?:on|over)[-\s]year|yoy|sequential|annual|organic|another\s+year\s+of|a\s+\w+\s+consecutive\s+year\s+of)\s+)?(?:growth|increase|decrease|decline|change|to\s+grow|grow|to\s+increase|to\s+decrease|to\s+decline)(?:\s+with)?$/i;
 const LABEL_DASH = /^[\s*_]*([A-Za-z][\w&/'’. -]{0,40}?)[\s*_]*\s[\u2013\u2014-]\s/;
 const BAD_START = /^(?:we|it|they|he|she|this|that|these|there|which|who|implies|includ\w*|exclud\w*|to|of|in|for|at|by|on|as|or|and|per|up|down|worth|increase|decrease|total\s+number|more|less|approximately|about|over)\b/i;
 const ACTION: Record<string, string> = { invest: 'Investment', reduce: 'Reduction', retire: 'Retirement', repurchase: 'Share repurchases', return: 'Return to shareholders', spend: 'Spending' };
 
 /** What a value measures: the noun phrase before it, without verbs, periods and filler. */
 export function subjectOf(before: string): string {
-  let s = before.replace(/[*_]/g, '').replace(/\s+/g, ' ');
+  // A list's bullet glyph ("•Revenue is expected to be …") is no word of the measure.
+  let s = before.replace(/[*_•▪◦‣●]/g, ' ').replace(/\s+/g, ' ').trimStart();
   const label = LABEL_DASH.exec(s);
   if (label) return tidy(label[1]);
   const forward = FORWARD_CUT.exec(s);
@@ -47,6 +47,8 @@ export function subjectOf(before: string): string {
     }
     // A parenthesis after the measure ("earnings per share, before the cumulative effect …").
     s = s.split(/,\s/)[0];
+    // "plan to increase direct shareholder returns to 35%": the measure is what is increased.
+    s = s.replace(/^to\s+(?:increase|raise|grow|lift|bring|reduce|lower|keep|maintain)\s+/i, '');
   } else {
     const parts = s.split(/,\s*/);
     s = parts.filter((p) => p.trim()).pop() ?? '';
@@ -114,6 +116,8 @@ function forwardClause(text: string): boolean {
   const p = PAST.exec(t);
   return !p || p.index > f.index;
 }
+
+const INFINITIVE = /\bto\s+(?:be|decline|decrease|increase|grow|rise|fall|range|reach|remain)\b/i;
 
 interface Context {
   /** The sentences stand under an outlook or guidance heading, or after "… is as follows:". */
@@ -188,7 +192,12 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
       // A bare count ("two 9,200 TEU vessels") is not guidance of a measure.
       if (!subject || !goodSubject(subject) || (v.unit === 'number' && v.scale < 3)) continue;
       const c = claim('outlook', subject, v, period?.label ?? null, si, s.place);
-      c.change = change || (v.unit === 'percent' && /\b(?:grow|growth|increase|decrease|decline)\b/i.test(before));
+      c.note = qualifierOf(before, clause.text.slice(v.end));
+      // "increase returns to 35% to 45%": the level reached, not a change.
+      c.change = change || (v.unit === 'percent' && /\b(?:grow|growth|increase|decrease|decline)\b/i.test(before) && !/\bto\s*(?:approximately|about|around)?\s*$/i.test(before));
+      // "35% to 45% of free cash flow": a share of another measure says of which.
+      const share = v.unit === 'percent' && !c.change ? /^\s*of\s+((?:[A-Za-z][\w-]*\s?){1,4}?)(?=\s*(?:[,;.]|$|(?:before|after|in|for|by|to)\b))/i.exec(v.after) : null;
+      if (share) c.subject = `${c.subject} (% of ${share[1].trim()})`;
       if (c.unit === 'amount' && c.scale === 0 && PER_SHARE_SUBJECT.test(subject)) c.unit = 'per-share';
       // A level is compared with nothing unless a base follows; a change says what it is over.
       c.comparison = c.change ? comparisonOf(`${before} ${clause.text.slice(v.end)}`) : null;
@@ -204,6 +213,19 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
     }
   }
   return out;
+}
+
+// What a guided figure includes or leaves out, stated between its measure and the figure
+// ("earnings per share, before the cumulative effect of …, to be between") or right after it
+// ("$.16 to $.17, including $.01 per diluted share in restructuring charges").
+const QUALIFIER_WORDS = String.raw`(?:before|after|excluding|including|but\s+including|but\s+excluding|net\s+of|assuming|inclusive\s+of|exclusive\s+of)\b`;
+const QUALIFIER_BEFORE = new RegExp(String.raw`,\s*(${QUALIFIER_WORDS}[^]*?),?\s*(?:to\s+be|to\s+range|to\s+come\s+in|is|are|will\s+be|of|at|in\s+the\s+range\s+of|between)\b[^,]*$`, 'i');
+const QUALIFIER_AFTER = new RegExp(String.raw`^\s*,\s*(${QUALIFIER_WORDS}[^;]*?)\s*(?:,\s*(?:and|while|which|reflecting)\b|;|\.(?=\s|$)|$)`, 'i');
+
+/** The qualifier a guided figure carries, in the release's words; null when it has none. */
+export function qualifierOf(before: string, after: string): string | null {
+  const q = QUALIFIER_BEFORE.exec(before)?.[1] ?? QUALIFIER_AFTER.exec(after)?.[1];
+  return q ? q.replace(/\s+/g, ' ').replace(/[\s,.\u201d"\u2019]+$/, '').trim() : null;
 }
 
 function baseOf(c: Claim, v: Stated, text: string): Claim['base'] {
@@ -255,7 +277,10 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
           : /\b(?:proposed?|recommended?|submitted|to\s+be\s+submitted)\b/i.test(t) ? 'proposed' : /\bwill\s+pay\b/i.test(t) ? 'payable' : /\b(?:paid|pay)\b/i.test(t) ? 'paid' : null;
         // A trust's "distribution per unit" is its dividend, named as it names it.
         const word = /\bdividends?\b/i.test(own) ? 'Dividend' : 'Distribution';
-        subject = `${word}${verb ? ` ${verb}` : ''} per share${annual ? ' (annualized)' : kind && kind !== 'quarterly' ? ` (${kind})` : ''}`;
+        // "payable in additional Units": a distribution of units, not of cash.
+        const inKind = /^\s*(?:per\s+\w+\s+)?(?:\S+\s+){0,2}?(?:payable|paid|distributed|satisfied)\s+in\s+(?:additional\s+|new\s+)?(?:units|shares|stock)\b/i.test(after) || /\bstock\s+dividends?\b/i.test(own);
+        const tags = [annual ? 'annualized' : kind && kind !== 'quarterly' ? kind : null, inKind ? 'in units, non-cash' : null].filter(Boolean);
+        subject = `${word}${verb ? ` ${verb}` : ''} per share${tags.length ? ` (${tags.join(', ')})` : ''}`;
       } else if (v.unit === 'amount' && v.scale >= 3) {
         if (buyback && (EXECUTED_BEFORE.test(before) || (BUY_AFTER.test(after) && !AUTHORIZED.test(before)))) subject = 'Buyback executed';
         else if (buyback && AUTHORIZED.test(`${ownWords(before)} ${after.slice(0, 60)}`)) subject = 'Buyback authorized';
@@ -265,7 +290,10 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
         }
       }
       if (!subject) continue;
-      const period = periodIn(after, release.meta) ?? periodIn(t.slice(0, v.start), release.meta, 'last');
+      // An amount executed or paid under a heading that names the quarter is that quarter's.
+      // A running total ("as of November 19, 2024, had purchased", "a total of") is of no one period.
+      const done = /executed|paid|returned/i.test(subject) && !/\bas\s+of\b|\bsince\b|\bto\s+date\b|\bcumulative\w*|\ba\s+total\s+of\b|\bin\s+total\b|\bso\s+far\b/i.test(t);
+      const period = periodIn(after, release.meta) ?? periodIn(t.slice(0, v.start), release.meta, 'last') ?? (done ? periodIn(s.section.split('\u203a').pop() ?? '', release.meta, 'last', true) ?? theQuarter(s.text, release.meta) : null);
       const c = claim('capital-return', subject, v, period?.label ?? null, si, s.place);
       if (perShare) c.unit = 'per-share';
       if (subject === 'Buyback executed') c.note = buybackNote(t);
@@ -273,6 +301,50 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
     }
   }
   return out;
+}
+
+// Cash-flow lines of what was returned: shares bought back and dividends paid to the company's
+// own shareholders (not to minority holders, not received).
+const BUYBACK_ROW = /\brepurchas\w*|\bbuy-?backs?\b|\bpurchases?\s+of\s+(?:treasury|common|own|ordinary)\s+(?:stock|shares)\b|\btreasury\s+(?:stock|shares)\s+(?:purchased|acquired)\b/i;
+const DIVIDEND_ROW = /^(?:cash\s+)?dividends?\s+paid\b|\bpayments?\s+of\s+(?:cash\s+)?dividends?\b|\b(?:common\s+stock\s+)?cash\s+dividends\s+paid\b|^dividends?\s+(?:paid\s+)?to\s+(?:share|stock)holders/i;
+const NOT_RETURN_ROW = /\bproceeds\b|\bissu\w*|\bsale\b|\bnon-?controlling\b|\bminority\b|\breceived\b|\bsubsidiar/i;
+
+/** Buybacks executed and dividends paid in the reported period, as the cash-flow statement states them. */
+function cashFlowReturns(release: Release, stated: Claim[]): Claim[] {
+  const meta = release.meta;
+  const end = meta.periodEnd;
+  if (!end) return [];
+  const months = reportedMonths(meta);
+  const out: Claim[] = [];
+  for (const st of release.statements) {
+    if (st.kind !== 'cash-flow') continue;
+    for (const t of st.tables) {
+      const col = t.columns.find((c) => !c.convenience && !c.period?.instant && c.period?.months === months && !!c.period.end && daysBetween(c.period.end, end) <= 7);
+      if (!col) continue;
+      for (const row of t.rows) {
+        const subject = NOT_RETURN_ROW.test(row.label) ? null : BUYBACK_ROW.test(row.label) ? 'Buyback executed' : DIVIDEND_ROW.test(row.label) ? 'Dividends paid' : null;
+        const fig = row.cells[col.index];
+        if (!subject || !fig || fig.value === null || fig.value.isZero() || fig.kind !== 'amount' || out.some((c) => c.subject === subject)) continue;
+        const value = fig.value.abs();
+        // What the prose already says of the period (or says without a period, at its precision) is not said twice.
+        const said = stated.some((c) => c.subject === subject && c.low && (c.period === meta.fiscalPeriod || roundTo(value.times(new Decimal(10).pow(fig.scale - c.scale)), c.decimals).eq(c.low)));
+        if (said) continue;
+        out.push({
+          id: '', kind: 'capital-return', subject, period: meta.fiscalPeriod, low: value, high: value, approximate: false, unit: 'amount',
+          currency: fig.currency ?? col.currency ?? meta.currency, scale: fig.scale, decimals: fig.decimals, change: false, comparison: null, base: null,
+          note: 'cash-flow statement', sentence: -1, place: row.place,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** "… and ended the quarter with …": a sentence of what was done in the quarter speaks of the reported one. */
+function theQuarter(text: string, meta: Release['meta']): NamedPeriod | null {
+  const reported = reportedOrdinal(meta);
+  if (meta.fiscalQuarter === null || !meta.fiscalPeriod || reported === null || !/\b(?:in|during|ended|for|over)\s+the\s+quarter\b/i.test(text)) return null;
+  return { label: meta.fiscalPeriod, ordinal: reported };
 }
 
 /** Shares bought and their average price, as the sentence states them. */
@@ -289,6 +361,7 @@ export function readClaims(release: Release): Claim[] {
   const outlook: Claim[] = [];
   const capital: Claim[] = [];
   let ctx: Context = { forward: false, period: null };
+  let guided: { line: number; period: NamedPeriod | null } | null = null;
   let section = '';
   sentences.forEach((s, si) => {
     if (s.section !== section) {
@@ -296,7 +369,13 @@ export function readClaims(release: Release): Claim[] {
       const forward = FORWARD.test(section.replace(VERSUS_GUIDANCE, ' '));
       ctx = { forward, period: forward ? periodIn(section, release.meta, 'last') : null };
     }
-    const found = outlookOf(s, si, release, ctx);
+    // A guidance sentence's paragraph goes on guiding in the headline style ("Gross margin to be
+    // around 30.5%. Profit per diluted ADS to be 9.0 cents to 11.0 cents"), for the same period.
+    const goesOn = guided && guided.line === s.place.line && INFINITIVE.test(s.text);
+    const found = outlookOf(s, si, release, goesOn ? { forward: true, period: guided!.period } : ctx);
+    const last = found.filter((c) => c.period).pop();
+    if (last) guided = { line: s.place.line, period: periodIn(last.period!, release.meta) };
+    else if (!goesOn) guided = null;
     outlook.push(...found);
     // Under an outlook heading, a line that names no period is for the period the lines above named.
     if (ctx.forward && found.length && found[found.length - 1].period) {
@@ -308,7 +387,8 @@ export function readClaims(release: Release): Claim[] {
     }
     capital.push(...capitalOf(s, si, release));
   });
-  const all = [...dedupe(outlook), ...dedupe(capital, true), ...highlightClaims(release), ...drivers(release)];
+  const returned = dedupe(capital, true);
+  const all = [...dedupe(outlook), ...returned, ...cashFlowReturns(release, returned), ...highlightClaims(release), ...drivers(release)];
   all.forEach((c, i) => (c.id = `claim-${i + 1}`));
   return all;
 }
@@ -324,6 +404,8 @@ function dedupe(claims: Claim[], anyPeriod = false): Claim[] {
       // The same amount restated without its period keeps the period the first statement gave.
       first.period ??= c.period;
       first.note ??= c.note;
+      // Said once "approximately", the figure is approximate wherever it is restated.
+      first.approximate ||= c.approximate;
       return false;
     }
     seen.set(key, c);

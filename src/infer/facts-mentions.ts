@@ -19,7 +19,7 @@ const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<=\$)\.\d+`;
 const FIGURE = new RegExp(
   String.raw`(?<![\w.\-/:])(?<cur>${CUR})?\s?(?<neg>[-\u2212])?(?<num>${NUM})` +
     String.raw`(?:\s?(?:\u2013|\u2014|-|to)\s?(?<cur2>${CUR})?(?<num2>${NUM}))?` +
-    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b)|\s(?<word>billion|million|thousand|bn|mn)\b|(?<=\d)(?<sfx>bn|m)(?![\w]))?(?![\d\w-])`,
+    String.raw`(?:\s?(?<pct>%|percent\b|per cent\b)|\s(?<word>billion|million|thousand|bn|mn)\b|\s(?<cents>[Cc]ents?)\b|(?<=\d)(?<sfx>bn|m)(?![\w]))?(?![\d\w-])`,
   'g',
 );
 const SCALE: Record<string, number> = { billion: 9, bn: 9, million: 6, mn: 6, thousand: 3 };
@@ -28,6 +28,17 @@ function currencyOf(mark: string, docCurrency: string | null): string {
   // A bare "$" is the release's own dollar (Canadian releases print C$ figures as "$").
   if (mark === '$') return docCurrency && /USD|CAD|AUD|TWD|HKD/.test(docCurrency) ? docCurrency : 'USD';
   return currenciesIn(mark)[0] ?? (mark === '¥' ? 'JPY' : mark);
+}
+
+function printedValue(printed: string): Decimal {
+  return new Decimal(printed.replace(/,/g, ''));
+}
+
+/** Two printed numbers of a size: neither more than ten times the other. */
+export function comparable(a: Decimal, b: Decimal): boolean {
+  if (a.isZero() || b.isZero()) return true;
+  const r = a.abs().div(b.abs());
+  return r.gte(0.1) && r.lte(10);
 }
 
 function decimalsOf(num: string): number {
@@ -42,7 +53,9 @@ export function findMentions(sentence: string, docCurrency: string | null): Ment
   if (!/\d/.test(sentence)) return out;
   for (const m of sentence.matchAll(FIGURE)) {
     const g = m.groups ?? {};
-    const mark = g.cur ?? g.cur2;
+    // "9.0 cents per diluted ADS": an amount in the release's currency, in its hundredths.
+    const cents = !!g.cents && !g.cur && !g.cur2;
+    const mark = g.cur ?? g.cur2 ?? (cents ? '$' : undefined);
     const pct = !!g.pct;
     // "EUR500m", "$1.2bn": a scale letter right after the digits, only after a currency.
     const word = g.word?.toLowerCase() ?? (g.sfx && mark ? (g.sfx === 'm' ? 'million' : 'billion') : undefined);
@@ -59,12 +72,16 @@ export function findMentions(sentence: string, docCurrency: string | null): Ment
     // "RMB 7.0176 to US$1.00" is a rate, not a range: a range keeps one currency.
     const range = g.num2 && !(g.cur && g.cur2 && g.cur !== g.cur2);
     const nums = range ? [g.num, g.num2] : [g.num];
+    // A scale word printed once after a range's upper end ("$4.8 to $5.2 billion") is the lower
+    // end's too only when the two are of a size: "$160,947 to $1.75 million" is dollars, then millions.
+    const lowScale = range && scale > 0 && !comparable(printedValue(g.num), printedValue(g.num2)) ? 0 : scale;
     let at = m.index ?? 0;
     for (const [i, num] of nums.entries()) {
-      let value = new Decimal(num.replace(/,/g, ''));
+      let value = printedValue(num);
+      if (cents) value = value.div(100);
       if (g.neg && i === 0) value = value.negated();
       const start = i === 0 ? at : sentence.indexOf(num, at + 1);
-      out.push({ value, kind, currency, scale, decimals: decimalsOf(num), text: m[0].trim(), start, end: (m.index ?? 0) + m[0].length });
+      out.push({ value, kind, currency, scale: i === 0 ? lowScale : scale, decimals: decimalsOf(num) + (cents ? 2 : 0), text: m[0].trim(), start, end: (m.index ?? 0) + m[0].length });
       at = start;
     }
     // Both ends of a range share the printed text; each keeps its own value.
@@ -84,6 +101,7 @@ const INTRODUCER = /\b(?:was|were|is|are|reached|totaled|totalled|amounted|stood
 const NOUN_AFTER = /^\s+(?!(?:in|of|for|and|or|to|from|as|at|by|on|with|per|compared|representing|a|an|the|was|were|is|are|respectively|year|quarter)\b)[A-Za-z]/;
 // "… and record net quarterly profit of $6 billion": a new noun phrase before "of" names a new measure.
 const NEW_MEASURE = /(?:^|,\s*|\band\s+)((?:[A-Za-z][\w'\u2019&-]*\s+){0,5}[A-Za-z][\w'\u2019&-]*)\s+(?:of|was|were|totaled|totalled|totaling|reached)\s*(?:approximately|about|nearly)?\s*$/i;
+const PART_BEFORE = /\b(?:includ(?:ed|es|ing)|reflect(?:ed|s|ing)|compris(?:ed|es|ing)|consist(?:ed|s|ing)\s+of|contain(?:ed|s|ing)|incurred|recorded|recognized)\s*(?:approximately|about|nearly)?\s*$/i;
 const APPROXIMATE = /\b(?:approximately|about|nearly|around|roughly|over|more than|almost|up to)\s*$/i;
 const VERB = /\b(?:expects? to (?:generate|report|be|reach|achieve)|to generate|generated|reported|recorded|delivered|achieved|posted|has|had|have|connected|launched|announced|declared|paid|returned|continued to execute)(?:\s|$)/gi;
 const LEADING = /^(?:the|a|an|our|its|their|such|total of|representing|in addition,?|additionally,?)\s+/i;
@@ -151,6 +169,8 @@ export function nameMentions(sentence: string, mentions: Mention[]): NamedMentio
     let subject = '';
     const after = sentence.slice(m.end);
     if (!change && NOUN_AFTER.test(after)) subject = followingNoun(after);
+    // "included $15 million of share-based compensation": the part is named after its figure.
+    else if (!change && PART_BEFORE.test(gap) && /^\s+of\s+[A-Za-z]/.test(after) && followingNoun(after)) subject = followingNoun(after);
     else if (prev && !CONNECTIVE_ONLY.test(gap) && !change && NEW_MEASURE.test(gap)) subject = cleanSubject(NEW_MEASURE.exec(gap)![1]);
     else if (prev && (CONNECTIVE_ONLY.test(gap) || change || !INTRODUCER.test(gap))) subject = prev.subject;
     else {

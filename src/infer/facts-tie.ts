@@ -234,6 +234,8 @@ export function tieFact(release: Release, fact: ProseFact, months: number, perio
   const digits = significantDigits(fact.text.split(/\u2013|\u2014|\bto\b/)[0]);
   const hit = equal as { tie: FactTie; score: number } | null;
   if (hit && (hit.score >= 0.5 || (hit.score > 0 && digits >= 3) || digits >= 5)) return hit.tie;
+  // A figure the tables hold at the text's precision is no disagreement, even where the words
+  // are not enough to say which line it restates ("$15 million" beside a 15,089 line).
   const near = named as { tie: FactTie; score: number } | null;
-  return near && !approximate ? near.tie : null;
+  return near && !approximate && !hit ? near.tie : null;
 }

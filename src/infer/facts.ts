@@ -1,8 +1,9 @@
-import type { ProseFact, ProseParagraph, ProseSentence, Release, RowRef } from '../model/types';
+import type { ProseFact, ProseParagraph, ProseSentence, Release, ReleaseMeta, RowRef } from '../model/types';
 import { parseDate } from '../read/period';
 import { SENTENCE_END } from '../read/meta';
 import { findMentions, nameMentions, type NamedMention } from './facts-mentions';
 import { monthsIn, tieFact, type TieContext } from './facts-tie';
+import { VERSUS_GUIDANCE } from './claims-read';
 import type { Pass } from './index';
 
 // The figures a release states in its prose — highlights, results paragraphs, outlook, capital
@@ -73,7 +74,8 @@ function sentenceContext(text: string, section: string, fallbackMonths: number):
   return {
     text,
     section,
-    outlook: /outlook|guidance/i.test(section) || OUTLOOK_WORDS.test(text),
+    // "above guidance", "in line with our outlook": a comparison with guidance states actuals.
+    outlook: /outlook|guidance/i.test(section.replace(VERSUS_GUIDANCE, ' ')) || OUTLOOK_WORDS.test(text.replace(VERSUS_GUIDANCE, ' ')),
     pastAt: past ? past.index + past[0].length : -1,
     // A sentence under "Full Year 2024 Highlights" speaks of the year even when it does not say so.
     months: monthsIn(text, monthsIn(section, fallbackMonths)),
@@ -81,11 +83,33 @@ function sentenceContext(text: string, section: string, fallbackMonths: number):
   };
 }
 
-function roleOf(m: NamedMention, before: string, after: string, s: SentenceContext, periodEnd: string | null): ProseFact['role'] {
-  if (m.change) return 'other';
+// "$13 million of higher share-based compensation": a difference between periods, not a level.
+const DIFFERENCE = /^(?:higher|lower|increased|decreased|additional|incremental|reduced)\b/i;
+// "In 2023, fourth quarter Adjusted EBITDA was …": a sentence that opens with a year speaks of it.
+const LEAD_YEAR = /^\s*(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?|fiscal\s+(?:year\s+)?)?((?:19|20)\d{2})\s*,/i;
+
+// "in 4Q23", "for Q3 2024": a quarter named in short after the figure.
+const SHORT_QUARTER = /^\)?[\s,]*(?:in|for|during)\s+(?:(?:([1-4])Q\s?'?((?:19|20)?\d{2}))|Q([1-4])\s?'?((?:19|20)?\d{2}))\b/i;
+
+/** The role a short quarter name gives a figure: the release's own quarter, the same a year before, or another. */
+function shortQuarterRole(after: string, meta: ReleaseMeta): ProseFact['role'] | null {
+  const q = SHORT_QUARTER.exec(after);
+  if (!q || meta.fiscalYear === null || meta.fiscalQuarter === null) return null;
+  const quarter = Number(q[1] ?? q[3]);
+  const y = q[2] ?? q[4];
+  const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+  if (quarter === meta.fiscalQuarter && year === meta.fiscalYear) return 'current';
+  return quarter === meta.fiscalQuarter && year === meta.fiscalYear - 1 ? 'prior-year' : 'prior-period';
+}
+
+function roleOf(m: NamedMention, before: string, after: string, s: SentenceContext, meta: ReleaseMeta): ProseFact['role'] {
+  const periodEnd = meta.periodEnd;
+  if (m.change || DIFFERENCE.test(m.subject)) return 'other';
   if (s.outlook && (s.pastAt < 0 || s.pastAt > m.start)) return 'outlook';
   if (SAME_PERIOD.test(after)) return 'prior-year';
   if (PRIOR_PERIOD.test(after)) return 'prior-period';
+  const short = shortQuarterRole(after, meta);
+  if (short) return short;
   const named = /^\)?[\s,]*(?:in|for|during)\s+(?:the\s+)?(?:(?:(?:first|second|third|fourth)\s+(?:fiscal\s+)?quarter|Q[1-4]|fiscal(?:\s+year)?|full[-\s]year)\s*(?:of\s+)?(?:fiscal\s+)?)?((?:19|20)\d{2})\b/i.exec(after);
   if (named && periodEnd && Number(named[1]) === Number(periodEnd.slice(0, 4)) - 1) return 'prior-year';
   const asOf = /^\)?[\s,]*(?:as\s+(?:of|at)|at)\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/.exec(after);
@@ -95,6 +119,8 @@ function roleOf(m: NamedMention, before: string, after: string, s: SentenceConte
   }
   // The figure a sentence compares with ("… compared to 76.6%") is never the current one.
   if (FROM_BEFORE.test(before) || COMPARED_BEFORE.test(before)) return 'prior-period';
+  const lead = LEAD_YEAR.exec(s.text);
+  if (lead && periodEnd && Number(lead[1]) === Number(periodEnd.slice(0, 4)) - 1) return 'prior-year';
   return 'current';
 }
 
@@ -146,7 +172,7 @@ export function extractFacts(release: Release, sentences: ProseSentence[] = pros
       let after = text.slice(m.end, next ? next.start : undefined);
       if (next?.conversionOf === i) after = text.slice(next.end, mentions[i + 2]?.start);
       const before = text.slice(i > 0 ? mentions[i - 1].end : 0, m.start);
-      roles.push(m.conversionOf !== null ? roles[m.conversionOf] : roleOf(m, before, after, sc, release.meta.periodEnd));
+      roles.push(m.conversionOf !== null ? roles[m.conversionOf] : roleOf(m, before, after, sc, release.meta));
     });
     mentions.forEach((m, i) => {
       const fact: ProseFact = {

@@ -25,6 +25,8 @@ export interface Line {
   depth: number;
   /** Position among all rows of the block, headers included: adjacency means seq differs by one. */
   seq: number;
+  /** The label says the line is taken away ("Less: …", "Deduct …"): tried as − before +. */
+  subtract?: boolean;
 }
 
 export interface Check {
@@ -65,23 +67,34 @@ type Mode = 'full' | 'reporting' | 'natural';
 
 const isTotal = (l: Line) => l.emphasis === 'subtotal' || l.emphasis === 'total';
 
-/** reported − Σ sign·term in every column where the total has a figure; tolerance one printed unit per term of a sum. */
+/** A gap within rounding is rounding only where it is small beside the figures: at most this share of the largest term. */
+const ROUNDING_SHARE = new Decimal('0.01');
+
+/**
+ * reported − Σ sign·term in every column where the total has a figure. Each printed figure, the
+ * total's too, is off its true value by at most half its last unit, so a sum holds within half a
+ * unit per figure; and only where that gap is small beside the largest term, for a total of a few
+ * small counts within "rounding" of some other few is a coincidence, not a sum.
+ */
 export function evaluate(lines: Line[], total: number, terms: SignedTerm[]): Check[] {
   const checks: Check[] = [];
   const t = lines[total];
   t.values.forEach((v, col) => {
     if (!v) return;
     let sum = new Decimal(0);
-    let tol = new Decimal(0);
+    let tol = v.unit;
+    let largest = new Decimal(0);
     for (const term of terms) {
       const a = lines[term.line].values[col];
       if (!a) continue;
       sum = term.sign === 1 ? sum.plus(a.value) : sum.minus(a.value);
       tol = tol.plus(a.unit);
+      if (a.value.abs().gt(largest)) largest = a.value.abs();
     }
     const diff = v.value.minus(sum);
     // One term is a restatement, printed from the same figure: it must agree exactly.
-    checks.push({ col, diff, holds: terms.length === 1 ? diff.isZero() : diff.abs().lte(tol) });
+    const holds = diff.isZero() || (terms.length > 1 && diff.abs().lte(tol.div(2)) && diff.abs().lte(largest.times(ROUNDING_SHARE)));
+    checks.push({ col, diff, holds });
   });
   return checks;
 }
@@ -282,21 +295,30 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       // Running float sums of the run, so that a long block costs one addition per step.
       let sum = 0;
       let tol = 0;
+      // The same run with the lines its labels take away subtracted, and whether there are any.
+      let said = 0;
+      let anySaid = false;
       for (let len = 1; len <= maxLen; len++) {
         const first = open[open.length - len];
         sum += rough.value[first];
         tol += rough.unit[first];
+        const away = !!lines[first].subtract;
+        said += away ? -rough.value[first] : rough.value[first];
+        anySaid ||= away;
         // An item equal to one row is a restatement only when that row is directly above it.
         if (len === 1 && item && lines[first].seq !== line.seq - 1) continue;
         const last = open[open.length - 1];
         // An item that is a difference subtracts one row from those above it (gross − allowance,
         // income before tax − tax); wider sign patterns on items mostly find coincidences.
+        const saidFirst = !pass && anySaid;
         if (mode === 'full' && item) {
           const near = pass ? sum - 2 * rough.value[last] : sum;
-          if (!roughWithin(rough.value[i], near, tol)) continue;
+          if (!roughWithin(rough.value[i], near, tol) && !(saidFirst && roughWithin(rough.value[i], said, tol))) continue;
         }
         const run = open.slice(open.length - len);
         const patterns = signPatterns(len, pass).slice(pass ? 1 : 0, pass ? (item ? 2 : undefined) : 1);
+        // A line labelled as taken away is subtracted first; printed already negative, it is added after all.
+        if (saidFirst) patterns.unshift(run.map((l) => (lines[l].subtract ? -1 : 1) as 1 | -1));
         for (const signs of patterns) {
           if (mode === 'full' && !roughlyTiesRun(rough, i, run, signs)) continue;
           const terms = run.map((l, k) => ({ line: l, sign: signs[k] }));
@@ -313,7 +335,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
   };
 
   // A run that ties only within rounding may have left out small lines directly above it (a
-  // "Common stock 1" inside a tolerance of one unit per term): the run that takes them in and
+  // "Common stock 1" inside the rounding of the terms): the run that takes them in and
   // ties exactly is the one the release added up.
   const smallLinesAbove = (i: number, terms: SignedTerm[], open: number[], mode: Mode): { terms: SignedTerm[]; checks: Check[] } | null => {
     let at = open.lastIndexOf(terms[0].line);

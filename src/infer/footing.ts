@@ -9,21 +9,24 @@ import type { Pass } from './index';
 // is footed apart: amounts with amounts, share counts with share counts, never one with another,
 // and percentages never. Share and per-share rows are sums only where the release marks a total.
 
-const FOOTED_KINDS: { kind: ValueKind; totalsOnly: boolean }[] = [
+export const FOOTED_KINDS: { kind: ValueKind; totalsOnly: boolean }[] = [
   { kind: 'amount', totalsOnly: false },
   { kind: 'shares', totalsOnly: true },
   { kind: 'per-share', totalsOnly: true },
   { kind: 'number', totalsOnly: true },
 ];
 
-interface BlockRow {
+/** A label that says its line is taken away from the lines above it. */
+const TAKEN_AWAY = /^\W*(less|deduct|minus)\b/i;
+
+export interface BlockRow {
   ref: RowRef;
   row: Row;
   seq: number;
 }
 
 /** Runs of tables in a statement that share their columns, with every row in reading order. */
-function blocks(st: Statement): { tables: Table[]; rows: BlockRow[] }[] {
+export function blocks(st: Statement): { tables: Table[]; rows: BlockRow[] }[] {
   const out: { tables: Table[]; rows: BlockRow[]; sig: string }[] = [];
   st.tables.forEach((table, ti) => {
     const sig = table.columns.map(columnSignature).join('\n');
@@ -39,22 +42,28 @@ function blocks(st: Statement): { tables: Table[]; rows: BlockRow[] }[] {
 }
 
 /** Absolute-unit residuals back into the total's printed units, as the release prints it. */
-function printed(row: Row, checks: Check[]): { col: number; diff: Decimal }[] {
+export function printed(row: Row, checks: Check[]): { col: number; diff: Decimal }[] {
   return checks.map((c) => ({ col: c.col, diff: c.diff.div(pow10(row.cells[c.col]?.scale ?? 0)) }));
+}
+
+/** The rows of one kind in a block, in reading order, and the lines the search reads them as. */
+export function kindLines(block: { rows: BlockRow[] }, kind: ValueKind): { members: BlockRow[]; lines: Line[] } {
+  const members: BlockRow[] = [];
+  const lines: Line[] = [];
+  for (const b of block.rows) {
+    if (b.row.kind !== kind || b.row.emphasis === 'header') continue;
+    const values = b.row.cells.map((c) => amountOf(c, kind));
+    if (!values.some((v) => v)) continue;
+    members.push(b);
+    lines.push({ values, emphasis: b.row.emphasis, depth: b.row.depth, seq: b.seq, subtract: TAKEN_AWAY.test(b.row.label) });
+  }
+  return { members, lines };
 }
 
 function footBlock(release: Release, block: { tables: Table[]; rows: BlockRow[] }): void {
   const optional = new Set(block.tables[0].columns.filter((c) => c.convenience).map((c) => c.index));
   for (const { kind, totalsOnly } of FOOTED_KINDS) {
-    const members: BlockRow[] = [];
-    const lines: Line[] = [];
-    for (const b of block.rows) {
-      if (b.row.kind !== kind || b.row.emphasis === 'header') continue;
-      const values = b.row.cells.map((c) => amountOf(c, kind));
-      if (!values.some((v) => v)) continue;
-      members.push(b);
-      lines.push({ values, emphasis: b.row.emphasis, depth: b.row.depth, seq: b.seq });
-    }
+    const { members, lines } = kindLines(block, kind);
     if (members.length === 0) continue;
     const { solutions, failures } = solveBlock(lines, { optional, totalsOnly });
     for (const [i, sol] of solutions) {

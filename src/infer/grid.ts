@@ -22,13 +22,20 @@ export interface Amount {
   unit: Decimal;
 }
 
-/** The figure of a row in a column as an absolute amount, when it is a number of the given kind. */
+const ZERO = new Decimal(0);
+const DIGIT = /\d/;
+
+/**
+ * The figure of a row in a column as an absolute amount, when it is a number of the given kind. A
+ * dash ("—", "-") is an exact nothing, not a figure rounded to the column's units: it carries no
+ * rounding, or a sum of dashes in a table of millions could absorb a gap of millions.
+ */
 export function amountOf(fig: Figure | null | undefined, kind?: ValueKind): Amount | null {
   if (!fig || fig.value === null) return null;
   if (kind && fig.kind !== kind) return null;
   return {
     value: fig.scale === 0 ? fig.value : fig.value.times(pow10(fig.scale)),
-    unit: pow10(fig.scale - fig.decimals),
+    unit: fig.value.isZero() && !DIGIT.test(fig.text) ? ZERO : pow10(fig.scale - fig.decimals),
   };
 }
 

@@ -374,7 +374,9 @@ export function chooseHeadline(release: Release): Headline {
     // that names it; never an "Other … activities" item.
     const search = (re: RegExp) => find(release, p, ['cash-flow'], re, p.spans[0] ?? null, /^other\b/i) ?? find(release, p, ['cash-flow'], re, p.spans[1] ?? null, /^other\b/i);
     // "Net cash … activities" first: "Cash generated from …" may be a subtotal before interest and tax.
-    const netLine = search(new RegExp(`^net cash\\b.*\\b${activity} activities\\b`, 'i')) ?? search(new RegExp(`^cash\\b.*\\b${activity} activities\\b`, 'i'));
+    // Operating activities are also printed as "Cash provided by operations".
+    const netLine = search(new RegExp(`^net cash\\b.*\\b${activity} activities\\b`, 'i')) ?? search(new RegExp(`^cash\\b.*\\b${activity} activities\\b`, 'i')) ??
+      (activity === 'Operating' ? search(/^(?:net )?cash (?:provided by|used in|from|generated (?:by|from))\b.*\boperations$/i) : null);
     const loc = netLine ?? search(new RegExp(`\\b${activity} activities\\b`, 'i'));
     const f = loc ? figureOf(loc, p, activity.toLowerCase(), spans, netLine ? `${activity} activities` : loc.row.label, release) : null;
     if (f) cashflow.push(f);

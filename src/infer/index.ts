@@ -6,6 +6,7 @@ import { factsPass } from './facts';
 import { conversionsPass } from './conversions';
 import { unitsPass } from './units';
 import { footingPass } from './footing';
+import { columnFootingPass } from './footing-columns';
 import { gatePass } from './gate';
 import { headlinePass } from './headline';
 import { linksPass } from './links';
@@ -17,11 +18,12 @@ export interface Pass {
   run(release: Release): void;
 }
 
+// A total's columns that links and across relations leave untied are footed again on their own.
 // Which bold rows claim to be totals is judged once every relation that could recompute them is in;
 // the headline set is chosen once the relations say which rows are totals and ratios of which, and
 // the gate then checks it.
 // Units the rows state themselves come first: every later pass compares figures in units.
-const PASSES: Pass[] = [unitsPass, footingPass, linksPass, conversionsPass, acrossPass, ratiosPass, claimedTotalsPass, headlinePass, gatePass];
+const PASSES: Pass[] = [unitsPass, footingPass, linksPass, conversionsPass, acrossPass, columnFootingPass, ratiosPass, claimedTotalsPass, headlinePass, gatePass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
 // Claims read the sentences and facts the facts pass stored.

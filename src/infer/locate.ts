@@ -143,8 +143,17 @@ export function triple(loc: Located, p: Periods, span: number | null, only?: (c:
   return { now: n, prior: cell(at.prior), usd: cell(at.usd), label: loc.table.columns[at.now].period?.label ?? null };
 }
 
+const segmentedTables = new WeakMap<Table, boolean>();
+
 /** A table of segments side by side: two columns of one period and currency (Container, Drybulk, Total). */
 export function segmented(table: Table): boolean {
+  // Asked for every row of every table on each search, and a table's columns never change once read.
+  let known = segmentedTables.get(table);
+  if (known === undefined) { known = hasSegments(table); segmentedTables.set(table, known); }
+  return known;
+}
+
+function hasSegments(table: Table): boolean {
   const seen = new Set<string>();
   for (const c of table.columns) {
     if (!c.period?.end || c.convenience) continue;
@@ -158,25 +167,46 @@ export function segmented(table: Table): boolean {
 /** Every row of the given statement kinds, in reading order; tables of segments side by side last. */
 export function rowsOf(release: Release, kinds: StatementKind[]): Located[] {
   const out: Located[] = [];
-  for (const kind of kinds) {
-    for (const st of release.statements.filter((s) => s.kind === kind)) {
-      st.tables.forEach((table, tableIndex) => table.rows.forEach((row, rowIndex) => {
-        out.push({ statement: st.id, kind: st.kind, table, tableIndex, row, rowIndex });
-      }));
+  eachRow(release, kinds, (loc) => { out.push(loc()); return false; });
+  return out;
+}
+
+/**
+ * Visits the rows rowsOf lists, in its order, until `visit` returns true. A row's Located is made
+ * only when asked for: a search reads every label of a release that may hold thousands of tables.
+ */
+function eachRow(release: Release, kinds: StatementKind[], visit: (loc: () => Located, row: Row) => boolean): void {
+  for (const segments of [false, true]) {
+    for (const kind of kinds) {
+      for (const st of release.statements) {
+        if (st.kind !== kind) continue;
+        for (let tableIndex = 0; tableIndex < st.tables.length; tableIndex++) {
+          const table = st.tables[tableIndex];
+          if (segmented(table) !== segments) continue;
+          for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+            const row = table.rows[rowIndex];
+            if (visit(() => ({ statement: st.id, kind: st.kind, table, tableIndex, row, rowIndex }), row)) return;
+          }
+        }
+      }
     }
   }
-  return [...out.filter((l) => !segmented(l.table)), ...out.filter((l) => segmented(l.table))];
 }
 
 /** The first row of the kinds whose label passes `test` and that has a figure for the span. */
 export function find(release: Release, p: Periods, kinds: StatementKind[], test: RegExp, span: number | null, not?: RegExp): Located | null {
-  for (const loc of rowsOf(release, kinds)) {
-    const label = loc.row.label.replace(/\s+/g, ' ').trim();
+  let found: Located | null = null;
+  eachRow(release, kinds, (loc, row) => {
     // A statement line is an amount or per-share figure; a ratio row of the same name is not it.
-    if (loc.row.kind === 'percent' || !test.test(label) || (not && not.test(label))) continue;
-    if (triple(loc, p, span)) return loc;
-  }
-  return null;
+    if (row.kind === 'percent') return false;
+    const label = row.label.replace(/\s+/g, ' ').trim();
+    if (!test.test(label) || (not && not.test(label))) return false;
+    const at = loc();
+    if (!triple(at, p, span)) return false;
+    found = at;
+    return true;
+  });
+  return found;
 }
 
 /** The row the ratio relations divide by most often: the top line others are ratios of. */
@@ -209,8 +239,9 @@ export const WORDS = {
   notRevenue: /\bcost|expense|deferred|unearned|per\b/i,
   costs: /^total\s+(?:operating\s+)?(?:costs?|expenses)(?:\s+and\s+(?:costs?|expenses))?$/i,
   operating: /^(?:total\s+)?(?:operating\s+(?:income|profit|earnings|loss)|(?:income|profit|earnings|loss)(?:\s*\(loss\))?\s+from\s+operations)/i,
-  pretax: /before\s+(?:income\s+)?tax/i,
-  tax: /^(?:provision for\s+|benefit from\s+)?income\s+tax/i,
+  // "Earnings before income taxes, finance charges, … and depreciation" is an EBITDA, not pretax income.
+  pretax: /before\s+(?:income\s+)?tax(?!.*\b(?:depreciation|amortization)\b)/i,
+  tax: /^(?:total\s+)?(?:provision for\s+|benefit from\s+)?income\s+tax/i,
   net: /^net\s+(?:income|earnings|profit|loss)(?:\s*\((?:loss|income)\))?(?:\s+for the (?:period|quarter|year))?$/i,
   netAttributable: /^net\s+(?:income|earnings|profit|loss).*attributable to (?:ordinary|common|shareholders|stockholders|the company|owners|equity holders)/i,
   nonGaapNet: /^(?:non-gaap|adjusted)\s+net\s+(?:income|earnings|profit)(?:\s*\(loss\))?$/i,

@@ -7,7 +7,8 @@ const KIND_RULES: [StatementKind, RegExp][] = [
   // Free cash flow is a non-GAAP measure: its table is a reconciliation, not the statement of cash flows.
   ['non-gaap', /non[-\s]?(gaap|ifrs)|reconciliation|free cash flow|adjusted (ebitda|net|earnings|operating)|\bffo\b|\baffo\b|distributable earnings|earnings available for distribution/i],
   ['cash-flow', /cash[-\s]flows?/i],
-  ['balance-sheet', /balance sheets?|financial position|financial condition|assets,? liabilities and (stockholders|shareholders)/i],
+  // "Financial position" alone heads a section of a review (a few lines and ratios); the statement says whose.
+  ['balance-sheet', /balance sheets?|statements? of (\w+ )?financial (position|condition)|consolidated financial (position|condition)|assets,? liabilities and (stockholders|shareholders)/i],
   // "Operations and Comprehensive Loss" is an income statement that also shows comprehensive income.
   ['income', /(operations|income|earnings|profit or \(?loss\)?|results of operations)\s+and\s+(other\s+)?comprehensive/i],
   ['comprehensive-income', /comprehensive\s+(\(loss\)\/?\s*)?(income|loss|\(loss\))/i],
@@ -49,9 +50,15 @@ export function kindFromLabel(label: string): ValueKind | null {
   // A class of stock described by its par value is its carrying amount, not a per-share figure.
   if (/par value|authori[sz]ed|issued and outstanding/.test(l)) return null;
   // Share counts first: their labels often go on "... used in calculating net income per share".
-  if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] )?(shares|ads)|(shares|ads) used in|number of (ordinary |common )?(shares|ads)|shares outstanding|^(basic|diluted) shares|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
-  // "per basic and diluted Unit", "per WA units", "per adjusted diluted common share": up to three qualifiers.
-  if (/\bper (?:(?:ordinary|common|class [a-z]|diluted|basic|and|adjusted|fully|wa|weighted[-\s]average|average)\s+){0,4}(?:shares?|ads|units?)\b|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
+  // A trust's or partnership's units are its shares.
+  if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] |trust |partnership )?(shares|ads|units)|(shares|ads) used in|number of (ordinary |common |trust |partnership )?(shares|ads|units)\b|(shares|units) outstanding|^(basic|diluted) shares|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
+  // "per diluted common share", "per adjusted diluted common share": up to three words between.
+  if (/\bper ([a-z][\w-]* ){0,3}(share|ads|unit)s?\b|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
+  // Counts and physical measures are not money, whatever the table's currency unit: "Number of
+  // properties", "Leasing (square feet)", "Employees at period end".
+  // Days counted ("Ownership days", "Less off-hire days:") likewise, but not an ageing bucket
+  // ("Past due 90 days"), which is an amount.
+  if (/^(total )?number of\b|\((in )?(square (feet|foot|metres|meters)|sq\.? ?(ft|m)\.?)\)|\b(headcount|employees at)\b|^[a-z ,&/-]*\bdays:?$/.test(l) && !/past due|overdue/.test(l)) return 'number';
   // Percent rows are mostly known by their printed '%'; a label alone says so only for margins.
   if (/\bmargin\b|\(%\)|\bin %|percentage of/.test(l)) return 'percent';
   return null;

@@ -40,6 +40,8 @@ function tickersIn(body: string): Ticker[] {
 export function tickerGroups(texts: string[]): { name: string | null; tickers: Ticker[] }[] {
   const out: { name: string | null; tickers: Ticker[] }[] = [];
   for (const text of texts) {
+    // Every group has an exchange's colon; most paragraphs have none and are passed over at once.
+    if (!text.includes(':')) continue;
     for (const m of text.matchAll(TICKER_GROUP)) {
       const tickers = tickersIn(m[1]);
       if (tickers.length) out.push({ name: nameBefore(text.slice(0, m.index)), tickers });
@@ -77,6 +79,7 @@ const LISTED = /(?:\b(?:[Ll]isted|[Tt]raded|[Tt]rades?|[Qq]uoted)\b[^.;]{0,80}?|
 export function proseTickers(texts: string[]): Ticker[] {
   const out: Ticker[] = [];
   for (const text of texts) {
+    if (!text.includes('under')) continue;
     for (const m of text.matchAll(LISTED)) {
       const exchange = EXCHANGE_NAMES.find(([re]) => re.test(m[1]))?.[1];
       if (exchange && !out.some((t) => t.exchange === exchange && t.symbol === m[2])) out.push({ exchange, symbol: m[2] });

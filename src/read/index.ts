@@ -1,5 +1,6 @@
 import path from 'path';
 import { InputError } from '../model/errors';
+import { shownName } from '../names';
 import type { Diagnostic, Release } from '../model/types';
 import { htmlReader } from './html';
 import { fixedReader } from './fixed';
@@ -63,7 +64,7 @@ export function readText(text: string, file: string, opts: ReadOptions = {}): Re
     throw new InputError({ file, expected: 'at least one table of figures (a financial statement)', found: `none (${doc.blocks.length} paragraphs of text read as ${reader.name})`, exitCode: 1 });
   }
   return {
-    source: { file: path.basename(file), format: reader.name, bytes: doc.bytes },
+    source: { file: shownName(path.basename(file)), format: reader.name, bytes: doc.bytes },
     meta: readMeta(prose, statements),
     fx: readExchangeRate(prose),
     statements,

@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import { InputError } from '../model/errors';
+import { fsPath } from '../names';
 import type { Diagnostic } from '../model/types';
 
 /** Inputs above this size are refused before they are read: no release comes near it. */
@@ -12,11 +13,12 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 export async function loadInput(file: string, notes?: Diagnostic[]): Promise<string> {
   let stat;
   try {
-    stat = await fs.stat(file);
+    stat = await fs.stat(fsPath(file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    // A name whose bytes are not UTF-8 reaches a program as U+FFFD in place of them, which names no
-    // file: say so, rather than that the file is not there.
+    // A name whose bytes are not UTF-8 reaches a program as U+FFFD in place of them where the system
+    // cannot give its bytes back (see argvNames), which names no file: say so, rather than that the
+    // file is not there.
     const found = code !== 'ENOENT' ? `an error opening it (${code})` : file.includes('\ufffd') ? 'no such file: the name holds bytes that are not UTF-8 (shown as \ufffd), which cannot be passed on; rename the file' : 'no such file';
     throw new InputError({ file, expected: 'a readable file', found });
   }
@@ -26,7 +28,7 @@ export async function loadInput(file: string, notes?: Diagnostic[]): Promise<str
   if (stat.size > MAX_INPUT_BYTES) {
     throw new InputError({ file, expected: `a release of at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`, found: `${(stat.size / 1024 / 1024).toFixed(1)} MB` });
   }
-  const bytes = await fs.readFile(file);
+  const bytes = await fs.readFile(fsPath(file));
   return decodeText(bytes, file, notes);
 }
 

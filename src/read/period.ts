@@ -43,6 +43,23 @@ function shortDate(iso: string): string {
  * September 30, 2023 RMB"). `instantHint` is true for balance sheets, whose dates are instants.
  */
 export function parsePeriod(header: string, instantHint: boolean): Period | null {
+  // A release repeats its column headings over every table: each distinct heading is read once.
+  const memo = instantHint ? READ_INSTANT : READ;
+  let p = memo.get(header);
+  if (p === undefined) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    p = readPeriod(header, instantHint);
+    memo.set(header, p);
+  }
+  // Each caller gets its own copy to keep.
+  return p && { end: p.end, months: p.months, weeks: p.weeks, start: p.start, instant: p.instant, fiscalYear: p.fiscalYear, label: p.label };
+}
+
+const MEMO_MAX = 10_000;
+const READ = new Map<string, Period | null>();
+const READ_INSTANT = new Map<string, Period | null>();
+
+function readPeriod(header: string, instantHint: boolean): Period | null {
   const text = header.replace(/\s+/g, ' ').trim();
   const lower = text.toLowerCase();
   let months: number | null = null;

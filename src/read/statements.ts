@@ -3,6 +3,7 @@ import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFr
 import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
+import { nameUnlabelledTotals } from './totals';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
 
 // Raw tables → statements. Every tokenizer hands over rows whose first cell is the label and whose
@@ -50,13 +51,17 @@ function headerHasPeriod(rows: RawRow[]): boolean {
 function splitSegments(rows: RawRow[]): { header: RawRow[]; body: RawRow[]; lead: RawRow[] }[] {
   const segments: { header: RawRow[]; body: RawRow[]; lead: RawRow[] }[] = [];
   let seg = { header: [] as RawRow[], body: [] as RawRow[], lead: [] as RawRow[] };
+  // Each row is judged once: whether it is a header, and whether a header follows it.
+  const header = rows.map(isHeaderRow);
+  const headerAfter: boolean[] = Array(rows.length).fill(false);
+  for (let i = rows.length - 2; i >= 0; i--) headerAfter[i] = header[i + 1] || headerAfter[i + 1];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (isHeaderRow(row)) {
+    if (header[i]) {
       if (seg.body.some(hasValues)) {
         // Gather the run of header rows and split only if they state periods.
         let j = i;
-        while (j < rows.length && isHeaderRow(rows[j])) j++;
+        while (j < rows.length && header[j]) j++;
         const run = rows.slice(i, j);
         if (headerHasPeriod(run)) {
           segments.push(seg);
@@ -71,7 +76,7 @@ function splitSegments(rows: RawRow[]): { header: RawRow[]; body: RawRow[]; lead
       continue;
     }
     // Label-only rows before the column header are the table's own title and units rows.
-    if (seg.header.length === 0 && seg.body.length === 0 && !hasValues(row) && rows.slice(i + 1).some(isHeaderRow)) {
+    if (seg.header.length === 0 && seg.body.length === 0 && !hasValues(row) && headerAfter[i]) {
       seg.lead.push(row);
       continue;
     }
@@ -118,7 +123,22 @@ function columnHeader(header: RawRow[], col: number): string[] {
   return lines;
 }
 
+/**
+ * The units a row's own label states in parentheses ("Operating revenues (in '000s of US$)",
+ * "Backlog ($ in millions)"): they hold for that row's figures whatever the table's caption says.
+ */
+function rowUnits(label: string): { amountScale: number | null; shareScale: number | null } | null {
+  for (const m of label.matchAll(/\(([^()]*)\)/g)) {
+    if (!isUnitsCaption(m[0])) continue;
+    const u = parseUnits(m[1]);
+    if (u.amountScale !== null) return u;
+  }
+  return null;
+}
+
 function rowKind(label: string, context: ValueKind | null): ValueKind {
+  // A row that names its money ("Revenues (in '000s of US$)") counts no days under a heading of days.
+  if (context === 'number' && (currenciesIn(label).length > 0 || rowUnits(label) !== null)) context = null;
   return kindFromLabel(label) ?? context ?? 'amount';
 }
 
@@ -214,19 +234,22 @@ function buildTable(
       context = kindFromLabel(label);
       underHeader = true;
     }
-    const printed = kept.flatMap((c) => { const f = raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
+    const own = rowUnits(label);
+    // Each cell's figure read once, for the row's kind and then for its own.
+    const figures = kept.map((c) => (raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null));
+    const printed = kept.flatMap((c, i) => { const f = figures[i]; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
     const kindOfRow = values ? kindFromFigures(rowKind(label, context), label, printed) : (kindFromLabel(label) ?? 'amount');
     const cells: (Figure | null)[] = kept.map((c, i) => {
       const cell = raw.cells[c];
       if (!cell || cell.text === '') return null;
       const col = columns[i];
-      const parsed = parseFigure(cell.text);
+      const parsed = figures[i];
       if (!parsed) {
         diagnostics.push({ level: 'info', message: `not a figure, kept as text: ${JSON.stringify(cell.text)}`, place: cell.place });
         return { value: null, text: cell.text, kind: kindOfRow, scale: 0, currency: null, decimals: 0, place: cell.place };
       }
       const kind: ValueKind = parsed.percent || col.kind === 'percent' ? 'percent' : kindOfRow;
-      const scale = kind === 'amount' ? col.amountScale : kind === 'shares' ? col.shareScale : kind === 'percent' ? -2 : 0;
+      const scale = kind === 'amount' ? own?.amountScale ?? col.amountScale : kind === 'shares' ? own?.shareScale ?? col.shareScale : kind === 'percent' ? -2 : 0;
       const currency = kind === 'amount' || kind === 'per-share' ? col.currency : null;
       return { value: parsed.value, text: cell.text, kind, scale, currency, decimals: parsed.decimals, place: cell.place };
     });
@@ -239,8 +262,11 @@ function buildTable(
     else depth = emphasis === 'header' || emphasis === 'total' ? 0 : underHeader ? 1 : 0;
     // A total closes its caption's section: "Equipment, net" after "Total current assets" is not a current asset.
     if (emphasis === 'total') underHeader = false;
+    // A count's section ends at its sum ("Less off-hire days:" … "Operating days"): rows after it count no days.
+    if (context === 'number' && values && emphasis !== 'item') context = null;
     rows.push({ label, depth, emphasis, kind: kindFinal, cells, place: raw.place });
   }
+  nameUnlabelledTotals(rows);
   return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
 }
 
@@ -263,7 +289,7 @@ function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
   let title: string | null = null;
   for (let i = before.length - 1; i >= 0; i--) {
     const l = before[i];
-    if (l.text === '' || l.text.length > TITLE_MAX || /^\(?unaudited\)?$/i.test(l.text)) continue;
+    if (l.text === '' || l.text.length > TITLE_MAX || /^\(?unaudited\)?$/i.test(l.text) || isNote(l.text)) continue;
     if (l.strong || classifyTitle(l.text) !== 'other') {
       // A title wrapped over two heading lines ("... STATEMENTS OF COMPREHENSIVE" / "LOSS") is read whole.
       const prev = before[i - 1];
@@ -275,6 +301,14 @@ function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
   }
   const otherLines = lines.filter((l) => l.text !== '' && !isUnitsCaption(l.text) && !/^\(?unaudited\)?$/i.test(l.text)).length;
   return { title, units: units.join(' '), otherLines };
+}
+
+/**
+ * A footnote ("* We define working capital as … reported in our Statements of Financial Position"):
+ * it may name a statement, but it titles none.
+ */
+function isNote(text: string): boolean {
+  return /^(\*+|\(\d{1,2}\)|\d{1,2}\))\s+\S+\s+\S+/.test(text);
 }
 
 /** The next id of a kind: `income`, `income-2`, … (counted, not searched: a release may hold thousands). */

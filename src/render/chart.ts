@@ -1,5 +1,8 @@
 import type { Release } from '../model/types';
 import { triple, units, type Located, type Periods } from '../infer/locate';
+import { yearBefore } from '../infer/facts-tie';
+import { spanHead, weeksOf } from './heads';
+import { labelText } from './labels';
 import { fitLines } from './text-fit';
 import { money } from './view-figures';
 
@@ -27,7 +30,6 @@ const SPAN_NAME: Record<number, string> = { 3: 'Three months', 6: 'Six months', 
 
 export function chart(release: Release, p: Periods, items: { loc: Located; label: string }[]): Chart | null {
   if (!items.length || !p.end) return null;
-  const year = Number(p.end.slice(0, 4));
   const panels: ChartPanel[] = [];
   let y = 0;
   for (const span of p.spans) {
@@ -35,7 +37,10 @@ export function chart(release: Release, p: Periods, items: { loc: Located; label
     if (!rows.length) continue;
     const max = Math.max(...rows.flatMap((r) => [r.t?.now, r.t?.prior].filter((f) => f?.value).map((f) => Math.abs(units(f!).toNumber()))));
     if (!(max > 0)) continue;
-    const panel: ChartPanel = { title: `${SPAN_NAME[span] ?? `${span} months`} to ${p.end} \u00b7 ${year - 1} vs ${year}`, ty: y + 10, items: [] };
+    // The years as the tables head them ("Q3 FY24 vs Q3 FY25", "FY23 vs FY24"), the length in words once.
+    const weeks = weeksOf(release, span);
+    const [before, now] = [spanHead(release, yearBefore(p.end), span), spanHead(release, p.end, span)].map((h) => h.replace(/^(?:\d+M|\d+ wks)\s+/, ''));
+    const panel: ChartPanel = { title: `${weeks ? `${weeks} weeks` : SPAN_NAME[span] ?? `${span} months`} to ${p.end} \u00b7 ${before} vs ${now}`, ty: y + 10, items: [] };
     y += TITLE;
     for (const { it, t } of rows) {
       const bars: Bar[] = [];
@@ -46,9 +51,10 @@ export function chart(release: Release, p: Periods, items: { loc: Located; label
         const by = y + 2 + i * (BAR + 2);
         bars.push({ x: LABEL, y: by, w, h: BAR, cls: `${cls}${v < 0 ? ' negative' : ''}`, text: money(release, fig, false) ?? '', tx: LABEL + w + 3, ty: by + BAR - 1 });
       });
-      const lines = fitLines(it.label, LABEL - LABEL_GAP, LABEL_PX, 2);
+      const label = labelText(release, it.label);
+      const lines = fitLines(label, LABEL - LABEL_GAP, LABEL_PX, 2);
       const first = lines.length > 1 ? y + 8 : y + 10;
-      panel.items.push({ label: it.label, lines: lines.map((text, k) => ({ text, y: first + k * 8.5 })), bars });
+      panel.items.push({ label, lines: lines.map((text, k) => ({ text, y: first + k * 8.5 })), bars });
       y += ITEM;
     }
     panels.push(panel);

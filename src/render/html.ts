@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'fs';
 import type HandlebarsModule from 'handlebars';
 import path from 'path';
 import type { Release } from '../model/types';
+import type { TrendView } from './trend-view';
 import { briefingView, type BriefingOptions, type BriefingView } from './view';
 
 // Model → briefing HTML. The template, partials, CSS and fonts live in templates/; the page is
@@ -12,12 +13,16 @@ export const TEMPLATES = path.resolve(__dirname, '..', '..', 'templates');
 
 interface Compiled {
   render: (data: object) => string;
+  /** The company model's trend page: the same partials and stylesheet, with its own additions. */
+  trend: (data: object) => string;
   css: string;
+  trendCss: string;
 }
 
 let compiled: Compiled | null = null;
 
-function fontFaces(): string {
+/** The briefing's typeface as @font-face rules with data: URLs (the pack's cover uses it too). */
+export function fontFaces(): string {
   const dir = path.join(TEMPLATES, 'fonts');
   const faces: string[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.woff2')).sort()) {
@@ -42,8 +47,10 @@ function compile(): Compiled {
     hbs.registerPartial(path.basename(file, '.hbs'), readFileSync(path.join(partials, file), 'utf8'));
   }
   const template = hbs.compile(readFileSync(path.join(TEMPLATES, 'briefing.hbs'), 'utf8'), { strict: false, preventIndent: true });
+  const trend = hbs.compile(readFileSync(path.join(TEMPLATES, 'trend.hbs'), 'utf8'), { strict: false, preventIndent: true });
   const css = `${fontFaces()}\n${readFileSync(path.join(TEMPLATES, 'briefing.css'), 'utf8')}`;
-  compiled = { render: (data) => template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }), css };
+  const safe = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  compiled = { render: (data) => template(data, safe), trend: (data) => trend(data, safe), css, trendCss: `${css}\n${readFileSync(path.join(TEMPLATES, 'trend.css'), 'utf8')}` };
   return compiled;
 }
 
@@ -51,6 +58,12 @@ function compile(): Compiled {
 export function renderView(view: BriefingView): string {
   const c = compile();
   return c.render({ ...view, css: c.css });
+}
+
+/** The company model's trend page as one self-contained HTML page. */
+export function renderTrend(view: TrendView): string {
+  const c = compile();
+  return c.trend({ ...view, css: c.trendCss });
 }
 
 /** The briefing as one self-contained HTML page. */

@@ -2,6 +2,7 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import type { Release } from '../model/types';
 import { Pool } from '../pool';
 import { launchBrowser, type LaunchedBrowser } from './browser';
+import { stablePdf } from './pdf-stable';
 import { renderView } from './html';
 import type { Growth, Place } from './view-expand';
 import { briefingView, DROP_ORDER, growthSteps, type BriefingOptions, type Paper, type Section } from './view';
@@ -234,7 +235,7 @@ export class Printer {
         const m = await measure(t);
         if (!m.fits) return null;
         await show(t, m.html, false);
-        const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+        const pdf = stablePdf(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
         return pageCount(pdf) === 1 ? { html: m.html, pdf, scale: t.scale, dropped: t.drop } : null;
       };
       // The first try that fits is the one printed. Height falls as the type shrinks and sections go,
@@ -272,6 +273,50 @@ export class Printer {
         await page.close().catch(() => undefined);
         this.pages.release(null);
       }
+    }
+  }
+
+  /**
+   * Prints a page that has no optional sections (the company model's trend page): the first font
+   * scale whose rendering fits, proved by printing it to one page.
+   */
+  async printPage(render: (scale: number) => string, paper: Paper = 'a4', what = 'the page'): Promise<Printed> {
+    const area = AREA[paper];
+    const page = await this.acquire(Math.floor(area.width));
+    let healthy = false;
+    try {
+      for (const scale of SCALES) {
+        const html = render(scale);
+        await page.setContent(html, { waitUntil: 'load' });
+        await setStyle(page, scale, true);
+        if ((await contentHeight(page)) > area.height - 6) continue;
+        await setStyle(page, scale, false);
+        const pdf = stablePdf(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+        if (pageCount(pdf) === 1) { healthy = true; return { html, pdf, scale, dropped: [] }; }
+      }
+      healthy = true;
+      throw new Error(`${what} does not fit one page even at the smallest type`);
+    } finally {
+      if (healthy) this.pages.release(page);
+      else {
+        await page.close().catch(() => undefined);
+        this.pages.release(null);
+      }
+    }
+  }
+
+  /** Prints a page of our own (the pack's cover): self-contained HTML, as the briefing is. */
+  async printHtml(html: string, paper: Paper = 'a4'): Promise<Buffer> {
+    const page = await this.acquire(Math.floor(AREA[paper].width));
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = stablePdf(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+      this.pages.release(page);
+      return pdf;
+    } catch (err) {
+      await page.close().catch(() => undefined);
+      this.pages.release(null);
+      throw err;
     }
   }
 

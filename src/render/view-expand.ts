@@ -3,6 +3,8 @@ import { formatFigure } from './format';
 import { rowsOf, triple, units, type Located, type Periods } from '../infer/locate';
 import { clipAtWord } from './text-fit';
 import { spanHeads } from './heads';
+import { LABEL_MAX, labelParts, titleText } from './labels';
+import { footedRows, footingTotals } from './view-footing';
 import { money, pctChange, type Condensed, type StatementLine } from './view-figures';
 
 // What the briefing adds when its page has room: every line of the income statement instead of the
@@ -44,7 +46,6 @@ export function keyRowsOf(release: Release): KeyRows {
 /** A step the page may grow by, in priority order. */
 export type GrowStep = { kind: 'income'; levels: ('all' | 'totals')[] } | { kind: 'balance' } | { kind: 'table'; id: string; rows: number; narrow: boolean };
 
-const WIDE_LABEL = 90;
 const SIDE_LABEL = 60;
 
 /** A figure as the page prints it in a statement cell: amounts in the page's unit, ratios as printed. */
@@ -98,21 +99,79 @@ function emphasisOf(loc: Located): string {
   return loc.row.emphasis === 'total' || loc.row.emphasis === 'subtotal' ? 'total' : 'item';
 }
 
-/** A table's lines for the page: each row with a figure for the page's periods, under its header rows. */
-function tableLines(locs: Located[], cells: (loc: Located) => StatementLine['cells'] | null, width: number): StatementLine[] {
+/** A shares line's unit as the page prints it (cellText prints share counts in millions); a unit the label states goes. */
+function sharesLabel(label: string): string {
+  const bare = label.replace(/\s*\((?:in\s+)?(?:thousands|millions|000s?|'000s?)(?:\s+of\s+shares)?\)|,?\s+in\s+(?:thousands|millions)$/gi, '').trim();
+  return `${bare} (m shares)`;
+}
+
+/** A header that goes on from the one above it: the source wrapped one heading over several rows ("Other" / "comprehensive" / "income (loss):"). */
+function continues(above: string, next: string): boolean {
+  return /^[a-z(]/.test(next) || ENDS_OPEN.test(above);
+}
+
+/** Words a heading does not end with: the source went on to its next row. */
+const ENDS_OPEN = /\b(?:and|of|the|per|on|in|to|for|or|from|at|by|with)$|[,&(-]$/i;
+
+/**
+ * A table's lines for the page: each row with a figure for the page's periods, in the release's
+ * words (labels.ts). A header row prints only above a line of its group, never above a total alone
+ * (the lines it heads are left out); a header wrapped over several rows prints as one; a row
+ * without a label takes its group's header ("Income taxes:" … → "Income taxes").
+ */
+function tableLines(release: Release, locs: Located[], cells: (loc: Located) => StatementLine['cells'] | null, width: number): StatementLine[] {
   const lines: StatementLine[] = [];
-  let header: StatementLine | null = null;
+  // Headers not printed yet (an outer one and the group's own), and the group's header once printed.
+  let pending: string[] = [];
+  let printed: string | null = null;
+  let previous: Located | null = null;
+  const blank = () => Array.from({ length: width }, () => ({ text: '', cls: 'num' }));
+  const head = (label: string) => lines.push({ label: clipAtWord(label, LABEL_MAX), emphasis: 'header', cells: blank() });
   for (const loc of locs) {
-    const label = clipAtWord(loc.row.label, WIDE_LABEL);
+    const adjacent = previous !== null && loc.rowIndex === previous.rowIndex + 1 && previous.row.emphasis === 'header';
+    previous = loc;
+    const parts = labelParts(release, loc.row.label);
     if (loc.row.emphasis === 'header') {
-      header = label ? { label, emphasis: 'header', cells: Array.from({ length: width }, () => ({ text: '', cls: 'num' })) } : null;
+      const words = [parts.heading, parts.label].filter(Boolean).join(' ');
+      if (!/\p{L}/u.test(words)) continue;
+      const last = pending[pending.length - 1];
+      // Headers stacked directly over each other (ASSETS / Current assets) all head the group; one
+      // whose rows were all left out heads nothing.
+      if (!adjacent) pending = [];
+      if (last !== undefined && adjacent && continues(last, words)) pending[pending.length - 1] = `${last} ${words}`;
+      else pending.push(words);
+      printed = null;
       continue;
     }
-    if (!label) continue;
     const c = cells(loc);
     if (!c || c.every((x) => !x.text) || printsAsZero(loc)) continue;
-    if (header) { lines.push(header); header = null; }
-    lines.push({ label, emphasis: emphasisOf(loc), cells: c });
+    let label = parts.label;
+    const emphasis = emphasisOf(loc);
+    const last = pending[pending.length - 1];
+    if (adjacent && last !== undefined && /\p{L}/u.test(label) && (/^total$/i.test(last) || ENDS_OPEN.test(last))) {
+      // A label the source wrapped over two rows, its first row read as a header ("Total" / "Liabilities").
+      label = `${last} ${label}`;
+      pending.pop();
+    }
+    if (!/\p{L}/u.test(label)) {
+      // A line without words is its group's total where the group has a header, else not for the page.
+      const name = (printed ?? pending[pending.length - 1])?.replace(/[:\s]+$/, '');
+      if (!name || loc.row.kind === 'per-share') continue;
+      label = printed ? `Total ${name.charAt(0).toLowerCase()}${name.slice(1)}` : name;
+      pending = [];
+      printed = null;
+    } else if (emphasis === 'item' && pending.length) {
+      pending.forEach(head);
+      printed = pending[pending.length - 1];
+      pending = [];
+    } else if (parts.heading && emphasis === 'item') {
+      // The group heading the source set on this line's own row heads it here.
+      head(parts.heading);
+    }
+    if (loc.row.kind === 'shares') label = sharesLabel(label);
+    lines.push({ label: clipAtWord(label, LABEL_MAX), emphasis, cells: c });
+    // A total closes its group: a header above it with no line of its own is not printed.
+    if (emphasis !== 'item') { pending = []; printed = null; }
   }
   return lines;
 }
@@ -140,10 +199,16 @@ export function fullIncome(release: Release, p: Periods, keys: KeyRows, level: '
   const table = incomeTable(release, p, keys);
   if (!table || !p.spans.length) return null;
   const keyRows = new Set(keys.map((l) => `${l.statement}/${l.tableIndex}/${l.rowIndex}`));
-  // Header rows stay: "Basic" and "Diluted" need the "Weighted average shares:" above them.
-  const locs = level === 'all' ? table : table.filter((l) => l.row.emphasis !== 'item' || l.row.kind === 'per-share' || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`));
+  const { statement, tableIndex } = table[0];
+  const totals = footingTotals(release, statement, tableIndex);
+  // Header rows stay: "Basic" and "Diluted" need the "Weighted average shares:" above them (and a
+  // header with no line under it is not printed). A total by its footing is a total whatever its typeface.
+  const chosen = table.filter((l) => l.row.emphasis !== 'item' || l.row.kind === 'per-share' || totals.has(l.rowIndex) || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`)).map((l) => l.rowIndex);
+  // Each total shown follows from the lines shown.
+  const shown = footedRows(release, statement, tableIndex, chosen);
+  const locs = level === 'all' ? table : table.filter((l) => l.row.emphasis === 'header' || shown.has(l.rowIndex));
   const width = p.spans.length * 3;
-  const lines = tableLines(locs, (loc) => spanCells(release, loc, p, true), width);
+  const lines = tableLines(release, locs, (loc) => spanCells(release, loc, p, true), width);
   return lines.length ? { heads: spanHeads(release, p, true), lines } : null;
 }
 
@@ -162,7 +227,7 @@ export function balanceTotals(release: Release, p: Periods): Condensed | null {
     const picked = TOTALS.map((re) => locs.find((l) => re.test(l.row.label.replace(/\s+/g, ' ').trim()) && triple(l, p, null))).filter((l): l is Located => !!l);
     if (picked.length < 2) continue;
     picked.sort((a, b) => a.rowIndex - b.rowIndex);
-    const lines = tableLines(picked, (loc) => instantCells(release, loc, p), 3);
+    const lines = tableLines(release, picked, (loc) => instantCells(release, loc, p), 3);
     return { heads: instantHeads(picked[0], p), lines };
   }
   return null;
@@ -229,11 +294,11 @@ function extraTables(release: Release, p: Periods, keys: KeyRows): { id: string;
 function extraLines(release: Release, p: Periods, t: { locs: Located[]; mode: 'spans' | 'instant' }, narrow: boolean): Condensed {
   if (t.mode === 'instant') {
     const first = t.locs.find((l) => triple(l, p, null)) as Located;
-    return { heads: instantHeads(first, p), lines: tableLines(t.locs, (loc) => instantCells(release, loc, p), 3) };
+    return { heads: instantHeads(first, p), lines: tableLines(release, t.locs, (loc) => instantCells(release, loc, p), 3) };
   }
   // In a column the change columns give way to the figures.
   const withChange = !narrow || p.spans.length === 1;
-  return { heads: spanHeads(release, p, withChange), lines: tableLines(t.locs, (loc) => spanCells(release, loc, p, withChange), p.spans.length * (withChange ? 3 : 2)) };
+  return { heads: spanHeads(release, p, withChange), lines: tableLines(release, t.locs, (loc) => spanCells(release, loc, p, withChange), p.spans.length * (withChange ? 3 : 2)) };
 }
 
 /** The steps the page may grow by, best first, each further table with all its lines. */
@@ -260,12 +325,22 @@ export function extras(release: Release, p: Periods, keys: KeyRows, growth: Grow
     if (!t) continue;
     const narrow = want.place !== 'wide';
     const table = extraLines(release, p, t, narrow);
-    const title = clipAtWord(release.statements.find((s) => s.id === t.locs[0].statement)?.title ?? '', 70);
+    // The table's own caption where it has one, else its statement's title, in the release's words.
+    const caption = t.locs[0].table.caption.trim();
+    const title = titleText(release, caption || (release.statements.find((s) => s.id === t.locs[0].statement)?.title ?? ''));
     // In a column a label has half the room: shortened sooner, at a word.
     const lines = table.lines.slice(0, want.rows).map((l) => (narrow ? { ...l, label: clipAtWord(l.label, SIDE_LABEL) } : l));
     // A header line never ends a cut table.
     while (lines.length && lines[lines.length - 1].emphasis === 'header') lines.pop();
     out[want.place].push({ title, table: { heads: table.heads, lines }, more: table.lines.length - lines.length });
+  }
+  // In reading order (the left column, the right, then across the page), a title already read is
+  // the same statement going on.
+  const seen = new Set<string>();
+  for (const e of [...out.left, ...out.right, ...out.wide]) {
+    const named = e.title;
+    e.title = seen.has(named) ? `${clipAtWord(named, 58)} (continued)` : clipAtWord(named, 70);
+    seen.add(named);
   }
   return out;
 }

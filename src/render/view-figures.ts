@@ -3,7 +3,10 @@ import { Decimal } from '../model/decimal';
 import type { Figure, HeadlineFigure, Release } from '../model/types';
 import { formatFigure } from './format';
 import { spanHeads } from './heads';
-import type { Located, Periods } from '../infer/locate';
+import { LABEL_MAX, labelText } from './labels';
+import { clipAtWord } from './text-fit';
+import { footedLines } from './view-footing';
+import { calendarYears, type Located, type Periods } from '../infer/locate';
 
 // The statement figures of the briefing — headline tiles, margins, condensed statements — as the
 // headline pass chose them (release.headline): every figure printed here is one cell of the
@@ -144,15 +147,17 @@ export function margins(release: Release): MarginRow[] {
   const top = topLine(release);
   if (!top) return [];
   const out: MarginRow[] = [];
-  for (const [role, name] of MARGINS) {
-    const f = release.headline ? marginFigure(release.headline, role) : null;
+  // The gross margin rate first where the statement has a gross profit line (an amount).
+  for (const [role, name] of [['gross-profit', 'Gross margin'], ...MARGINS]) {
+    const f = !release.headline ? null : role === 'gross-profit' ? release.headline.income.find((g) => g.role === role) ?? null : marginFigure(release.headline, role);
     if (!f) continue;
     const now = percentOf(cellOf(release, f, 0, 'now'), cellOf(release, top, 0, 'now'));
     // A computed margin beyond ±100% is not shown: the gate has said why.
     if (!now || !plausibleMargin(now)) continue;
     let prior = percentOf(cellOf(release, f, 0, 'prior'), cellOf(release, top, 0, 'prior'));
     if (!plausibleMargin(prior)) prior = null;
-    const bp = prior ? now.toDecimalPlaces(1).minus(prior.toDecimalPlaces(1)).times(100) : null;
+    // From the unrounded ratios: 30.13% → 29.27% is −86 bp, not the −80 bp of the rounded 30.1% and 29.3%.
+    const bp = prior ? now.minus(prior).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP) : null;
     out.push({
       caption: marginName(f, name),
       now: formatFigure(now, { decimals: 1, percent: true }),
@@ -200,7 +205,8 @@ export function condensedIncome(release: Release, spans?: number): Condensed | n
   const h = release.headline;
   if (!h || !h.income.some((f) => TOTALS.has(f.role))) return null;
   const n = Math.min(spans ?? h.spans.length, h.spans.length);
-  const lines = condensed(release, h.income, n, true, (f) => (f.role === 'eps' ? f.caption : rowOf(release, f)?.label ?? f.caption));
+  // With the lines its totals need, so each total shown follows from the lines shown (view-footing.ts).
+  const lines = condensed(release, footedLines(release, h.income), n, true, (f) => (f.role === 'eps' ? f.caption : clipAtWord(labelText(release, rowOf(release, f)?.label || f.caption), LABEL_MAX)));
   return lines.length ? { heads: spanHeads(release, { end: h.end, spans: h.spans.slice(0, n), home: null }, true), lines } : null;
 }
 
@@ -211,7 +217,7 @@ export function balanceSnapshot(release: Release): Condensed | null {
   const table = release.statements.find((s) => s.id === first.row.statement)?.tables[first.row.table];
   const at = first.cols[0];
   const heads = [at?.prior !== null && at?.prior !== undefined ? table?.columns[at.prior]?.period?.label ?? '' : '', at ? table?.columns[at.now]?.period?.label ?? '' : '', 'Change'];
-  const lines = condensed(release, h.balance, 1, true, (f) => rowOf(release, f)?.label ?? f.caption)
+  const lines = condensed(release, h.balance, 1, true, (f) => labelText(release, rowOf(release, f)?.label ?? f.caption))
     .map((l) => ({ ...l, emphasis: /^total/i.test(l.label) ? 'total' : 'item' }));
   return lines.length ? { heads, lines } : null;
 }
@@ -226,7 +232,9 @@ export function cashFlows(release: Release, spans?: number): Condensed | null {
 
 /** The periods the headline figures are of, for the chart. */
 export function headlinePeriods(release: Release): Periods {
-  return { end: release.headline?.end ?? null, spans: release.headline?.spans ?? [], home: release.meta.currency };
+  const end = release.headline?.end ?? null;
+  // Columns headed by their year alone are found as the headline pass found them.
+  return { end, spans: release.headline?.spans ?? [], home: release.meta.currency, calendarYears: calendarYears(release, end) };
 }
 
 /** The chart's rows: the lines that add up to the top line (or the top line itself), then net income. */

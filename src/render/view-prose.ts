@@ -52,10 +52,12 @@ const COMPARISON: Record<string, string> = { yoy: 'YoY', qoq: 'QoQ', 'vs-base': 
 export function outlook(release: Release, max = 8): ProseItem[] {
   const home = release.meta.currency;
   return claims(release, 'outlook').slice(0, max).map((c) => {
-    const growth = c.base && c.base.growthLow !== null ? ` (${formatFigure(c.base.growthLow, { decimals: 1, percent: true, sign: true })}${c.base.growthHigh && !c.base.growthHigh.eq(c.base.growthLow) ? ` to ${formatFigure(c.base.growthHigh, { decimals: 1, percent: true, sign: true })}` : ''} vs ${c.base.text})` : '';
+    // The release states the base; the growth over it is worked out here and says so.
+    const growth = c.base && c.base.growthLow !== null ? ` (vs ${c.base.text}; computed ${formatFigure(c.base.growthLow, { decimals: 1, percent: true, sign: true })}${c.base.growthHigh && !c.base.growthHigh.eq(c.base.growthLow) ? ` to ${formatFigure(c.base.growthHigh, { decimals: 1, percent: true, sign: true })}` : ''})` : '';
     const label = `${c.subject}${c.change ? ' growth' : ''}${c.comparison && COMPARISON[c.comparison] ? ` ${COMPARISON[c.comparison]}` : ''}`;
     // The implied growth goes with the label, which wraps; the value column stays one short figure.
-    return { label: `${label}${growth}`, value: claimValue(c, home), note: c.period, change: null };
+    const note = [c.period, c.note].filter(Boolean).join(' \u00b7 ');
+    return { label: `${label}${growth}`, value: claimValue(c, home), note: note || null, change: null };
   });
 }
 
@@ -75,7 +77,8 @@ export function capitalReturn(release: Release, max = 6): ProseItem[] {
   const home = release.meta.currency;
   return claims(release, 'capital-return').slice(0, max).map((c) => ({
     label: `${c.subject}${c.period ? ` (${c.period})` : ''}`,
-    value: claimValue(c, home),
+    // A figure of the statements prints in the page's unit, as the statements do.
+    value: c.sentence < 0 && c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency) : claimValue(c, home),
     note: c.note,
     change: null,
   }));
@@ -85,10 +88,20 @@ export function capitalReturn(release: Release, max = 6): ProseItem[] {
 export function whatMoved(release: Release, max = 5): ProseItem[] {
   const home = release.meta.currency;
   // Amounts print in the page's unit, as the statements beside them do; a change keeps its sign.
-  return claims(release, 'driver').slice(0, max).map((c) => ({
-    label: c.subject,
-    value: c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home),
-    note: c.note,
-    change: null,
-  }));
+  return claims(release, 'driver').slice(0, max).map((c) => {
+    // A reconciliation item's adjustment a year earlier, which the table states beside it.
+    let was = '';
+    if (c.base && c.base.text === 'a year earlier') {
+      const amount = displayAmount(release, c.base.value.abs(), c.scale, c.decimals, c.currency);
+      // An amount too small for the page's unit is said to be so, never printed as zero.
+      const shown = /[1-9]/.test(amount) ? amount : `less than ${amount.replace(/0(?=\D*$)/, '1')}`;
+      was = `; a year earlier ${c.base.value.isNegative() ? 'deducted' : 'added back'} ${shown}`;
+    }
+    return {
+      label: c.subject,
+      value: c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home),
+      note: c.note ? `${c.note}${was}` : null,
+      change: null,
+    };
+  });
 }

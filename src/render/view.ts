@@ -4,6 +4,7 @@ import type { Release } from '../model/types';
 import { chart, type Chart } from './chart';
 import { currencyMark, formatFigure } from './format';
 import { spanHeads } from './heads';
+import { labelText } from './labels';
 import { balanceSnapshot, cashFlows, chartRows, condensedIncome, displayScale, headlinePeriods, margins, tiles, type Condensed, type MarginRow, type Tile } from './view-figures';
 import { balanceTotals, extras, fullIncome, growSteps, keyRowsOf, withoutEmptyGroups, type Extra, type GrowStep, type Growth } from './view-expand';
 import { capitalReturn, highlights, outlook, whatMoved, type ProseItem } from './view-prose';
@@ -90,7 +91,7 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
   // Gaps beyond rounding first: they are what a reader must look at; then where totals are untied.
   const exceptions = [
     ...[...failing, ...summary.exceptions.filter((e) => e.rounding)].slice(0, 3).map((e) => `${e.rounding ? 'within rounding' : 'gap'} \u2014 ${e.text}`),
-    ...(untied ? [`untied \u2014 ${summary.untiedRows.slice(0, 3).map((u) => `${u.label}${u.count > 1 ? ` (${u.count} columns)` : ''}`).join('; ')}${summary.untiedRows.length > 3 ? `; and ${summary.untiedRows.length - 3} more rows` : ''}`] : []),
+    ...(untied ? [`untied \u2014 ${summary.untiedRows.slice(0, 3).map((u) => `${labelText(release, u.label)}${u.count > 1 ? ` (${u.count} columns)` : ''}`).join('; ')}${summary.untiedRows.length > 3 ? `; and ${summary.untiedRows.length - 3} more rows` : ''}`] : []),
     ...disagree.slice(0, 3).map((f) => `text says ${f.subject} ${f.text}, table ${f.tie?.tableValue.toString()}`),
   ];
   const rate = release.fx
@@ -137,7 +138,9 @@ export function briefingView(release: Release, opts: BriefingOptions = {}): Brie
       ok,
       mark: ok ? 'TIED OUT' : failing.length || disagree.length ? 'EXCEPTIONS' : untied ? `${untied} UNTIED` : 'DRAFT',
       line: `${summary.totalsTied} of ${summary.totalsFound} reported totals tie \u00b7 ${summary.relations} relations \u00b7 ${failing.length} exceptions${rounding ? ` \u00b7 ${rounding} within the release's rounding` : ''}`,
-      facts: `${release.facts.length} figures read from the text \u00b7 ${tiedFacts.length - disagree.length} tie to the tables \u00b7 ${disagree.length} disagree \u00b7 ${release.facts.length - tiedFacts.length} not in the tables`,
+      // Counts of what the text's figures were matched to, not of what the tables hold: a figure
+      // the text restates in other words or rounding may be in a table and still not be matched.
+      facts: `Text: ${release.facts.length} figures read \u00b7 ${tiedFacts.length - disagree.length} matched to a table figure and agree \u00b7 ${disagree.length} disagree \u00b7 ${release.facts.length - tiedFacts.length} not matched`,
       exceptions,
     },
     footer: {

@@ -4,6 +4,7 @@ import { outputStem } from '../output';
 import type { Release } from '../model/types';
 import { alignKind } from './align';
 import { deriveQuarters, findRestatements, findSplit } from './derive';
+import { matchGuidance } from './guidance';
 import { MODEL_KINDS, placeColumn, primaryStatement, releaseCalendar } from './periods';
 import type { SeriesModel, SeriesRelease } from './types';
 
@@ -84,6 +85,7 @@ export function buildCompany(group: Release[]): SeriesModel {
     restatements: findRestatements(items, flags, footingTotals(placed, rowItem)),
     splitFlags: flags,
     split,
+    guidance: matchGuidance(placed, items),
     rowItem,
     notes,
   };

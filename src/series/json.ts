@@ -24,6 +24,20 @@ export function seriesJson(m: SeriesModel): string {
     restatements: m.restatements.map((r) => ({ item: r.item, period: r.period, first: src(m, r.first), latest: src(m, r.latest), change: r.change.toString(), type: r.type })),
     split: m.split && { factor: m.split.factor, stated: m.split.stated, firstRelease: m.releases[m.split.release].label },
     splitFlags: m.splitFlags.map((f) => ({ item: f.item, period: f.period, before: src(m, f.before), after: src(m, f.after), factor: f.factor })),
+    guidance: m.guidance.map((g) => ({
+      release: m.releases[g.release].label,
+      subject: g.subject,
+      period: g.period,
+      low: g.claim.low?.toString() ?? null,
+      high: g.claim.high?.toString() ?? null,
+      approximate: g.claim.approximate,
+      unit: g.claim.unit,
+      currency: g.claim.currency,
+      scale: g.claim.scale,
+      item: g.item,
+      over: g.over,
+      why: g.why,
+    })),
     notes: m.notes,
   });
 }

@@ -1,6 +1,7 @@
 import type { Decimal } from '../model/decimal';
 import type { FiscalCalendar } from '../model/fiscal';
 import type { CellRef, Emphasis, Release, ValueKind } from '../model/types';
+import type { Guided } from './guidance';
 import type { ModelKind, PeriodKey } from './periods';
 
 // The company model: several releases of one company aligned into line items over fiscal periods.
@@ -97,6 +98,8 @@ export interface SeriesModel {
   restatements: Restatement[];
   splitFlags: SplitFlag[];
   split: Split | null;
+  /** Every outlook the releases gave, with the line item that reports the guided period. */
+  guidance: Guided[];
   /** `${release}|${rowKey}` of a release's statement row → the line item it was matched to. */
   rowItem: Map<string, string>;
   /** What could not be placed or matched, in words. */

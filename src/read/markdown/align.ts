@@ -22,7 +22,8 @@ const CURRENCY = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|â‚
 const YEAR = /^(?:fiscal\s+|fy\s*)?(19|20)\d{2}\s*\*?$/i;
 
 function hasFigure(text: string): boolean {
-  return parseFigure(text) !== null || /^\$?\s*\(?[\d,.]+\)?\s*%?$/.test(text) && /\d/.test(text);
+  // A multiple ("2.61x") is a figure in its column, though not one the statements add.
+  return parseFigure(text) !== null || /^\$?\s*\(?[\d,.]+\)?\s*(%|x)?$/i.test(text) && /\d/.test(text);
 }
 
 /** Glues "(22,934" + ")" + "%" and "$" + "1,191.1" back into one cell each, in place. */
@@ -64,8 +65,10 @@ interface Analysed {
 }
 
 function analyse(row: PipeRow): Analysed {
-  const cells = row.cells.map((c) => ({ ...c }));
-  mergeSplitFigures(cells);
+  // Only a row with a piece of a figure in a cell of its own is glued, on a copy of its cells.
+  const split = row.cells.some((c, i) => i > 0 && (CLOSER.test(c.text) || CURRENCY.test(c.text)));
+  const cells = split ? row.cells.map((c) => ({ ...c })) : row.cells;
+  if (split) mergeSplitFigures(cells);
   const nonEmpty = cells.map((cell, at) => ({ at, cell })).filter((x) => x.cell.text !== '');
   const firstFigure = nonEmpty.findIndex((x) => hasFigure(x.cell.text) && !YEAR.test(x.cell.text));
   const figures = firstFigure >= 0 && (firstFigure > 0 || nonEmpty[0].at > 0);
@@ -142,6 +145,7 @@ export function alignPipeTable(rows: PipeRow[], table: number): Grid {
     return next >= 0 ? next : width - 1;
   };
   const pos = (r: Analysed, at: number) => (fromRight ? at - r.width : at);
+  const narrowest = Math.min(...body.map((r) => r.width));
 
   const titles: Grid['titles'] = [];
   const out: (GridHeader | GridRow)[] = [];
@@ -180,16 +184,27 @@ export function alignPipeTable(rows: PipeRow[], table: number): Grid {
     // go to the columns in order; otherwise each goes to the column at (or next right of) its cell.
     const header: string[] = Array(width).fill('');
     let cells = texts;
+    let label: string | undefined;
+    // Text in the label's cell heads the label column, not a figure column: above the table it is
+    // a title; inside it (one text more than there are columns) the caption of that column.
     if (texts.length !== width && texts[0].at === 0 && out.length === 0) {
       for (const part of splitUnitsCaption(unglue(texts[0].cell.text))) titles.push({ text: part, bold: texts[0].cell.bold, place });
       cells = texts.slice(1);
+    } else if (texts.length === width + 1 && texts[0].at === 0) {
+      label = unglue(texts[0].cell.text);
+      cells = texts.slice(1);
     }
     const exact = cells.every((t) => groups.some((g) => g.includes(pos(r, t.at))));
+    // A header line with fewer cells than every row of figures lost its spans on the right: counted
+    // from the right its texts would sit over the last columns. Its phrases start the column groups
+    // they head, spread evenly where they divide the columns, else one per column in order.
+    const cut = fromRight && r.width < narrowest && cells.length < width;
+    const step = cut && width % cells.length === 0 ? width / cells.length : 1;
     cells.forEach((t, k) => {
-      const c = cells.length === width && !exact ? k : columnOf(pos(r, t.at));
+      const c = cut ? k * step : cells.length === width && !exact ? k : columnOf(pos(r, t.at));
       header[c] = header[c] ? `${header[c]} ${unglue(t.cell.text)}` : unglue(t.cell.text);
     });
-    out.push({ type: 'header', texts: header, place });
+    out.push({ type: 'header', texts: header, place, ...(label ? { label } : {}) });
   });
   return { titles, rows: out, width, place: { line: rows[0]?.line ?? 1, table } };
 }

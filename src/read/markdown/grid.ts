@@ -18,6 +18,8 @@ export interface GridHeader {
   place: Place;
   /** True when the reader already put a heading over every column it spans (fixed-width text knows). */
   spanned?: boolean;
+  /** Text over the label column ("(thousands of U.S. dollars)"), when the line has one. */
+  label?: string;
 }
 
 export interface GridRow {
@@ -113,8 +115,8 @@ function periodCaption(text: string): string | null {
   return text.length < 200 ? text : null;
 }
 
-function headerRow(texts: string[], place: Place): RawRow {
-  const cells: RawCell[] = [{ text: '', bold: false, place }, ...texts.map((t, i) => ({ text: t, bold: false, place: cellPlace(place, i + 2) }))];
+function headerRow(texts: string[], place: Place, label = ''): RawRow {
+  const cells: RawCell[] = [{ text: label, bold: false, place }, ...texts.map((t, i) => ({ text: t, bold: false, place: cellPlace(place, i + 2) }))];
   return { cells, place, indent: 0 };
 }
 
@@ -170,7 +172,9 @@ export function gridBlocks(grid: Grid): RawBlock[] {
       texts = texts.map((t) => (/\b(19|20)\d{2}\b/.test(t) ? `${cap} ${t}` : t));
     }
     texts = texts.map(pickDateByYear);
-    if (texts.some((t) => t !== '')) rows.push(headerRow(texts, run[0].place));
+    // Over the label column only a units or period caption says anything about the figures.
+    const label = run.map((h) => h.label ?? '').filter((t) => isUnitsCaption(t) || parsePeriod(t, false) !== null).join(' ');
+    if (texts.some((t) => t !== '')) rows.push(headerRow(texts, run[0].place, label));
   }
   if (rows.length) blocks.push(tableOf(rows, grid.place));
   return blocks.filter((b) => b.type === 'prose' || b.rows.some((r) => r.cells.slice(1).some((c) => c.text !== '')));

@@ -25,7 +25,10 @@ export function joinWrappedLabels(rows: (GridHeader | GridRow)[]): (GridHeader |
     // Gather the label-only lines of one wrapped label, then the line with the figures.
     for (let j = i + 1; j < rows.length; j++) {
       const next = rows[j];
-      if (next.type !== 'row' || !continues(label, next.label.text)) break;
+      // Inside a label already wrapped, a line may go on with a figure of its words ("… issued and
+      // outstanding" / "3,166,653 in 2024 and 3,116,966 shares in 2023").
+      const wrapped = j > i + 1 && /^\d[\d,.]*\s+[a-z]/.test(next.type === 'row' ? next.label.text : '');
+      if (next.type !== 'row' || !(continues(label, next.label.text) || wrapped)) break;
       label = `${label} ${next.label.text}`.replace(/\s+/g, ' ');
       if (next.values.some((v) => v && v.text !== '')) { found = j; break; }
     }

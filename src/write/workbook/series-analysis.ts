@@ -1,5 +1,6 @@
 import { Decimal } from '../../model/decimal';
-import type { LineItem, SeriesModel } from '../../series/types';
+import type { Measures } from '../../series/measures';
+import type { LineItem } from '../../series/types';
 import type { Sheet } from '../xlsx/sheet';
 import { type ModelColumn, type ModelPlan } from './series-cells';
 import { BOLD_FONT, figureStyle, ITALIC_FONT, look, numberFormat, TEXT_FONT } from './styles';
@@ -8,44 +9,45 @@ import { BOLD_FONT, figureStyle, ITALIC_FONT, look, numberFormat, TEXT_FONT } fr
 // same period a year earlier, margins on revenue, and the last twelve months (four quarters, blank
 // when one of them is missing).
 
-export interface Measures { revenue: LineItem | null; operating: LineItem | null; net: LineItem | null }
-
-const first = (items: LineItem[], ...tests: RegExp[]) => {
-  for (const t of tests) { const hit = items.find((i) => t.test(i.label)); if (hit) return hit; }
-  return null;
-};
-
-/** The main flow lines, by the general vocabulary of income statements. */
-export function analysisRows(model: SeriesModel, plan: ModelPlan): Measures {
-  void plan;
-  const items = model.items.filter((i) => i.kind === 'income' && i.valueKind === 'amount' && i.sources.size > 0);
-  return {
-    revenue: first(items, /^total (net )?(revenues?|sales)$/i, /^(net )?(revenues?|sales)$/i, /^total (net )?(revenues?|sales)\b/i, /^(net )?(revenues?|sales)\b/i),
-    operating: first(items, /^(total )?operating (income|loss|profit)/i, /\bfrom operations$/i, /\boperating (income|loss|profit)\b/i),
-    net: first(items, /^net (income|loss|earnings)$/i, /^net (income|loss|earnings)\b/i),
-  };
+/** One analysis row: what it measures, of which line, and its formula cells. */
+export interface AnalysisLine {
+  key: 'yoy' | 'qoq' | 'margin' | 'ltm';
+  item: LineItem;
+  label: string;
+  cells: { col: number; formula: string; value: Decimal }[];
+  percent: boolean;
 }
 
-interface Line { label: string; cells: { col: number; formula: string; value: Decimal }[]; percent: boolean }
+/** The quarter before a column's quarter (the fourth of the year before for a first quarter). */
+export function previousQuarter(plan: ModelPlan, c: ModelColumn): ModelColumn | undefined {
+  if (c.quarter === null) return undefined;
+  const year = c.quarter === 1 ? c.year - 1 : c.year;
+  const quarter = c.quarter === 1 ? 4 : c.quarter - 1;
+  return plan.columns.find((x) => x.year === year && x.quarter === quarter);
+}
 
-export function writeAnalysis(ws: Sheet, plan: ModelPlan, m: Measures, row: number): number {
-  const lines: Line[] = [];
+/**
+ * The analysis rows as formulas written on `sheet`: growth on a year earlier and on the quarter
+ * before, margins, the last twelve months. A change on a zero base or across a change of sign is
+ * left blank, as releases print n/m.
+ */
+export function analysisLines(plan: ModelPlan, m: Measures, sheet: string): AnalysisLine[] {
+  const lines: AnalysisLine[] = [];
   const cell = (item: LineItem, c: ModelColumn) => plan.cells.get(`${item.id}|${c.col}`);
-  const sheet = ws.name;
   const byYearQuarter = new Map(plan.columns.map((c) => [`${c.year}|${c.quarter}`, c]));
-  const growth = (item: LineItem) => {
-    const cells: Line['cells'] = [];
+  const growth = (item: LineItem, before: (c: ModelColumn) => ModelColumn | undefined) => {
+    const cells: AnalysisLine['cells'] = [];
     for (const c of plan.columns) {
-      const prior = byYearQuarter.get(`${c.year - 1}|${c.quarter}`);
+      const prior = before(c);
       const now = cell(item, c);
       const then = prior && cell(item, prior);
-      if (!now || !then || then.value.isZero()) continue;
+      if (!now || !then || then.value.isZero() || (now.value.isNegative() !== then.value.isNegative() && !now.value.isZero())) continue;
       cells.push({ col: c.col, formula: `${plan.ref(item, c, sheet)}/${plan.ref(item, prior!, sheet)}-1`, value: now.value.div(then.value).minus(1) });
     }
     return cells;
   };
   const margin = (item: LineItem, on: LineItem) => {
-    const cells: Line['cells'] = [];
+    const cells: AnalysisLine['cells'] = [];
     for (const c of plan.columns) {
       const a = cell(item, c);
       const b = cell(on, c);
@@ -55,7 +57,7 @@ export function writeAnalysis(ws: Sheet, plan: ModelPlan, m: Measures, row: numb
     return cells;
   };
   const ltm = (item: LineItem) => {
-    const cells: Line['cells'] = [];
+    const cells: AnalysisLine['cells'] = [];
     for (const c of plan.columns) {
       if (c.quarter === null) continue;
       const four: ModelColumn[] = [];
@@ -70,11 +72,18 @@ export function writeAnalysis(ws: Sheet, plan: ModelPlan, m: Measures, row: numb
     }
     return cells;
   };
-  for (const item of [m.revenue, m.operating, m.net]) if (item) lines.push({ label: `${item.label}: growth on a year earlier`, cells: growth(item), percent: true });
+  const yearBefore = (c: ModelColumn) => byYearQuarter.get(`${c.year - 1}|${c.quarter}`);
+  for (const item of [m.revenue, m.operating, m.net]) if (item) lines.push({ key: 'yoy', item, label: `${item.label}: growth on a year earlier`, cells: growth(item, yearBefore), percent: true });
+  for (const item of [m.revenue, m.operating, m.net]) if (item) lines.push({ key: 'qoq', item, label: `${item.label}: growth on the quarter before`, cells: growth(item, (c) => previousQuarter(plan, c)), percent: true });
   if (m.revenue) {
-    for (const item of [m.operating, m.net]) if (item) lines.push({ label: `${item.label}: margin on ${m.revenue.label.toLowerCase()}`, cells: margin(item, m.revenue), percent: true });
+    for (const item of [m.operating, m.net]) if (item) lines.push({ key: 'margin', item, label: `${item.label}: margin on ${m.revenue.label.toLowerCase()}`, cells: margin(item, m.revenue), percent: true });
   }
-  for (const item of [m.revenue, m.net]) if (item) lines.push({ label: `${item.label}: last twelve months`, cells: ltm(item), percent: false });
+  for (const item of [m.revenue, m.net]) if (item) lines.push({ key: 'ltm', item, label: `${item.label}: last twelve months`, cells: ltm(item), percent: false });
+  return lines;
+}
+
+export function writeAnalysis(ws: Sheet, plan: ModelPlan, m: Measures, row: number): number {
+  const lines = analysisLines(plan, m, ws.name);
   if (!lines.length) return row;
   ws.set(row++, 1, 'Analysis', look({ font: BOLD_FONT }));
   const decimals = (m.revenue ?? m.net ?? m.operating)!.decimals;

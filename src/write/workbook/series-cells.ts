@@ -12,6 +12,7 @@ import { pow10 } from './values';
 export const MODEL_SHEETS = { income: 'Income Statement', 'balance-sheet': 'Balance Sheet', 'cash-flow': 'Cash Flows' } as const;
 export const RESTATEMENTS = 'Restatements';
 export const MODEL_CHECKS = 'Checks';
+export const GUIDANCE = 'Guidance';
 
 /** Rows of a model sheet: title, units, blank, period labels, period ends, then line items. */
 export const LABEL_ROW = 4;
@@ -51,20 +52,28 @@ export interface ModelPlan {
   sourceRef(s: Source, from: string): string;
 }
 
-export function modelColumns(model: SeriesModel): ModelColumn[] {
+/** How the period columns run: each year's quarters then its FY column, or every quarter then every FY. */
+export type ModelLayout = 'years' | 'quarters-then-years';
+export const MODEL_LAYOUTS: readonly ModelLayout[] = ['years', 'quarters-then-years'];
+
+export function modelColumns(model: SeriesModel, layout: ModelLayout = 'years'): ModelColumn[] {
   const cols: ModelColumn[] = [];
   let col = 2;
-  for (const year of model.years) {
-    for (const q of [1, 2, 3, 4]) cols.push({ year, quarter: q, col: col++, label: `${year}Q${q}` });
-    cols.push({ year, quarter: null, col: col++, label: `FY${year}` });
+  const quarters = (year: number) => { for (const q of [1, 2, 3, 4]) cols.push({ year, quarter: q, col: col++, label: `${year}Q${q}` }); };
+  const full = (year: number) => cols.push({ year, quarter: null, col: col++, label: `FY${year}` });
+  if (layout === 'quarters-then-years') {
+    model.years.forEach(quarters);
+    model.years.forEach(full);
+  } else {
+    for (const year of model.years) { quarters(year); full(year); }
   }
   return cols;
 }
 
 const flowKey = (c: ModelColumn) => keyText({ year: c.year, quarters: c.quarter ? 1 : 4, quarter: c.quarter ?? 4 });
 
-export function planModel(model: SeriesModel, layouts: Layout[]): ModelPlan {
-  const columns = modelColumns(model);
+export function planModel(model: SeriesModel, layouts: Layout[], layout: ModelLayout = 'years'): ModelPlan {
+  const columns = modelColumns(model, layout);
   const byKey = new Map(columns.map((c) => [flowKey(c), c]));
   const rows = new Map<string, number>();
   const next = new Map<string, number>();

@@ -20,13 +20,36 @@ const HEAD = ['Check', 'Line item', 'Period', 'Reported', 'Recomputed', 'Differe
 
 interface Check { kind: string; item: LineItem; period: string; reported: string; reportedValue: Decimal; recomputed: string; recomputedValue: Decimal; tolerance: Decimal; what: string }
 
-export function writeModelChecks(ws: Sheet, model: SeriesModel, plan: ModelPlan): void {
+type Status = 'ties' | 'within rounding' | 'fails';
+
+/** A check's difference at the line's printed decimals, and what it makes of it. */
+function judged(c: Check): { diff: Decimal; status: Status } {
+  const diff = roundTo(c.reportedValue.minus(c.recomputedValue), c.item.decimals);
+  return { diff, status: diff.isZero() ? 'ties' : diff.abs().lte(c.tolerance) ? 'within rounding' : 'fails' };
+}
+
+function sectionsOf(model: SeriesModel, plan: ModelPlan): { title: string; checks: Check[]; none: string }[] {
   const byId = new Map(model.items.map((i) => [i.id, i]));
-  const sections: { title: string; checks: Check[]; none: string }[] = [
+  return [
     { title: 'Footings in every period column', checks: footings(model, plan, byId), none: 'no footing of a release has all its lines in one period column of the model' },
     { title: 'Quarters against the year to date and full year', checks: quarters(model, plan, byId), none: 'no quarter is both printed and derivable from a year to date' },
     { title: 'Balance-sheet identity', checks: identity(model, plan), none: 'no column holds both total assets and total liabilities and equity' },
   ];
+}
+
+/** What the Checks sheet finds, as data: how many checks, and each that fails (line item, period). */
+export interface CheckSummary {
+  count: number;
+  fails: { item: string; label: string; period: string; kind: string }[];
+}
+
+export function checkSummary(model: SeriesModel, plan: ModelPlan): CheckSummary {
+  const all = sectionsOf(model, plan).flatMap((s) => s.checks);
+  return { count: all.length, fails: all.filter((c) => judged(c).status === 'fails').map((c) => ({ item: c.item.id, label: c.item.label, period: c.period, kind: c.kind })) };
+}
+
+export function writeModelChecks(ws: Sheet, model: SeriesModel, plan: ModelPlan): void {
+  const sections = sectionsOf(model, plan);
   ws.set(1, 1, `${model.company} — checks of the model`, look({ font: TITLE_FONT }));
   const bold = look({ font: BOLD_FONT });
   const text = look({ font: TEXT_FONT });
@@ -41,8 +64,7 @@ export function writeModelChecks(ws: Sheet, model: SeriesModel, plan: ModelPlan)
     if (!s.checks.length) { ws.set(row++, 1, `INCONCLUSIVE: ${s.none}`, text); continue; }
     for (const c of s.checks) {
       const fmt = numberFormat(c.item.valueKind, c.item.decimals);
-      const diff = roundTo(c.reportedValue.minus(c.recomputedValue), c.item.decimals);
-      const status = diff.isZero() ? 'ties' : diff.abs().lte(c.tolerance) ? 'within rounding' : 'fails';
+      const { diff, status } = judged(c);
       count++;
       if (status === 'fails') fails++;
       if (status === 'within rounding') rounding++;

@@ -6,8 +6,10 @@ import type { Style } from '../xlsx/styles';
 import { Workbook } from '../xlsx/workbook';
 import { planFormulas } from './formulas';
 import { planLayout, type Layout } from './layout';
-import { analysisRows, writeAnalysis } from './series-analysis';
-import { END_ROW, FIRST_ITEM_ROW, LABEL_ROW, MODEL_CHECKS, MODEL_SHEETS, planModel, RESTATEMENTS, type ModelPlan } from './series-cells';
+import { mainMeasures } from '../../series/measures';
+import { writeAnalysis } from './series-analysis';
+import { END_ROW, FIRST_ITEM_ROW, GUIDANCE, LABEL_ROW, MODEL_CHECKS, MODEL_SHEETS, planModel, RESTATEMENTS, type ModelLayout, type ModelPlan } from './series-cells';
+import { writeGuidance } from './series-guidance';
 import { writeModelChecks } from './series-checks';
 import { writeRestatements } from './series-restatements';
 import { writeStatementSheet } from './statement-sheet';
@@ -28,26 +30,40 @@ export function modelStyle(kind: ValueKind, decimals: number, origin: 'link' | '
   return look({ numFmt: numberFormat(kind, decimals), font, ...(fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } } } : {}) });
 }
 
-export function toSeriesWorkbook(model: SeriesModel): Workbook {
+/** Where every sheet and cell of the model workbook goes: the releases' sheets and the model's cells. */
+export interface SeriesPlan {
+  layouts: Layout[];
+  plan: ModelPlan;
+}
+
+const OWN_SHEETS = [...Object.values(MODEL_SHEETS), RESTATEMENTS, GUIDANCE, MODEL_CHECKS];
+
+export function planSeries(model: SeriesModel, layout: ModelLayout = 'years'): SeriesPlan {
+  // The releases' own statement sheets, one set per release, named by the release's period.
+  const taken = new Set(OWN_SHEETS.map((n) => n.toLowerCase()));
+  const layouts: Layout[] = model.releases.map((sr) => planLayout(sr.release, { prefix: sr.label, taken }));
+  return { layouts, plan: planModel(model, layouts, layout) };
+}
+
+export function toSeriesWorkbook(model: SeriesModel, planned: SeriesPlan = planSeries(model)): Workbook {
   const latest = model.releases[model.releases.length - 1]?.release;
   const created = new Date(`${latest?.meta.releaseDate ?? latest?.meta.periodEnd ?? model.releases[model.releases.length - 1]?.periodEnd ?? '2000-01-01'}T00:00:00Z`);
   const wb = new Workbook({ creator: 'tieout', created: Number.isNaN(created.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : created });
   const kinds = MODEL_KINDS.filter((k) => model.items.some((i) => i.kind === k));
   const modelSheets = kinds.map((k) => wb.addSheet(MODEL_SHEETS[k]));
   const restatements = wb.addSheet(RESTATEMENTS);
+  const guidance = wb.addSheet(GUIDANCE);
   const checks = wb.addSheet(MODEL_CHECKS);
-  // The releases' own statement sheets, one set per release, named by the release's period.
-  const taken = new Set([...Object.values(MODEL_SHEETS), RESTATEMENTS, MODEL_CHECKS].map((n) => n.toLowerCase()));
-  const layouts: Layout[] = model.releases.map((sr) => planLayout(sr.release, { prefix: sr.label, taken }));
+  const { layouts, plan } = planned;
   model.releases.forEach((sr, i) => {
     // Conversions read the single-release workbook's FX cell, which the model has not: typed here.
     const release = { ...sr.release, fx: null };
-    const plan = planFormulas(release, layouts[i]);
-    layouts[i].sheets.forEach((s) => writeStatementSheet(wb.addSheet(s.name), s, release, plan));
+    const formulas = planFormulas(release, layouts[i]);
+    layouts[i].sheets.forEach((s) => writeStatementSheet(wb.addSheet(s.name), s, release, formulas));
   });
-  const plan = planModel(model, layouts);
   kinds.forEach((k, i) => writeModelSheet(modelSheets[i], model, k, plan));
   writeRestatements(restatements, model, plan);
+  writeGuidance(guidance, model, plan);
   writeModelChecks(checks, model, plan);
   return wb;
 }
@@ -87,7 +103,7 @@ function writeModelSheet(ws: Sheet, model: SeriesModel, kind: ModelKind, plan: M
     }
   }
   let row = FIRST_ITEM_ROW + items.length + 1;
-  if (kind === 'income') row = writeAnalysis(ws, plan, analysisRows(model, plan), row);
+  if (kind === 'income') row = writeAnalysis(ws, plan, mainMeasures(model.items), row);
   ws.freeze(1, END_ROW);
   ws.page = printSetup([LABEL_ROW, END_ROW]);
 }

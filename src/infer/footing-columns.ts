@@ -1,0 +1,69 @@
+import { cellKey, rowKey } from '../model/refs';
+import type { Footing, Release } from '../model/types';
+import { blocks, FOOTED_KINDS, kindLines, printed } from './footing';
+import { solveBlock, type Line } from './footing-search';
+import type { Pass } from './index';
+
+// Footing of the columns a row's other relations leave. A reconciliation's total row is often
+// explained column by column: its GAAP figure restates the income statement, its non-GAAP figure
+// is GAAP + adjustment across the row, and only its adjustment column is a sum of the adjustments
+// above it. Once links and across relations are in, the figures of a total still untied are footed
+// again, on those columns alone: the same search, over the same rows, blind to the other columns.
+// A row whose every column is untied was footed on exactly those columns already and is not retried.
+
+const isTotal = (e: string) => e === 'subtotal' || e === 'total';
+
+export const columnFootingPass: Pass = {
+  name: 'footing-columns',
+  run(release: Release) {
+    // Untied columns of each total row.
+    const untied = new Map<string, Set<number>>();
+    for (const u of release.untied) {
+      const k = rowKey(u.ref);
+      let cols = untied.get(k);
+      if (!cols) untied.set(k, (cols = new Set()));
+      cols.add(u.col);
+    }
+    if (untied.size === 0) return;
+    const tied = new Set<string>();
+    for (const st of release.statements) {
+      for (const block of blocks(st)) {
+        for (const { kind, totalsOnly } of FOOTED_KINDS) {
+          const { members, lines } = kindLines(block, kind);
+          // The rows to retry, grouped by the columns they leave untied.
+          const groups = new Map<string, { cols: Set<number>; rows: Set<number> }>();
+          members.forEach((m, i) => {
+            const cols = untied.get(rowKey(m.ref));
+            if (!cols || !isTotal(m.row.emphasis)) return;
+            const own = lines[i].values.flatMap((v, c) => (v && cols.has(c) ? [c] : []));
+            const figures = lines[i].values.filter((v) => v).length;
+            if (own.length === 0 || own.length === figures) return;
+            const key = own.join(',');
+            let g = groups.get(key);
+            if (!g) groups.set(key, (g = { cols: new Set(own), rows: new Set() }));
+            g.rows.add(i);
+          });
+          for (const [key, g] of groups) {
+            const projected: Line[] = lines.map((l) => ({ ...l, values: l.values.map((v, c) => (g.cols.has(c) ? v : null)) }));
+            const { solutions } = solveBlock(projected, { totalsOnly });
+            for (const [i, sol] of solutions) {
+              if (!g.rows.has(i) || !sol.checks.every((c) => c.holds)) continue;
+              const m = members[i];
+              const footing: Footing = {
+                type: 'footing',
+                id: `footing:${m.ref.statement}/${m.ref.table}/${m.ref.row}:${key}`,
+                total: m.ref,
+                terms: sol.terms.map((t) => ({ ref: members[t.line].ref, sign: t.sign })),
+                columns: sol.checks.map((c) => c.col),
+                residuals: printed(m.row, sol.checks),
+              };
+              release.relations.push(footing);
+              for (const c of footing.columns) tied.add(cellKey(m.ref, c));
+            }
+          }
+        }
+      }
+    }
+    if (tied.size > 0) release.untied = release.untied.filter((u) => !tied.has(cellKey(u.ref, u.col)));
+  },
+};

@@ -1,0 +1,37 @@
+import type { Release } from '../model/types';
+import type { Tile } from '../render/view-figures';
+import { briefingView } from '../render/view';
+
+// What the library, a release's page and the pack's cover show of a release: the briefing's own
+// header, headline tiles, tie-out stamp and DRAFT reasons, taken from its view-model so that every
+// figure, change and status is the one the briefing prints (decided once, in the model).
+
+export interface Card {
+  company: string;
+  tickers: string;
+  /** "Q3 2024" on the release's fiscal calendar, or null when it states none. */
+  period: string | null;
+  periodEnd: string | null;
+  releaseDate: string | null;
+  tiles: Tile[];
+  stamp: { ok: boolean; mark: string; line: string; facts: string };
+  /** The gate's reasons for the DRAFT banner; empty when the briefing is not a draft. */
+  draft: string[];
+  /** Content errors the build reported (the CLI's "(N content errors)"). */
+  errors: number;
+}
+
+export function cardOf(release: Release): Card {
+  const v = briefingView(release);
+  return {
+    company: v.header.company,
+    tickers: v.header.tickers,
+    period: v.header.period,
+    periodEnd: v.header.periodEnd,
+    releaseDate: v.header.releaseDate,
+    tiles: v.tiles,
+    stamp: { ok: v.stamp.ok, mark: v.stamp.mark, line: v.stamp.line, facts: v.stamp.facts },
+    draft: v.draft,
+    errors: release.diagnostics.filter((d) => d.level === 'error').length,
+  };
+}

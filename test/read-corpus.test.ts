@@ -1,0 +1,78 @@
+import assert from 'assert';
+import path from 'path';
+import { readFile } from '../src/read';
+import type { Release, Row, Table } from '../src/model/types';
+import { CORPUS, needCorpus } from './support/corpus';
+
+// Tables of corpus releases that are awkward to read, with figures read off each source document
+// (the table and row noted): which column a figure sits in, at what scale, of what kind.
+
+const cache = new Map<string, Promise<Release>>();
+function load(file: string): Promise<Release> {
+  if (!cache.has(file)) cache.set(file, readFile(path.join(CORPUS, file)));
+  return cache.get(file)!;
+}
+
+/** The first table holding a row that matches `label`, and that row. */
+function find(r: Release, label: RegExp, kind?: string): { table: Table; row: Row } {
+  for (const s of r.statements) {
+    if (kind && s.kind !== kind) continue;
+    for (const table of s.tables) {
+      const row = table.rows.find((x) => label.test(x.label));
+      if (row) return { table, row };
+    }
+  }
+  throw new Error(`no ${kind ?? ''} row matching ${label}`);
+}
+
+/** Each column's period label and the row's figure in it, as "label=value", scaled to units. */
+function byPeriod(r: Release, label: RegExp, kind?: string): string[] {
+  const { table, row } = find(r, label, kind);
+  return row.cells.map((c, i) => `${table.columns[i].period?.label ?? table.columns[i].header.join(' ')}=${c?.value ? c.value.times(10 ** c.scale).toString() : null}`);
+}
+
+describe('reading corpus tables', function () {
+  before(function () { needCorpus(this); });
+
+  it('Slate Grocery REIT: the December 31, 2024 column of the results summary holds the 2024 figures', async () => {
+    const r = await load('slate_grocery_reit_q4_2024_morningstar.md');
+    // "Summary of Q4 2024 Results", second part: December 31, 2024 | December 31, 2023 | Change %.
+    assert.deepStrictEqual(byPeriod(r, /^Total assets$/).slice(0, 2), ['Dec-31-2024=2233699000', 'Dec-31-2023=2235798000']);
+    assert.deepStrictEqual(byPeriod(r, /^Net asset value per unit$/).slice(0, 2), ['Dec-31-2024=13.84', 'Dec-31-2023=13.97']);
+    assert.deepStrictEqual(byPeriod(r, /^Portfolio occupancy/).slice(0, 2), ['Dec-31-2024=0.948', 'Dec-31-2023=0.947']);
+    // 116 properties, a count: not 116 thousand dollars.
+    assert.deepStrictEqual(byPeriod(r, /^Number of properties/).slice(0, 2), ['Dec-31-2024=116', 'Dec-31-2023=117']);
+    assert.strictEqual(find(r, /^Number of properties/).row.kind, 'number');
+    // First part: three months ended December 31, 2024 and 2023.
+    assert.deepStrictEqual(byPeriod(r, /^Rental revenue$/).slice(0, 2), ['3M Dec-31-2024=53077000', '3M Dec-31-2023=51539000']);
+  });
+
+  it('Danaos: the fleet utilization appendix states its revenues in thousands on each row, and counts days', async () => {
+    const r = await load('danaos_q4_2024_morningstar.md');
+    // APPENDIX, "Container vessels fleet utilization": Operating Revenues (in '000s of US$) $237,510 | $238,924 | $937,077 | $963,192.
+    assert.deepStrictEqual(byPeriod(r, /^Operating Revenues \(in '000s of US\$\)$/), ['3M Dec-31-2024=237510000', '3M Dec-31-2023=238924000', '12M Dec-31-2024=937077000', '12M Dec-31-2023=963192000']);
+    // Ownership Days 6,706 | 6,256 | 25,684 | 24,850: days, not dollars.
+    assert.deepStrictEqual(byPeriod(r, /^Ownership Days$/), ['3M Dec-31-2024=6706', '3M Dec-31-2023=6256', '12M Dec-31-2024=25684', '12M Dec-31-2023=24850']);
+    assert.strictEqual(find(r, /^Operating Days$/).row.kind, 'number');
+  });
+
+  it('Farmers & Merchants Bancshares: the balance sheet\'s unlabelled totals are named and read', async () => {
+    const r = await load('farmers_merchants_bancshares_fy2024_globenewswire.md');
+    // Consolidated Balance Sheets: the lines closing the asset, liability and equity sections carry no words.
+    assert.deepStrictEqual(byPeriod(r, /^Total assets$/, 'balance-sheet'), ['Dec-31-2024=844643087', 'Dec-31-2023=799940826']);
+    assert.deepStrictEqual(byPeriod(r, /^Total liabilities$/, 'balance-sheet'), ['Dec-31-2024=788371297', 'Dec-31-2023=747762535']);
+    assert.deepStrictEqual(byPeriod(r, /^Total stockholders' equity$/, 'balance-sheet'), ['Dec-31-2024=56271790', 'Dec-31-2023=52178291']);
+    assert.deepStrictEqual(byPeriod(r, /^Total liabilities and stockholders' equity$/, 'balance-sheet'), ['Dec-31-2024=844643087', 'Dec-31-2023=799940826']);
+  });
+
+  it('Precision Drilling: income taxes total, and the statement of financial position is the balance sheet', async () => {
+    const r = await load('precision_drilling_q4_2024_globenewswire.md');
+    // Statements of Net Earnings: "Income taxes:" / Current 2,811 / Deferred 2,906 / 5,717 (Q4 2024).
+    assert.deepStrictEqual(byPeriod(r, /^Total income taxes$/, 'income'), ['3M Dec-31-2024=5717000', '3M Dec-31-2023=-68603000', '12M Dec-31-2024=43229000', '12M Dec-31-2023=-23465000']);
+    // The review's "Financial Position" summary (working capital, a debt ratio) is no balance sheet.
+    const sheets = r.statements.filter((s) => s.kind === 'balance-sheet').map((s) => s.title);
+    assert.deepStrictEqual(sheets, ['CONDENSED INTERIM CONSOLIDATED STATEMENTS OF FINANCIAL POSITION (UNAUDITED)']);
+    assert.deepStrictEqual(byPeriod(r, /^Long-term debt$/, 'balance-sheet'), ['Dec-31-2024=812469000', 'Dec-31-2023=914830000', 'Jan-01-2023=1085970000']);
+    assert.deepStrictEqual(byPeriod(r, /^Total equity$/, 'balance-sheet'), ['Dec-31-2024=1681999000', 'Dec-31-2023=1575662000', 'Jan-01-2023=1230529000']);
+  });
+});
