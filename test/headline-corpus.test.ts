@@ -50,6 +50,9 @@ const CASES: Case[] = [
   { file: 'ase_technology_q4_2024_morningstar.md', pins: [['revenue', '162264', '160581'], ['operating', '11211', '11815'], ['net', '9312', '9392'], ['eps', '0.129', '0.133']], currency: [['eps', 'USD']] },
   // A Canadian REIT with no income statement: FINANCIAL HIGHLIGHTS (lines 113–150), three months ended
   // December 31, 2024 vs 2023, amounts in C$ millions as the row labels say; NAV per unit at the year ends.
+  // Summary of Q4 2024 Results (lines 53–83): rental revenue, NOI, FFO and AFFO per WA unit, net income of the
+  // three months, in US$ thousands; occupancy at December 31, 2024 vs 2023.
+  { file: 'slate_grocery_reit_q4_2024_morningstar.md', pins: [['revenue', '53077', '51539'], ['noi', '41462', '40139'], ['ffo', '0.25', '0.27'], ['affo', '0.20', '0.22'], ['net', '15731', '5177'], ['occupancy', '94.8', '94.7']] },
   { file: 'hr_reit_q4_2024_djn.md', pins: [['revenue', '202.4', '205.9'], ['noi', '141.1', '147.4'], ['net', '130.9', '-11.3'], ['ffo', '0.298', '0.299'], ['affo', '0.220', '0.245'], ['nav', '20.92', '20.75']], currency: [['revenue', 'CAD'], ['ffo', 'CAD']] },
   // Adjusted net income $133,273 vs $135,965 is refused: its table is read in another unit than the statement.
   { file: 'danaos_q4_2024_morningstar.md', pins: [['revenue', '258179', '249315'], ['operating', '128788', '131969'], ['net', '90427', '149921'], ['eps', '4.70', '7.70'], ['adjusted-eps', '6.93', '6.99']], absent: ['adjusted-net'] },
