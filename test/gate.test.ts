@@ -354,6 +354,20 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     assert.deepStrictEqual(seg && [seg.caption, cellOf(r, seg, 0, 'now')?.text, cellOf(r, seg, 0, 'prior')?.text], ['Cloud Kitchens net sales', '334.5', '280.0']);
   });
 
+  it('takes the adjusted EPS a reconciliation ends at, not the reported figure it starts from under the same heading', () => {
+    const text = made() + [
+      '', '**Non-GAAP Reconciliation**  ', '(In U.S. dollars per share)', '',
+      '\tQuarter Ended\t', '\tMarch 31, 2025\tMarch 31, 2024',
+      'Non-GAAP Earnings Per Diluted Share\t\t',
+      'GAAP reported earnings per diluted share\t0.80\t0.72',
+      'Certain items associated with acquisitions\t0.05\t0.03',
+      'Non-GAAP earnings per diluted share\t0.85\t0.75', '',
+    ].join('\n');
+    const r = build(text);
+    const adj = r.headline!.figures.find((f) => f.role === 'adjusted-eps');
+    assert.deepStrictEqual(adj && [cellOf(r, adj, 0, 'now')?.text, cellOf(r, adj, 0, 'prior')?.text], ['0.85', '0.75']);
+  });
+
   // Statements of the full year, and the quarter in a reconciliation table beside them.
   function yearWithQuarterBeside(): string {
     return [

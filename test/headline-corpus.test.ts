@@ -28,6 +28,9 @@ interface Case {
 const CASES: Case[] = [
   // Sample lines 321, 331, 340, 403, 411, 412.
   { file: 'samples/qifu-q3-2024.txt', pins: [['revenue', '4370158', '4281026'], ['operating', '2289154', '1388873'], ['net', '1802862', '1142047'], ['adjusted-net', '1825136', '1180979'], ['eps', '12.18', '6.94'], ['adjusted-eps', '12.35', '7.20']] },
+  // Three months ended April 28, 2024 vs April 30, 2023 (lines 207, 215, 220, 223); the non-GAAP EPS
+  // reconciliation (lines 370–378) starts from GAAP $2.06 under its heading and ends at non-GAAP $2.09 vs $2.00.
+  { file: 'amat_q2fy24_ex99-1_docling.md', pins: [['revenue', '6646', '6630'], ['operating', '1912', '1911'], ['net', '1722', '1575'], ['adjusted-net', '1744', '1692'], ['eps', '2.06', '1.86'], ['adjusted-eps', '2.09', '2.00']] },
   // Statements of operations, three months ended September 30.
   // Segment Information: AWS earns the most operating income (10,447 vs North America 5,663); its net sales 27,452 vs 23,059.
   { file: 'amazon_q3_2024_release.md', pins: [['revenue', '158877', '143083'], ['operating', '17411', '11188'], ['net', '15328', '9879'], ['eps', '1.43', '0.94'], ['segment', '27452', '23059']] },
