@@ -272,6 +272,32 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     assert.deepStrictEqual(v.margins, []);
   });
 
+  it('leads a European landlord\'s year with its gross rents, recurrent net income per share and EPRA NTA per share', () => {
+    const text = [
+      '## Rivegauche Foncière: 2024 Annual Results', '',
+      'PARIS, February 13, 2025 -- Rivegauche Foncière SA (Euronext: RGF) today reported its results for the year ended December 31, 2024.', '',
+      '**Condensed income statement and recurrent income**  ', '(In millions of euros)', '',
+      '\tYear ended Dec 31, 2024\tYear ended Dec 31, 2023',
+      'Gross rental income\t694.5\t666.8',
+      'Net rental income\t638.7\t609.5',
+      'Salaries and administrative costs\t(76.3)\t(77.9)',
+      'EBITDA\t565.7\t535.0',
+      'Recurrent net income (Group share)\t474.4\t444.2',
+      'Recurrent net income (Group share) per share\t6.42\t6.01',
+      'Change in value of properties\t(127.3)\t(2,186.4)',
+      'Consolidated net income (Group share)\t309.8\t(1,787.2)', '',
+      '**EPRA net asset value**  ', '(In euros per share)', '',
+      '\tDec 31, 2024\tDec 31, 2023',
+      'EPRA NTA per share\t142.8\t143.6', '',
+    ].join('\n');
+    const r = build(text);
+    const h = r.headline!;
+    assert.strictEqual(h.sector, 'reit');
+    assert.deepStrictEqual(h.figures.map((f) => [f.role, cellOf(r, f, 0, 'now')?.text, cellOf(r, f, 0, 'prior')?.text]), [
+      ['revenue', '694.5', '666.8'], ['net', '309.8', '(1,787.2)'], ['adjusted-net', '474.4', '444.2'], ['adjusted-eps', '6.42', '6.01'], ['nav', '142.8', '143.6'],
+    ]);
+  });
+
   it('reads "per basic and diluted unit" as per-unit, "(in millions)" as the row\'s unit and a bare $ as the release\'s dollar', () => {
     const r = build(landlord());
     const rows = r.statements.flatMap((s) => s.tables.flatMap((t) => t.rows));
@@ -326,6 +352,20 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     const r = build(text);
     const seg = r.headline!.figures.find((f) => f.role === 'segment');
     assert.deepStrictEqual(seg && [seg.caption, cellOf(r, seg, 0, 'now')?.text, cellOf(r, seg, 0, 'prior')?.text], ['Cloud Kitchens net sales', '334.5', '280.0']);
+  });
+
+  it('takes the adjusted EPS a reconciliation ends at, not the reported figure it starts from under the same heading', () => {
+    const text = made() + [
+      '', '**Non-GAAP Reconciliation**  ', '(In U.S. dollars per share)', '',
+      '\tQuarter Ended\t', '\tMarch 31, 2025\tMarch 31, 2024',
+      'Non-GAAP Earnings Per Diluted Share\t\t',
+      'GAAP reported earnings per diluted share\t0.80\t0.72',
+      'Certain items associated with acquisitions\t0.05\t0.03',
+      'Non-GAAP earnings per diluted share\t0.85\t0.75', '',
+    ].join('\n');
+    const r = build(text);
+    const adj = r.headline!.figures.find((f) => f.role === 'adjusted-eps');
+    assert.deepStrictEqual(adj && [cellOf(r, adj, 0, 'now')?.text, cellOf(r, adj, 0, 'prior')?.text], ['0.85', '0.75']);
   });
 
   // Statements of the full year, and the quarter in a reconciliation table beside them.

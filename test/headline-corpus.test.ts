@@ -28,6 +28,9 @@ interface Case {
 const CASES: Case[] = [
   // Sample lines 321, 331, 340, 403, 411, 412.
   { file: 'samples/qifu-q3-2024.txt', pins: [['revenue', '4370158', '4281026'], ['operating', '2289154', '1388873'], ['net', '1802862', '1142047'], ['adjusted-net', '1825136', '1180979'], ['eps', '12.18', '6.94'], ['adjusted-eps', '12.35', '7.20']] },
+  // Three months ended April 28, 2024 vs April 30, 2023 (lines 207, 215, 220, 223); the non-GAAP EPS
+  // reconciliation (lines 370–378) starts from GAAP $2.06 under its heading and ends at non-GAAP $2.09 vs $2.00.
+  { file: 'amat_q2fy24_ex99-1_docling.md', pins: [['revenue', '6646', '6630'], ['operating', '1912', '1911'], ['net', '1722', '1575'], ['adjusted-net', '1744', '1692'], ['eps', '2.06', '1.86'], ['adjusted-eps', '2.09', '2.00']] },
   // Statements of operations, three months ended September 30.
   // Segment Information: AWS earns the most operating income (10,447 vs North America 5,663); its net sales 27,452 vs 23,059.
   { file: 'amazon_q3_2024_release.md', pins: [['revenue', '158877', '143083'], ['operating', '17411', '11188'], ['net', '15328', '9879'], ['eps', '1.43', '0.94'], ['segment', '27452', '23059']] },
@@ -50,6 +53,9 @@ const CASES: Case[] = [
   { file: 'ase_technology_q4_2024_morningstar.md', pins: [['revenue', '162264', '160581'], ['operating', '11211', '11815'], ['net', '9312', '9392'], ['eps', '0.129', '0.133']], currency: [['eps', 'USD']] },
   // A Canadian REIT with no income statement: FINANCIAL HIGHLIGHTS (lines 113–150), three months ended
   // December 31, 2024 vs 2023, amounts in C$ millions as the row labels say; NAV per unit at the year ends.
+  // Summary of Q4 2024 Results (lines 53–83): rental revenue, NOI, FFO and AFFO per WA unit, net income of the
+  // three months, in US$ thousands; occupancy at December 31, 2024 vs 2023.
+  { file: 'slate_grocery_reit_q4_2024_morningstar.md', pins: [['revenue', '53077', '51539'], ['noi', '41462', '40139'], ['ffo', '0.25', '0.27'], ['affo', '0.20', '0.22'], ['net', '15731', '5177'], ['occupancy', '94.8', '94.7']] },
   { file: 'hr_reit_q4_2024_djn.md', pins: [['revenue', '202.4', '205.9'], ['noi', '141.1', '147.4'], ['net', '130.9', '-11.3'], ['ffo', '0.298', '0.299'], ['affo', '0.220', '0.245'], ['nav', '20.92', '20.75']], currency: [['revenue', 'CAD'], ['ffo', 'CAD']] },
   // Adjusted net income $133,273 vs $135,965 is refused: its table is read in another unit than the statement.
   { file: 'danaos_q4_2024_morningstar.md', pins: [['revenue', '258179', '249315'], ['operating', '128788', '131969'], ['net', '90427', '149921'], ['eps', '4.70', '7.70'], ['adjusted-eps', '6.93', '6.99']], absent: ['adjusted-net'] },

@@ -15,9 +15,9 @@ export function plain(label: string): string {
   return label.replace(/(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/, '').replace(/\((?:\$|us\$|c\$|€)?\s*in\s+(?:thousands|millions|billions|000'?s)[^)]*\)?/gi, ' ').replace(/["“”]/g, '').replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|(?:\s\d{1,2})+$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-const NET = /^(?:gaap |reported )?(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*)?$/;
+const NET = /^(?:gaap |reported |consolidated )?(?:net )?(?:income|earnings|profit|loss)(?: (?:income|earnings|profit|loss))*(?: (?:for|of) the (?:period|quarter|year)| as reported)?(?: (?:attributable|applicable|available) to .*| group share)?$/;
 const MINORITY = /non-?controlling|minority/;
-const ATTRIBUTABLE = /(?:attributable|applicable|available) to (?!non-?controlling|minority)/;
+const ATTRIBUTABLE = /(?:attributable|applicable|available) to (?!non-?controlling|minority)|\bgroup share\b/;
 const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|recurrent)\b/;
 const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$|^rentals? (?:revenues? )?from (?:investment )?propert(?:y|ies)$/;
 /** "per unit", "per basic and diluted Unit", "per WA units", "per diluted share": a per-unit measure's tail. */
@@ -61,6 +61,8 @@ function revenue(release: Release, p: Periods, span: number | null): Located | n
   // What the margins divide by is the top line when it is named as one ("Ownership days" is divided by too).
   if (denominator && denominator.kind === 'income' && denominator.row.kind === 'amount' && /\b(?:revenues?|sales|turnover|premiums?|interest income)\b/i.test(denominator.row.label) && triple(denominator, p, span)) return denominator;
   return find(release, p, ['income'], WORDS.revenue, span, WORDS.notRevenue)
+    // A landlord's top line is its rents ("Gross rental income").
+    ?? byWords(['income'], RENTS, 'amount')(release, p, span)
     // A release without an income statement leads with its highlights table's revenue (a landlord's rents).
     ?? (release.statements.some((s) => s.kind === 'income') ? null : find(release, p, ['other', 'non-gaap'], WORDS.revenue, span, WORDS.notRevenue)
       ?? byWords(['other', 'non-gaap'], RENTS, 'amount')(release, p, span))
@@ -106,7 +108,7 @@ function consolidatedNet(net: Located, p: Periods, span: number | null): Located
 
 /** Diluted earnings per ADS where reported, else per share: the line for net income, not a "before …" one. */
 function dilutedEps(release: Release, p: Periods, span: number | null, adjusted: boolean, gaap = gaapKinds(release)): Located | null {
-  const found: { loc: Located; ads: boolean; detail: boolean }[] = [];
+  const found: { loc: Located; ads: boolean; detail: boolean; borrowed: boolean }[] = [];
   let header = '';
   let table: unknown = null;
   for (const loc of rowsOf(release, adjusted ? SUPPORT : gaap)) {
@@ -115,15 +117,18 @@ function dilutedEps(release: Release, p: Periods, span: number | null, adjusted:
     const text = plain(`${header} ${loc.row.label}`);
     // Funds from operations, distributions and net assets per unit are other measures than earnings.
     if (loc.row.kind !== 'per-share' || NOT_EARNINGS.test(plain(loc.row.label)) || !triple(loc, p, span)) continue;
-    const adjustedRow = ADJUSTED_ANY.test(plain(loc.row.label)) || ADJUSTED.test(plain(header));
+    // Under an adjusted heading, the reconciliation's first line is the reported figure it starts from.
+    const ownAdjusted = ADJUSTED_ANY.test(plain(loc.row.label));
+    const adjustedRow = (ownAdjusted || ADJUSTED.test(plain(header))) && !/^(?:gaap|reported|as reported)\b/.test(plain(loc.row.label));
     if (adjusted !== adjustedRow || (!adjusted && !WORDS.diluted.test(text))) continue;
     // A whole number in the thousands is a share count under a per-share label, whatever the row's words.
     const now = triple(loc, p, span)?.now;
     if (now?.value && now.decimals === 0 && now.value.abs().gte(1000)) continue;
-    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || !WORDS.diluted.test(text) });
+    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || !WORDS.diluted.test(text), borrowed: adjusted && !ownAdjusted });
   }
-  // Per ADS before per share, diluted before basic, the line for net income before a "before …" one.
-  const rank = (f: (typeof found)[number]) => (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
+  // Per ADS before per share, diluted before basic, the line for net income before a "before …" one;
+  // an adjusted figure named so by its own label before one named so by its heading only.
+  const rank = (f: (typeof found)[number]) => (f.borrowed ? 4 : 0) + (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
   return found.sort((a, b) => rank(a) - rank(b))[0]?.loc ?? null;
 }
 
