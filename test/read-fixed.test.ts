@@ -132,4 +132,30 @@ describe('fixed-width reader: two tables side by side in the same lines', () => 
       ['TOTAL LIABILITIES', ['1500', '1600']],
     ]);
   });
+  it('gives a dated column printed between two spanning headings the span that does not already hold its date', () => {
+    // "For the three months ended" is printed over two columns only; its third (the year-ago quarter)
+    // stands in the gap before "For the year ended", which already holds a Dec. 31 2023 column.
+    const text = [
+      'Example Holding Co.',
+      '',
+      'Summary of Consolidated Statement of Cash Flow Data',
+      '(In US$ million)',
+      '',
+      '                   For the three months ended            For the year ended',
+      '                   --------------------------            ==================',
+      '                   Dec. 31     Sep. 30       Dec. 31   Dec. 31   Dec. 31',
+      '                     2024        2024          2023      2024      2023',
+      'Net cash generated',
+      ' from operating',
+      ' activities            350         220          468       907     1,144',
+      'Net cash used in',
+      ' investing activities (315)       (223)        (112)     (839)     (551)',
+      '',
+    ].join('\n');
+    const r = readText(text, 'gap.txt', { from: 'fixed' });
+    const cf = r.statements.find((s) => s.kind === 'cash-flow');
+    assert.ok(cf, r.statements.map((s) => `${s.kind}: ${s.title}`).join('; '));
+    assert.deepStrictEqual(cf.tables[0].columns.map((c) => c.period?.label), ['3M Dec-31-2024', '3M Sep-30-2024', '3M Dec-31-2023', '12M Dec-31-2024', '12M Dec-31-2023']);
+    assert.deepStrictEqual(rowValues(r, 'cash-flow', /operating activities$/), ['350', '220', '468', '907', '1144']);
+  });
 });

@@ -134,19 +134,29 @@ function gridOf(lines: Line[], from: number, to: number, head: number, bodyFrom:
   const rows: (GridHeader | GridRow)[] = [];
   const caption: string[] = [];
   let captionPlace: Place | null = null;
+  const spanRows: { texts: string[]; heads: number[] }[] = [];
   for (let k = head; k < bodyFrom; k++) {
     const l = lines[k];
     if (isBlank(l)) continue;
     const place: Place = { line: l.no, table };
     const texts: string[] = Array(width).fill('');
-    for (const c of chunks(l.text)) {
-      if (c.end <= valueStart) { caption.push(c.text); captionPlace ??= place; continue; }
+    // Which heading of the line heads each column (its index among the line's chunks, -1 for none).
+    const heads: number[] = Array(width).fill(-1);
+    chunks(l.text).forEach((c, i) => {
+      if (c.end <= valueStart) { caption.push(c.text); captionPlace ??= place; return; }
       // A heading over several columns heads each of them.
       const over = extent.map((x, n) => (c.start < x.end && c.end > x.start ? n : -1)).filter((n) => n >= 0);
-      for (const col of over.length ? over : [columnOfChunk(c.start, c.end)]) texts[col] = texts[col] ? `${texts[col]} ${c.text}` : c.text;
+      for (const col of over.length ? over : [columnOfChunk(c.start, c.end)]) {
+        texts[col] = texts[col] ? `${texts[col]} ${c.text}` : c.text;
+        heads[col] = i;
+      }
+    });
+    if (texts.some((t) => t !== '')) {
+      rows.push({ type: 'header', texts, place, spanned: true });
+      spanRows.push({ texts, heads });
     }
-    if (texts.some((t) => t !== '')) rows.push({ type: 'header', texts, place, spanned: true });
   }
+  headBetweenSpans(spanRows, width);
   if (caption.length && captionPlace) titles.push({ text: caption.join(' '), bold: false, place: captionPlace });
   body.forEach((l, n) => {
     if (isBlank(l)) return;
@@ -175,6 +185,41 @@ function gridOf(lines: Line[], from: number, to: number, head: number, bodyFrom:
   });
   return { titles, rows, width, place: { line: lines[head].no, table } };
 }
+
+/**
+ * A dated column left between two spanning headings that cover the columns on either side of it
+ * ("For the three months ended" over two columns, "For the year ended" over two, a third quarter
+ * column printed between them) belongs to one of them: the one that does not already hold a column
+ * of the same date (one span never reports one period twice), else the nearer one. Undated columns
+ * (a "% change" beside a span) are left as printed.
+ */
+function headBetweenSpans(spanRows: { texts: string[]; heads: number[] }[], width: number): void {
+  spanRows.forEach((row, at) => {
+    const spans = new Set(row.heads.filter((h) => h >= 0));
+    if (spans.size < 2) return;
+    // Only spans: each of the line's headings covers two columns or more where it is printed.
+    if ([...spans].some((h) => row.heads.filter((x) => x === h).length < 2)) return;
+    const below = spanRows.slice(at + 1);
+    const dated = (col: number) => below.map((r) => r.texts[col]).filter(Boolean).join(' ');
+    for (let col = 0; col < width; col++) {
+      if (row.heads[col] >= 0) continue;
+      const date = dated(col);
+      if (!DATED.test(date)) continue;
+      let l = col - 1;
+      while (l >= 0 && row.heads[l] < 0) l--;
+      let r = col + 1;
+      while (r < width && row.heads[r] < 0) r++;
+      if (l < 0 || r >= width) continue;
+      const holds = (h: number) => row.heads.some((x, c) => x === h && dated(c) === date);
+      const heldLeft = holds(row.heads[l]);
+      const pick = heldLeft !== holds(row.heads[r]) ? (heldLeft ? r : l) : col - l <= r - col ? l : r;
+      row.heads[col] = row.heads[pick];
+      row.texts[col] = row.texts[pick];
+    }
+  });
+}
+
+const DATED = /\b(19|20)\d{2}\b/;
 
 /** Short lines standing alone (a company name, a statement title) are title candidates. */
 function proseOf(lines: Line[]): ProseBlock[] {
