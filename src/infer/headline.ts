@@ -1,5 +1,6 @@
 import type { Column, Headline, HeadlineFigure, Table, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
+import { printedChanges } from './printed-change';
 import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, type Located, type Periods } from './locate';
 
 // The headline set, chosen once: which statement rows lead the briefing and the Summary sheet, and
@@ -424,5 +425,6 @@ export const headlinePass: Pass = {
   name: 'headline',
   run(release) {
     release.headline = chooseHeadline(release);
+    release.headline.changes = printedChanges(release);
   },
 };

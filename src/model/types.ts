@@ -366,6 +366,17 @@ export interface Headline {
   income: HeadlineFigure[];
   balance: HeadlineFigure[];
   cashflow: HeadlineFigure[];
+  /** The change (%) columns the release prints beside two period columns: the page prints these, not a recomputed change. */
+  changes?: PrintedChange[];
+}
+
+/** A percent column of a table that is the release's change of `current` against `prior` (column indexes). */
+export interface PrintedChange {
+  statement: string;
+  table: number;
+  current: number;
+  prior: number;
+  change: number;
 }
 
 /** The checks a briefing must pass before it is final (infer/gate.ts); reasons empty when it passes. */

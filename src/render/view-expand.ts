@@ -5,7 +5,7 @@ import { clipAtWord } from './text-fit';
 import { spanHeads } from './heads';
 import { LABEL_MAX, labelParts, titleText } from './labels';
 import { footedRows, footingTotals } from './view-footing';
-import { money, pctChange, type Condensed, type StatementLine } from './view-figures';
+import { money, yoyChange, type Condensed, type StatementLine } from './view-figures';
 
 // What the briefing adds when its page has room: every line of the income statement instead of the
 // condensed few, the balance sheet's totals, then further tables the release reports (a summary,
@@ -60,9 +60,11 @@ function cellText(release: Release, f: Figure | null): string {
   return money(release, f, false) ?? '';
 }
 
-function change(f: Figure | null, prior: Figure | null): { text: string; cls: string } {
+function change(release: Release, loc: Located, f: Figure | null, prior: Figure | null): { text: string; cls: string } {
   // A change of a ratio is in points, not per cent: left to the reader rather than mislabelled.
-  const c = f?.value && f.kind !== 'percent' && f.kind !== 'number' ? pctChange(f.value, prior?.value ?? null) : null;
+  const at = { statement: loc.statement, table: loc.tableIndex, row: loc.rowIndex };
+  const col = (x: Figure | null) => (x ? loc.row.cells.indexOf(x) : -1);
+  const c = f?.value && f.kind !== 'percent' && f.kind !== 'number' ? yoyChange(release, at, f, col(f), prior, prior ? col(prior) : null) : null;
   return { text: c?.text ?? '', cls: `num chg ${c?.sign ?? ''}`.trim() };
 }
 
@@ -73,7 +75,7 @@ function spanCells(release: Release, loc: Located, p: Periods, withChange: boole
     const t = triple(loc, p, span);
     if (t) any = true;
     const pair = [{ text: cellText(release, t?.prior ?? null), cls: 'num prior' }, { text: cellText(release, t?.now ?? null), cls: 'num now' }];
-    return withChange ? [...pair, change(t?.now ?? null, t?.prior ?? null)] : pair;
+    return withChange ? [...pair, change(release, loc, t?.now ?? null, t?.prior ?? null)] : pair;
   });
   return any ? cells : null;
 }
@@ -82,7 +84,7 @@ function spanCells(release: Release, loc: Located, p: Periods, withChange: boole
 function instantCells(release: Release, loc: Located, p: Periods): StatementLine['cells'] | null {
   const t = triple(loc, p, null);
   if (!t) return null;
-  return [{ text: cellText(release, t.prior), cls: 'num prior' }, { text: cellText(release, t.now), cls: 'num now' }, change(t.now, t.prior)];
+  return [{ text: cellText(release, t.prior), cls: 'num prior' }, { text: cellText(release, t.now), cls: 'num now' }, change(release, loc, t.now, t.prior)];
 }
 
 function instantHeads(loc: Located, p: Periods): string[] {

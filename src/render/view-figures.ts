@@ -1,6 +1,7 @@
 import { cellOf, hasMargins, marginFigure, marginName, MARGINS, percentOf, plausibleMargin, rowOf, unitsOf } from '../infer/gate';
 import { Decimal } from '../model/decimal';
-import type { Figure, HeadlineFigure, Release } from '../model/types';
+import type { Figure, HeadlineFigure, Release, RowRef } from '../model/types';
+import { COARSE_DIGITS, printedChange, significantDigits } from '../infer/printed-change';
 import { formatFigure } from './format';
 import { spanHeads } from './heads';
 import { LABEL_MAX, labelText } from './labels';
@@ -60,11 +61,35 @@ function sign(d: Decimal): Change['sign'] {
  * Change in % of now against prior. n/m on a zero base or across a sign change, as releases print
  * NM; two negatives (an expense printed in parentheses, a loss) change by their magnitudes.
  */
+function magnitudeChange(now: Decimal, prior: Decimal): Decimal {
+  return now.abs().minus(prior.abs()).div(prior.abs()).times(100);
+}
+
 export function pctChange(now: Decimal, prior: Decimal | null): Change | null {
   if (!prior) return null;
   if (prior.isZero() || (now.isNegative() !== prior.isNegative() && !now.isZero())) return { text: 'n/m', sign: 'flat' };
-  const pct = now.abs().minus(prior.abs()).div(prior.abs()).times(100);
+  const pct = magnitudeChange(now, prior);
   return { text: formatFigure(pct, { decimals: 1, percent: true, sign: true }), sign: sign(pct.toDecimalPlaces(1)) };
+}
+
+/**
+ * The change of a row's figure in column now against column prior: the change the release prints
+ * beside them where it prints one (computed from its unrounded figures, it wins over ours), else
+ * computed from the printed figures — shown as approximate, to the whole per cent, where either is
+ * printed with two significant digits or fewer (0.25 against 0.27 may be anything from −4% to −11%).
+ */
+export function yoyChange(release: Release, at: RowRef, now: Figure, nowCol: number, prior: Figure | null, priorCol: number | null): Change | null {
+  const printed = printedChange(release, at, nowCol, priorCol);
+  if (printed === 'n/m') return { text: 'n/m', sign: 'flat' };
+  if (printed?.value) return { text: formatFigure(printed.value, { decimals: printed.decimals, percent: true, sign: true }), sign: sign(printed.value) };
+  if (!now.value) return null;
+  const c = pctChange(now.value, prior?.value ?? null);
+  if (!c || c.text === 'n/m' || !prior) return c;
+  // A figure of nothing is exact: from anything to nothing is −100%.
+  const digits = [now, prior].filter((f) => !f.value!.isZero()).map(significantDigits);
+  if (Math.min(...digits) > COARSE_DIGITS) return c;
+  const pct = magnitudeChange(now.value, prior.value!);
+  return { text: `~${formatFigure(pct, { decimals: 0, percent: true, sign: true })}`, sign: sign(pct.toDecimalPlaces(0)) };
 }
 
 /** Prints an amount, per-share or percent figure in the briefing's unit. */
@@ -130,7 +155,7 @@ export function tiles(release: Release): Tile[] {
       value,
       unit: unit.join(' ') || null,
       prior: money(release, prior, true),
-      change: now.kind === 'percent' ? bpChange(now.value, prior?.value ?? null) : pctChange(now.value, prior?.value ?? null),
+      change: now.kind === 'percent' ? bpChange(now.value, prior?.value ?? null) : figureChange(release, f, i),
       usd: release.meta.currency === 'USD' ? null : usdOf(release, now, cellOf(release, f, i, 'usd')),
     });
   }
@@ -168,6 +193,14 @@ export function margins(release: Release): MarginRow[] {
   return out;
 }
 
+/** A headline figure's change for span i. */
+function figureChange(release: Release, f: HeadlineFigure, i: number): Change | null {
+  const at = f.cols[i];
+  const now = cellOf(release, f, i, 'now');
+  if (!at || !now) return null;
+  return yoyChange(release, at.row ?? f.row, now, at.now, cellOf(release, f, i, 'prior'), at.prior);
+}
+
 /** A line's cells: prior, now (and the change) for each span shown. */
 function cellsFor(release: Release, f: HeadlineFigure, spans: number, withChange: boolean): { text: string; cls: string }[] | null {
   const out: { text: string; cls: string }[] = [];
@@ -179,7 +212,7 @@ function cellsFor(release: Release, f: HeadlineFigure, spans: number, withChange
     out.push({ text: money(release, prior, false) ?? '', cls: 'num prior' });
     out.push({ text: money(release, now, false) ?? '', cls: 'num now' });
     if (withChange) {
-      const c = now?.value ? pctChange(now.value, prior?.value ?? null) : null;
+      const c = now?.value ? figureChange(release, f, i) : null;
       out.push({ text: c?.text ?? '', cls: `num chg ${c?.sign ?? ''}`.trim() });
     }
   }

@@ -1,0 +1,98 @@
+import { Decimal } from '../model/decimal';
+import type { Figure, PrintedChange, Release, Row, RowRef, Table } from '../model/types';
+import { allTables, amountOf } from './grid';
+
+// A release that prints a change (%) column beside its two period columns computed it from its
+// unrounded figures; a change recomputed from the printed, rounded figures can differ (0.25 against
+// 0.27 is −7.4%, the release's (5.8)%). Where a table has such a column, the page prints the
+// release's change; it is found here once, by the rows it agrees with within the rounding of the
+// printed figures, and the briefing reads it.
+
+/** Rows that must agree before a percent column is taken for the change of two columns. */
+const MIN_AGREE = 2;
+/** At most one row in this many may disagree (a restated figure, a change printed from other figures). */
+const DISAGREE_SHARE = 4;
+
+/** The interval a printed figure stands for: its value ± half a unit of its last digit. */
+function bounds(f: Figure | null | undefined): [Decimal, Decimal] | null {
+  const a = amountOf(f);
+  if (!a || a.unit.isZero()) return null;
+  const half = a.unit.div(2);
+  return [a.value.minus(half), a.value.plus(half)];
+}
+
+/**
+ * Whether a printed change agrees with the change of its row's two figures under either way
+ * releases print one: (now − prior) ÷ |prior|, or by magnitudes for two negatives.
+ */
+function agrees(now: [Decimal, Decimal], prior: [Decimal, Decimal], printed: [Decimal, Decimal]): boolean {
+  // A prior that may be zero has no change to compare.
+  if (prior[0].lte(0) && prior[1].gte(0)) return false;
+  const ways = [
+    (c: Decimal, q: Decimal) => c.minus(q).div(q.abs()),
+    (c: Decimal, q: Decimal) => c.abs().minus(q.abs()).div(q.abs()),
+  ];
+  return ways.some((way) => {
+    const corners = now.flatMap((c) => prior.map((q) => way(c, q)));
+    const lo = Decimal.min(...corners);
+    const hi = Decimal.max(...corners);
+    return printed[0].lte(hi) && printed[1].gte(lo);
+  });
+}
+
+function columnPairs(table: Table, statement: string, index: number): PrintedChange[] {
+  const out: PrintedChange[] = [];
+  const amounts = table.columns.filter((c) => c.kind !== 'percent' && !c.convenience);
+  for (const p of table.columns) {
+    if (p.kind !== 'percent') continue;
+    let best: { current: number; prior: number; agree: number } | null = null;
+    for (const cur of amounts) {
+      for (const prior of amounts) {
+        if (cur === prior) continue;
+        let agree = 0;
+        let disagree = 0;
+        for (const row of table.rows) {
+          const printed = row.cells[p.index];
+          if (printed?.kind !== 'percent') continue;
+          const [c, q, r] = [bounds(row.cells[cur.index]), bounds(row.cells[prior.index]), bounds(printed)];
+          if (!c || !q || !r || row.cells[cur.index]!.kind !== row.cells[prior.index]!.kind) continue;
+          if (agrees(c, q, r)) agree++;
+          else disagree++;
+        }
+        if (agree < MIN_AGREE || disagree * DISAGREE_SHARE > agree) continue;
+        if (!best || agree > best.agree) best = { current: cur.index, prior: prior.index, agree };
+      }
+    }
+    if (best) out.push({ statement, table: index, current: best.current, prior: best.prior, change: p.index });
+  }
+  return out;
+}
+
+/** Every table's printed change columns, in column order. */
+export function printedChanges(release: Release): PrintedChange[] {
+  return allTables(release).flatMap(({ statement, table, index }) => columnPairs(table, statement.id, index));
+}
+
+/**
+ * The change the release prints for a row's figures in columns now and prior: the percent figure,
+ * 'n/m' where it prints a word there (NM, n.a.), or null where it prints no change for them.
+ */
+export function printedChange(release: Release, at: RowRef, now: number, prior: number | null): Figure | 'n/m' | null {
+  if (prior === null) return null;
+  const pair = release.headline?.changes?.find((c) => c.statement === at.statement && c.table === at.table && c.current === now && c.prior === prior);
+  if (!pair) return null;
+  const row: Row | undefined = release.statements.find((s) => s.id === at.statement)?.tables[at.table]?.rows[at.row];
+  const cell = row?.cells[pair.change];
+  if (!cell) return null;
+  if (cell.kind === 'percent' && cell.value !== null) return cell;
+  return /\d/.test(cell.text) ? null : 'n/m';
+}
+
+/** Significant digits a figure is printed with (0.25 has two, 1,191.1 five). */
+export function significantDigits(f: Figure): number {
+  if (!f.value || f.value.isZero()) return 0;
+  return f.value.abs().times(new Decimal(10).pow(f.decimals)).toFixed(0).length;
+}
+
+/** A change recomputed from figures printed this coarsely is shown as approximate. */
+export const COARSE_DIGITS = 2;
