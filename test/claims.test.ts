@@ -78,6 +78,18 @@ describe('claims: ranges from one clause', () => {
 });
 
 describe('claims: outlook of made-up releases', () => {
+  it('names the year a "for the full year 2025" sentence names, not the year after the reported quarter\'s', () => {
+    const r = release([
+      '## Outlook',
+      'For the full year 2025, the company expects revenue of $410 million to $430 million.',
+      'For the full year, the company expects capital expenditures of $30 million to $35 million.',
+    ]);
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Revenue | FY2025 | 410 | 430 | USDe6 | level',
+      'Capital expenditures | FY2024 | 30 | 35 | USDe6 | level',
+    ]);
+  });
+
   it('names the guided period from the heading, not from "compared with fourth quarter 2023"', () => {
     const r = release([
       '## Fourth Quarter 2024 Guidance',
