@@ -37,6 +37,8 @@ describe('reading tables: header lines shorter than their rows', () => {
     '| Debt | $ | 250,000 | $ | 260,500 | (4.0)% |',
     '| Number of properties |  | 42 |  | 40 | 5.0% |',
     '| Leasing (square feet) |  | 93,078 |  | 60,792 | 53.1% |',
+    '| Leasing – anchor tenants 2 |  | 35,000 |  | 16,455 | 112.7% |',
+    '| Leasing spread |  | 14.9% |  | 15.4% | (3.2)% |',
     '| Weighted average number of units outstanding |  | 10,366 |  | 10,285 | 0.8% |',
     '',
   ].join('\n');
@@ -70,6 +72,13 @@ describe('reading tables: header lines shorter than their rows', () => {
     assert.strictEqual(rowOf(r, /square feet/).kind, 'number');
     assert.strictEqual(rowOf(r, /^Total assets$/).cells[0]!.scale, 3);
     assert.strictEqual(rowOf(r, /units outstanding/).kind, 'shares');
+  });
+
+  it('counts a part of a counted row ("Leasing – anchor tenants" under "Leasing (square feet)") in the same unit', () => {
+    const part = rowOf(r, /anchor tenants/);
+    assert.strictEqual(part.kind, 'number');
+    assert.deepStrictEqual(part.cells.slice(0, 2).map((c) => [c!.value!.toString(), c!.scale]), [['35000', 0], ['16455', 0]]);
+    assert.strictEqual(rowOf(r, /^Leasing spread$/).cells[0]!.kind, 'percent');
   });
 });
 

@@ -129,6 +129,28 @@ function rowKind(label: string, context: ValueKind | null): ValueKind {
   return kindFromLabel(label) ?? context ?? 'amount';
 }
 
+/** A label without its parenthesised units and footnote markers, to compare labels of one family. */
+function stemOf(label: string): string {
+  return label.replace(/\([^)]*\)/g, ' ').replace(/(?:\s+\d{1,2})+\s*$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Rows whose label states a count's unit ("New leasing (square feet)"), by the label's stem. */
+function noteCounted(counted: Map<string, ValueKind>, label: string): void {
+  const kind = /\([^)]*\)/.test(label) ? kindFromLabel(label) : null;
+  if ((kind === 'number' || kind === 'shares') && stemOf(label).length >= 4) counted.set(stemOf(label), kind);
+}
+
+/**
+ * A row named as a part of a counted row ("New leasing – anchor / junior anchor" under "New leasing
+ * (square feet)") counts the same thing, though its label repeats no unit; a row naming money does not.
+ */
+function familyKind(counted: Map<string, ValueKind>, label: string): ValueKind | null {
+  if (kindFromLabel(label) !== null || currenciesIn(label).length > 0 || scaleIn(label) !== null) return null;
+  const l = label.toLowerCase();
+  for (const [stem, kind] of counted) if (l.startsWith(stem) && /^\s*[\u2013\u2014:,-]\s/.test(l.slice(stem.length))) return kind;
+  return null;
+}
+
 function isBoldRow(row: RawRow, boldColumns: Set<number>): boolean {
   return row.cells.some((c, i) => c.bold && c.text !== '' && !boldColumns.has(i));
 }
@@ -206,6 +228,7 @@ function buildTable(
   const indents = [...new Set(body.map((r) => r.indent))].sort((a, b) => a - b);
   const useIndent = indents.length > 1;
   let context: ValueKind | null = null;
+  const counted = new Map<string, ValueKind>();
   let underHeader = false;
   const rows: Row[] = [];
   const boldColumns = boldColumnsOf(body);
@@ -224,7 +247,8 @@ function buildTable(
     // Each cell's figure read once, for the row's kind and then for its own.
     const figures = kept.map((c) => (raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null));
     const printed = kept.flatMap((c, i) => { const f = figures[i]; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
-    const kindOfRow = values ? kindFromFigures(rowKind(label, context), label, printed) : (kindFromLabel(label) ?? 'amount');
+    const kindOfRow = values ? kindFromFigures(rowKind(label, context ?? familyKind(counted, label)), label, printed) : (kindFromLabel(label) ?? 'amount');
+    if (values) noteCounted(counted, label);
     const cells: (Figure | null)[] = kept.map((c, i) => {
       const cell = raw.cells[c];
       if (!cell || cell.text === '') return null;
