@@ -41,8 +41,8 @@ const CORPUS_IDENTITY: Record<string, Identity> = {
   // "For Immediate Release: November 22, 2024"; "third quarter of fiscal 2024"; 13 weeks ended November 2, 2024.
   'buckle_8k_ex99-1.html': id('The Buckle, Inc.', 'Q3 FY2024', '2024-11-02', '2024-11-22', 'USD'),
   'caterpillar_q1_2022_8k_ex99-1.htm': id('Caterpillar Inc.', 'Q1 2022', '2022-03-31', '2022-04-28', 'USD'),
-  // The wire copy prints no dateline date.
-  'chimera_investment_q4_2024_morningstar.md': id('Chimera Investment Corporation', 'Q4 2024', '2024-12-31', null, 'USD'),
+  // The wire copy prints no dateline date: its front matter's publication date ("date: \"2025-02-12 19:50:51\"").
+  'chimera_investment_q4_2024_morningstar.md': id('Chimera Investment Corporation', 'Q4 2024', '2024-12-31', '2025-02-12', 'USD'),
   'danaos_q4_2024_morningstar.md': id('Danaos Corporation', 'Q4 2024', '2024-12-31', '2025-02-10', 'USD'),
   'farmers_merchants_bancshares_fy2024_globenewswire.md': id('Farmers and Merchants Bancshares, Inc.', 'Q4 2024', '2024-12-31', '2025-02-10', 'USD'),
   'foresight_q4_2023_newsdirect.md': id('Foresight Autonomous Holdings Ltd.', 'Q4 2023', '2023-12-31', null, 'USD'),
@@ -63,8 +63,8 @@ const CORPUS_IDENTITY: Record<string, Identity> = {
   'precision_drilling_q4_2024_globenewswire.md': id('Precision Drilling Corporation', 'Q4 2024', '2024-12-31', '2025-02-12', 'CAD'),
   // "HOFFMAN ESTATES, Ill., July 22 /PRNewswire-FirstCall/": the dateline prints no year; the quarter ended July 3, 2004.
   'sears_q2_2004_8k_ex99.txt': id('Sears, Roebuck and Co.', 'Q2 2004', '2004-07-03', '2004-07-22', 'USD'),
-  // No dateline; the conference call is on February 12, 2025.
-  'slate_grocery_reit_q4_2024_morningstar.md': id('Slate Grocery REIT', 'Q4 2024', '2024-12-31', null, 'USD'),
+  // No dateline (the conference call is on February 12, 2025): the front matter's publication date ("date: \"2025-02-12 10:35:45\"").
+  'slate_grocery_reit_q4_2024_morningstar.md': id('Slate Grocery REIT', 'Q4 2024', '2024-12-31', '2025-02-12', 'USD'),
   // Exhibit 99.01: "Jan. 25, 2005"; "Atlanta-based Southern Company (NYSE: SO)"; quarter and year ended December 31, 2004.
   'southern_co_q4_2004_8k_full_submission.txt': id('Southern Company', 'Q4 2004', '2004-12-31', '2005-01-25', 'USD'),
 };

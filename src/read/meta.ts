@@ -146,6 +146,15 @@ function edgarFiled(prose: ProseBlock[], statements: Statement[]): string | null
   return null;
 }
 
+/**
+ * A wire copy's front matter dates its publication ("date: \"2025-02-12 10:35:45\""): the release
+ * date when the text states none, as an EDGAR header's filing date is; never one before the period ends.
+ */
+function published(front: string, periodEnd: string | null): string | null {
+  const m = /^date:\s*"?(\d{4}-\d{2}-\d{2})\b/m.exec(front);
+  return m && (!periodEnd || m[1] > periodEnd) ? m[1] : null;
+}
+
 const ANNOUNCES = /\btoday\s+(?:announced|reported|reports|announces|released)\b|\b(?:announced|reported|reports)\s+today\b|\b(?:NASDAQ|Nasdaq|NYSE|TSX)\s*:/;
 
 export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseMeta {
@@ -177,7 +186,7 @@ export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseM
     fiscalQuarter: fiscal.quarter,
     calendar: fiscal.calendar,
     periodEnd,
-    releaseDate: releaseDateOf(lead, periodEnd, header, (t) => ANNOUNCES.test(t)),
+    releaseDate: releaseDateOf(lead, periodEnd, header, (t) => ANNOUNCES.test(t)) ?? published(front ? prose[0].text : '', periodEnd),
     headline,
     currency: currencyOf(statements),
     amountScale: top(scales),
