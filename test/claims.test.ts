@@ -78,6 +78,18 @@ describe('claims: ranges from one clause', () => {
 });
 
 describe('claims: outlook of made-up releases', () => {
+  it('names the year a "for the full year 2025" sentence names, not the year after the reported quarter\'s', () => {
+    const r = release([
+      '## Outlook',
+      'For the full year 2025, the company expects revenue of $410 million to $430 million.',
+      'For the full year, the company expects capital expenditures of $30 million to $35 million.',
+    ]);
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Revenue | FY2025 | 410 | 430 | USDe6 | level',
+      'Capital expenditures | FY2024 | 30 | 35 | USDe6 | level',
+    ]);
+  });
+
   it('names the guided period from the heading, not from "compared with fourth quarter 2023"', () => {
     const r = release([
       '## Fourth Quarter 2024 Guidance',
@@ -111,7 +123,40 @@ describe('claims: outlook of made-up releases', () => {
       ['Earnings per share, before the cumulative effect of change in accounting principle, but including $0.24 per share of special charges', '$2.66\u20132.86', 'FY2024'],
       ['Earnings per diluted share, including $.01 per diluted share in restructuring charges', '$0.16\u20130.17', 'Q4 2024'],
       ['Investment', 'c. $225 million', 'FY2025'],
-      ['Direct shareholder returns (% of free cash flow)', '35\u201345%', 'FY2025'],
+      ['Direct shareholder returns (% of free cash flow), before debt repayments', '35\u201345%', 'FY2025'],
+    ]);
+  });
+
+  it('keeps the rate a guided figure is stated at: per quarter, per year, per share', () => {
+    const r = release([
+      '## 2025 Outlook',
+      'Amortization of approximately $4.2 million per quarter expected.',
+      'Maintenance spending is expected to be $30 million annually, excluding the new plant.',
+      'Core earnings are expected to be EUR3.10 to EUR3.20 per share, reflecting growth of 5% to 8%.',
+      'Adjusted earnings are expected to be $1.05 per diluted share.',
+      'Rent expense is expected to be $2 million a year earlier than planned.',
+      'We expect a $0.25 quarterly dividend.',
+    ]);
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Amortization per quarter | FY2025 | 4.2 | 4.2 | USDe6 | level ~',
+      'Maintenance spending per year | FY2025 | 30 | 30 | USDe6 | level',
+      'Core earnings per share | FY2025 | 3.1 | 3.2 | EUR/share | level',
+      'Core earnings per share | FY2025 | 5 | 8 | percent | change',
+      'Adjusted earnings per diluted share | FY2025 | 1.05 | 1.05 | USD/share | level',
+      'Rent expense | FY2025 | 2 | 2 | USDe6 | level',
+    ]);
+    assert.deepStrictEqual(outlook(r).map((i) => i.label).slice(0, 3), ['Amortization per quarter', 'Maintenance spending per year, excluding the new plant', 'Core earnings per share']);
+  });
+
+  it('keeps a qualifier after the measure a share is of, and the next sentence that bounds the guidance', () => {
+    const r = release([
+      '## Outlook',
+      'In 2025, we plan to increase dividends to 40% to 50% of distributable earnings before one-time items.',
+      'For 2025, the company expects to achieve net income of $50 million to $60 million. This includes an estimate of $3 million to $5 million of storm losses for the year.',
+    ]);
+    assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
+      ['Dividends (% of distributable earnings), before one-time items', '40\u201350%', 'FY2025'],
+      ['Net income, includes $3 million to $5 million of storm losses', '$50\u201360 million', 'FY2025'],
     ]);
   });
 
@@ -415,6 +460,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Debt reduction | FY2025 | 100 | open | CADe6 | level',
       'Direct shareholder returns (% of free cash flow) | FY2025 | 35 | 45 | percent | level',
     ]);
+    // "… 35% to 45% of free cash flow, before debt repayments."
+    assert.strictEqual(outlook(r)[2].label, 'Direct shareholder returns (% of free cash flow), before debt repayments');
     // "repurchased $25 million of common shares under our NCIB, and ended the quarter with $74 million of cash".
     assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | Q4 2024 | 25 | 25 | CADe6 | level']);
   });
@@ -422,9 +469,11 @@ describe('claims: corpus releases, pinned from their sources', function () {
   it('Gecina FY2024: 2025 recurrent net income €6.60–6.70 per share (+2.8% to +4.4%); the €5.45 dividend and its interim', async () => {
     const r = await corpus('gecina_fy2024_djn.md');
     assert.deepStrictEqual(pins(r, 'outlook'), [
-      'Recurrent net income (Group share) | FY2025 | 6.6 | 6.7 | EUR/share | level',
-      'Recurrent net income (Group share) | FY2025 | 2.8 | 4.4 | percent | change yoy',
+      // "recurrent net income (Group share) expected between EUR6.60 to EUR6.70 per share, reflecting another year of growth with +2.8%/+4.4% vs 2024".
+      'Recurrent net income (Group share) per share | FY2025 | 6.6 | 6.7 | EUR/share | level',
+      'Recurrent net income (Group share) per share | FY2025 | 2.8 | 4.4 | percent | change yoy',
     ]);
+    assert.deepStrictEqual(outlook(r)[0].label, 'Recurrent net income (Group share) per share');
     assert.deepStrictEqual(pins(r, 'capital-return'), ['Dividend proposed per share | - | 5.45 | 5.45 | EUR/share | level', 'Dividend paid per share (interim) | - | 2.7 | 2.7 | EUR/share | level']);
   });
 
@@ -433,7 +482,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Revenue | H1 2025 | 10 | 10 | percent | change ~',
       'GP rate | H1 2025 | 80 | 80 | bp | change ~',
-      'Total D&A | H1 2025 | 13.5 | 13.5 | USDe6 | level ~',
+      // "Total D&A of approximately $13.5 million per quarter expected".
+      'Total D&A per quarter | H1 2025 | 13.5 | 13.5 | USDe6 | level ~',
       'Adjusted EBITDA margin | H1 2025 | 10 | 10 | bp | change',
       'Adjusted EBITDA margin | H1 2025 | 3.6 | 3.6 | percent | level ~',
     ]);
@@ -443,6 +493,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
   it('Palomar Q4 2024: 2025 adjusted net income $180–192 million', async () => {
     const r = await corpus('palomar_q4_2024_globenewswire.md');
     assert.deepStrictEqual(pins(r, 'outlook'), ['Adjusted net income | FY2025 | 180 | 192 | USDe6 | level']);
+    // "This includes an estimate of $8 million to $12 million of catastrophe losses for the year."
+    assert.strictEqual(outlook(r)[0].label, 'Adjusted net income, includes $8 million to $12 million of catastrophe losses');
   });
 
   it('Ascendis Q4 2024: no quantitative guidance (its Q4 and full-year revenue are actuals)', async () => {

@@ -91,7 +91,9 @@ export function periodIn(text: string, meta: ReleaseMeta, which: 'first' | 'last
     add(e.index ?? 0, e[0].length, { label: `FY${year}`, ordinal: year * 4 + 4 });
   }
   const the = THE_YEAR.exec(t);
-  if (the && meta.fiscalYear !== null && !/\bended\b/i.test(t.slice(the.index, the.index + 30))) {
+  // "For the full year 2025": the year it names is the period, not the year after the release's.
+  const named = the ? found.some((f) => the.index < f.end && the.index + the[0].length > f.at) : false;
+  if (the && !named && meta.fiscalYear !== null && !/\bended\b/i.test(t.slice(the.index, the.index + 30))) {
     const year = !past && (meta.fiscalQuarter === null || meta.fiscalQuarter === 4) ? meta.fiscalYear + 1 : meta.fiscalYear;
     add(the.index, the[0].length, { label: `FY${year}`, ordinal: year * 4 + 4 });
   }

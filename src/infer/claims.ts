@@ -147,6 +147,22 @@ function claim(kind: ClaimKind, subject: string, v: Stated, period: string | nul
   };
 }
 
+// A rate right after a figure: per period ("per quarter", "annually", "a year") or per share or unit.
+// An adverb or "a year" qualifies the figure only where no noun follows it ("$0.25 quarterly dividend").
+const RATE_PERIOD = /^\s*(?:(?:per|a|an|each)\s+(quarter|month|year|annum|week|day)\b(?!\s+(?:earlier|ago|before|later|end|ended|to\s+date))|(annually|quarterly|monthly)\b(?=\s*(?:[,;.)]|$|and\b|or\b|expected|anticipated|in\b|over\b|for\b|through\b|from\b|beginning\b|starting\b|thereafter\b)))/i;
+const RATE_SHARE = /^\s*per\s+((?:[A-Za-z-]+\s+){0,3}?)(share|ADS|unit)s?\b/i;
+const ADVERB: Record<string, string> = { annually: 'year', quarterly: 'quarter', monthly: 'month', annum: 'year' };
+
+/** The rate a figure is stated at, from the words right after it; `length` is how many of them it takes. */
+export function rateAfter(after: string): { words: string; perShare: boolean; length: number } | null {
+  const share = RATE_SHARE.exec(after);
+  if (share) return { words: `per ${share[1].replace(/\s+/g, ' ')}${share[2]}`, perShare: true, length: share[0].length };
+  const period = RATE_PERIOD.exec(after);
+  if (!period) return null;
+  const word = (period[1] ?? period[2]).toLowerCase();
+  return { words: `per ${ADVERB[word] ?? word}`, perShare: false, length: period[0].length };
+}
+
 const PER_SHARE_SUBJECT = /\bper\s+(?:diluted\s+|basic\s+)?(?:share|ADS|unit)\b|\bEPS\b/i;
 
 /** The guidance of one sentence. */
@@ -192,12 +208,28 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
       // A bare count ("two 9,200 TEU vessels") is not guidance of a measure.
       if (!subject || !goodSubject(subject) || (v.unit === 'number' && v.scale < 3)) continue;
       const c = claim('outlook', subject, v, period?.label ?? null, si, s.place);
-      c.note = qualifierOf(before, clause.text.slice(v.end));
       // "increase returns to 35% to 45%": the level reached, not a change.
       c.change = change || (v.unit === 'percent' && /\b(?:grow|growth|increase|decrease|decline)\b/i.test(before) && !/\bto\s*(?:approximately|about|around)?\s*$/i.test(before));
+      let tail = clause.text.slice(v.end);
+      // "$13.5 million per quarter", "€6.60 per share": the rate is part of what the figure measures.
+      const rate = rateAfter(tail);
+      if (rate) {
+        tail = tail.slice(rate.length);
+        if (rate.perShare) {
+          if (!PER_SHARE_SUBJECT.test(c.subject)) c.subject = `${c.subject} ${rate.words}`;
+          if (c.unit === 'amount' && c.scale === 0) c.unit = 'per-share';
+        } else if (c.change) c.note = rate.words;
+        else c.subject = `${c.subject} ${rate.words}`;
+      }
       // "35% to 45% of free cash flow": a share of another measure says of which.
-      const share = v.unit === 'percent' && !c.change ? /^\s*of\s+((?:[A-Za-z][\w-]*\s?){1,4}?)(?=\s*(?:[,;.]|$|(?:before|after|in|for|by|to)\b))/i.exec(v.after) : null;
-      if (share) c.subject = `${c.subject} (% of ${share[1].trim()})`;
+      const share = v.unit === 'percent' && !c.change ? /^\s*of\s+((?:[A-Za-z][\w-]*\s?){1,4}?)(?=\s*(?:[,;.]|$|(?:before|after|in|for|by|to)\b))/i.exec(tail) : null;
+      if (share) {
+        c.subject = `${c.subject} (% of ${share[1].trim()})`;
+        tail = tail.slice(share[0].length);
+      }
+      // The qualifier may follow the rate or the measure it is a share of ("… of free cash flow, before debt repayments").
+      const qualifier = qualifierOf(before, tail, !!(rate || share));
+      if (qualifier) c.note = c.note ? `${c.note}, ${qualifier}` : qualifier;
       if (c.unit === 'amount' && c.scale === 0 && PER_SHARE_SUBJECT.test(subject)) c.unit = 'per-share';
       // A level is compared with nothing unless a base follows; a change says what it is over.
       c.comparison = c.change ? comparisonOf(`${before} ${clause.text.slice(v.end)}`) : null;
@@ -220,11 +252,17 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
 // ("$.16 to $.17, including $.01 per diluted share in restructuring charges").
 const QUALIFIER_WORDS = String.raw`(?:before|after|excluding|including|but\s+including|but\s+excluding|net\s+of|assuming|inclusive\s+of|exclusive\s+of)\b`;
 const QUALIFIER_BEFORE = new RegExp(String.raw`,\s*(${QUALIFIER_WORDS}[^]*?),?\s*(?:to\s+be|to\s+range|to\s+come\s+in|is|are|will\s+be|of|at|in\s+the\s+range\s+of|between)\b[^,]*$`, 'i');
-const QUALIFIER_AFTER = new RegExp(String.raw`^\s*,\s*(${QUALIFIER_WORDS}[^;]*?)\s*(?:,\s*(?:and|while|which|reflecting)\b|;|\.(?=\s|$)|$)`, 'i');
+// After a rate or a share's measure the qualifier may follow without a comma ("of free cash flow before debt repayments").
+const qualifierAfter = (comma: string) => new RegExp(String.raw`^\s*${comma}\s*(${QUALIFIER_WORDS}[^;]*?)\s*(?:,\s*(?:and|while|which|reflecting)\b|;|\.(?=\s|$)|$)`, 'i');
+const QUALIFIER_AFTER = qualifierAfter(',');
+const QUALIFIER_NEXT = qualifierAfter(',?');
 
-/** The qualifier a guided figure carries, in the release's words; null when it has none. */
-export function qualifierOf(before: string, after: string): string | null {
-  const q = QUALIFIER_BEFORE.exec(before)?.[1] ?? QUALIFIER_AFTER.exec(after)?.[1];
+/**
+ * The qualifier a guided figure carries, in the release's words; null when it has none.
+ * `joined`: the words after the figure follow its rate or measure, so a qualifier needs no comma.
+ */
+export function qualifierOf(before: string, after: string, joined = false): string | null {
+  const q = QUALIFIER_BEFORE.exec(before)?.[1] ?? (joined ? QUALIFIER_NEXT : QUALIFIER_AFTER).exec(after)?.[1];
   return q ? q.replace(/\s+/g, ' ').replace(/[\s,.\u201d"\u2019]+$/, '').trim() : null;
 }
 
@@ -355,6 +393,9 @@ function buybackNote(text: string): string | null {
   return parts.length ? parts.join(' at ') : null;
 }
 
+// A sentence that says what the guidance before it includes, leaves out or assumes.
+const BOUNDS_PREVIOUS = /^(?:this|that|these|such|the\s+(?:above\s+)?(?:guidance|outlook|range|forecast|estimate)s?)\s+(?:(?:also|further)\s+)?((?:includes?|excludes?|assumes?|is\s+(?:inclusive|exclusive)\s+of|is\s+net\s+of)\b[^;]*)$/i;
+
 /** Every claim of a release's prose, in reading order within each kind. */
 export function readClaims(release: Release): Claim[] {
   const sentences = release.sentences ?? [];
@@ -363,6 +404,7 @@ export function readClaims(release: Release): Claim[] {
   let ctx: Context = { forward: false, period: null };
   let guided: { line: number; period: NamedPeriod | null } | null = null;
   let section = '';
+  let lastFound: Claim[] = [];
   sentences.forEach((s, si) => {
     if (s.section !== section) {
       section = s.section;
@@ -376,6 +418,16 @@ export function readClaims(release: Release): Claim[] {
     const last = found.filter((c) => c.period).pop();
     if (last) guided = { line: s.place.line, period: periodIn(last.period!, release.meta) };
     else if (!goesOn) guided = null;
+    // "This includes an estimate of $8 million to $12 million of catastrophe losses": the next
+    // sentence bounds the guidance just given.
+    const bound = found.length ? null : BOUNDS_PREVIOUS.exec(s.text.trim());
+    if (bound && lastFound.length && bound[1].length <= 120) {
+      // Hedges and the period the page already prints are no words of the bound.
+      const words = bound[1].replace(/\s+/g, ' ').replace(/[\s.]+$/, '').replace(/\s+for\s+the\s+(?:full\s+)?(?:year|quarter|period)$/i, '')
+        .replace(/^(\S+)\s+(?:an\s+)?(?:estimated?|expected|approximately|about)\s+(?:of\s+)?/i, '$1 ');
+      for (const c of lastFound) c.note = c.note ? `${c.note}; ${words}` : words;
+    }
+    lastFound = found;
     outlook.push(...found);
     // Under an outlook heading, a line that names no period is for the period the lines above named.
     if (ctx.forward && found.length && found[found.length - 1].period) {
