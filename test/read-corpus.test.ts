@@ -86,6 +86,29 @@ describe('reading corpus tables', function () {
     assert.deepStrictEqual(byPeriod(r, /^Net cash used in financing activities$/, 'cash-flow'), ['9M Sep-30-2024=-1138037', '9M Sep-30-2023=-1107991']);
   });
 
+  it('H&R REIT: the financial highlights\' unit counts stated "(in thousands)" on their rows are thousands of units', async () => {
+    const r = infer(await readFile(path.join(CORPUS, 'hr_reit_q4_2024_djn.md')));
+    // FINANCIAL HIGHLIGHTS: Units outstanding (in thousands) 262,016 | 261,868; Exchangeable units outstanding (in thousands) 17,974 | 17,974.
+    assert.deepStrictEqual(byPeriod(r, /^Units outstanding \(in thousands\)$/), ['Dec-31-2024=262016000', 'Dec-31-2023=261868000']);
+    assert.deepStrictEqual(byPeriod(r, /^Exchangeable units outstanding \(in thousands\)$/), ['Dec-31-2024=17974000', 'Dec-31-2023=17974000']);
+    // Total assets (in thousands) $10,620,487 | $10,777,643.
+    assert.deepStrictEqual(byPeriod(r, /^Total assets \(in thousands\)$/), ['Dec-31-2024=10620487000', 'Dec-31-2023=10777643000']);
+  });
+
+  it('Forian: the page\'s cash flows are each activity\'s total, not its continuing operations\' subtotal', async () => {
+    const r = infer(await readFile(path.join(CORPUS, 'forian_q3_2024_newmediawire.md')));
+    // Statements of Cash Flows, 2023: continuing operations 1,387,350; discontinued (59,075); total 1,328,275.
+    const shown = r.headline!.cashflow.map((f) => {
+      const row = r.statements.find((s) => s.id === f.row.statement)!.tables[f.row.table].rows[f.row.row];
+      return [f.role, row.label, ...row.cells.map((c) => c?.value?.toString() ?? null)];
+    });
+    assert.deepStrictEqual(shown, [
+      ['operating', 'Net cash (used in) provided by operating activities', '-1467084', '1328275'],
+      ['investing', 'Net cash (used in) provided by investing activities', '-730177', '2361052'],
+      ['financing', 'Net cash used in financing activities', '-1138037', '-1107991'],
+    ]);
+  });
+
   it('Gecina: the condensed income statement\'s columns are the years 2023 and 2024, read to consolidated net income', async () => {
     const r = await load('gecina_fy2024_djn.md');
     // "Condensed income statement and recurrent income": In million euros | Dec 31, 23 | Dec 31, 24 | Change (%).

@@ -1,5 +1,6 @@
 import assert from 'assert';
 import { infer } from '../src/infer';
+import { labelWithoutOwnUnit } from '../src/infer/units';
 import { readText } from '../src/read';
 import type { Release, Row } from '../src/model/types';
 
@@ -106,6 +107,29 @@ describe('reading tables: units a row states for itself', () => {
     assert.strictEqual(rev.kind, 'amount');
     assert.deepStrictEqual(rev.cells.map((c) => [c!.value!.toString(), c!.scale]), [['37510', 3], ['38924', 3]]);
     assert.strictEqual(rowOf(r, /^Time charter/).cells[0]!.scale, 3);
+  });
+
+  it('scales a count of units by the unit its label states, and the page leaves that unit off the label once applied', () => {
+    const trust = infer(readText([
+      '# Larchmont Property Trust reports fourth quarter 2024 results',
+      '',
+      '| **Financial highlights** | **December 31, 2024** | **December 31, 2023** |',
+      '| --- | --- | --- |',
+      '| Total assets (in thousands) | $1,250,400 | $1,198,700 |',
+      '| Units outstanding (in thousands) | 84,512 | 83,960 |',
+      '| Unitholders\' equity per Unit | $9.85 | $9.62 |',
+      '| Properties (in thousands of square feet) | 4,210 | 4,105 |',
+      '',
+    ].join('\n'), 'made-up.md'));
+    const units = rowOf(trust, /^Units outstanding/);
+    assert.strictEqual(units.kind, 'shares');
+    assert.deepStrictEqual(units.cells.map((c) => [c!.value!.toString(), c!.scale]), [['84512', 3], ['83960', 3]]);
+    assert.deepStrictEqual(rowOf(trust, /^Total assets/).cells.map((c) => c!.scale), [3, 3]);
+    assert.deepStrictEqual(rowOf(trust, /per Unit$/).cells.map((c) => c!.scale), [0, 0]);
+    assert.strictEqual(labelWithoutOwnUnit(units), 'Units outstanding');
+    assert.strictEqual(labelWithoutOwnUnit(rowOf(trust, /^Total assets/)), 'Total assets');
+    // A row the unit does not scale keeps the words that say what its figures count.
+    assert.strictEqual(labelWithoutOwnUnit({ label: 'Properties (in thousands of square feet)', kind: 'number' }), 'Properties (in thousands of square feet)');
   });
 
   it('reads days counted as numbers, and an ageing bucket of days as an amount', () => {

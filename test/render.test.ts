@@ -81,6 +81,20 @@ describe('render: HTML', () => {
     ]);
   });
 
+  it('cash flows: where an activity prints its continuing operations\' subtotal, its discontinued line and its total, the total', async () => {
+    const r = infer(await readFile('test/fixtures/text/cash-flows-discontinued.txt'));
+    const cf = briefingView(r, {}).cashflow;
+    assert.deepStrictEqual(cf?.heads, ['9M 2023', '9M 2024']);
+    assert.deepStrictEqual(cf?.lines.map((l) => [l.label, ...l.cells.map((c) => c.text)]), [
+      // 4,800,400 continuing less 312,600 discontinued: 4,487,800.
+      ['Operating activities', '4.5', '0.9'],
+      ['Investing activities', '(0.9)', '(1.2)'],
+      ['Financing activities', '(0.1)', '(0.3)'],
+    ]);
+    const op = r.headline!.cashflow.find((f) => f.role === 'operating')!;
+    assert.strictEqual(r.statements.find((s) => s.id === op.row.statement)!.tables[op.row.table].rows[op.row.row].label, 'Net cash provided by operating activities');
+  });
+
   it('leaves out the sections a release lacks', () => {
     const bare: Release = { ...r, facts: [], claims: [], statements: r.statements.filter((s) => s.kind === 'income') };
     const html = toBriefingHtml(bare);

@@ -1,7 +1,7 @@
 import type { Column, Headline, HeadlineFigure, Table, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
 import { printedChanges } from './printed-change';
-import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, triple, WORDS, type Located, type Periods } from './locate';
+import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, totalOver, triple, WORDS, type Located, type Periods } from './locate';
 
 // The headline set, chosen once: which statement rows lead the briefing and the Summary sheet, and
 // which cells of them (the quarter first, then the longer span; a year earlier beside each). Rows
@@ -376,7 +376,7 @@ export function chooseHeadline(release: Release): Headline {
   for (const activity of ['Operating', 'Investing', 'Financing']) {
     // The net line of the activity ("Net cash provided by …", "Cash used in …") before any other line
     // that names it; never an "Other … activities" item.
-    const search = (re: RegExp) => find(release, p, ['cash-flow'], re, p.spans[0] ?? null, /^other\b/i) ?? find(release, p, ['cash-flow'], re, p.spans[1] ?? null, /^other\b/i);
+    const search = (re: RegExp) => { const at = find(release, p, ['cash-flow'], re, p.spans[0] ?? null, /^other\b/i) ?? find(release, p, ['cash-flow'], re, p.spans[1] ?? null, /^other\b/i); return at && totalOver(at, re); };
     // "Net cash … activities" first: "Cash generated from …" may be a subtotal before interest and tax.
     // Operating activities are also printed as "Cash provided by operations".
     const netLine = search(new RegExp(`^net cash\\b.*\\b${activity} activities\\b`, 'i')) ?? search(new RegExp(`^cash\\b.*\\b${activity} activities\\b`, 'i')) ??

@@ -212,6 +212,33 @@ export function find(release: Release, p: Periods, kinds: StatementKind[], test:
   return found;
 }
 
+/**
+ * The total a located line is part of: a later row of the same table that also passes `test` and
+ * equals the line plus the rows printed between them, in every column both fill (a cash flow's
+ * continuing-operations subtotal, the discontinued operations' line, then the activity's total).
+ * Where a statement prints a part's subtotal and then the whole, the whole is the line; else the line itself.
+ */
+export function totalOver(loc: Located, test: RegExp): Located {
+  const rows = loc.table.rows;
+  const clean = (l: string) => l.replace(/\s+/g, ' ').trim();
+  for (let r = loc.rowIndex + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.kind !== loc.row.kind || !test.test(clean(row.label))) continue;
+    const between = rows.slice(loc.rowIndex + 1, r);
+    if (between.some((b) => b.kind !== 'amount' && b.cells.some((c) => c?.value))) continue;
+    let compared = 0;
+    const sums = row.cells.every((c, i) => {
+      const part = loc.row.cells[i];
+      if (!c?.value || !part?.value) return true;
+      compared++;
+      const sum = between.reduce((a, b) => (b.cells[i]?.value ? a.plus(units(b.cells[i]!)) : a), units(part));
+      return sum.eq(units(c));
+    });
+    if (compared) return totalOver({ ...loc, row, rowIndex: r }, test);
+  }
+  return loc;
+}
+
 /** The row the ratio relations divide by most often: the top line others are ratios of. */
 export function ratioDenominator(release: Release): Located | null {
   const counts = new Map<string, number>();

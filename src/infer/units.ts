@@ -1,9 +1,10 @@
-import type { Release } from '../model/types';
+import type { Release, Row, ValueKind } from '../model/types';
 import { currenciesIn, scaleIn } from '../read/units';
 import type { Pass } from './index';
 
 // Units a table's caption and columns leave to its rows. A row whose label states its own unit
-// ("Net income (in millions)" in a highlights table of mixed rows) is in that unit, not the column's.
+// ("Net income (in millions)", "Units outstanding (in thousands)" in a highlights table of mixed
+// rows) is in that unit, not the column's.
 //
 // A "$" printed without a country is the release's own dollar. A reader that meets a bare "$" on a
 // table's figures, with no caption naming the currency, takes it for US dollars; in a release whose
@@ -37,15 +38,30 @@ export function ownDollars(release: Release): void {
 /** "(in millions)", "(in 000's)", "(in '000s of US$)" at a label's end or before its footnote marks. */
 const OWN_UNIT = /\((?:[a-z$€£]*\s*)?in\s+((?:thousands|millions|billions|'?000'?s)\b[^)]*)\)/i;
 
+/** The kinds of row whose figures a label's own unit scales. */
+const SCALED_KINDS = new Set<ValueKind>(['amount', 'shares']);
+
+/**
+ * A row's label as a page that shows its figures in the page's own unit prints it: the row's own
+ * unit ("(in thousands)"), once applied to its figures, no longer describes what is shown.
+ */
+export function labelWithoutOwnUnit(row: Pick<Row, 'label' | 'kind'>): string {
+  if (!SCALED_KINDS.has(row.kind)) return row.label;
+  const m = OWN_UNIT.exec(row.label);
+  if (!m || scaleIn(m[1]) === null) return row.label;
+  return `${row.label.slice(0, m.index).trimEnd()} ${row.label.slice(m.index + m[0].length).trimStart()}`.trim();
+}
+
 export function ownScales(release: Release): void {
   for (const st of release.statements) {
     for (const table of st.tables) {
       for (const row of table.rows) {
-        if (row.kind !== 'amount') continue;
+        // A count of shares or units states its scale the same way ("Units outstanding (in thousands)").
+        if (!SCALED_KINDS.has(row.kind)) continue;
         const m = OWN_UNIT.exec(row.label);
         const scale = m ? scaleIn(m[1]) : null;
         if (scale === null) continue;
-        for (const cell of row.cells) if (cell && cell.kind === 'amount') cell.scale = scale;
+        for (const cell of row.cells) if (cell && cell.kind === row.kind) cell.scale = scale;
       }
     }
   }

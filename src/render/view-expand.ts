@@ -4,6 +4,7 @@ import { rowsOf, triple, units, type Located, type Periods } from '../infer/loca
 import { clipAtWord } from './text-fit';
 import { spanHeads } from './heads';
 import { LABEL_MAX, labelParts, titleText } from './labels';
+import { labelWithoutOwnUnit } from '../infer/units';
 import { footedRows, footingTotals } from './view-footing';
 import { money, yoyChange, type Condensed, type StatementLine } from './view-figures';
 
@@ -134,7 +135,7 @@ function tableLines(release: Release, locs: Located[], cells: (loc: Located) => 
   for (const loc of locs) {
     const adjacent = previous !== null && loc.rowIndex === previous.rowIndex + 1 && previous.row.emphasis === 'header';
     previous = loc;
-    const parts = labelParts(release, loc.row.label);
+    const parts = labelParts(release, labelWithoutOwnUnit(loc.row));
     if (loc.row.emphasis === 'header') {
       const words = [parts.heading, parts.label].filter(Boolean).join(' ');
       if (!/\p{L}/u.test(words)) continue;

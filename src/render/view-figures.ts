@@ -1,10 +1,11 @@
 import { cellOf, hasMargins, marginFigure, marginName, MARGINS, percentOf, plausibleMargin, rowOf, unitsOf } from '../infer/gate';
 import { Decimal } from '../model/decimal';
-import type { Figure, HeadlineFigure, Release, RowRef } from '../model/types';
+import type { Figure, HeadlineFigure, Release, Row, RowRef } from '../model/types';
 import { COARSE_DIGITS, printedChange, significantDigits } from '../infer/printed-change';
 import { formatFigure } from './format';
 import { spanHeads } from './heads';
 import { LABEL_MAX, labelText } from './labels';
+import { labelWithoutOwnUnit } from '../infer/units';
 import { clipAtWord } from './text-fit';
 import { footedLines } from './view-footing';
 import { calendarYears, type Located, type Periods } from '../infer/locate';
@@ -12,6 +13,9 @@ import { calendarYears, type Located, type Periods } from '../infer/locate';
 // The statement figures of the briefing — headline tiles, margins, condensed statements — as the
 // headline pass chose them (release.headline): every figure printed here is one cell of the
 // workbook, read by its row and column; nothing is chosen again.
+
+/** The label of a figure's row as the page prints it, its own unit once applied left off. */
+const shownLabel = (row: Row | null): string | null => (row ? labelWithoutOwnUnit(row) : null);
 
 export interface Change {
   text: string;
@@ -239,7 +243,7 @@ export function condensedIncome(release: Release, spans?: number): Condensed | n
   if (!h || !h.income.some((f) => TOTALS.has(f.role))) return null;
   const n = Math.min(spans ?? h.spans.length, h.spans.length);
   // With the lines its totals need, so each total shown follows from the lines shown (view-footing.ts).
-  const lines = condensed(release, footedLines(release, h.income), n, true, (f) => (f.role === 'eps' ? f.caption : clipAtWord(labelText(release, rowOf(release, f)?.label || f.caption), LABEL_MAX)));
+  const lines = condensed(release, footedLines(release, h.income), n, true, (f) => (f.role === 'eps' ? f.caption : clipAtWord(labelText(release, shownLabel(rowOf(release, f)) || f.caption), LABEL_MAX)));
   return lines.length ? { heads: spanHeads(release, { end: h.end, spans: h.spans.slice(0, n), home: null }, true), lines } : null;
 }
 
@@ -250,7 +254,7 @@ export function balanceSnapshot(release: Release): Condensed | null {
   const table = release.statements.find((s) => s.id === first.row.statement)?.tables[first.row.table];
   const at = first.cols[0];
   const heads = [at?.prior !== null && at?.prior !== undefined ? table?.columns[at.prior]?.period?.label ?? '' : '', at ? table?.columns[at.now]?.period?.label ?? '' : '', 'Change'];
-  const lines = condensed(release, h.balance, 1, true, (f) => labelText(release, rowOf(release, f)?.label ?? f.caption))
+  const lines = condensed(release, h.balance, 1, true, (f) => labelText(release, shownLabel(rowOf(release, f)) ?? f.caption))
     .map((l) => ({ ...l, emphasis: /^total/i.test(l.label) ? 'total' : 'item' }));
   return lines.length ? { heads, lines } : null;
 }
@@ -285,6 +289,6 @@ export function chartRows(release: Release): { loc: Located; label: string }[] {
     // The chart finds its columns by period; it sees only the cells the headline kept (not a refused prior).
     const kept = new Set(f.cols.flatMap((c) => (c ? [c.now, c.prior] : [])));
     const shown = { ...row, cells: row.cells.map((c, i) => (kept.has(i) ? c : null)) };
-    return [{ loc: { statement: st.id, kind: st.kind, table, tableIndex: f.row.table, row: shown, rowIndex: f.row.row }, label: row.label }];
+    return [{ loc: { statement: st.id, kind: st.kind, table, tableIndex: f.row.table, row: shown, rowIndex: f.row.row }, label: labelWithoutOwnUnit(row) }];
   });
 }
