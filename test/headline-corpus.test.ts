@@ -58,7 +58,8 @@ const CASES: Case[] = [
   { file: 'slate_grocery_reit_q4_2024_morningstar.md', pins: [['revenue', '53077', '51539'], ['noi', '41462', '40139'], ['ffo', '0.25', '0.27'], ['affo', '0.20', '0.22'], ['net', '15731', '5177'], ['occupancy', '94.8', '94.7']] },
   { file: 'hr_reit_q4_2024_djn.md', pins: [['revenue', '202.4', '205.9'], ['noi', '141.1', '147.4'], ['net', '130.9', '-11.3'], ['ffo', '0.298', '0.299'], ['affo', '0.220', '0.245'], ['nav', '20.92', '20.75']], currency: [['revenue', 'CAD'], ['ffo', 'CAD']] },
   // Adjusted net income $133,273 vs $135,965 is refused: its table is read in another unit than the statement.
-  { file: 'danaos_q4_2024_morningstar.md', pins: [['revenue', '258179', '249315'], ['operating', '128788', '131969'], ['net', '90427', '149921'], ['eps', '4.70', '7.70'], ['adjusted-eps', '6.93', '6.99']], absent: ['adjusted-net'] },
+  // Adjusted net income $133,273 vs $135,965 (thousands): "amounted to $133.3 million … compared to $136.0 million".
+  { file: 'danaos_q4_2024_morningstar.md', pins: [['revenue', '258179', '249315'], ['operating', '128788', '131969'], ['net', '90427', '149921'], ['adjusted-net', '133273', '135965'], ['eps', '4.70', '7.70'], ['adjusted-eps', '6.93', '6.99']] },
   { file: 'farmers_merchants_bancshares_fy2024_globenewswire.md', pins: [['nii', '5443617', '5301126'], ['net', '856080', '1415230'], ['eps', '0.27', '0.46']] },
   // Revenues: third parties 237,182 + related parties 41 = 237,223, printed on an unlabelled line.
   { file: 'himax_q4_2024_globenewswire.md', pins: [['revenue', '237223', '227678'], ['operating', '23079', '16681'], ['net', '24608', '23565'], ['eps', '0.140', '0.135']] },

@@ -89,11 +89,55 @@ export function ownMarks(release: Release): void {
   }
 }
 
+/** A figure as printed, without its currency marks and spaces: "$ 90,427" and "90,427" are one figure. */
+function printedDigits(text: string): string {
+  return text.replace(/[^0-9.,()\-\u2212]/g, '');
+}
+
+/**
+ * A table that states no units (no caption, no column, no row names a scale) but restates figures of a
+ * table that does ("Reconciliation of Net Income to Adjusted Net Income" repeating the income
+ * statement's 90,427 in thousands) is in those units: at least two of its larger figures printed alike
+ * in the same period's column of tables of one stated scale, and none of another.
+ */
+export function restatedScales(release: Release): void {
+  const stated = new Map<string, Set<number>>();
+  const unitless = (st: Release['statements'][number], t: Release['statements'][number]['tables'][number]) =>
+    scaleIn(st.units) === null && scaleIn(t.caption) === null && t.columns.every((c) => c.amountScale === 0);
+  for (const st of release.statements) for (const t of st.tables) {
+    if (unitless(st, t)) continue;
+    for (const row of t.rows) row.cells.forEach((cell, i) => {
+      const period = t.columns[i]?.period?.label;
+      if (!cell || cell.kind !== 'amount' || !period || cell.scale <= 0 || printedDigits(cell.text).replace(/\D/g, '').length < 4) return;
+      const key = `${period}|${printedDigits(cell.text)}`;
+      stated.set(key, (stated.get(key) ?? new Set()).add(cell.scale));
+    });
+  }
+  for (const st of release.statements) for (const t of st.tables) {
+    if (!unitless(st, t)) continue;
+    const scales = new Set<number>();
+    let matches = 0;
+    for (const row of t.rows) row.cells.forEach((cell, i) => {
+      const period = t.columns[i]?.period?.label;
+      if (!cell || cell.kind !== 'amount' || !period || printedDigits(cell.text).replace(/\D/g, '').length < 4) return;
+      const found = stated.get(`${period}|${printedDigits(cell.text)}`);
+      if (!found) return;
+      matches++;
+      for (const x of found) scales.add(x);
+    });
+    if (matches < 2 || scales.size !== 1) continue;
+    const scale = [...scales][0];
+    for (const col of t.columns) col.amountScale = scale;
+    for (const row of t.rows) for (const cell of row.cells) if (cell && cell.kind === 'amount' && cell.scale === 0) cell.scale = scale;
+  }
+}
+
 export const unitsPass: Pass = {
   name: 'units',
   run(release) {
     ownDollars(release);
     ownScales(release);
+    restatedScales(release);
     ownMarks(release);
   },
 };
