@@ -89,9 +89,17 @@ export function ownMarks(release: Release): void {
   }
 }
 
-/** A figure as printed, without its currency marks and spaces: "$ 90,427" and "90,427" are one figure. */
-function printedDigits(text: string): string {
-  return text.replace(/[^0-9.,()\-\u2212]/g, '');
+type Table = Release['statements'][number]['tables'][number];
+
+/**
+ * An amount cell of four digits or more, keyed by its column's period and its figure as printed
+ * without currency marks or spaces ("$ 90,427" and "90,427" are one figure); null for any other cell.
+ */
+function restatedKey(t: Table, cell: Table['rows'][number]['cells'][number], i: number): string | null {
+  const period = t.columns[i]?.period?.label;
+  if (!cell || cell.kind !== 'amount' || !period) return null;
+  const printed = cell.text.replace(/[^0-9.,()\-\u2212]/g, '');
+  return printed.replace(/\D/g, '').length < 4 ? null : `${period}|${printed}`;
 }
 
 /**
@@ -102,15 +110,13 @@ function printedDigits(text: string): string {
  */
 export function restatedScales(release: Release): void {
   const stated = new Map<string, Set<number>>();
-  const unitless = (st: Release['statements'][number], t: Release['statements'][number]['tables'][number]) =>
+  const unitless = (st: Release['statements'][number], t: Table) =>
     scaleIn(st.units) === null && scaleIn(t.caption) === null && t.columns.every((c) => c.amountScale === 0);
   for (const st of release.statements) for (const t of st.tables) {
     if (unitless(st, t)) continue;
     for (const row of t.rows) row.cells.forEach((cell, i) => {
-      const period = t.columns[i]?.period?.label;
-      if (!cell || cell.kind !== 'amount' || !period || cell.scale <= 0 || printedDigits(cell.text).replace(/\D/g, '').length < 4) return;
-      const key = `${period}|${printedDigits(cell.text)}`;
-      stated.set(key, (stated.get(key) ?? new Set()).add(cell.scale));
+      const key = restatedKey(t, cell, i);
+      if (key && cell!.scale > 0) stated.set(key, (stated.get(key) ?? new Set()).add(cell!.scale));
     });
   }
   for (const st of release.statements) for (const t of st.tables) {
@@ -118,9 +124,8 @@ export function restatedScales(release: Release): void {
     const scales = new Set<number>();
     let matches = 0;
     for (const row of t.rows) row.cells.forEach((cell, i) => {
-      const period = t.columns[i]?.period?.label;
-      if (!cell || cell.kind !== 'amount' || !period || printedDigits(cell.text).replace(/\D/g, '').length < 4) return;
-      const found = stated.get(`${period}|${printedDigits(cell.text)}`);
+      const key = restatedKey(t, cell, i);
+      const found = key ? stated.get(key) : undefined;
       if (!found) return;
       matches++;
       for (const x of found) scales.add(x);
