@@ -83,6 +83,33 @@ describe('totals built by subtraction (class 3)', () => {
   });
 });
 
+describe('a total of the adjustments reconciling several subtotals (class 3, class 8)', () => {
+  it('foots "Total pre-tax impact" on the adjustments the subtotals above it already took', () => {
+    const cols = [{ label: 'Q2' }, { label: 'Q1' }];
+    const r = infer(release([statement('rec', 'non-gaap', cols, [[
+      ['GAAP operating income', 'item', '2,000', '1,800'],
+      ['Adjustments to operating income', 'item', '140', '125'],
+      ['Non-GAAP operating income', 'subtotal', '2,140', '1,925'],
+      ['GAAP other income, net', 'item', '45', '57'],
+      ['Losses (gains) on investments', 'item', '(4)', '19'],
+      ['Amortization of debt discount', 'item', '1', '1'],
+      ['Non-GAAP other income, net', 'subtotal', '42', '77'],
+      ['GAAP net income', 'item', '1,700', '1,500'],
+      ['Total pre-tax impact of adjustments', 'total', '137', '145'],
+      ['Income tax impact of adjustments', 'item', '(30)', '(32)'],
+      ['Non-GAAP net income', 'subtotal', '1,807', '1,613'],
+    ]])]));
+    assert.deepStrictEqual(footings(r), [
+      'Non-GAAP operating income = +GAAP operating income +Adjustments to operating income',
+      'Non-GAAP other income, net = +GAAP other income, net +Losses (gains) on investments +Amortization of debt discount',
+      'Total pre-tax impact of adjustments = +Adjustments to operating income +Losses (gains) on investments +Amortization of debt discount',
+      'Non-GAAP net income = +GAAP net income +Total pre-tax impact of adjustments +Income tax impact of adjustments',
+    ]);
+    assert.deepStrictEqual(r.relations.filter((x): x is Footing => x.type === 'footing').map((f) => f.residuals.map((d) => d.diff.toNumber())), [[0, 0], [0, 0], [0, 0], [0, 0]]);
+    assert.deepStrictEqual(r.untied, []);
+  });
+});
+
 describe('row kinds from evidence (class 4)', () => {
   it('reads a margin printed in dollars as an amount, and one printed with % as a percent', () => {
     const dollars = [{ value: new Decimal(4523), percent: false, text: '$4,523' }];

@@ -17,6 +17,8 @@ const HEADING_UNITS = 30;
 const HEADING_NESTING = 3;
 /** How many lines above a run that ties only within rounding are tried for an exact tie. */
 const SMALL_LINES = 3;
+/** How many reconciling subtotals directly above a total of adjustments are tried together. */
+const ADJUSTMENT_GROUPS = 6;
 
 export interface Line {
   /** Absolute amount per column; null where the row has no figure of this kind. */
@@ -43,8 +45,11 @@ export interface SignedTerm {
 export interface Solution {
   terms: SignedTerm[];
   checks: Check[];
-  /** Where the terms came from: a run above, a heading's lines below, or a scattered subset above. */
-  how: 'window' | 'heading' | 'subset';
+  /**
+   * Where the terms came from: a run above, a heading's lines below, a scattered subset above, or
+   * the adjustments of the reconciling subtotals above it.
+   */
+  how: 'window' | 'heading' | 'subset' | 'adjustments';
 }
 
 export interface Failure {
@@ -450,12 +455,35 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     return run;
   };
 
+  // A reconciliation adds adjustments to a base line ("Non-GAAP operating income = GAAP operating
+  // income + its adjustments") and then often totals the adjustments of several such subtotals
+  // ("Total pre-tax impact of non-GAAP adjustments"). Those adjustments are already taken, so no
+  // search over open rows finds them: the total is tried as the adjustments of the last two or more
+  // reconciling subtotals above it, every column exactly as for any other sum.
+  const adjustmentGroups: SignedTerm[][] = [];
+  const noteAdjustments = (i: number, sol: Solution) => {
+    const base = sol.terms[0];
+    if (!isTotal(lines[i]) || sol.how !== 'window' || sol.terms.length < 2 || base.sign !== 1 || isTotal(lines[base.line])) return;
+    adjustmentGroups.push(sol.terms.slice(1));
+  };
+  const searchAdjustments = (i: number): Solution | null => {
+    const terms: SignedTerm[] = [];
+    for (let k = 1; k <= Math.min(adjustmentGroups.length, ADJUSTMENT_GROUPS); k++) {
+      terms.unshift(...adjustmentGroups[adjustmentGroups.length - k]);
+      if (k < 2) continue;
+      const checks = tryTerms(i, [...terms], 'full');
+      if (checks) return { terms: [...terms], checks, how: 'adjustments' };
+    }
+    return null;
+  };
+
   const solve = (i: number, nested: Map<number, Solution>): Solution | null => {
     const total = isTotal(lines[i]);
     roughFor(i);
     let sol = searchWindow(i, open, 'full');
     if (!sol && headingCandidate(i)) sol = headingBlock(i, 'full', 0, nested)?.sol ?? null;
     if (!sol && total) sol = searchSubset(i, open);
+    if (!sol && total) sol = searchAdjustments(i);
     if (!sol && total && optional.size > 0) {
       sol = searchWindow(i, open, 'reporting');
       if (!sol && headingCandidate(i)) { nested.clear(); sol = headingBlock(i, 'reporting', 0, nested)?.sol ?? null; }
@@ -482,6 +510,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       continue;
     }
     solutions.set(i, sol);
+    noteAdjustments(i, sol);
     // A total subtracted to leave a balance stays open: after "equity = assets − liabilities" the
     // release still prints "liabilities and equity = liabilities + equity".
     // So does any row a total subtracts: "adjustments = non-GAAP − GAAP" leaves GAAP for the
