@@ -3,6 +3,7 @@ import { infer } from '../src/infer';
 import { rowAt } from '../src/infer/grid';
 import { tieSummary } from '../src/infer/summary';
 import type { Across, Change, Footing, Link, Release } from '../src/model/types';
+import { readText } from '../src/read';
 import { kindFromFigures, kindFromLabel } from '../src/read/classify';
 import { Decimal } from '../src/model/decimal';
 import { adjustmentReconciliation } from './fixtures/infer/reconciliation';
@@ -57,6 +58,55 @@ describe('percent and variance columns (class 2)', () => {
       ['Total sales', 'total', '1,740', '1,560', '180', '12.5%'],
     ]])]));
     assert.strictEqual(r.relations.filter((x) => x.type === 'change').length, 0);
+  });
+});
+
+describe('share-count subtotals (class 2)', () => {
+  const text = [
+    '## EARNINGS PER SHARE',
+    '',
+    '(in millions, except per share amounts)',
+    '',
+    '| | Three Months Ended December 31, 2024 | Three Months Ended December 31, 2023 |',
+    '| --- | --- | --- |',
+    '| Net income | $ 250 | $ 210 |',
+    '| Dilutive impact of convertible notes | 4 | 3 |',
+    '| Net income for diluted earnings per share | $ 254 | $ 213 |',
+    '| Weighted average shares – basic | 500.0 | 510.0 |',
+    '| Dilutive effect of options and restricted units | 8.0 | 6.5 |',
+    '| Weighted average shares – diluted | 508.0 | 516.5 |',
+    '| Diluted earnings per share | $ 0.50 | $ 0.41 |',
+  ].join('\n');
+
+  it('reads a line between two share counts as a share count, unscaled as shares and of no currency', () => {
+    const rows = readText(text, 'eps.md').statements[0].tables[0].rows;
+    assert.deepStrictEqual(rows.map((x) => `${x.label}: ${x.kind}`), [
+      'Net income: amount',
+      'Dilutive impact of convertible notes: amount',
+      'Net income for diluted earnings per share: amount',
+      'Weighted average shares – basic: shares',
+      'Dilutive effect of options and restricted units: shares',
+      'Weighted average shares – diluted: shares',
+      'Diluted earnings per share: per-share',
+    ]);
+    assert.deepStrictEqual(rows[4].cells.map((c) => [c?.kind, c?.scale, c?.currency]), [['shares', 6, null], ['shares', 6, null]]);
+  });
+
+  it('makes diluted shares basic + dilutive effect, and adds no share count into money', () => {
+    const r = infer(readText(text, 'eps.md'));
+    assert.deepStrictEqual(footings(r), [
+      'Net income for diluted earnings per share = +Net income +Dilutive impact of convertible notes',
+      'Weighted average shares – diluted = +Weighted average shares – basic +Dilutive effect of options and restricted units',
+    ]);
+  });
+
+  it('takes no diluted count equal to basic for a sum of one line', () => {
+    const cols = [{ label: 'Q1' }, { label: 'Q2' }];
+    const r = infer(release([statement('eps', 'income', cols, [[
+      { kind: 'shares', row: ['Weighted average shares – basic', 'item', '500', '510'] },
+      { kind: 'shares', row: ['Weighted average shares – diluted', 'item', '500', '510'] },
+    ]])]));
+    assert.deepStrictEqual(footings(r), []);
   });
 });
 

@@ -17,6 +17,8 @@ const HEADING_UNITS = 30;
 const HEADING_NESTING = 3;
 /** How many lines above a run that ties only within rounding are tried for an exact tie. */
 const SMALL_LINES = 3;
+/** The most rows directly above an item of a totals-only kind that may add up to it. */
+const ITEM_RUN_MAX = 4;
 /** How many reconciling subtotals directly above a total of adjustments are tried together. */
 const ADJUSTMENT_GROUPS = 6;
 
@@ -261,6 +263,12 @@ export interface SearchOptions {
   optional?: Set<number>;
   /** Only subtotal/total rows may be totals (share and per-share rows): items are never sums there. */
   totalsOnly?: boolean;
+  /**
+   * With totalsOnly, an item may still be the sum of the two to four rows printed directly above it
+   * (diluted shares = basic shares + the dilutive effect), never one row alone: diluted shares equal
+   * to basic shares restate nothing.
+   */
+  itemRuns?: boolean;
 }
 
 /** Solves one run of same-kind rows: which rows are sums of which, in reading order. */
@@ -477,9 +485,24 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     return null;
   };
 
+  const searchItemRun = (i: number): Solution | null => {
+    const run: number[] = [];
+    for (let k = open.length - 1; k >= 0 && run.length < ITEM_RUN_MAX; k--) {
+      const l = open[k];
+      if (isTotal(lines[l]) || lines[l].seq !== lines[i].seq - run.length - 1) break;
+      run.unshift(l);
+      if (run.length < 2) continue;
+      const terms = run.map((line) => ({ line, sign: 1 as const }));
+      const checks = tryTerms(i, terms, 'full');
+      if (checks) return { terms, checks, how: 'window' };
+    }
+    return null;
+  };
+
   const solve = (i: number, nested: Map<number, Solution>): Solution | null => {
     const total = isTotal(lines[i]);
     roughFor(i);
+    if (!total && opts.totalsOnly) return searchItemRun(i);
     let sol = searchWindow(i, open, 'full');
     if (!sol && headingCandidate(i)) sol = headingBlock(i, 'full', 0, nested)?.sol ?? null;
     if (!sol && total) sol = searchSubset(i, open);
@@ -501,7 +524,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     if (consumed[i]) continue;
     const line = lines[i];
     const total = isTotal(line);
-    if (solutions.has(i) || (!total && opts.totalsOnly) || line.values.every((v) => v === null)) { open.push(i); continue; }
+    if (solutions.has(i) || (!total && opts.totalsOnly && !opts.itemRuns) || line.values.every((v) => v === null)) { open.push(i); continue; }
     const nested = new Map<number, Solution>();
     const sol = solve(i, nested);
     if (!sol) {
