@@ -4,6 +4,7 @@ import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, periodLabel, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
 import { shareCountsBetween } from './share-rows';
+import { foldSubColumns } from './sub-columns';
 import { nameUnlabelledTotals } from './totals';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
 
@@ -188,7 +189,7 @@ function buildTable(
   diagnostics: Diagnostic[],
 ): Table {
   const width = Math.max(...seg.header.concat(seg.body).map((r) => r.cells.length));
-  const body = mergeSplitLabels(seg.body);
+  const body = foldSubColumns(mergeSplitLabels(seg.body), (c) => parsePeriod(columnHeader(seg.header, c).join(' '), kind === 'balance-sheet') !== null, isFigureText);
   // A units caption in a column's heading cell (a merged heading repeated, or misplaced, over the
   // columns) states the table's units unless a column states its own.
   const headingCaptions = seg.header.flatMap((r) => r.cells.slice(1).map((c) => c.text).filter(isUnitsCaption));
