@@ -115,7 +115,9 @@
     box.append(checks);
     if (c.draft.length) {
       const draft = el('div', 'draft');
-      draft.append(el('span', 'badge draft', 'DRAFT'), document.createTextNode(' '));
+      // The stamp says DRAFT already where the gate refused the page; a second badge says nothing more.
+      if (c.stamp.mark !== 'DRAFT') draft.append(el('span', 'badge draft', 'DRAFT'), document.createTextNode(' '));
+      draft.append(document.createTextNode('The briefing\'s figures could not all be vouched for:'));
       const ul = el('ul');
       for (const r of c.draft) ul.append(el('li', '', r));
       draft.append(ul);
