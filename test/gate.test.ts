@@ -316,6 +316,13 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     assert.ok(r.headline!.figures.some((f) => f.role === 'ffo'));
   });
 
+  it('leads with basic EPS where the release prints no diluted line, captioned so; "excluding one-time items" is the adjusted one', () => {
+    const rows = [...ROWS.slice(0, 5), 'Basic earnings per share\t\t', '- Excluding one-time items\t0.85\t0.70', '- As reported\t0.80\t0.72'];
+    const r = build(made({ rows }));
+    const shown = r.headline!.figures.filter((f) => /eps/.test(f.role)).map((f) => [f.role, f.caption, cellOf(r, f, 0, 'now')?.value?.toString()]);
+    assert.deepStrictEqual(shown, [['eps', 'Basic EPS', '0.8'], ['adjusted-eps', 'Adjusted EPS', '0.85']]);
+  });
+
   it('takes the currency of a per-ADS figure from the mark printed on it, not from the release', () => {
     const units = 'In millions of Renminbi ("RMB"), except per share amounts';
     const adsOnly = build(made({ units, rows: [...ROWS.slice(0, 5), 'Net income per ADS — diluted\tUS$0.44\tUS$0.40'] }));

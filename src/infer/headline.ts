@@ -23,7 +23,7 @@ const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|rec
 const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$|^rentals? (?:revenues? )?from (?:investment )?propert(?:y|ies)$/;
 /** "per unit", "per basic and diluted Unit", "per WA units", "per diluted share": a per-unit measure's tail. */
 const PER_UNIT = String.raw`(?: per (?:[\w-]+ ){0,4}?(?:units?|shares?))`;
-const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying|recurrent|recurring)\b/;
+const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying|recurrent|recurring)\b|\bexcluding (?:one-time|special|non-recurring|unusual|certain) items\b/;
 const NOT_EARNINGS = /^(?:a?ffo|funds from operations|adjusted funds from operations|(?!(?:earnings|income|net)\b)(?:[\w']+ ){0,3}?(?:distributions?|dividends?) (?:declared |paid )?per|nav|net asset value|book value|(?:[\w']+ )?equity per|epra n[tdr][av])\b/;
 const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|per share|per ads|margin/;
 
@@ -109,7 +109,7 @@ function consolidatedNet(net: Located, p: Periods, span: number | null): Located
 
 /** Diluted earnings per ADS where reported, else per share: the line for net income, not a "before …" one. */
 function dilutedEps(release: Release, p: Periods, span: number | null, adjusted: boolean, gaap = gaapKinds(release)): Located | null {
-  const found: { loc: Located; ads: boolean; detail: boolean; borrowed: boolean; foreign: boolean }[] = [];
+  const found: { loc: Located; ads: boolean; detail: boolean; borrowed: boolean; foreign: boolean; undiluted: boolean }[] = [];
   let header = '';
   let table: unknown = null;
   for (const loc of rowsOf(release, adjusted ? SUPPORT : gaap)) {
@@ -121,17 +121,19 @@ function dilutedEps(release: Release, p: Periods, span: number | null, adjusted:
     // Under an adjusted heading, the reconciliation's first line is the reported figure it starts from.
     const ownAdjusted = ADJUSTED_ANY.test(plain(loc.row.label));
     const adjustedRow = (ownAdjusted || ADJUSTED.test(plain(header))) && !/^(?:gaap|reported|as reported)\b/.test(plain(loc.row.label));
-    if (adjusted !== adjustedRow || (!adjusted && !WORDS.diluted.test(text))) continue;
+    // A release that prints basic earnings per share only (its dilution immaterial) leads with that.
+    const undiluted = !WORDS.diluted.test(text);
+    if (adjusted !== adjustedRow || (!adjusted && undiluted && !/\b(?:earnings|income|profit|loss|eps)\b/.test(text))) continue;
     // A whole number in the thousands is a share count under a per-share label, whatever the row's words.
     const now = triple(loc, p, span)?.now;
     if (now?.value && now.decimals === 0 && now.value.abs().gte(1000)) continue;
     const foreign = !!now?.currency && !!p.home && now.currency !== p.home;
-    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || !WORDS.diluted.test(text), borrowed: adjusted && !ownAdjusted, foreign });
+    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || (adjusted && undiluted), borrowed: adjusted && !ownAdjusted, foreign, undiluted: !adjusted && undiluted });
   }
-  // In the statements' currency before a translation (NT$ per share before US$ per ADS), per ADS
-  // before per share, diluted before basic, the line for net income before a "before …" one; an
+  // Diluted before basic; in the statements' currency before a translation (NT$ per share before
+  // US$ per ADS), per ADS before per share, the line for net income before a "before …" one; an
   // adjusted figure named so by its own label before one named so by its heading only.
-  const rank = (f: (typeof found)[number]) => (f.foreign ? 8 : 0) + (f.borrowed ? 4 : 0) + (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
+  const rank = (f: (typeof found)[number]) => (f.undiluted ? 16 : 0) + (f.foreign ? 8 : 0) + (f.borrowed ? 4 : 0) + (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
   return found.sort((a, b) => rank(a) - rank(b))[0]?.loc ?? null;
 }
 
@@ -236,7 +238,8 @@ function captionOf(loc: Located, role: string): string {
   if (role === 'eps' || role === 'adjusted-eps') {
     const header = [...loc.table.rows.slice(0, loc.rowIndex)].reverse().find((r) => r.emphasis === 'header');
     const ads = WORDS.perAds.test(`${header?.label ?? ''} ${label}`) ? ' per ADS' : '';
-    return role === 'eps' ? `Diluted EPS${ads}` : `${/^non-gaap/i.test(label) || /non-gaap/i.test(header?.label ?? '') ? 'Non-GAAP' : 'Adjusted'} EPS${ads}`;
+    const diluted = WORDS.diluted.test(`${header?.label ?? ''} ${label}`) ? 'Diluted EPS' : /\bbasic\b/i.test(`${header?.label ?? ''} ${label}`) ? 'Basic EPS' : 'EPS';
+    return role === 'eps' ? `${diluted}${ads}` : `${/^non-gaap/i.test(label) || /non-gaap/i.test(header?.label ?? '') ? 'Non-GAAP' : 'Adjusted'} EPS${ads}`;
   }
   return label.length <= 30 ? label : FALLBACK[role] ?? label.slice(0, 30);
 }
