@@ -1,7 +1,7 @@
 import type { Column, Headline, HeadlineFigure, Table, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
 import { printedChanges } from './printed-change';
-import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, totalOver, triple, WORDS, type Located, type Periods } from './locate';
+import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, totalOver, triple, units, WORDS, type Located, type Periods } from './locate';
 
 // The headline set, chosen once: which statement rows lead the briefing and the Summary sheet, and
 // which cells of them (the quarter first, then the longer span; a year earlier beside each). Rows
@@ -393,6 +393,8 @@ export function chooseHeadline(release: Release): Headline {
   }
   return {
     sector, end: p.end, spans: p.spans,
+    ...(top && evidentTop(release, top) ? { topEvident: true } : {}),
+    display: displayPower(release, top ?? nii, p, span ?? longer),
     figures: figures.slice(0, TILES),
     parts,
     income: dedupe(income),
@@ -410,6 +412,31 @@ function liabilitiesLines(release: Release, p: Periods): [Located | null, string
   const total = line(WORDS.totalLiabilities);
   if (total) return [[total, 'liabilities']];
   return [[line(/^(?:total\s+)?non-?current liabilities$/i), 'liabilities-non-current'], [line(/^(?:total\s+)?current liabilities$/i), 'liabilities-current']];
+}
+
+/**
+ * The top line is its table's first figure row and a footing below it takes costs off it (gross
+ * profit = revenue − cost of revenue): the total a term of which it is, and no larger than it in any
+ * column. A first line that other income outweighs is no top line, however it is labelled.
+ */
+function evidentTop(release: Release, top: Located): boolean {
+  const first = top.table.rows.findIndex((r) => r.kind === 'amount' && r.cells.some((c) => c?.value));
+  if (first !== top.rowIndex) return false;
+  return release.relations.some((r) => r.type === 'footing' && r.total.statement === top.statement && r.total.table === top.tableIndex && r.total.row > top.rowIndex
+    && r.terms.some((t) => t.ref.statement === top.statement && t.ref.table === top.tableIndex && t.ref.row === top.rowIndex)
+    && r.columns.every((c) => { const total = top.table.rows[r.total.row]?.cells[c]?.value; const own = top.row.cells[c]?.value; return !!total && !!own && total.lte(own); }));
+}
+
+/**
+ * The page's unit for amounts: millions (or the release's own coarser unit), but thousands where the
+ * release prints thousands or finer and its top line is under ten million, so "$138 thousand" does not
+ * read "$0.1 million".
+ */
+function displayPower(release: Release, top: Located | null, p: Periods, span: number | null): number {
+  const scale = release.meta.amountScale ?? 3;
+  if (scale >= 6) return scale;
+  const now = top ? triple(top, p, span)?.now : null;
+  return now?.value && now.kind === 'amount' && units(now).abs().lt(10_000_000) ? 3 : 6;
 }
 
 function sameNow(release: Release, a: HeadlineFigure, b: HeadlineFigure): boolean {
