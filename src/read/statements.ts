@@ -3,6 +3,7 @@ import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFr
 import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, periodLabel, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
+import { shareCountsBetween } from './share-rows';
 import { nameUnlabelledTotals } from './totals';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
 
@@ -284,6 +285,7 @@ function buildTable(
     if (context === 'number' && values && emphasis !== 'item') context = null;
     rows.push({ label, depth, emphasis, kind: kindFinal, cells, place: raw.place });
   }
+  shareCountsBetween(rows, columns);
   nameUnlabelledTotals(rows);
   return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
 }
