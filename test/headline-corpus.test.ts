@@ -73,8 +73,10 @@ const CASES: Case[] = [
   { file: 'oracle_q4fy14_8k_ex99-1.htm', pins: [['revenue', '11320', '10947'], ['operating', '4909', '5000'], ['net', '3646', '3807'], ['adjusted-net', '4185', '4114'], ['eps', '0.80', '0.80'], ['adjusted-eps', '0.92', '0.87']] },
   { file: 'palomar_q4_2024_globenewswire.md', pins: [['revenue', '144890', '93748'], ['premiums', '373723', '303152'], ['combined-ratio', '75.9', '74.2'], ['net', '34965', '25894'], ['eps', '1.29', '1.02'], ['adjusted-eps', '1.52', '1.11']] },
   { file: 'sears_q2_2004_8k_ex99.txt', pins: [['revenue', '8781', '10196'], ['operating', '53', '489'], ['net', '53', '309'], ['eps', '0.24', '1.04']] },
-  // Analysis of Consolidated Earnings: net income as reported and excluding one-time items; EPS is basic only.
-  { file: 'southern_co_q4_2004_8k_full_submission.txt', pins: [['revenue', '2721', '2520'], ['operating', '396', '341'], ['net', '204', '125'], ['adjusted-net', '180', '162']] },
+  // Analysis of Consolidated Earnings: net income as reported and excluding one-time items. EPS is basic only
+  // ("Diluted earnings per share are not more than 1 cent … not material"): EX-99.02 Financial Highlights,
+  // "Basic Earnings Per Share": As Reported $0.27 vs $0.17, Excluding One-Time Items $0.24 vs $0.22.
+  { file: 'southern_co_q4_2004_8k_full_submission.txt', pins: [['revenue', '2721', '2520'], ['operating', '396', '341'], ['net', '204', '125'], ['adjusted-net', '180', '162'], ['eps', '0.27', '0.17'], ['adjusted-eps', '0.24', '0.22']] },
 ];
 
 function load(file: string): Promise<Release> {
