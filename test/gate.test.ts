@@ -9,7 +9,7 @@ import type { Release } from '../src/model/types';
 import { readText } from '../src/read';
 import { toBriefingHtml } from '../src/render/html';
 import { briefingView } from '../src/render/view';
-import { pctChange } from '../src/render/view-figures';
+import { money, pctChange } from '../src/render/view-figures';
 import { freshDir, runCli } from './support/run-cli';
 
 // The gate before a briefing is final, on made-up releases: one that passes, and one that trips
@@ -317,12 +317,19 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
   });
 
   it('takes the currency of a per-ADS figure from the mark printed on it, not from the release', () => {
-    const rows = [...ROWS.slice(0, 5), 'Net income per share — diluted\tRMB0.80\tRMB0.72', 'Net income per ADS — diluted\tUS$0.44\tUS$0.40'];
-    const r = build(made({ units: 'In millions of Renminbi ("RMB"), except per share amounts', rows }));
-    const eps = r.headline!.figures.find((f) => f.role === 'eps')!;
+    const units = 'In millions of Renminbi ("RMB"), except per share amounts';
+    const adsOnly = build(made({ units, rows: [...ROWS.slice(0, 5), 'Net income per ADS — diluted\tUS$0.44\tUS$0.40'] }));
+    const eps = adsOnly.headline!.figures.find((f) => f.role === 'eps')!;
     assert.strictEqual(eps.caption, 'Diluted EPS per ADS');
-    assert.strictEqual(cellOf(r, eps, 0, 'now')?.currency, 'USD');
-    assert.strictEqual(briefingView(r).tiles.find((t) => t.caption === 'Diluted EPS per ADS')?.value, 'US$0.44');
+    assert.strictEqual(cellOf(adsOnly, eps, 0, 'now')?.currency, 'USD');
+    assert.strictEqual(briefingView(adsOnly).tiles.find((t) => t.caption === 'Diluted EPS per ADS')?.value, 'US$0.44');
+    // Beside a per-share line in the statements' currency, the US$ per-ADS line is a translation: the
+    // RMB figure leads, and a table that prints the US$ line marks its currency (the page's is RMB).
+    const both = build(made({ units, rows: [...ROWS.slice(0, 5), 'Net income per share — diluted\tRMB0.80\tRMB0.72', 'Net income per ADS — diluted\tUS$0.44\tUS$0.40'] }));
+    const lead = both.headline!.figures.find((f) => f.role === 'eps')!;
+    assert.deepStrictEqual([lead.caption, cellOf(both, lead, 0, 'now')?.currency, briefingView(both).tiles.find((t) => t.caption === 'Diluted EPS')?.value], ['Diluted EPS', 'RMB', 'RMB0.80']);
+    const ads = both.statements[0].tables[0].rows.find((x) => /per ADS/.test(x.label))!;
+    assert.deepStrictEqual([money(both, ads.cells[0], false), money(both, lead.cols[0] && both.statements[0].tables[0].rows[lead.row.row].cells[0], false)], ['US$0.44', '0.80']);
   });
 
   it('shows beside each GAAP figure the adjusted one a reconciliation prints in its own column', () => {

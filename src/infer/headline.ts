@@ -109,7 +109,7 @@ function consolidatedNet(net: Located, p: Periods, span: number | null): Located
 
 /** Diluted earnings per ADS where reported, else per share: the line for net income, not a "before …" one. */
 function dilutedEps(release: Release, p: Periods, span: number | null, adjusted: boolean, gaap = gaapKinds(release)): Located | null {
-  const found: { loc: Located; ads: boolean; detail: boolean; borrowed: boolean }[] = [];
+  const found: { loc: Located; ads: boolean; detail: boolean; borrowed: boolean; foreign: boolean }[] = [];
   let header = '';
   let table: unknown = null;
   for (const loc of rowsOf(release, adjusted ? SUPPORT : gaap)) {
@@ -125,11 +125,13 @@ function dilutedEps(release: Release, p: Periods, span: number | null, adjusted:
     // A whole number in the thousands is a share count under a per-share label, whatever the row's words.
     const now = triple(loc, p, span)?.now;
     if (now?.value && now.decimals === 0 && now.value.abs().gte(1000)) continue;
-    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || !WORDS.diluted.test(text), borrowed: adjusted && !ownAdjusted });
+    const foreign = !!now?.currency && !!p.home && now.currency !== p.home;
+    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || !WORDS.diluted.test(text), borrowed: adjusted && !ownAdjusted, foreign });
   }
-  // Per ADS before per share, diluted before basic, the line for net income before a "before …" one;
-  // an adjusted figure named so by its own label before one named so by its heading only.
-  const rank = (f: (typeof found)[number]) => (f.borrowed ? 4 : 0) + (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
+  // In the statements' currency before a translation (NT$ per share before US$ per ADS), per ADS
+  // before per share, diluted before basic, the line for net income before a "before …" one; an
+  // adjusted figure named so by its own label before one named so by its heading only.
+  const rank = (f: (typeof found)[number]) => (f.foreign ? 8 : 0) + (f.borrowed ? 4 : 0) + (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
   return found.sort((a, b) => rank(a) - rank(b))[0]?.loc ?? null;
 }
 
@@ -369,8 +371,9 @@ export function chooseHeadline(release: Release): Headline {
   const balance = [
     instant(find(release, p, ['balance-sheet'], WORDS.cash, null), 'cash'),
     instant(find(release, p, ['balance-sheet'], WORDS.totalAssets, null), 'assets'),
-    instant(find(release, p, ['balance-sheet'], WORDS.totalLiabilities, null), 'liabilities'),
-    instant(find(release, p, ['balance-sheet'], WORDS.equity, null) ?? find(release, p, ['balance-sheet'], WORDS.equityLoose, null, WORDS.notLiabEquity), 'equity'),
+    ...liabilitiesLines(release, p).map(([loc, role]) => instant(loc, role)),
+    instant(find(release, p, ['balance-sheet'], WORDS.equity, null) ?? find(release, p, ['balance-sheet'], WORDS.equityLoose, null, WORDS.notLiabEquity)
+      ?? find(release, p, ['balance-sheet'], /^(?:share|stock)holders['’]? equity$/i, null), 'equity'),
   ];
   const cashflow: HeadlineFigure[] = [];
   for (const activity of ['Operating', 'Investing', 'Financing']) {
@@ -393,6 +396,17 @@ export function chooseHeadline(release: Release): Headline {
     balance: balance.filter((f): f is HeadlineFigure => !!f && f.cols.some(Boolean)),
     cashflow,
   };
+}
+
+/**
+ * The balance sheet's liabilities as printed: their total, or where the row labelled so closes the
+ * liabilities-and-equity side (Row.closes), the non-current and current liabilities it is made of.
+ */
+function liabilitiesLines(release: Release, p: Periods): [Located | null, string][] {
+  const line = (re: RegExp) => rowsOf(release, ['balance-sheet']).find((l) => l.row.kind === 'amount' && !l.row.closes && re.test(l.row.label.replace(/\s+/g, ' ').trim()) && !!triple(l, p, null)) ?? null;
+  const total = line(WORDS.totalLiabilities);
+  if (total) return [[total, 'liabilities']];
+  return [[line(/^(?:total\s+)?non-?current liabilities$/i), 'liabilities-non-current'], [line(/^(?:total\s+)?current liabilities$/i), 'liabilities-current']];
 }
 
 function sameNow(release: Release, a: HeadlineFigure, b: HeadlineFigure): boolean {

@@ -277,7 +277,7 @@ export const WORDS = {
   nonGaapNet: /^(?:non-gaap|adjusted)\s+net\s+(?:income|earnings|profit)(?:\s*\(loss\))?$/i,
   diluted: /\bdiluted\b/i,
   perAds: /\bADS\b|\bADR\b|depositary/i,
-  cash: /^cash and cash equivalents$|^cash(?:,| and) cash equivalents/i,
+  cash: /^cash (?:and|&) cash equivalents$|^cash(?:,| and| &) cash equivalents/i,
   totalAssets: /^total\s+assets$/i,
   totalLiabilities: /^total\s+liabilities$/i,
   equity: /^total\s+(?:shareholders['’]?\s+|stockholders['’]?\s+)?equity$|^total\s+equity/i,

@@ -92,6 +92,11 @@ export interface Row {
    * table does not print): it keeps its typeface but is not counted among the totals. Absent otherwise.
    */
   claimed?: false;
+  /**
+   * What a balance-sheet row closes where its label names less (infer/balance-sides.ts): a "Total
+   * liabilities" equal to total assets, with equity inside its span, is total liabilities and equity.
+   */
+  closes?: 'liabilities-and-equity';
 }
 
 export interface Table {

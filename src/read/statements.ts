@@ -3,6 +3,7 @@ import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFr
 import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, periodLabel, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
+import { shareCountsBetween } from './share-rows';
 import { nameUnlabelledTotals } from './totals';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
 
@@ -123,6 +124,11 @@ function columnHeader(header: RawRow[], col: number): string[] {
   return lines;
 }
 
+/** A heading row that goes on from the one above it: it starts in lower case, or the one above ends open ("Earnings per"). */
+function continuesHeading(above: string, next: string): boolean {
+  return /^[a-z(]/.test(next) || /\b(?:and|of|the|per|on|in|to|for|or|from|at|by|with)$|[,&(-]$/i.test(above);
+}
+
 function rowKind(label: string, context: ValueKind | null): ValueKind {
   // A row that names its money ("Revenues (in '000s of US$)") counts no days under a heading of days.
   if (context === 'number' && (currenciesIn(label).length > 0 || scaleIn(label) !== null)) context = null;
@@ -230,6 +236,7 @@ function buildTable(
   let context: ValueKind | null = null;
   const counted = new Map<string, ValueKind>();
   let underHeader = false;
+  let heading = '';
   const rows: Row[] = [];
   const boldColumns = boldColumnsOf(body);
   // Nearly every row in bold is the table's typeface: bold then marks no row as a total.
@@ -241,9 +248,11 @@ function buildTable(
     if (!values && label === '') continue;
     let emphasis = emphasisOf(raw, values, boldColumns, boldTable);
     if (!values) {
-      context = kindFromLabel(label);
+      // A heading the source wrapped over several rows ("Earnings per" / "share") is read whole.
+      heading = heading && continuesHeading(heading, label) ? `${heading} ${label}` : label;
+      context = kindFromLabel(heading);
       underHeader = true;
-    }
+    } else heading = '';
     // Each cell's figure read once, for the row's kind and then for its own.
     const figures = kept.map((c) => (raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null));
     const printed = kept.flatMap((c, i) => { const f = figures[i]; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
@@ -276,6 +285,7 @@ function buildTable(
     if (context === 'number' && values && emphasis !== 'item') context = null;
     rows.push({ label, depth, emphasis, kind: kindFinal, cells, place: raw.place });
   }
+  shareCountsBetween(rows, columns);
   nameUnlabelledTotals(rows);
   return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
 }

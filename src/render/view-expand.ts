@@ -229,7 +229,8 @@ const TOTALS = [
 /** The balance sheet's totals: cash, current and total assets, current and total liabilities, equity. */
 export function balanceTotals(release: Release, p: Periods): Condensed | null {
   for (const locs of tableRows(release, ['balance-sheet']).values()) {
-    const picked = TOTALS.map((re) => locs.find((l) => re.test(l.row.label.replace(/\s+/g, ' ').trim()) && triple(l, p, null))).filter((l): l is Located => !!l);
+    // A row that closes the liabilities-and-equity side is no total of liabilities, whatever its label.
+    const picked = TOTALS.map((re) => locs.find((l) => !l.row.closes && re.test(l.row.label.replace(/\s+/g, ' ').trim()) && triple(l, p, null))).filter((l): l is Located => !!l);
     if (picked.length < 2) continue;
     picked.sort((a, b) => a.rowIndex - b.rowIndex);
     const lines = tableLines(release, picked, (loc) => instantCells(release, loc, p), 3);

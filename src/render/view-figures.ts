@@ -103,7 +103,8 @@ export function money(release: Release, f: Figure | null, withUnit: boolean, cur
   if (!withUnit && f.value.isZero() && !/\d/.test(f.text)) return '\u2014';
   const home = release.meta.currency;
   if (f.kind === 'percent') return formatFigure(f.value, { decimals: f.decimals, percent: true });
-  if (f.kind === 'per-share') return formatFigure(f.value, { decimals: f.decimals, currency: withUnit ? currency ?? f.currency : null, home });
+  // A per-share figure in another currency than the page's says so in a table too (US$0.129 per ADS on a page in NT$).
+  if (f.kind === 'per-share') return formatFigure(f.value, { decimals: f.decimals, currency: withUnit ? currency ?? f.currency : f.currency && home && f.currency !== home ? f.currency : null, home });
   if (f.kind === 'shares' || f.kind === 'number') return formatFigure(unitsOf(f), { decimals: 0 });
   const d = displayScale(release);
   return formatFigure(unitsOf(f), { from: 0, to: d.to, decimals: displayDecimals(release, f.decimals, f.scale), currency: withUnit ? currency ?? f.currency ?? home : null, home, unitWord: withUnit, parens: !withUnit });

@@ -95,7 +95,7 @@ export function matchGuidance(releases: SeriesRelease[], items: LineItem[]): Gui
       if (claim.unit === 'percent') { matchMargin(g, sr, items, quarters); continue; }
       if (!kind) { g.why = 'a unit no line item has'; continue; }
       const want = words(claim.subject);
-      const candidates = items.filter((i) => i.kind !== 'balance-sheet' && i.valueKind === kind && !i.balance && want.length > 0 && want.every((w) => words(i.label).includes(w)));
+      const candidates = items.filter((i) => (i.kind === 'income' || i.kind === 'cash-flow') && i.valueKind === kind && !i.balance && want.length > 0 && want.every((w) => words(i.label).includes(w)));
       // The size is the evidence the words cannot give: what the line showed in the guiding release's period.
       const mid = claim.high ? claim.low.plus(claim.high).div(2) : claim.low;
       const fits = candidates.filter((i) => {
