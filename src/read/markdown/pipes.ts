@@ -55,6 +55,8 @@ function outerTrimmed(cells: string[]): string[] {
 
 const TAG = /<\/?(b|u|i|strong|em|sup|sub|span|font|small|br)\b[^>]*>/gi;
 const MARKUP_CHAR = /[<&*_\\]/;
+/** Whitespace that `\s+` → ' ' would change: a run of two, or any but a plain space. */
+const ODD_SPACE = /\s\s|[^\S ]/;
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
 /**
@@ -73,7 +75,7 @@ function converterGlyphs(raw: string): string {
 export function markdownText(source: string): string {
   const raw = converterGlyphs(source);
   // Tags, entities, emphasis and escapes all start with one of these; most cells hold none.
-  if (!MARKUP_CHAR.test(raw)) return raw.replace(/\s+/g, ' ');
+  if (!MARKUP_CHAR.test(raw)) return ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
   const text = raw
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(TAG, '')
