@@ -29,7 +29,10 @@ const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|p
 
 /** Sector evidence from the statements' own line items. */
 export function sectorOf(release: Release): Sector {
-  const labels = release.statements.flatMap((s) => s.tables.flatMap((t) => t.rows.map((r) => plain(r.label)))).join('\n');
+  // Each label once: no word below spans two lines, and a release may print the same labels thousands of times.
+  const distinct = new Set<string>();
+  for (const s of release.statements) for (const t of s.tables) for (const r of t.rows) distinct.add(r.label);
+  const labels = [...distinct].map(plain).join('\n');
   const has = (re: RegExp) => re.test(labels);
   if (has(/\bpremiums? (?:earned|written)|earned premiums|written premiums/) && has(/\blosses\b|loss adjustment|claims/)) return 'insurer';
   if (has(/\binterest income\b/) && has(/\bdeposits\b/) && has(/\bloans?\b/)) return 'bank';

@@ -161,6 +161,8 @@ export interface ProseSentence {
   text: string;
   section: string;
   place: Place;
+  /** Index of its paragraph in `release.prose`: a paragraph's opening words may name the period of all its sentences. */
+  paragraph?: number;
 }
 
 /**
