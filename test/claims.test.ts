@@ -168,6 +168,22 @@ describe('claims: outlook of made-up releases', () => {
       'Profit per diluted ADS | Q4 2024 | 0.09 | 0.11 | USD/share | level',
       'Profit per diluted ADS | Q4 2024 | 26 | 54 | percent | change yoy',
     ]);
+    // Printed as stated: in cents, not "$0.090–0.110".
+    assert.strictEqual(outlook(r)[2].value, '9.0\u201311.0 cents');
+  });
+
+  it('keeps what the guidance says in words of a basis or part of the measure', () => {
+    const r = release([
+      '## Outlook',
+      '- Revenue \u2013 first half revenue up approximately 10% due to the acquisition, up modestly on an organic basis.',
+      '- GP rate \u2013 rate up approximately 80 basis points reflecting the acquisition; organic GP rate roughly flat.',
+      '- Capital expenditures \u2013 approximately $15 million, down from last year.',
+    ], { year: 2024, quarter: 4 });
+    assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value]), [
+      ['Revenue growth, up modestly on an organic basis', 'c. +10%'],
+      ['GP rate growth, organic GP rate roughly flat', 'c. +80bp'],
+      ['Capital expenditures', 'c. $15 million'],
+    ]);
   });
 
   it('splits "respectively" lists, applies a width stated after them, and keeps the subjects apart', () => {
@@ -313,6 +329,25 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
       ['Depreciation, amortization and rental expenses', '$13,961 million'],
       ['Residential units', 'at least 9,000'],
       ['Retail stores', 'c. 1,200'],
+    ]);
+  });
+
+  it('scopes highlights to the segment sub-heading and the span the sentence names; one amount named twice is one highlight', () => {
+    const r = release([
+      '## Operating Highlights',
+      'Earnings from realizations were $108 million for the quarter and $1.4 billion for the year.',
+      'Asset Management:',
+      '- Total inflows were over $135 billion in 2024.',
+      'Wealth Solutions:',
+      '- Distributable operating earnings were $421 million in the quarter and $1.4 billion for the year.',
+      '- During the year, we closed nearly $40 billion of asset sales.',
+      'Earnings from the monetization of mature assets were $108 million for the quarter and $1.4 billion for the year.',
+    ], { year: 2024, quarter: 4 });
+    assert.deepStrictEqual(highlights(r).map((i) => [i.label, i.value]), [
+      ['Earnings from realizations', '$108 million'],
+      ['Total inflows (Asset Management, FY2024)', 'at least $135 billion'],
+      ['Distributable operating earnings (Wealth Solutions)', '$421 million'],
+      ['Asset sales (Wealth Solutions, FY2024)', 'c. $40 billion'],
     ]);
   });
 
