@@ -354,6 +354,9 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
   it('names what moved a figure when the release says why', () => {
     const r = release(['The gross margin rate was 27.9% in the quarter, primarily due to lower sales of appliances.']);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Gross margin rate', '27.9%', 'primarily due to lower sales of appliances']]);
+    // The reason in the next sentence: "The increase was primarily due to …".
+    const next = release(['Net investment income increased by 61.3% to $11.3 million compared to $7.0 million in the prior year\u2019s third quarter. The increase was primarily due to higher yields on invested assets.']);
+    assert.deepStrictEqual(whatMoved(next).map((i) => [i.label, i.value, i.note]), [['Net investment income', 'up 61.3%', 'primarily due to higher yields on invested assets']]);
   });
 
   it('prints reconciliation adjustments in the page\u2019s unit, as what they are: deducted or added back, one-off only when said; one under a thousandth of its column\u2019s largest figure is none', () => {
