@@ -227,6 +227,9 @@ describe('claims: outlook of made-up releases', () => {
     ]);
     assert.deepStrictEqual(pins(r, 'outlook'), ['Debt reduction | FY2025 | 100 | open | USDe6 | level', 'Investment | FY2025 | 225 | 225 | USDe6 | level ~']);
     assert.deepStrictEqual(outlook(r).map((i) => i.value), ['at least US$100 million', 'c. US$225 million']);
+    // A target raised is guidance for the year it runs to, whatever the verb's tense.
+    const target = release(['We have increased our long-term debt reduction target to $700 million and extended our debt reduction period to 2027.']);
+    assert.deepStrictEqual(pins(target, 'outlook'), ['Long-term debt reduction target | to 2027 | 700 | 700 | USDe6 | level']);
   });
 
   it('states nothing when nothing is guided', () => {
@@ -504,6 +507,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Revenue | Q1 2025 | 0 | 4.6 | percent | change yoy',
       'Profit per diluted ADS | Q1 2025 | 26 | 54 | percent | change yoy',
     ]);
+    // "Profit per diluted ADS to be 9.0 cents to 11.0 cents".
+    assert.strictEqual(outlook(r)[2].value, '9.0\u201311.0 cents');
   });
 
   it('Sears Q2 2004: Q3 and full-year EPS ranges; the debt it retired is not outlook', async () => {
@@ -518,10 +523,12 @@ describe('claims: corpus releases, pinned from their sources', function () {
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Investment | FY2025 | 225 | 225 | CADe6 | level ~',
       'Debt reduction | FY2025 | 100 | open | CADe6 | level',
+      // "… and have increased our long-term debt reduction target to $700 million and extended our debt reduction period to 2027".
+      'Long-term debt reduction target | to 2027 | 700 | 700 | CADe6 | level',
       'Direct shareholder returns (% of free cash flow) | FY2025 | 35 | 45 | percent | level',
     ]);
     // "… 35% to 45% of free cash flow, before debt repayments."
-    assert.strictEqual(outlook(r)[2].label, 'Direct shareholder returns (% of free cash flow), before debt repayments');
+    assert.strictEqual(outlook(r)[3].label, 'Direct shareholder returns (% of free cash flow), before debt repayments');
     // "repurchased $25 million of common shares under our NCIB, and ended the quarter with $74 million of cash".
     assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | Q4 2024 | 25 | 25 | CADe6 | level']);
   });
@@ -552,6 +559,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Adjusted EBITDA margin | H1 2025 | 10 | 10 | bp | change',
       'Adjusted EBITDA margin | H1 2025 | 3.6 | 3.6 | percent | level ~',
     ]);
+    // "up approximately 10% …, up modestly on an organic basis"; "…; organic GP rate roughly flat".
+    assert.deepStrictEqual(outlook(r).slice(0, 2).map((i) => i.label), ['Revenue growth, up modestly on an organic basis', 'GP rate growth, organic GP rate roughly flat']);
     assert.deepStrictEqual(pins(r, 'capital-return'), ['Dividend declared per share | - | 0.075 | 0.075 | USD/share | level', 'Buyback executed | Q4 2024 | 10 | 10 | USDe6 | level']);
   });
 
