@@ -6,6 +6,8 @@ import type { Across, Change, Footing, Link, Release } from '../src/model/types'
 import { readText } from '../src/read';
 import { kindFromFigures, kindFromLabel } from '../src/read/classify';
 import { Decimal } from '../src/model/decimal';
+import { planFormulas } from '../src/write/workbook/formulas';
+import { planLayout } from '../src/write/workbook/layout';
 import { adjustmentReconciliation } from './fixtures/infer/reconciliation';
 import { release, statement } from './fixtures/infer/table';
 
@@ -130,6 +132,43 @@ describe('totals built by subtraction (class 3)', () => {
       'Non-GAAP operating income = +GAAP operating income +Total adjustments to operating income',
     ]);
     assert.deepStrictEqual(r.untied, []);
+  });
+});
+
+describe('a column whose costs are signed the other way (class 3)', () => {
+  it('foots each pattern of signs on its own columns, so no row of the table stays typed', () => {
+    const cols = [{ label: 'Q4 2024' }, { label: 'Q4 2023' }, { label: 'FY 2024' }];
+    const r = infer(release([statement('is', 'income', cols, [[
+      ['Revenue', 'item', '1,000', '900', '3,800'],
+      ['Cost of sales', 'item', '(600)', '550', '2,300'],
+      ['Gross profit', 'subtotal', '400', '350', '1,500'],
+      ['Selling expenses', 'item', '(120)', '100', '500'],
+      ['Administrative expenses', 'item', '(80)', '70', '300'],
+      ['Operating income', 'subtotal', '200', '180', '700'],
+    ]])]));
+    assert.deepStrictEqual(r.relations.filter((x): x is Footing => x.type === 'footing').map((f) => `${footings({ ...r, relations: [f] })[0]} [${f.columns.join(',')}]`), [
+      'Gross profit = +Revenue +Cost of sales [0]',
+      'Gross profit = +Revenue -Cost of sales [1,2]',
+      'Operating income = +Gross profit +Selling expenses +Administrative expenses [0]',
+      'Operating income = +Gross profit -Selling expenses -Administrative expenses [1,2]',
+    ]);
+    assert.deepStrictEqual(r.untied, []);
+    const plan = planFormulas(r, planLayout(r));
+    const at = (row: number, col: number) => `${plan.cells.get(`is/0/${row}/${col}`)?.formula} = ${plan.cells.get(`is/0/${row}/${col}`)?.result}`;
+    assert.deepStrictEqual([at(2, 0), at(2, 1), at(2, 2), at(5, 0), at(5, 2)], ['SUM(B6:B7) = 400', 'C6-C7 = 350', 'D6-D7 = 1500', 'SUM(B8:B10) = 200', 'D8-D9-D10 = 700']);
+  });
+
+  it('keeps the row typed where the columns tie on different rows', () => {
+    const cols = [{ label: 'Q4 2024' }, { label: 'Q4 2023' }, { label: 'FY 2024' }];
+    const r = infer(release([statement('is', 'income', cols, [[
+      ['Gross profit', 'item', '400', '350', '1,500'],
+      ['Selling expenses', 'item', '(120)', '100', '450'],
+      ['Administrative expenses', 'item', '(80)', '70', '300'],
+      ['Operating income', 'subtotal', '200', '180', '750'],
+    ]])]));
+    // The full year's 750 is also selling + administrative: a coincidence, not the same sum.
+    assert.deepStrictEqual(footings(r), []);
+    assert.deepStrictEqual(r.untied.map((u) => [rowAt(r, u.ref)!.label, u.col]), [['Operating income', 0], ['Operating income', 1], ['Operating income', 2]]);
   });
 });
 

@@ -377,6 +377,13 @@ export interface Headline {
   cashflow: HeadlineFigure[];
   /** The change (%) columns the release prints beside two period columns: the page prints these, not a recomputed change. */
   changes?: PrintedChange[];
+  /**
+   * The top line is evidently the top line: its statement's first figure row, with lines below it
+   * footing from it. A margin on it beyond ±100% is then real (a small company's losses), shown n/m.
+   */
+  topEvident?: boolean;
+  /** The power of ten the page prints amounts in (6 millions, 3 thousands), so its headline figures keep their digits. */
+  display?: number;
 }
 
 /** A percent column of a table that is the release's change of `current` against `prior` (column indexes). */
