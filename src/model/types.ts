@@ -92,6 +92,12 @@ export interface Row {
    * table does not print): it keeps its typeface but is not counted among the totals. Absent otherwise.
    */
   claimed?: false;
+  /**
+   * Columns whose figures claim no sum although the row's other columns tie: a per-share or share-count
+   * row's figure that no link or across relation makes (a non-GAAP EPS is a ratio, a share count's "—"
+   * adjustment adds nothing). Not counted among the totals. Absent when there are none.
+   */
+  unclaimed?: number[];
 }
 
 export interface Table {
@@ -330,6 +336,12 @@ export interface Untied {
   reason: string;
   /** reported − the nearest candidate sum (the open item rows directly above), in printed units, when there is one. */
   gap?: Decimal;
+  /**
+   * The total of a footing that takes this figure as a term and ties in its column: the figure agrees
+   * with the table, but its own lines are not printed (or not all of them), so nothing can check it.
+   * Listed as inconclusive, not counted as untied.
+   */
+  partOf?: RowRef;
 }
 
 /** The kind of company the statements' own line items show; it decides which figures lead. */
