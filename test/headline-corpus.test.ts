@@ -38,8 +38,9 @@ const CASES: Case[] = [
   // The non-GAAP statement (net income 67, EPS 0.17) has no prior-year column.
   { file: 'apple_q3fy04_8k_ex99-1.htm', pins: [['revenue', '2014', '1545'], ['operating', '72', '9'], ['net', '61', '19'], ['eps', '0.16', '0.05']], absent: ['adjusted-net', 'adjusted-eps'] },
   { file: 'ascendis_pharma_q4_2024_globenewswire.md', pins: [['revenue', '173916', '137703'], ['operating', '383', '-36610'], ['net', '-38469', '-86878'], ['eps', '-0.64', '-1.54']] },
-  // Diluted EPS NT$2.07 vs 2.13 is stated in the prose only; the table's "Diluted EPS" row is the share count (4,399,409), refused.
-  { file: 'ase_technology_q4_2024_djn.md', pins: [['revenue', '162264', '160581'], ['operating', '11211', '11815'], ['net', '9312', '9392']], absent: ['eps'] },
+  // Diluted EPS NT$2.07 vs NT$2.13 (line 347: "-- Diluted NT$2.07 NT$2.18 NT$2.13 NT$7.23 NT$7.18") under a heading
+  // wrapped over two lines ("Earnings per" / "share"); the US$ per-ADS line below it is a translation.
+  { file: 'ase_technology_q4_2024_djn.md', pins: [['revenue', '162264', '160581'], ['operating', '11211', '11815'], ['net', '9312', '9392'], ['eps', '2.07', '2.13']], currency: [['eps', 'TWD']] },
   // Distributable earnings before realizations $1,498m vs $1,209m (line 48), the release's lead measure.
   { file: 'brookfield_corp_q4_2024_globenewswire.md', pins: [['revenue', '19426', '24518'], ['distributable', '1498', '1209'], ['net', '432', '699'], ['eps', '0.25', '0.42']] },
   { file: 'buckle_8k_ex99-1.html', pins: [['revenue', '293618', '303457'], ['operating', '54483', '64065'], ['net', '44172', '51762'], ['eps', '0.88', '1.04']] },
@@ -49,8 +50,9 @@ const CASES: Case[] = [
   // for-distribution table (lines 183, 196, 198, 199: Q4 2024 vs Q4 2023); net interest income (line 103)
   // is reported for the years only and follows, captioned with its year.
   { file: 'chimera_investment_q4_2024_morningstar.md', pins: [['net', '-168275', '12104'], ['adjusted-net', '30448', '30735'], ['eps', '-2.04', '0.16'], ['adjusted-eps', '0.37', '0.40']], year: [['nii', '264676', '263363']] },
-  // Per ADS the table prints US$ (lines 236–237: diluted US$0.129 vs US$0.133) in a release reported in NT$.
-  { file: 'ase_technology_q4_2024_morningstar.md', pins: [['revenue', '162264', '160581'], ['operating', '11211', '11815'], ['net', '9312', '9392'], ['eps', '0.129', '0.133']], currency: [['eps', 'USD']] },
+  // Diluted EPS NT$2.07 vs NT$2.13 (line 232); per ADS the table prints US$ (line 236: US$0.129 vs US$0.133), a
+  // translation in a release reported in NT$: the per-share figure in the statements' currency leads.
+  { file: 'ase_technology_q4_2024_morningstar.md', pins: [['revenue', '162264', '160581'], ['operating', '11211', '11815'], ['net', '9312', '9392'], ['eps', '2.07', '2.13']], currency: [['eps', 'TWD']] },
   // A Canadian REIT with no income statement: FINANCIAL HIGHLIGHTS (lines 113–150), three months ended
   // December 31, 2024 vs 2023, amounts in C$ millions as the row labels say; NAV per unit at the year ends.
   // Summary of Q4 2024 Results (lines 53–83): rental revenue, NOI, FFO and AFFO per WA unit, net income of the
@@ -71,8 +73,10 @@ const CASES: Case[] = [
   { file: 'oracle_q4fy14_8k_ex99-1.htm', pins: [['revenue', '11320', '10947'], ['operating', '4909', '5000'], ['net', '3646', '3807'], ['adjusted-net', '4185', '4114'], ['eps', '0.80', '0.80'], ['adjusted-eps', '0.92', '0.87']] },
   { file: 'palomar_q4_2024_globenewswire.md', pins: [['revenue', '144890', '93748'], ['premiums', '373723', '303152'], ['combined-ratio', '75.9', '74.2'], ['net', '34965', '25894'], ['eps', '1.29', '1.02'], ['adjusted-eps', '1.52', '1.11']] },
   { file: 'sears_q2_2004_8k_ex99.txt', pins: [['revenue', '8781', '10196'], ['operating', '53', '489'], ['net', '53', '309'], ['eps', '0.24', '1.04']] },
-  // Analysis of Consolidated Earnings: net income as reported and excluding one-time items; EPS is basic only.
-  { file: 'southern_co_q4_2004_8k_full_submission.txt', pins: [['revenue', '2721', '2520'], ['operating', '396', '341'], ['net', '204', '125'], ['adjusted-net', '180', '162']] },
+  // Analysis of Consolidated Earnings: net income as reported and excluding one-time items. EPS is basic only
+  // ("Diluted earnings per share are not more than 1 cent … not material"): EX-99.02 Financial Highlights,
+  // "Basic Earnings Per Share": As Reported $0.27 vs $0.17, Excluding One-Time Items $0.24 vs $0.22.
+  { file: 'southern_co_q4_2004_8k_full_submission.txt', pins: [['revenue', '2721', '2520'], ['operating', '396', '341'], ['net', '204', '125'], ['adjusted-net', '180', '162'], ['eps', '0.27', '0.17'], ['adjusted-eps', '0.24', '0.22']] },
 ];
 
 function load(file: string): Promise<Release> {

@@ -5,6 +5,8 @@ import { chooseReader, readFile, readText } from '../src/read';
 import { splitPipes } from '../src/read/markdown/pipes';
 import { rowValues } from './support/statement-rows';
 import { CORPUS, needCorpus } from './support/corpus';
+import { infer } from '../src/infer';
+import type { Footing } from '../src/model/types';
 
 
 describe('markdown reader: quirks of pipe tables', () => {
@@ -171,5 +173,34 @@ describe('markdown reader: spanning headings that lost their spans', () => {
     ].join('\n');
     const table = readText(text, 'spans.md').statements[0].tables[0];
     assert.deepStrictEqual(table.columns.map((c) => c.period?.label), ['3M Dec-31-2024', '3M Sep-30-2024', '3M Dec-31-2023', '12M Dec-31-2024', '12M Dec-31-2023']);
+  });
+});
+
+describe('markdown reader: glyph names a PDF converter left before figures', () => {
+  const text = [
+    '## CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS',
+    '',
+    '| (In millions) | Three Months Ended April 28, 2024 | Three Months Ended April 30, 2023 |',
+    '| --- | --- | --- |',
+    '| Net revenue | /uni0024 5,210 | /uni0024 4,980 |',
+    '| Cost of products sold | GLYPH<c=3,font=/AAAAAB+Arial>2,700 | glyph<c=3,font=/AAAAAB+Arial>2,610 |',
+    '| Gross profit | 2,510 | 2,370 |',
+    '',
+    'Revenue rose to /uni0024 5.2 billion.',
+  ].join('\n');
+
+  it('reads "/uni0024" as the "$" it names and drops "GLYPH<…>", so every cell is a figure', () => {
+    const r = readText(text, 'glyphs.md');
+    assert.deepStrictEqual(rowValues(r, 'income', /^Net revenue$/), ['5210', '4980']);
+    assert.deepStrictEqual(rowValues(r, 'income', /^Cost of products sold$/), ['2700', '2610']);
+    assert.deepStrictEqual(r.statements[0].tables[0].columns.map((c) => [c.currency, c.amountScale]), [['USD', 6], ['USD', 6]]);
+    assert.deepStrictEqual(r.diagnostics.filter((d) => /not a figure/.test(d.message)), []);
+    assert.ok(r.prose?.some((p) => p.text === 'Revenue rose to $ 5.2 billion.'));
+  });
+
+  it('foots the figures it reads: gross profit = revenue − cost', () => {
+    const r = infer(readText(text, 'glyphs.md'));
+    const f = r.relations.find((x): x is Footing => x.type === 'footing');
+    assert.deepStrictEqual(f && [f.terms.map((t) => t.sign), f.columns], [[1, -1], [0, 1]]);
   });
 });

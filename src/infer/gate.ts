@@ -198,7 +198,8 @@ export function gateOf(release: Release): Gate {
   const top = h.figures.find((f) => f.role === 'revenue');
   for (const [role, name] of MARGINS) {
     const f = marginFigure(h, role);
-    if (!f || !top || !hasMargins(h)) continue;
+    // A top line evidently the top line makes a margin beyond ±100% real: the page shows it n/m.
+    if (!f || !top || !hasMargins(h) || h.topEvident) continue;
     for (const which of ['now', 'prior'] as const) {
       const pct = percentOf(cellOf(release, f, 0, which), cellOf(release, top, 0, which));
       if (pct && !plausibleMargin(pct)) reasons.push(`${marginName(f, name)} ${pct.toFixed(1)}% is outside −100%…100%: ${top.caption} may not be the top line`);

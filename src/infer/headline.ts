@@ -1,7 +1,7 @@
 import type { Column, Headline, HeadlineFigure, Table, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
 import { printedChanges } from './printed-change';
-import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, totalOver, triple, WORDS, type Located, type Periods } from './locate';
+import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, totalOver, triple, units, WORDS, type Located, type Periods } from './locate';
 
 // The headline set, chosen once: which statement rows lead the briefing and the Summary sheet, and
 // which cells of them (the quarter first, then the longer span; a year earlier beside each). Rows
@@ -23,13 +23,16 @@ const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|rec
 const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$|^rentals? (?:revenues? )?from (?:investment )?propert(?:y|ies)$/;
 /** "per unit", "per basic and diluted Unit", "per WA units", "per diluted share": a per-unit measure's tail. */
 const PER_UNIT = String.raw`(?: per (?:[\w-]+ ){0,4}?(?:units?|shares?))`;
-const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying|recurrent|recurring)\b/;
+const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying|recurrent|recurring)\b|\bexcluding (?:one-time|special|non-recurring|unusual|certain) items\b/;
 const NOT_EARNINGS = /^(?:a?ffo|funds from operations|adjusted funds from operations|(?!(?:earnings|income|net)\b)(?:[\w']+ ){0,3}?(?:distributions?|dividends?) (?:declared |paid )?per|nav|net asset value|book value|(?:[\w']+ )?equity per|epra n[tdr][av])\b/;
 const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|per share|per ads|margin/;
 
 /** Sector evidence from the statements' own line items. */
 export function sectorOf(release: Release): Sector {
-  const labels = release.statements.flatMap((s) => s.tables.flatMap((t) => t.rows.map((r) => plain(r.label)))).join('\n');
+  // Each label once: no word below spans two lines, and a release may print the same labels thousands of times.
+  const distinct = new Set<string>();
+  for (const s of release.statements) for (const t of s.tables) for (const r of t.rows) distinct.add(r.label);
+  const labels = [...distinct].map(plain).join('\n');
   const has = (re: RegExp) => re.test(labels);
   if (has(/\bpremiums? (?:earned|written)|earned premiums|written premiums/) && has(/\blosses\b|loss adjustment|claims/)) return 'insurer';
   if (has(/\binterest income\b/) && has(/\bdeposits\b/) && has(/\bloans?\b/)) return 'bank';
@@ -109,7 +112,7 @@ function consolidatedNet(net: Located, p: Periods, span: number | null): Located
 
 /** Diluted earnings per ADS where reported, else per share: the line for net income, not a "before …" one. */
 function dilutedEps(release: Release, p: Periods, span: number | null, adjusted: boolean, gaap = gaapKinds(release)): Located | null {
-  const found: { loc: Located; ads: boolean; detail: boolean; borrowed: boolean }[] = [];
+  const found: { loc: Located; ads: boolean; detail: boolean; borrowed: boolean; foreign: boolean; undiluted: boolean }[] = [];
   let header = '';
   let table: unknown = null;
   for (const loc of rowsOf(release, adjusted ? SUPPORT : gaap)) {
@@ -121,15 +124,19 @@ function dilutedEps(release: Release, p: Periods, span: number | null, adjusted:
     // Under an adjusted heading, the reconciliation's first line is the reported figure it starts from.
     const ownAdjusted = ADJUSTED_ANY.test(plain(loc.row.label));
     const adjustedRow = (ownAdjusted || ADJUSTED.test(plain(header))) && !/^(?:gaap|reported|as reported)\b/.test(plain(loc.row.label));
-    if (adjusted !== adjustedRow || (!adjusted && !WORDS.diluted.test(text))) continue;
+    // A release that prints basic earnings per share only (its dilution immaterial) leads with that.
+    const undiluted = !WORDS.diluted.test(text);
+    if (adjusted !== adjustedRow || (!adjusted && undiluted && !/\b(?:earnings|income|profit|loss|eps)\b/.test(text))) continue;
     // A whole number in the thousands is a share count under a per-share label, whatever the row's words.
     const now = triple(loc, p, span)?.now;
     if (now?.value && now.decimals === 0 && now.value.abs().gte(1000)) continue;
-    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || !WORDS.diluted.test(text), borrowed: adjusted && !ownAdjusted });
+    const foreign = !!now?.currency && !!p.home && now.currency !== p.home;
+    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || (adjusted && undiluted), borrowed: adjusted && !ownAdjusted, foreign, undiluted: !adjusted && undiluted });
   }
-  // Per ADS before per share, diluted before basic, the line for net income before a "before …" one;
-  // an adjusted figure named so by its own label before one named so by its heading only.
-  const rank = (f: (typeof found)[number]) => (f.borrowed ? 4 : 0) + (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
+  // Diluted before basic; in the statements' currency before a translation (NT$ per share before
+  // US$ per ADS), per ADS before per share, the line for net income before a "before …" one; an
+  // adjusted figure named so by its own label before one named so by its heading only.
+  const rank = (f: (typeof found)[number]) => (f.undiluted ? 16 : 0) + (f.foreign ? 8 : 0) + (f.borrowed ? 4 : 0) + (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
   return found.sort((a, b) => rank(a) - rank(b))[0]?.loc ?? null;
 }
 
@@ -234,7 +241,8 @@ function captionOf(loc: Located, role: string): string {
   if (role === 'eps' || role === 'adjusted-eps') {
     const header = [...loc.table.rows.slice(0, loc.rowIndex)].reverse().find((r) => r.emphasis === 'header');
     const ads = WORDS.perAds.test(`${header?.label ?? ''} ${label}`) ? ' per ADS' : '';
-    return role === 'eps' ? `Diluted EPS${ads}` : `${/^non-gaap/i.test(label) || /non-gaap/i.test(header?.label ?? '') ? 'Non-GAAP' : 'Adjusted'} EPS${ads}`;
+    const diluted = WORDS.diluted.test(`${header?.label ?? ''} ${label}`) ? 'Diluted EPS' : /\bbasic\b/i.test(`${header?.label ?? ''} ${label}`) ? 'Basic EPS' : 'EPS';
+    return role === 'eps' ? `${diluted}${ads}` : `${/^non-gaap/i.test(label) || /non-gaap/i.test(header?.label ?? '') ? 'Non-GAAP' : 'Adjusted'} EPS${ads}`;
   }
   return label.length <= 30 ? label : FALLBACK[role] ?? label.slice(0, 30);
 }
@@ -369,8 +377,9 @@ export function chooseHeadline(release: Release): Headline {
   const balance = [
     instant(find(release, p, ['balance-sheet'], WORDS.cash, null), 'cash'),
     instant(find(release, p, ['balance-sheet'], WORDS.totalAssets, null), 'assets'),
-    instant(find(release, p, ['balance-sheet'], WORDS.totalLiabilities, null), 'liabilities'),
-    instant(find(release, p, ['balance-sheet'], WORDS.equity, null) ?? find(release, p, ['balance-sheet'], WORDS.equityLoose, null, WORDS.notLiabEquity), 'equity'),
+    ...liabilitiesLines(release, p).map(([loc, role]) => instant(loc, role)),
+    instant(find(release, p, ['balance-sheet'], WORDS.equity, null) ?? find(release, p, ['balance-sheet'], WORDS.equityLoose, null, WORDS.notLiabEquity)
+      ?? find(release, p, ['balance-sheet'], /^(?:share|stock)holders['’]? equity$/i, null), 'equity'),
   ];
   const cashflow: HeadlineFigure[] = [];
   for (const activity of ['Operating', 'Investing', 'Financing']) {
@@ -387,12 +396,50 @@ export function chooseHeadline(release: Release): Headline {
   }
   return {
     sector, end: p.end, spans: p.spans,
+    ...(top && evidentTop(release, top) ? { topEvident: true } : {}),
+    display: displayPower(release, top ?? nii, p, span ?? longer),
     figures: figures.slice(0, TILES),
     parts,
     income: dedupe(income),
     balance: balance.filter((f): f is HeadlineFigure => !!f && f.cols.some(Boolean)),
     cashflow,
   };
+}
+
+/**
+ * The balance sheet's liabilities as printed: their total, or where the row labelled so closes the
+ * liabilities-and-equity side (Row.closes), the non-current and current liabilities it is made of.
+ */
+function liabilitiesLines(release: Release, p: Periods): [Located | null, string][] {
+  const line = (re: RegExp) => rowsOf(release, ['balance-sheet']).find((l) => l.row.kind === 'amount' && !l.row.closes && re.test(l.row.label.replace(/\s+/g, ' ').trim()) && !!triple(l, p, null)) ?? null;
+  const total = line(WORDS.totalLiabilities);
+  if (total) return [[total, 'liabilities']];
+  return [[line(/^(?:total\s+)?non-?current liabilities$/i), 'liabilities-non-current'], [line(/^(?:total\s+)?current liabilities$/i), 'liabilities-current']];
+}
+
+/**
+ * The top line is its table's first figure row and a footing below it takes costs off it (gross
+ * profit = revenue − cost of revenue): the total a term of which it is, and no larger than it in any
+ * column. A first line that other income outweighs is no top line, however it is labelled.
+ */
+function evidentTop(release: Release, top: Located): boolean {
+  const first = top.table.rows.findIndex((r) => r.kind === 'amount' && r.cells.some((c) => c?.value));
+  if (first !== top.rowIndex) return false;
+  return release.relations.some((r) => r.type === 'footing' && r.total.statement === top.statement && r.total.table === top.tableIndex && r.total.row > top.rowIndex
+    && r.terms.some((t) => t.ref.statement === top.statement && t.ref.table === top.tableIndex && t.ref.row === top.rowIndex)
+    && r.columns.every((c) => { const total = top.table.rows[r.total.row]?.cells[c]?.value; const own = top.row.cells[c]?.value; return !!total && !!own && total.lte(own); }));
+}
+
+/**
+ * The page's unit for amounts: millions (or the release's own coarser unit), but thousands where the
+ * release prints thousands or finer and its top line is under ten million, so "$138 thousand" does not
+ * read "$0.1 million".
+ */
+function displayPower(release: Release, top: Located | null, p: Periods, span: number | null): number {
+  const scale = release.meta.amountScale ?? 3;
+  if (scale >= 6) return scale;
+  const now = top ? triple(top, p, span)?.now : null;
+  return now?.value && now.kind === 'amount' && units(now).abs().lt(10_000_000) ? 3 : 6;
 }
 
 function sameNow(release: Release, a: HeadlineFigure, b: HeadlineFigure): boolean {

@@ -197,12 +197,16 @@ export class Printer {
     return page;
   }
 
-  async print(release: Release, opts: BriefingOptions = {}): Promise<Printed> {
+  /** Prints the briefing; `signal` stops it by closing its page (the next print gets a new one). */
+  async print(release: Release, opts: BriefingOptions = {}, signal?: AbortSignal): Promise<Printed> {
     const paper = opts.paper ?? 'a4';
     const area = AREA[paper];
     const page = await this.acquire(Math.floor(area.width));
     let healthy = false;
+    const stop = () => { void page.close().catch(() => undefined); };
+    signal?.addEventListener('abort', stop, { once: true });
     try {
+      signal?.throwIfAborted();
       const render = (t: Try) => renderView(briefingView(release, { ...opts, paper, scale: t.scale, drop: t.drop, grow: t.grow }));
       const limit = area.height - 6;
       let loaded: { html: string; at: Try } | null = null;
@@ -267,6 +271,8 @@ export class Printer {
       healthy = true;
       throw new Error(`the briefing for ${release.source.file} does not fit one page even with every optional section dropped`);
     } finally {
+      signal?.removeEventListener('abort', stop);
+      if (signal?.aborted) healthy = false;
       // A page that failed part-way is closed rather than reused in an unknown state.
       if (healthy) this.pages.release(page);
       else {
