@@ -7,7 +7,8 @@ import { likeness, tableWordings } from './labels';
 
 // Links: a figure that restates one printed elsewhere points at the statement where it is primary
 // (the income statement first, then the balance sheet, then cash flows), so that the workbook has
-// one source for it. And a share count or per-share figure repeated under the convenience currency
+// one source for it. A total nothing here recomputes may also point forward, to a later table whose
+// footing makes the same figure (a summary printed before the reconciliation that computes it). And a share count or per-share figure repeated under the convenience currency
 // is the reporting column's figure, not a conversion.
 
 const RANK: Record<StatementKind, number> = {
@@ -163,6 +164,8 @@ export const linksPass: Pass = {
   name: 'links',
   run(release: Release) {
     const defined = definedCells(release);
+    // Cells the footings make, before any link: where a later table shows a figure's arithmetic.
+    const footed = new Set(defined);
     const tables = allTables(release);
     const { figures, index } = candidates(tables);
     tables.forEach((at, order) => {
@@ -187,9 +190,11 @@ export const linksPass: Pass = {
             const same = index.get(fig.key!) ?? [];
             // A number printed in dozens of places (a repeated 5) restates nothing in particular.
             if (same.length > MAX_SAME) return;
+            const total = row.emphasis === 'total' || row.emphasis === 'subtotal';
             for (const c of same) {
               const earlier = c.rank < rank || (c.rank === rank && c.order < order && c.ref.statement !== target.statement);
-              if (!earlier) continue;
+              const computedLater = total && !earlier && c.ref.statement !== target.statement && footed.has(cellKey(c.ref, c.ref.col));
+              if (!earlier && !computedLater) continue;
               if (!agrees(release, at, ri, ci, c.ref)) continue;
               const like = likeness(wordingsOf(at.table, ri), wordingsOf(c.table, c.ref.row));
               // The most alike wins; between equals, the statement where the figure is primary.
