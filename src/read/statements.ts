@@ -3,6 +3,8 @@ import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFr
 import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, periodLabel, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
+import { shareCountsBetween } from './share-rows';
+import { foldSubColumns } from './sub-columns';
 import { nameUnlabelledTotals } from './totals';
 import { remembered } from './recent';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
@@ -130,6 +132,11 @@ function columnHeader(header: RawRow[], col: number): string[] {
   return lines;
 }
 
+/** A heading row that goes on from the one above it: it starts in lower case, or the one above ends open ("Earnings per"). */
+function continuesHeading(above: string, next: string): boolean {
+  return /^[a-z(]/.test(next) || /\b(?:and|of|the|per|on|in|to|for|or|from|at|by|with)$|[,&(-]$/i.test(above);
+}
+
 /** `own` is kindFromLabel(label), read once per row by the caller. */
 function rowKind(label: string, own: ValueKind | null, context: ValueKind | null): ValueKind {
   // A row that names its money ("Revenues (in '000s of US$)") counts no days under a heading of days.
@@ -196,7 +203,7 @@ function buildTable(
   diagnostics: Diagnostic[],
 ): Table {
   const width = Math.max(...seg.header.concat(seg.body).map((r) => r.cells.length));
-  const body = mergeSplitLabels(seg.body);
+  const body = foldSubColumns(mergeSplitLabels(seg.body), (c) => parsePeriod(columnHeader(seg.header, c).join(' '), kind === 'balance-sheet') !== null, isFigureText);
   // A units caption in a column's heading cell (a merged heading repeated, or misplaced, over the
   // columns) states the table's units unless a column states its own.
   const headingCaptions = seg.header.flatMap((r) => r.cells.slice(1).map((c) => c.text).filter(isUnitsCaption));
@@ -236,9 +243,11 @@ function buildTable(
 
   const indents = [...new Set(body.map((r) => r.indent))].sort((a, b) => a - b);
   const useIndent = indents.length > 1;
-  let context: ValueKind | null = null;
+  // Columns each headed "Per Share" (over their periods) make every row a per-share figure unless its label says otherwise.
+  let context: ValueKind | null = columns.length && columns.every((c) => kindFromLabel(c.header.join(' ')) === 'per-share') ? 'per-share' : null;
   const counted = new Map<string, ValueKind>();
   let underHeader = false;
+  let heading = '';
   const rows: Row[] = [];
   const boldColumns = boldColumnsOf(body);
   // Nearly every row in bold is the table's typeface: bold then marks no row as a total.
@@ -251,9 +260,11 @@ function buildTable(
     let emphasis = emphasisOf(raw, values, boldColumns, boldTable);
     const own = labelKind(label);
     if (!values) {
-      context = own;
+      // A heading the source wrapped over several rows ("Earnings per" / "share") is read whole.
+      heading = heading && continuesHeading(heading, label) ? `${heading} ${label}` : label;
+      context = heading === label ? own : kindFromLabel(heading);
       underHeader = true;
-    }
+    } else heading = '';
     // Each cell's figure read once, for the row's kind and then for its own.
     const figures = kept.map((c) => (raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null));
     const printed = kept.flatMap((c, i) => { const f = figures[i]; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
@@ -286,6 +297,7 @@ function buildTable(
     if (context === 'number' && values && emphasis !== 'item') context = null;
     rows.push({ label, depth, emphasis, kind: kindFinal, cells, place: raw.place });
   }
+  shareCountsBetween(rows, columns);
   nameUnlabelledTotals(rows);
   return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
 }
