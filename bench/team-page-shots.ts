@@ -5,8 +5,8 @@ import { launch, type ElementHandle } from 'puppeteer-core';
 import { findBrowser, isHeadlessShell } from '../src/render/browser';
 import { startServer } from '../src/serve/app';
 
-// Screenshots of the team page, for reading its look by eye: empty, during a build, done, the
-// library, a DRAFT release. `npx tsx bench/team-page-shots.ts [DIR] [files...]`.
+// Screenshots of the team page, for reading its look by eye: empty, during a build (progress, then
+// the first preview), done, the library, a DRAFT release. `npx tsx bench/team-page-shots.ts [DIR] [files...]`.
 
 async function main(): Promise<void> {
   const [dirArg, ...files] = process.argv.slice(2);
@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     await ((await page.$('#files')) as ElementHandle<HTMLInputElement>).uploadFile(...inputs);
     await page.waitForSelector('#jobs .stage.done');
     await page.screenshot({ path: path.join(dir, '2-building.png') });
+    // The first briefing shown while its workbook and PDF are still being written.
+    await page.waitForSelector('#preview iframe[data-loaded="yes"]', { timeout: 300_000 });
+    const building = await page.$$eval('#jobs .job.building, #jobs .job.queued', (ls) => ls.length);
+    await page.screenshot({ path: path.join(dir, `2b-preview-${building} building.png`.replace(' ', '-')) });
     await page.waitForFunction((n) => document.querySelectorAll('#jobs .job.done, #jobs .job.failed').length === n, { timeout: 300_000 }, inputs.length);
     await new Promise((r) => setTimeout(r, 800));
     await page.screenshot({ path: path.join(dir, '3-done.png'), fullPage: false });

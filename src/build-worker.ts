@@ -25,9 +25,11 @@ port.on('message', async (job: Job) => {
   const post = (m: WorkerMessage, bytes?: Uint8Array) => port.postMessage(m, bytes ? [bytes.buffer as ArrayBuffer] : []);
   let stage: 'model' | 'workbook' = 'model';
   try {
-    const made = await make(job.input, { from: job.from }, () => post({ id: job.id, type: 'read' }));
+    const made = await make(job.input, { from: job.from, preview: job.preview }, () => post({ id: job.id, type: 'read' }));
     const json = movable(made.json);
-    post({ id: job.id, type: 'model', json, diagnostics: made.diagnostics, timings: made.timings }, json);
+    const html = made.preview && movable(made.preview.html);
+    const preview = made.preview && html && { html, card: made.preview.card };
+    port.postMessage({ id: job.id, type: 'model', json, diagnostics: made.diagnostics, timings: made.timings, preview } satisfies WorkerMessage, [json, html].filter((b) => !!b).map((b) => b!.buffer as ArrayBuffer));
     stage = 'workbook';
     const data = movable(await made.workbook());
     post({ id: job.id, type: 'workbook', data, timings: made.timings }, data);

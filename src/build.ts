@@ -2,6 +2,7 @@ import path from 'path';
 import type { Diagnostic, Release } from './model/types';
 import { outputStem, writeOutputs } from './output';
 import type { ReadOptions } from './read';
+import type { Preview } from './stages';
 import type { Printed, Printer } from './render/pdf';
 import type { Paper } from './render/view';
 import type { BuildWorkers } from './workers';
@@ -17,8 +18,13 @@ export interface BuildOptions extends ReadOptions {
   printer?: Printer;
   /** The run's worker threads; without them the release is read, inferred and written in this thread. */
   workers?: BuildWorkers;
-  /** Told as each stage ends: read, infer, workbook, briefing (a page following the build). */
-  onStage?: (stage: BuildStage) => void;
+  /** Told as each stage ends: read, infer, workbook, briefing (a page following the build); with
+   * `preview`, the end of inference brings the briefing to show while the rest is written. */
+  onStage?: (stage: BuildStage, preview?: Preview) => void;
+  /** Renders the preview as soon as the model is inferred (the team page shows it at once). */
+  preview?: boolean;
+  /** Stops the build: its worker thread ends, its page in the browser closes, nothing is written. */
+  signal?: AbortSignal;
 }
 
 export type BuildStage = 'read' | 'infer' | 'workbook' | 'briefing';
@@ -43,7 +49,7 @@ async function printBriefing(release: Release, opts: BuildOptions): Promise<Prin
   // Loaded here, not above: a build without a briefing never loads the browser driver.
   const printer = opts.printer ?? new (await import('./render/pdf')).Printer();
   try {
-    return await printer.print(release, { paper: opts.paper });
+    return await printer.print(release, { paper: opts.paper }, opts.signal);
   } finally {
     if (!opts.printer) await printer.close();
   }
@@ -56,8 +62,9 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   // The browser boots while the release is inferred; an input the readers refuse never starts it.
   const onRead = () => { if (pdf) opts.printer?.warm(); opts.onStage?.('read'); };
   // With workers this thread never loads the readers, inference or ExcelJS.
-  const made = opts.workers ? await opts.workers.make(input, opts, onRead) : await (await import('./stages')).make(input, opts, onRead);
-  opts.onStage?.('infer');
+  const made = opts.workers ? await opts.workers.make(input, opts, onRead, opts.signal) : await (await import('./stages')).make(input, opts, onRead);
+  opts.signal?.throwIfAborted();
+  opts.onStage?.('infer', made.preview);
   const stem = opts.stem ?? outputStem(input);
   // The briefing prints in the browser's process while the workbook is written (in a worker, or
   // here between the browser's replies): the release is done when the slower of them is.
@@ -66,6 +73,7 @@ export async function buildOne(input: string, opts: BuildOptions): Promise<Build
   const [workbook, printed] = await Promise.all([made.workbook().then((w) => { opts.onStage?.('workbook'); return w; }), printing]);
   const files: { name: string; data: string | Buffer }[] = [{ name: `${stem}.json`, data: made.json }, { name: `${stem}.xlsx`, data: workbook }];
   if (printed) files.push({ name: `${stem}.pdf`, data: printed.pdf }, { name: `${stem}.html`, data: printed.html });
+  opts.signal?.throwIfAborted();
   t = performance.now();
   const written = await writeOutputs(opts.out, stem, files);
   made.timings.write = performance.now() - t;

@@ -4,8 +4,8 @@ import { InputError } from './model/errors';
 import { Pool } from './pool';
 import { releaseFromJson } from './model/revive';
 import type { Diagnostic, Release } from './model/types';
-import type { ReadOptions } from './read';
-import type { Made } from './stages';
+import type { Card } from './serve/card';
+import type { Made, MakeOptions } from './stages';
 
 // The CLI's worker threads. Reading, inference and the workbook are CPU work; in workers they run
 // on every core, and the main thread stays free to drive the browser. The model crosses back as
@@ -15,6 +15,7 @@ export interface Job {
   id: number;
   input: string;
   from?: string;
+  preview?: boolean;
 }
 
 /** An error as it crosses the thread boundary: an InputError keeps its fields, anything else its message; both keep their stack for --trace. */
@@ -26,7 +27,7 @@ export interface WorkerError {
 
 export type WorkerMessage =
   | { id: number; type: 'read' }
-  | { id: number; type: 'model'; json: Uint8Array; diagnostics: Diagnostic[]; timings: Record<string, number> }
+  | { id: number; type: 'model'; json: Uint8Array; diagnostics: Diagnostic[]; timings: Record<string, number>; preview?: { html: Uint8Array; card: Card } }
   | { id: number; type: 'workbook'; data: Uint8Array; timings: Record<string, number> }
   | { id: number; type: 'error'; stage: 'model' | 'workbook'; error: WorkerError };
 
@@ -54,6 +55,8 @@ interface Pending {
   model: { resolve(m: Made): void; reject(e: Error): void };
   workbook: { resolve(b: Buffer): void; reject(e: Error): void };
   made?: Made;
+  /** Called once the thread is done with the job. */
+  ended?: () => void;
 }
 
 /** A fixed number of worker threads, started on first use; one release per worker at a time. */
@@ -84,6 +87,7 @@ export class BuildWorkers {
       this.all.delete(worker);
       const p = this.pending.get(worker);
       this.pending.delete(worker);
+      p?.ended?.();
       const err = new Error(`worker thread ${why}`);
       p?.model.reject(err);
       p?.workbook.reject(err);
@@ -106,10 +110,12 @@ export class BuildWorkers {
       // must not leave its failure unhandled.
       workbook.catch(() => undefined);
       const json = bytes(m.json);
-      p.made = { json, diagnostics: m.diagnostics, timings: m.timings, release: () => (release ??= releaseFromJson(json.toString('utf8'))), workbook: () => workbook };
+      const preview = m.preview && { html: bytes(m.preview.html), card: m.preview.card };
+      p.made = { json, diagnostics: m.diagnostics, timings: m.timings, preview, release: () => (release ??= releaseFromJson(json.toString('utf8'))), workbook: () => workbook };
       p.model.resolve(p.made);
     } else {
       this.pending.delete(worker);
+      p.ended?.();
       if (m.type === 'workbook') {
         Object.assign(p.made?.timings ?? {}, m.timings);
         p.workbook.resolve(bytes(m.data));
@@ -119,14 +125,24 @@ export class BuildWorkers {
     }
   }
 
-  /** Reads and infers `input` in a worker; the workbook follows there while the caller goes on. */
-  async make(input: string, opts: ReadOptions = {}, onRead?: () => void): Promise<Made> {
+  /**
+   * Reads and infers `input` in a worker; the workbook follows there while the caller goes on. A
+   * job stopped by `signal` ends its thread there and then (a new one takes its place), so a build
+   * given up on holds no thread.
+   */
+  async make(input: string, opts: MakeOptions = {}, onRead?: () => void, signal?: AbortSignal): Promise<Made> {
+    signal?.throwIfAborted();
     const worker = await this.workers.acquire();
+    if (signal?.aborted) { this.workers.release(worker); signal.throwIfAborted(); }
+    const job: Job = { id: this.nextId++, input, from: opts.from, preview: opts.preview };
+    // The thread is the job's until its workbook is in or it failed; stopped before, it ends.
+    const stop = () => { if (this.pending.get(worker)?.id === job.id) void worker.terminate(); };
+    signal?.addEventListener('abort', stop, { once: true });
     return new Promise<Made>((resolve, reject) => {
       const ignore = () => undefined;
-      const job: Job = { id: this.nextId++, input, from: opts.from };
-      this.pending.set(worker, { id: job.id, onRead, model: { resolve, reject }, workbook: { resolve: ignore, reject: ignore } });
+      this.pending.set(worker, { id: job.id, onRead, model: { resolve, reject }, workbook: { resolve: ignore, reject: ignore }, ended: () => signal?.removeEventListener('abort', stop) });
       worker.postMessage(job);
+      if (signal?.aborted) stop();
     });
   }
 

@@ -9,7 +9,7 @@ import type { Release } from '../src/model/types';
 import { readText } from '../src/read';
 import { toBriefingHtml } from '../src/render/html';
 import { briefingView } from '../src/render/view';
-import { pctChange } from '../src/render/view-figures';
+import { money, pctChange } from '../src/render/view-figures';
 import { freshDir, runCli } from './support/run-cli';
 
 // The gate before a briefing is final, on made-up releases: one that passes, and one that trips
@@ -128,6 +128,27 @@ describe('gate: a briefing is final only when its figures are the cells they cla
     const r = build(made({ rows }));
     assert.ok(reasons(r).includes('Net margin 1640.8% is outside −100%…100%: Net sales may not be the top line'), reasons(r).join('; '));
     assert.deepStrictEqual(briefingView(r).margins, []);
+  });
+
+  it('passes a small company whose losses outweigh its revenue: margins n/m, no DRAFT, amounts in thousands', () => {
+    // In thousands: revenue 138 vs 99, the statement's first line, and gross profit = revenue − cost below it.
+    const rows = [
+      'Revenues\t138\t99', 'Cost of revenues\t(39)\t(44)', '<b>Gross profit</b>\t<b>99</b>\t<b>55</b>',
+      'Research and development expenses\t(2,430)\t(3,035)', 'General and administrative\t(965)\t(1,558)',
+      '<b>Operating loss</b>\t<b>(3,296)</b>\t<b>(4,538)</b>', 'Financing income (expenses), net\t(255)\t718',
+      '<b>Net loss</b>\t<b>(3,551)</b>\t<b>(3,820)</b>', 'Net loss per share — basic and diluted\t(0.04)\t(0.05)',
+    ];
+    const r = build(made({ rows, units: 'U.S. dollars in thousands, except per share data' }));
+    assert.deepStrictEqual(reasons(r), []);
+    assert.strictEqual(r.headline?.topEvident, true);
+    const v = briefingView(r);
+    assert.deepStrictEqual(v.margins.map((m) => [m.caption, m.now]), [['Gross margin', '71.7%'], ['Operating margin', 'n/m'], ['Net margin', 'n/m']]);
+    // $138 thousand, not "$0.1 million".
+    assert.deepStrictEqual(v.tiles.slice(0, 3).map((t) => [t.value, t.unit, t.prior]), [['$138', 'thousand', '$99 thousand'], ['\u2212$3,296', 'thousand', '\u2212$4,538 thousand'], ['\u2212$3,551', 'thousand', '\u2212$3,820 thousand']]);
+    assert.match(v.header.units, /USD thousands/);
+    // The same statement with revenue of $138 million is printed in millions.
+    const large = build(made({ rows, units: 'U.S. dollars in millions, except per share data' }));
+    assert.deepStrictEqual([briefingView(large).tiles[0].value, briefingView(large).tiles[0].unit], ['$138', 'million']);
   });
 
   it('prints n/m for a change across a sign change or from zero, as releases print NM', () => {
@@ -258,7 +279,7 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     assert.deepStrictEqual(h.spans, [3, 12]);
     assert.deepStrictEqual(h.figures.map((f) => [f.role, cellOf(r, f, 0, 'now')?.text, cellOf(r, f, 0, 'prior')?.text]), [
       ['revenue', '$101.2', '$98.7'], ['noi', '$70.5', '$68.0'], ['ffo', '$0.312', '$0.305'], ['affo', '$0.250', '$0.262'],
-      ['net', '$(12.4)', '$30.2'], ['occupancy', '96.1%', '95.4%'],
+      ['net', '$(12.4)', '$30.2'], ['occupancy', '96.1%', '95.4%'], ['nav', '$18.42', '$18.10'],
     ]);
     // A distribution per unit is no earnings per share.
     assert.ok(!h.figures.some((f) => f.role === 'eps'));
@@ -316,13 +337,27 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     assert.ok(r.headline!.figures.some((f) => f.role === 'ffo'));
   });
 
+  it('leads with basic EPS where the release prints no diluted line, captioned so; "excluding one-time items" is the adjusted one', () => {
+    const rows = [...ROWS.slice(0, 5), 'Basic earnings per share\t\t', '- Excluding one-time items\t0.85\t0.70', '- As reported\t0.80\t0.72'];
+    const r = build(made({ rows }));
+    const shown = r.headline!.figures.filter((f) => /eps/.test(f.role)).map((f) => [f.role, f.caption, cellOf(r, f, 0, 'now')?.value?.toString()]);
+    assert.deepStrictEqual(shown, [['eps', 'Basic EPS', '0.8'], ['adjusted-eps', 'Adjusted EPS', '0.85']]);
+  });
+
   it('takes the currency of a per-ADS figure from the mark printed on it, not from the release', () => {
-    const rows = [...ROWS.slice(0, 5), 'Net income per share — diluted\tRMB0.80\tRMB0.72', 'Net income per ADS — diluted\tUS$0.44\tUS$0.40'];
-    const r = build(made({ units: 'In millions of Renminbi ("RMB"), except per share amounts', rows }));
-    const eps = r.headline!.figures.find((f) => f.role === 'eps')!;
+    const units = 'In millions of Renminbi ("RMB"), except per share amounts';
+    const adsOnly = build(made({ units, rows: [...ROWS.slice(0, 5), 'Net income per ADS — diluted\tUS$0.44\tUS$0.40'] }));
+    const eps = adsOnly.headline!.figures.find((f) => f.role === 'eps')!;
     assert.strictEqual(eps.caption, 'Diluted EPS per ADS');
-    assert.strictEqual(cellOf(r, eps, 0, 'now')?.currency, 'USD');
-    assert.strictEqual(briefingView(r).tiles.find((t) => t.caption === 'Diluted EPS per ADS')?.value, 'US$0.44');
+    assert.strictEqual(cellOf(adsOnly, eps, 0, 'now')?.currency, 'USD');
+    assert.strictEqual(briefingView(adsOnly).tiles.find((t) => t.caption === 'Diluted EPS per ADS')?.value, 'US$0.44');
+    // Beside a per-share line in the statements' currency, the US$ per-ADS line is a translation: the
+    // RMB figure leads, and a table that prints the US$ line marks its currency (the page's is RMB).
+    const both = build(made({ units, rows: [...ROWS.slice(0, 5), 'Net income per share — diluted\tRMB0.80\tRMB0.72', 'Net income per ADS — diluted\tUS$0.44\tUS$0.40'] }));
+    const lead = both.headline!.figures.find((f) => f.role === 'eps')!;
+    assert.deepStrictEqual([lead.caption, cellOf(both, lead, 0, 'now')?.currency, briefingView(both).tiles.find((t) => t.caption === 'Diluted EPS')?.value], ['Diluted EPS', 'RMB', 'RMB0.80']);
+    const ads = both.statements[0].tables[0].rows.find((x) => /per ADS/.test(x.label))!;
+    assert.deepStrictEqual([money(both, ads.cells[0], false), money(both, lead.cols[0] && both.statements[0].tables[0].rows[lead.row.row].cells[0], false)], ['US$0.44', '0.80']);
   });
 
   it('shows beside each GAAP figure the adjusted one a reconciliation prints in its own column', () => {

@@ -3,8 +3,11 @@ import { infer } from '../src/infer';
 import { rowAt } from '../src/infer/grid';
 import { tieSummary } from '../src/infer/summary';
 import type { Across, Change, Footing, Link, Release } from '../src/model/types';
+import { readText } from '../src/read';
 import { kindFromFigures, kindFromLabel } from '../src/read/classify';
 import { Decimal } from '../src/model/decimal';
+import { planFormulas } from '../src/write/workbook/formulas';
+import { planLayout } from '../src/write/workbook/layout';
 import { adjustmentReconciliation } from './fixtures/infer/reconciliation';
 import { release, statement } from './fixtures/infer/table';
 
@@ -60,6 +63,55 @@ describe('percent and variance columns (class 2)', () => {
   });
 });
 
+describe('share-count subtotals (class 2)', () => {
+  const text = [
+    '## EARNINGS PER SHARE',
+    '',
+    '(in millions, except per share amounts)',
+    '',
+    '| | Three Months Ended December 31, 2024 | Three Months Ended December 31, 2023 |',
+    '| --- | --- | --- |',
+    '| Net income | $ 250 | $ 210 |',
+    '| Dilutive impact of convertible notes | 4 | 3 |',
+    '| Net income for diluted earnings per share | $ 254 | $ 213 |',
+    '| Weighted average shares – basic | 500.0 | 510.0 |',
+    '| Dilutive effect of options and restricted units | 8.0 | 6.5 |',
+    '| Weighted average shares – diluted | 508.0 | 516.5 |',
+    '| Diluted earnings per share | $ 0.50 | $ 0.41 |',
+  ].join('\n');
+
+  it('reads a line between two share counts as a share count, unscaled as shares and of no currency', () => {
+    const rows = readText(text, 'eps.md').statements[0].tables[0].rows;
+    assert.deepStrictEqual(rows.map((x) => `${x.label}: ${x.kind}`), [
+      'Net income: amount',
+      'Dilutive impact of convertible notes: amount',
+      'Net income for diluted earnings per share: amount',
+      'Weighted average shares – basic: shares',
+      'Dilutive effect of options and restricted units: shares',
+      'Weighted average shares – diluted: shares',
+      'Diluted earnings per share: per-share',
+    ]);
+    assert.deepStrictEqual(rows[4].cells.map((c) => [c?.kind, c?.scale, c?.currency]), [['shares', 6, null], ['shares', 6, null]]);
+  });
+
+  it('makes diluted shares basic + dilutive effect, and adds no share count into money', () => {
+    const r = infer(readText(text, 'eps.md'));
+    assert.deepStrictEqual(footings(r), [
+      'Net income for diluted earnings per share = +Net income +Dilutive impact of convertible notes',
+      'Weighted average shares – diluted = +Weighted average shares – basic +Dilutive effect of options and restricted units',
+    ]);
+  });
+
+  it('takes no diluted count equal to basic for a sum of one line', () => {
+    const cols = [{ label: 'Q1' }, { label: 'Q2' }];
+    const r = infer(release([statement('eps', 'income', cols, [[
+      { kind: 'shares', row: ['Weighted average shares – basic', 'item', '500', '510'] },
+      { kind: 'shares', row: ['Weighted average shares – diluted', 'item', '500', '510'] },
+    ]])]));
+    assert.deepStrictEqual(footings(r), []);
+  });
+});
+
 describe('totals built by subtraction (class 3)', () => {
   it('keeps a subtracted row open: non-GAAP = GAAP + total adjustments after adjustments = non-GAAP − GAAP', () => {
     const cols = [{ label: 'Q1' }, { label: 'Q2' }];
@@ -79,6 +131,70 @@ describe('totals built by subtraction (class 3)', () => {
       'Total adjustments to operating income = +Non-GAAP gross profit -Non-GAAP operating expenses -GAAP operating income',
       'Non-GAAP operating income = +GAAP operating income +Total adjustments to operating income',
     ]);
+    assert.deepStrictEqual(r.untied, []);
+  });
+});
+
+describe('a column whose costs are signed the other way (class 3)', () => {
+  it('foots each pattern of signs on its own columns, so no row of the table stays typed', () => {
+    const cols = [{ label: 'Q4 2024' }, { label: 'Q4 2023' }, { label: 'FY 2024' }];
+    const r = infer(release([statement('is', 'income', cols, [[
+      ['Revenue', 'item', '1,000', '900', '3,800'],
+      ['Cost of sales', 'item', '(600)', '550', '2,300'],
+      ['Gross profit', 'subtotal', '400', '350', '1,500'],
+      ['Selling expenses', 'item', '(120)', '100', '500'],
+      ['Administrative expenses', 'item', '(80)', '70', '300'],
+      ['Operating income', 'subtotal', '200', '180', '700'],
+    ]])]));
+    assert.deepStrictEqual(r.relations.filter((x): x is Footing => x.type === 'footing').map((f) => `${footings({ ...r, relations: [f] })[0]} [${f.columns.join(',')}]`), [
+      'Gross profit = +Revenue +Cost of sales [0]',
+      'Gross profit = +Revenue -Cost of sales [1,2]',
+      'Operating income = +Gross profit +Selling expenses +Administrative expenses [0]',
+      'Operating income = +Gross profit -Selling expenses -Administrative expenses [1,2]',
+    ]);
+    assert.deepStrictEqual(r.untied, []);
+    const plan = planFormulas(r, planLayout(r));
+    const at = (row: number, col: number) => `${plan.cells.get(`is/0/${row}/${col}`)?.formula} = ${plan.cells.get(`is/0/${row}/${col}`)?.result}`;
+    assert.deepStrictEqual([at(2, 0), at(2, 1), at(2, 2), at(5, 0), at(5, 2)], ['SUM(B6:B7) = 400', 'C6-C7 = 350', 'D6-D7 = 1500', 'SUM(B8:B10) = 200', 'D8-D9-D10 = 700']);
+  });
+
+  it('keeps the row typed where the columns tie on different rows', () => {
+    const cols = [{ label: 'Q4 2024' }, { label: 'Q4 2023' }, { label: 'FY 2024' }];
+    const r = infer(release([statement('is', 'income', cols, [[
+      ['Gross profit', 'item', '400', '350', '1,500'],
+      ['Selling expenses', 'item', '(120)', '100', '450'],
+      ['Administrative expenses', 'item', '(80)', '70', '300'],
+      ['Operating income', 'subtotal', '200', '180', '750'],
+    ]])]));
+    // The full year's 750 is also selling + administrative: a coincidence, not the same sum.
+    assert.deepStrictEqual(footings(r), []);
+    assert.deepStrictEqual(r.untied.map((u) => [rowAt(r, u.ref)!.label, u.col]), [['Operating income', 0], ['Operating income', 1], ['Operating income', 2]]);
+  });
+});
+
+describe('a total of the adjustments reconciling several subtotals (class 3, class 8)', () => {
+  it('foots "Total pre-tax impact" on the adjustments the subtotals above it already took', () => {
+    const cols = [{ label: 'Q2' }, { label: 'Q1' }];
+    const r = infer(release([statement('rec', 'non-gaap', cols, [[
+      ['GAAP operating income', 'item', '2,000', '1,800'],
+      ['Adjustments to operating income', 'item', '140', '125'],
+      ['Non-GAAP operating income', 'subtotal', '2,140', '1,925'],
+      ['GAAP other income, net', 'item', '45', '57'],
+      ['Losses (gains) on investments', 'item', '(4)', '19'],
+      ['Amortization of debt discount', 'item', '1', '1'],
+      ['Non-GAAP other income, net', 'subtotal', '42', '77'],
+      ['GAAP net income', 'item', '1,700', '1,500'],
+      ['Total pre-tax impact of adjustments', 'total', '137', '145'],
+      ['Income tax impact of adjustments', 'item', '(30)', '(32)'],
+      ['Non-GAAP net income', 'subtotal', '1,807', '1,613'],
+    ]])]));
+    assert.deepStrictEqual(footings(r), [
+      'Non-GAAP operating income = +GAAP operating income +Adjustments to operating income',
+      'Non-GAAP other income, net = +GAAP other income, net +Losses (gains) on investments +Amortization of debt discount',
+      'Total pre-tax impact of adjustments = +Adjustments to operating income +Losses (gains) on investments +Amortization of debt discount',
+      'Non-GAAP net income = +GAAP net income +Total pre-tax impact of adjustments +Income tax impact of adjustments',
+    ]);
+    assert.deepStrictEqual(r.relations.filter((x): x is Footing => x.type === 'footing').map((f) => f.residuals.map((d) => d.diff.toNumber())), [[0, 0], [0, 0], [0, 0], [0, 0]]);
     assert.deepStrictEqual(r.untied, []);
   });
 });

@@ -32,16 +32,18 @@ async function modelOf(company: string): Promise<SeriesModel> {
 
 interface Built { model: SeriesModel; raw: Map<string, Map<string, RawCell>>; lo: Recalculated }
 
-const MODEL_SHEETS = ['Income Statement', 'Balance Sheet', 'Cash Flows', 'Restatements', 'Guidance', 'Checks'];
+const MODEL_SHEETS = ['Income Statement', 'Balance Sheet', 'Cash Flows', 'Non-GAAP Measures', 'Restatements', 'Guidance', 'Checks'];
 
 async function build(company: string): Promise<Built> {
   const model = await modelOf(company);
   const buf = toSeriesWorkbook(model).toBuffer();
+  const raw = rawSheets(buf);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tieout-series-'));
   try {
     const file = path.join(dir, 'model.xlsx');
     await fs.writeFile(file, buf);
-    return { model, raw: rawSheets(buf), lo: await recalculate(file, MODEL_SHEETS) };
+    // A company whose releases print no non-GAAP measure twice has no Non-GAAP Measures sheet.
+    return { model, raw, lo: await recalculate(file, MODEL_SHEETS.filter((s) => raw.has(s))) };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -161,6 +163,23 @@ describe('company models of ../shared/series, recalculated by LibreOffice', func
     // minus 50 basis points" against gross profit 26,156 / revenue 35,082 = 74.557%: in.
     const margin = (b.lo.sheets.get('Guidance') ?? []).filter((r) => r[0] === 'GAAP gross margins' && r[1] === '2025Q3');
     assert.deepStrictEqual(margin.map((r) => [r[2], r[3], r[6], Number(r[7].replace(/%$/, '')).toFixed(3), r[8]]), [['73.9%', '74.9%', 'Gross profit / Revenue', '74.557', 'in']]);
+    // A guided tax rate is tax over pre-tax income: the Q2 FY25 release expects "GAAP and non-GAAP tax
+    // rates … 17%, plus or minus 1%, excluding any discrete items"; Q3 FY25: 3,007 / 22,316 = 13.475%: below.
+    const taxRate = (b.lo.sheets.get('Guidance') ?? []).filter((r) => r[0] === 'GAAP and non-GAAP tax rates' && r[1] === '2025Q3');
+    assert.deepStrictEqual(taxRate.map((r) => [r[2], r[3], r[6], Number(r[7].replace(/%$/, '')).toFixed(3), r[8], r[9]]), [['16%', '18%', 'Income tax expense / Income before income tax', '13.475', 'below', 'guided excluding any discrete items; the actual includes them']]);
+    // Non-GAAP Measures, from the reconciliation tables: non-GAAP operating income of Q3 FY25 23,276 and
+    // of Q3 FY24 11,557 (printed by the Q3 FY24, Q4 FY24 and Q3 FY25 releases); Q4 FY24 checked as
+    // FY 37,134 − nine months 22,385 = 14,749, non-GAAP net income 32,312 − 19,473 = 12,839.
+    const nonGaap = (label: string) => m.items.filter((i) => i.kind === 'non-gaap' && i.label === label);
+    assert.strictEqual(nonGaap('Non-GAAP operating income').length, 1);
+    assert.deepStrictEqual(nonGaap('Non-GAAP operating income')[0].sources.get('2024:1:3')!.map((s) => `${m.releases[s.release].label} ${s.value}`), ['2024Q3 11557', '2024Q4 11557', '2025Q3 11557']);
+    const ngOp = modelCell(b, 'Non-GAAP Measures', 'Non-GAAP operating income', '2025Q3');
+    assert.strictEqual(ngOp.value, 23276);
+    assert.match(ngOp.formula!, /^'2025Q3 [^']+'!B\d+$/);
+    assert.deepStrictEqual(derivedCheck(b, 'Non-GAAP operating income', '2024Q4'), [14749]);
+    assert.deepStrictEqual(derivedCheck(b, 'Non-GAAP net income', '2024Q4'), [12839]);
+    // The Q4 FY24 filing and its newsroom page are one release: five releases, each once.
+    assert.deepStrictEqual(m.releases.map((r) => r.label), ['2024Q3', '2024Q4', '2025Q1', '2025Q2', '2025Q3']);
     // The Q3 FY25 release's own outlook (Q4 revenue of $37.5 billion ± 2%) is not yet reported.
     const next = (b.lo.sheets.get('Guidance') ?? []).find((r) => r[0] === 'Revenue' && r[1] === '2025Q4')!;
     assert.deepStrictEqual([next[2], next[3], next[8]], ['36.75', '38.25', 'not yet reported']);
@@ -171,7 +190,8 @@ describe('company models of ../shared/series, recalculated by LibreOffice', func
     assert.deepStrictEqual(mismatches(b), []);
     // 66,517 − 51,275; (11,829) − (7,968).
     assert.deepStrictEqual(derivedCheck(b, 'Total revenues', '2024Q4'), [15242]);
-    assert.deepStrictEqual(derivedCheck(b, 'Net loss', '2024Q4'), [-3861]);
+    // Net loss is also a line of the non-GAAP sheet (the summary table beside core loss): the same Q4.
+    assert.deepStrictEqual([...new Set(derivedCheck(b, 'Net loss', '2024Q4'))], [-3861]);
     // (7,285) six months − (3,362) first quarter.
     assert.strictEqual(modelCell(b, 'Cash Flows', 'Net cash (used)/provided by operating activities', '2024Q2').value, -3923);
     const m = b.model;

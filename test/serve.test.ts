@@ -146,7 +146,7 @@ describe('tieout serve: the team page in a browser', function () {
   it('keeps the library through a restart, grouped by company and searchable', async () => {
     const url = server.url;
     await server.close();
-    server = await startServer({ port: Number(new URL(url).port), host: '127.0.0.1', data, jobs: 2 });
+    server = await startServer({ port: Number(new URL(url).port), host: '127.0.0.1', data, jobs: 2, warm: false });
     await page.goto(server.url);
     const companies = await page.$$eval('#library .company h3', (hs) => hs.map((h) => h.textContent));
     assert.strictEqual(companies.length, 3);
@@ -250,7 +250,7 @@ describe('tieout serve: the team page in a browser', function () {
 
   it('asks for the token when it has one, and refuses to listen beyond loopback without one', async () => {
     await assert.rejects(startServer({ port: 0, host: '0.0.0.0', data: freshDir('serve-open'), jobs: 1 }), /--host 0\.0\.0\.0: listening beyond this machine needs --token/);
-    const guarded = await startServer({ port: 0, host: '127.0.0.1', data: freshDir('serve-token'), jobs: 1, token: 'correct-horse' });
+    const guarded = await startServer({ port: 0, host: '127.0.0.1', data: freshDir('serve-token'), jobs: 1, token: 'correct-horse', warm: false });
     try {
       assert.strictEqual((await fetch(`${guarded.url}releases`)).status, 401);
       assert.strictEqual((await fetch(`${guarded.url}releases`, { headers: { authorization: 'Bearer correct-horse' } })).status, 200);
@@ -263,11 +263,76 @@ describe('tieout serve: the team page in a browser', function () {
         await p.goto(`${guarded.url}login?token=correct-horse`);
         assert.strictEqual(p.url(), guarded.url);
         assert.strictEqual(await p.$eval('h2', (h) => h.textContent), 'Library');
+        // The login cookie is this server's alone: named for its port, since cookies are kept by host.
+        const port = Number(new URL(guarded.url).port);
+        assert.deepStrictEqual((await context.cookies()).map((c) => [c.name, c.httpOnly, c.sameSite]), [[`tieout_token_${port}`, true, 'Strict']]);
+        const withCookie = (name: string) => fetch(`${guarded.url}releases`, { headers: { cookie: `${name}=correct-horse` } }).then((r) => r.status);
+        assert.strictEqual(await withCookie(`tieout_token_${port}`), 200);
+        assert.strictEqual(await withCookie(`tieout_token_${port + 1}`), 401);
+        assert.strictEqual(await withCookie('tieout_token'), 401);
       } finally {
         await context.close();
       }
     } finally {
       await guarded.close();
+    }
+  });
+});
+
+describe('tieout serve: one build followed closely', function () {
+  this.timeout(120_000);
+  it('serves the briefing as soon as it is inferred, and the printed page once built', async () => {
+    const server = await startServer({ port: 0, host: '127.0.0.1', data: freshDir('serve-early'), jobs: 1, warm: false });
+    try {
+      const early = new Promise<{ hash: string; status: number; csp: string | null; body: string; stage: string | null; outputs: string[] }>((resolve) => {
+        const seen = (e: { hash: string; status: string; preview?: boolean; stage: string | null; outputs: string[] }) => {
+          if (!e.preview || e.status !== 'building') return;
+          server.builds.off('entry', seen);
+          const stage = e.stage;
+          const outputs = fs.readdirSync(server.library.releaseDir(e.hash));
+          void fetch(`${server.url}r/${e.hash}/preview`).then(async (r) => resolve({ hash: e.hash, status: r.status, csp: r.headers.get('content-security-policy'), body: await r.text(), stage, outputs }));
+        };
+        server.builds.on('entry', seen);
+      });
+      const body = multipart([['qifu-q3-2024.txt', fs.readFileSync(SAMPLE)]]);
+      assert.strictEqual((await request(server.url + 'releases', { method: 'POST', headers: { 'content-type': body.type }, body: body.body })).status, 200);
+      const got = await early;
+      // Told with the end of inference, before any output is written: the directory holds the input alone.
+      assert.deepStrictEqual([got.status, got.stage, got.outputs], [200, 'infer', ['input']]);
+      assert.match(got.csp ?? '', /^default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; sandbox;/);
+      assert.match(got.body, /<h1>Qifu Technology, Inc\.<\/h1>/);
+      await server.builds.settled();
+      const built = server.library.get(got.hash)!;
+      assert.deepStrictEqual([built.status, built.preview], ['done', true]);
+      const final = await (await fetch(`${server.url}r/${got.hash}/preview`)).text();
+      assert.strictEqual(final, fs.readFileSync(server.library.outputOf(built, 'html'), 'utf8'));
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('tieout serve: a build past its time', function () {
+  this.timeout(60_000);
+  it('is stopped, frees its slot for the next and writes nothing', async () => {
+    const data = freshDir('serve-late');
+    const server = await startServer({ port: 0, host: '127.0.0.1', data, jobs: 1, timeoutMs: 1, warm: false });
+    try {
+      const text = fs.readFileSync(SAMPLE);
+      const body = multipart([['late-a.txt', text], ['late-b.txt', Buffer.concat([text, Buffer.from('\n')])]]);
+      const res = await request(server.url + 'releases', { method: 'POST', headers: { 'content-type': body.type }, body: body.body });
+      assert.strictEqual(res.status, 200);
+      await server.builds.settled();
+      const entries = server.library.all().sort((a, b) => a.name.localeCompare(b.name));
+      assert.deepStrictEqual(entries.map((e) => [e.name, e.status, e.error, e.preview, e.card]), [
+        ['late-a.txt', 'failed', 'late-a.txt: stopped, not finished within 0.001 s', false, null],
+        ['late-b.txt', 'failed', 'late-b.txt: stopped, not finished within 0.001 s', false, null],
+      ]);
+      // Nothing of a stopped build is written: its directory holds the input alone.
+      for (const e of entries) assert.deepStrictEqual(fs.readdirSync(server.library.releaseDir(e.hash)), ['input']);
+      assert.strictEqual(server.builds.pending, 0);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -99,9 +99,11 @@
     const d = m.li.querySelector('.detail');
     if (e.status === 'failed') d.replaceChildren(el('div', 'error', e.error));
     else if (e.status === 'deleted') d.replaceChildren(el('div', 'note', 'deleted from the library'));
-    else if (e.status === 'done') {
-      d.replaceChildren(summary(e));
-      if (!previewShown) { previewShown = true; preview(e); }
+    else if (e.status === 'done') d.replaceChildren(summary(e));
+    // The briefing shows as soon as it is inferred; once built, the page the PDF was printed from
+    // takes its place.
+    if (e.preview && e.status !== 'failed') {
+      if (!previewShown) { previewShown = true; preview(e); } else if (e.status === 'done') settle(e);
     }
   }
 
@@ -113,7 +115,9 @@
     box.append(checks);
     if (c.draft.length) {
       const draft = el('div', 'draft');
-      draft.append(el('span', 'badge draft', 'DRAFT'), document.createTextNode(' '));
+      // The stamp says DRAFT already where the gate refused the page; a second badge says nothing more.
+      if (c.stamp.mark !== 'DRAFT') draft.append(el('span', 'badge draft', 'DRAFT'), document.createTextNode(' '));
+      draft.append(document.createTextNode('The briefing\'s figures could not all be vouched for:'));
       const ul = el('ul');
       for (const r of c.draft) ul.append(el('li', '', r));
       draft.append(ul);
@@ -136,15 +140,32 @@
     return box;
   }
 
-  function preview(e) {
-    const box = document.getElementById('preview');
+  function frameOf(e) {
     const frame = el('iframe', 'briefing');
     frame.title = `briefing of ${e.name}`;
     frame.setAttribute('sandbox', '');
+    frame.dataset.hash = e.hash;
+    frame.dataset.built = e.status === 'done' ? 'yes' : 'no';
     frame.addEventListener('load', () => { frame.dataset.loaded = 'yes'; });
     frame.src = `/r/${e.hash}/preview`;
-    box.replaceChildren(el('div', 'previewhead', `Briefing: ${e.card.company}${e.card.period ? ` · ${e.card.period}` : ''}`), frame);
+    return frame;
+  }
+
+  function preview(e) {
+    const box = document.getElementById('preview');
+    box.replaceChildren(el('div', 'previewhead', `Briefing: ${e.card.company}${e.card.period ? ` · ${e.card.period}` : ''}`), frameOf(e));
     box.hidden = false;
+  }
+
+  /** The built briefing in place of the one shown while it was built, swapped once it has loaded. */
+  function settle(e) {
+    const shown = document.querySelector(`#preview iframe[data-hash="${e.hash}"][data-built="no"]`);
+    if (!shown) return;
+    shown.dataset.built = 'yes';
+    const next = frameOf(e);
+    next.hidden = true;
+    next.addEventListener('load', () => { shown.replaceWith(next); next.hidden = false; }, { once: true });
+    shown.after(next);
   }
 
   let refreshing = null;

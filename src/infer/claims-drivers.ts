@@ -11,7 +11,10 @@ import { periodIn, reportedMonths, reportedOrdinal } from './claims-period';
 // amount. An adjustment is called one-off only where the release's own words say so: most recur.
 
 const RECONCILIATION = /reconcil|non-?gaap|adjusted|non-?ifrs|underlying|special\s+items/i;
-const ONE_OFF = /impairment|restructur|litigation|legal\s+(?:settlement|matter|charge)|settlement|severance|write-?(?:down|off)|(?:gain|loss)\s+on\s+(?:the\s+)?(?:sale|disposal|disposition|extinguishment|divestiture)|acquisition[-\s]related|transaction[-\s](?:related|costs)|integration|discrete\s+tax|tax\s+(?:reform|settlement|one-?time)|one-?time|special\s+charge|divestiture|pension\s+settlement|mark-?to-?market|unrealized\s+(?:gain|loss)/i;
+const ONE_OFF = /impairment|restructur|litigation|legal\s+(?:settlement|matter|charge)|settlement|severance|write-?(?:down|off)|(?:gain|loss)\s+on\s+(?:the\s+)?(?:sale|disposal|disposition|extinguishment|divestiture)|acquisition[-\s]related|transaction[-\s](?:related|costs)|integration|discrete\s+tax|tax\s+(?:reform|settlement|one-?time)|one-?time|special\s+charge|divestiture|pension\s+settlement/i;
+// Fair-value swings ("unrealized gains", "mark-to-market") recur each period: how a measure is defined, not a one-off.
+// An adjustment under this share of its column's largest figure is a minor reconciling line.
+const MINOR = new Decimal('0.03');
 const BECAUSE = /\b(?:primarily|mainly|largely|partially|partly|principally)?\s*(?:due\s+to|driven\s+by|as\s+a\s+result\s+of|because\s+of)\b/i;
 // A measure's name: no verbs, periods or pronouns ("Q4 2024 revenues registered" is not one).
 const NOT_A_MEASURE = /\b(?:was|were|is|are|registered|reached|to|we|our|it|its|by|than|more|less|Q[1-4]|QoQ|YoY|quarter|year|(?:19|20)\d{2})\b|[\u2019']s\b|^[^A-Za-z]/;
@@ -61,7 +64,8 @@ function reconciliationItems(release: Release): Claim[] {
       const current = t.columns.find((c) => span(c) && daysBetween(c.period!.end!, end) <= 7);
       if (!current) continue;
       const prior = t.columns.find((c) => span(c) && daysBetween(c.period!.end!, yearBefore(end)) <= 7) ?? null;
-      // An adjustment under a thousandth of the largest figure of its column moved nothing.
+      // An adjustment under 3% of the largest figure of its column (the measure it
+      // reconciles) is a minor reconciling line, not what moved the period.
       const largest = t.rows.reduce((m, r) => {
         const x = r.cells[current.index];
         return x && x.value !== null && x.kind === 'amount' ? Decimal.max(m, x.value.abs().times(new Decimal(10).pow(x.scale))) : m;
@@ -69,7 +73,7 @@ function reconciliationItems(release: Release): Claim[] {
       for (const row of t.rows) {
         const fig = row.cells[current.index];
         if (!fig || fig.value === null || fig.value.isZero() || fig.kind !== 'amount' || !ONE_OFF.test(row.label)) continue;
-        if (fig.value.abs().times(new Decimal(10).pow(fig.scale)).lt(largest.div(1000))) continue;
+        if (fig.value.abs().times(new Decimal(10).pow(fig.scale)).lt(largest.times(MINOR))) continue;
         // A table that states no unit of its own in a release whose amounts are scaled: the unit is unknown.
         if (!st.units && fig.scale !== (release.meta.amountScale ?? fig.scale)) continue;
         // A line repeated under each expense it adjusts is one item, judged by its first row.
@@ -115,6 +119,8 @@ function explainedChanges(release: Release): Claim[] {
     // Only the reported period's results: a sentence that names another period explains something else.
     const named = periodIn(s.text, release.meta);
     if (named && named.ordinal !== reportedOrdinal(release.meta)) continue;
+    // A year's figure on a quarter's page (the year ends with the quarter) says it is the year's.
+    const period = named && /^FY/.test(named.label) && !/^FY/.test(release.meta.fiscalPeriod ?? 'FY') ? named.label : release.meta.fiscalPeriod;
     const because = BECAUSE.exec(s.text);
     if (!because) continue;
     // The figure the reason explains stands right before the reason, in the same clause: the last
@@ -144,7 +150,8 @@ function explainedChanges(release: Release): Claim[] {
     // A figure stated as a change takes the name of the level it changes ("a decrease of $126 million").
     const level = direction !== 0 && !isMeasure(f.subject.replace(/\s*\(change\)$/, '')) ? group.find((x) => x !== f && x.role === 'current' && isMeasure(x.subject)) : undefined;
     // The reason runs to the end of its clause ("U.S." does not end it) or an aside it closes.
-    let reason = s.text.slice(because.index + because[0].length).split(/;\s|(?<![A-Z])\.\s|,\s(?:partially|partly|offset)/)[0].trim().replace(/[.,;]+$/, '');
+    // What partly offset it stays with it ("…, partially offset by higher Canadian activity").
+    let reason = s.text.slice(because.index + because[0].length).split(/;\s|(?<![A-Z])\.\s/)[0].trim().replace(/[.,;]+$/, '');
     const close = reason.indexOf(')');
     if (close >= 0 && !reason.slice(0, close).includes('(')) reason = reason.slice(0, close).trim();
     if (!reason || findMentions(reason, null).length > 3) continue;
@@ -154,9 +161,11 @@ function explainedChanges(release: Release): Claim[] {
     const subject = name && `${name[0].toUpperCase()}${name.slice(1)}${segment ? ` (${segment[1]})` : ''}`;
     if (!subject || NOT_A_MEASURE.test(name) || !isMeasure(name) || name.split(' ').length > 6) continue;
     out.push({
-      id: '', kind: 'driver', subject, period: release.meta.fiscalPeriod,
+      id: '', kind: 'driver', subject, period,
       low: direction < 0 ? f.value.abs().negated() : f.value, high: direction < 0 ? f.value.abs().negated() : f.value, approximate: false, unit: f.kind, currency: f.currency, scale: f.scale, decimals: f.decimals,
-      change: f.subject.endsWith('(change)') || direction !== 0, comparison: null, base: null, note: `${because[0].trim()} ${reason.length > 140 ? `${reason.slice(0, 137)}…` : reason}`, sentence: si, place: f.place,
+      change: f.subject.endsWith('(change)') || direction !== 0, comparison: null, note: `${because[0].trim()} ${reason.length > 200 ? `${reason.slice(0, 197)}…` : reason}`, sentence: si, place: f.place,
+      // The level a change arrives at, as the sentence states it ("$261 million, a decrease of $126 million").
+      base: level && direction !== 0 ? { value: level.value, text: level.text, growthLow: null, growthHigh: null } : null,
     });
     if (out.length >= 2) break;
   }

@@ -15,11 +15,11 @@ export interface NamedPeriod {
 
 const ORDINAL: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 // Comparisons name another period: they are removed before the period is looked for.
-const COMPARED = /\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|from|over|than|since|surpassed|exceed\w*|above|below)\s+[^,;:]*/gi;
+const COMPARED = /\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|from|over(?!\s+the\s+(?:full\s+|fiscal\s+)?year\b)|than|since|surpassed|exceed\w*|above|below)\s+[^,;:]*/gi;
 const QUARTER = /\b(?:(first|second|third|fourth)\s+(fiscal\s+)?quarter|Q([1-4]))(?:\s+of)?(?:\s+(fiscal\s+(?:year\s+)?|FY\s?))?\s*((?:19|20)\d{2})?\b/i;
 const HALF = /\b(?:(first|second)\s+half|H([12]))(?:\s+of)?(?:\s+(fiscal\s+(?:year\s+)?|FY\s?))?\s*((?:19|20)\d{2})?\b/i;
 const YEAR = /\b(?:(?:full[-\s]year|fiscal(?:\s+year)?|FY\s?|year)\s*(?:of\s+)?((?:19|20)\d{2})|((?:19|20)\d{2})\s+(?:guidance|outlook)|(?:for|in|during|through)\s+((?:19|20)\d{2})\b(?!\s*(?:and|to)\s+(?:19|20)\d{2}))/i;
-const THE_YEAR = /\b(?:for|in|during)\s+the\s+(?:full\s+|fiscal\s+)?year\b|\bfull[-\s]year\b/i;
+const THE_YEAR = /\b(?:for|in|during|over)\s+the\s+(?:full\s+|fiscal\s+)?year\b|\bfull[-\s]year\b/i;
 
 function fiscalNaming(meta: ReleaseMeta, saysFiscal: boolean): boolean {
   return saysFiscal || (meta.calendar !== null && !isCalendarYear(meta.calendar));

@@ -1,5 +1,6 @@
 import { Decimal, roundTo } from '../model/decimal';
 import { daysBetween } from './facts-tie';
+import { parseDate } from '../read/period';
 import type { Claim, ClaimKind, ProseSentence, Release } from '../model/types';
 import { respectiveSubjects, statedValues, VERSUS_GUIDANCE, type Stated } from './claims-read';
 import { periodIn, reportedMonths, reportedOrdinal, type NamedPeriod } from './claims-period';
@@ -310,9 +311,12 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
       if (perShare && dividend && /\bdividends?\b|\bdistributions?\b/i.test(own)) {
         const kind = /\b(interim|final|special|quarterly|balance)\b/i.exec(own)?.[1].toLowerCase();
         const annual = /\bannual(?:ized|ised)?\b/i.test(ownWords(before)) || /^\s*(?:per\s+\w+\s+)?(?:on\s+an\s+)?annual/i.test(after);
+        // "Paid" only when the payment is past: one on a date after the period's end is payable then.
+        const payDate = paymentDate(after, release.meta);
         const verb = /\b(?:declared?|approved?|announced?|payable|set|raised|increased|maintained)\b/i.test(t)
           ? 'declared'
-          : /\b(?:proposed?|recommended?|submitted|to\s+be\s+submitted)\b/i.test(t) ? 'proposed' : /\bwill\s+pay\b/i.test(t) ? 'payable' : /\b(?:paid|pay)\b/i.test(t) ? 'paid' : null;
+          : /\b(?:proposed?|recommended?|submitted|to\s+be\s+submitted)\b/i.test(t) ? 'proposed'
+          : FUTURE_PAY.test(t) || payDate?.future ? 'payable' : /\b(?:paid|pay)\b/i.test(t) ? 'paid' : null;
         // A trust's "distribution per unit" is its dividend, named as it names it.
         const word = /\bdividends?\b/i.test(own) ? 'Dividend' : 'Distribution';
         // "payable in additional Units": a distribution of units, not of cash.
@@ -331,10 +335,15 @@ function capitalOf(s: ProseSentence, si: number, release: Release): Claim[] {
       // An amount executed or paid under a heading that names the quarter is that quarter's.
       // A running total ("as of November 19, 2024, had purchased", "a total of") is of no one period.
       const done = /executed|paid|returned/i.test(subject) && !/\bas\s+of\b|\bsince\b|\bto\s+date\b|\bcumulative\w*|\ba\s+total\s+of\b|\bin\s+total\b|\bso\s+far\b/i.test(t);
-      const period = periodIn(after, release.meta) ?? periodIn(t.slice(0, v.start), release.meta, 'last') ?? (done ? periodIn(s.section.split('\u203a').pop() ?? '', release.meta, 'last', true) ?? theQuarter(s.text, release.meta) : null);
-      const c = claim('capital-return', subject, v, period?.label ?? null, si, s.place);
+      const executed = /executed|paid|returned/i.test(subject);
+      const period = periodIn(after, release.meta, 'first', executed) ?? periodIn(t.slice(0, v.start), release.meta, 'last', executed) ?? (done ? periodIn(s.section.split('\u203a').pop() ?? '', release.meta, 'last', true) ?? theQuarter(s.text, release.meta) : null);
+      const c = claim('capital-return', subject, v, (executed ? doneScope(s.text, period, release.meta) : null) ?? period?.label ?? null, si, s.place);
       if (perShare) c.unit = 'per-share';
       if (subject === 'Buyback executed') c.note = buybackNote(t);
+      if (perShare && /payable/.test(subject)) {
+        const date = paymentDate(after, release.meta);
+        if (date) c.note = `on ${date.text}`;
+      }
       out.push(c);
     }
   }
@@ -376,6 +385,75 @@ function cashFlowReturns(release: Release, stated: Claim[]): Claim[] {
     }
   }
   return out;
+}
+
+// "will be paid", "to be paid", "payable": a payment still to come.
+const FUTURE_PAY = /\b(?:will\s+(?:be\s+)?pa(?:y|id)|to\s+be\s+paid|payable)\b/i;
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const PAY_DATE = new RegExp(String.raw`^[^.;]{0,40}?\b(?:on|in)\s+((?:${MONTHS})\.?\s+\d{1,2}(?:,?\s+((?:19|20)\d{2}))?)`);
+
+/** The date a per-share payment falls on ("… per share on March 5, 2025"), and whether it is after the period's end. */
+function paymentDate(after: string, meta: Release['meta']): { text: string; future: boolean } | null {
+  const m = PAY_DATE.exec(after);
+  if (!m || !meta.periodEnd) return null;
+  const year = m[2] ? '' : ` ${meta.periodEnd.slice(0, 4)}`;
+  let iso = parseDate(`${m[1]}${year}`);
+  if (!iso) return null;
+  // A date with no year is the next such date after the period's end.
+  if (!m[2] && iso <= meta.periodEnd) iso = parseDate(`${m[1]} ${Number(meta.periodEnd.slice(0, 4)) + 1}`);
+  const text = m[2] ? m[1] : `${m[1]}, ${(iso ?? '').slice(0, 4)}`;
+  return { text: text.replace(/\s+/g, ' '), future: !!iso && iso > meta.periodEnd };
+}
+
+// What was done after the period's end, or over a program's life, is of no reported period.
+const SINCE_END = new RegExp(String.raw`\b(?:subsequent(?:ly)?\s+to|after|since)\s+(?:the\s+end\s+of\s+the\s+(?:quarter|year|period)|(?:the\s+)?(?:quarter|year|period)[-\s]end|((?:${MONTHS})\.?\s+\d{1,2},?\s+(?:19|20)\d{2}))`, 'i');
+const TO_DATE = /\bso\s+far\b|\bto\s+date\b|\byear[-\s]to[-\s]date\b/i;
+const RUNNING = /\bas\s+of\s+the\s+date\s+of\s+this\b|\ba\s+total\s+of\b|\bin\s+total\b|\bcumulative\w*|\bsince\s+(?:the\s+)?(?:inception|launch|start)\b/i;
+const SINCE_START = new RegExp(String.raw`\b(?:since|introduced\s+in|launched\s+in|began\s+in|started\s+in|commenced\s+in)\s+((?:(?:${MONTHS})\s+)?(?:19|20)\d{2})`, 'i');
+
+/** The span an amount executed or paid covers when it is not a reported period: after its end, a later year to date, a program's life. */
+function doneScope(text: string, period: NamedPeriod | null, meta: Release['meta']): string | null {
+  const reported = reportedOrdinal(meta);
+  const since = SINCE_END.exec(text);
+  const sinceDate = since?.[1] ? parseDate(since[1]) : null;
+  if (since && (!since[1] || (sinceDate && meta.periodEnd && sinceDate >= meta.periodEnd))) return 'after the period end';
+  if (period && reported !== null && period.ordinal > reported) return TO_DATE.test(text) ? `${period.label} to date` : 'after the period end';
+  if (RUNNING.test(text)) {
+    const start = SINCE_START.exec(text);
+    return start ? `cumulative since ${start[1]}` : 'cumulative';
+  }
+  return null;
+}
+
+// A per-share dividend line of a table ("Dividends", "Cash dividends declared per common share").
+const DIVIDEND_PER_SHARE_ROW = /^(?:cash\s+)?dividends?(?:\s+(?:declared|paid))?(?:\s+per\s+(?:common\s+)?share)?$/i;
+
+/** The dividend per share a table states for the reported period, or for the year it ends, when the prose states none. */
+function tableDividends(release: Release, stated: Claim[]): Claim[] {
+  const meta = release.meta;
+  const end = meta.periodEnd;
+  if (!end || stated.some((c) => c.unit === 'per-share' && /^(?:Dividend|Distribution)/.test(c.subject))) return [];
+  const months = reportedMonths(meta);
+  const year = Number(end.slice(0, 4));
+  for (const st of release.statements) {
+    for (const t of st.tables) {
+      // The reported span's column first; else the year's, named by its year alone or ending with the period.
+      const col = t.columns.find((c) => !c.convenience && !c.period?.instant && c.period?.months === months && !!c.period.end && daysBetween(c.period.end, end) <= 7)
+        ?? t.columns.find((c) => !c.convenience && !!c.period && !c.period.instant && (c.period.months === 12 || c.period.months === null) && (c.period.end ? daysBetween(c.period.end, end) <= 7 : c.period.fiscalYear === String(year)));
+      if (!col) continue;
+      for (const row of t.rows) {
+        const fig = row.cells[col.index];
+        if (!DIVIDEND_PER_SHARE_ROW.test(row.label.trim()) || !fig || fig.value === null || fig.value.isZero() || (fig.kind !== 'per-share' && !(fig.kind === 'amount' && fig.scale === 0))) continue;
+        const yearly = col.period?.months !== months;
+        return [{
+          id: '', kind: 'capital-return', subject: 'Dividends per share', period: yearly ? `FY${meta.fiscalYear ?? year}` : meta.fiscalPeriod, low: fig.value.abs(), high: fig.value.abs(),
+          approximate: false, unit: 'per-share', currency: fig.currency ?? col.currency ?? meta.currency, scale: 0, decimals: fig.decimals, change: false, comparison: null, base: null,
+          note: null, sentence: -1, place: row.place,
+        }];
+      }
+    }
+  }
+  return [];
 }
 
 /** "… and ended the quarter with …": a sentence of what was done in the quarter speaks of the reported one. */
@@ -440,7 +518,7 @@ export function readClaims(release: Release): Claim[] {
     capital.push(...capitalOf(s, si, release));
   });
   const returned = dedupe(capital, true);
-  const all = [...dedupe(outlook), ...returned, ...cashFlowReturns(release, returned), ...highlightClaims(release), ...drivers(release)];
+  const all = [...dedupe(outlook), ...returned, ...cashFlowReturns(release, returned), ...tableDividends(release, returned), ...highlightClaims(release), ...drivers(release)];
   all.forEach((c, i) => (c.id = `claim-${i + 1}`));
   return all;
 }

@@ -81,6 +81,13 @@ interface ColumnPeriod {
 
 function columnPeriod(c: Column, periodEnd: string | null): ColumnPeriod {
   const end = c.period?.end;
+  // "Three Months Ended / 2024" with the day and month in a title line only: a span's column named
+  // by its year alone is the release's when the year is the period end's.
+  const year = c.period && !c.period.instant && c.period.months && /^(?:19|20)\d{2}$/.test(c.period.fiscalYear ?? '') ? Number(c.period.fiscalYear) : null;
+  if (!end && year !== null && periodEnd) {
+    const ends = Number(periodEnd.slice(0, 4));
+    return { months: c.period!.months, instant: false, current: year === ends, priorYear: year === ends - 1, dated: true };
+  }
   if (!end || !periodEnd) return { months: null, instant: false, current: false, priorYear: false, dated: false };
   return {
     months: monthsOf(c),

@@ -88,6 +88,9 @@ const DIFFERENCE = /^(?:higher|lower|increased|decreased|additional|incremental|
 // "In 2023, fourth quarter Adjusted EBITDA was …": a sentence that opens with a year speaks of it.
 const LEAD_YEAR = /^\s*(?:in|during|for)\s+(?:the\s+)?(?:(?:first|second|third|fourth)\s+quarter\s+(?:of\s+)?|fiscal\s+(?:year\s+)?)?((?:19|20)\d{2})\s*,/i;
 
+// A sentence that opens with the span it speaks of: "For fiscal year 2014,", "In the fourth quarter,".
+const LEAD_PERIOD = /^\s*(?:for|in|during)\s+(?:the\s+)?(?:full[-\s]year|fiscal\s+(?:year\s+)?(?:19|20)\d{2}|fiscal\s+year|(?:first|second|third|fourth)\s+quarter|quarter|year)\b[^,]{0,30},/i;
+
 // "in 4Q23", "for Q3 2024": a quarter named in short after the figure.
 const SHORT_QUARTER = /^\)?[\s,]*(?:in|for|during)\s+(?:(?:([1-4])Q\s?'?((?:19|20)?\d{2}))|Q([1-4])\s?'?((?:19|20)?\d{2}))\b/i;
 
@@ -135,7 +138,7 @@ export function proseSentences(release: Release): ProseSentence[] {
   let section = '';
   // A title right under another (no sentence between) is a subsection: "Financial Outlook: › First Half 2025:".
   let underTitle = false;
-  for (const p of release.prose ?? []) {
+  for (const [pi, p] of (release.prose ?? []).entries()) {
     if (isSectionTitle(p)) {
       const title = p.text.replace(/\s+/g, ' ').trim();
       section = underTitle && section ? `${section} \u203a ${title}` : title;
@@ -150,7 +153,7 @@ export function proseSentences(release: Release): ProseSentence[] {
       for (let k = p.text.indexOf('\n', counted); k >= 0 && k < s.at; k = p.text.indexOf('\n', k + 1)) line++;
       counted = s.at;
       if (!/\d/.test(s.text)) continue;
-      out.push({ text: s.text, section, place: { line } });
+      out.push({ text: s.text, section, place: { line }, paragraph: pi });
     }
   }
   return out;
@@ -160,11 +163,18 @@ export function proseSentences(release: Release): ProseSentence[] {
 export function extractFacts(release: Release, sentences: ProseSentence[] = proseSentences(release)): ProseFact[] {
   const facts: ProseFact[] = [];
   const ctx: TieContext = { periodEnd: release.meta.periodEnd, months: monthsOfPeriod(release.meta.fiscalPeriod) };
+  // "For fiscal year 2014, total revenues were …": a paragraph that opens with its period speaks of
+  // it in each sentence after, until one names another.
+  let paragraph = -1;
+  let paragraphMonths: number | null = null;
   sentences.forEach((sentence, si) => {
     const text = sentence.text;
+    if (sentence.paragraph !== paragraph) [paragraph, paragraphMonths] = [sentence.paragraph ?? -1, null];
+    const lead = LEAD_PERIOD.exec(text);
+    if (lead) paragraphMonths = /quarter/i.test(lead[0]) ? 3 : 12;
     const mentions = nameMentions(text, findMentions(text, release.meta.currency));
     if (!mentions.length) return;
-    const sc = sentenceContext(text, sentence.section, ctx.months);
+    const sc = sentenceContext(text, sentence.section, paragraphMonths ?? ctx.months);
     const roles: ProseFact['role'][] = [];
     mentions.forEach((m, i) => {
       // A parenthetical conversion shares the role of the figure it converts.

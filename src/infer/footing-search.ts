@@ -17,6 +17,10 @@ const HEADING_UNITS = 30;
 const HEADING_NESTING = 3;
 /** How many lines above a run that ties only within rounding are tried for an exact tie. */
 const SMALL_LINES = 3;
+/** The most rows directly above an item of a totals-only kind that may add up to it. */
+const ITEM_RUN_MAX = 4;
+/** How many reconciling subtotals directly above a total of adjustments are tried together. */
+const ADJUSTMENT_GROUPS = 6;
 
 export interface Line {
   /** Absolute amount per column; null where the row has no figure of this kind. */
@@ -43,8 +47,11 @@ export interface SignedTerm {
 export interface Solution {
   terms: SignedTerm[];
   checks: Check[];
-  /** Where the terms came from: a run above, a heading's lines below, or a scattered subset above. */
-  how: 'window' | 'heading' | 'subset';
+  /**
+   * Where the terms came from: a run above, a heading's lines below, a scattered subset above, or
+   * the adjustments of the reconciling subtotals above it.
+   */
+  how: 'window' | 'heading' | 'subset' | 'adjustments';
 }
 
 export interface Failure {
@@ -256,6 +263,12 @@ export interface SearchOptions {
   optional?: Set<number>;
   /** Only subtotal/total rows may be totals (share and per-share rows): items are never sums there. */
   totalsOnly?: boolean;
+  /**
+   * With totalsOnly, an item may still be the sum of the two to four rows printed directly above it
+   * (diluted shares = basic shares + the dilutive effect), never one row alone: diluted shares equal
+   * to basic shares restate nothing.
+   */
+  itemRuns?: boolean;
 }
 
 /** Solves one run of same-kind rows: which rows are sums of which, in reading order. */
@@ -450,12 +463,50 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     return run;
   };
 
+  // A reconciliation adds adjustments to a base line ("Non-GAAP operating income = GAAP operating
+  // income + its adjustments") and then often totals the adjustments of several such subtotals
+  // ("Total pre-tax impact of non-GAAP adjustments"). Those adjustments are already taken, so no
+  // search over open rows finds them: the total is tried as the adjustments of the last two or more
+  // reconciling subtotals above it, every column exactly as for any other sum.
+  const adjustmentGroups: SignedTerm[][] = [];
+  const noteAdjustments = (i: number, sol: Solution) => {
+    const base = sol.terms[0];
+    if (!isTotal(lines[i]) || sol.how !== 'window' || sol.terms.length < 2 || base.sign !== 1 || isTotal(lines[base.line])) return;
+    adjustmentGroups.push(sol.terms.slice(1));
+  };
+  const searchAdjustments = (i: number): Solution | null => {
+    const terms: SignedTerm[] = [];
+    for (let k = 1; k <= Math.min(adjustmentGroups.length, ADJUSTMENT_GROUPS); k++) {
+      terms.unshift(...adjustmentGroups[adjustmentGroups.length - k]);
+      if (k < 2) continue;
+      const checks = tryTerms(i, [...terms], 'full');
+      if (checks) return { terms: [...terms], checks, how: 'adjustments' };
+    }
+    return null;
+  };
+
+  const searchItemRun = (i: number): Solution | null => {
+    const run: number[] = [];
+    for (let k = open.length - 1; k >= 0 && run.length < ITEM_RUN_MAX; k--) {
+      const l = open[k];
+      if (isTotal(lines[l]) || lines[l].seq !== lines[i].seq - run.length - 1) break;
+      run.unshift(l);
+      if (run.length < 2) continue;
+      const terms = run.map((line) => ({ line, sign: 1 as const }));
+      const checks = tryTerms(i, terms, 'full');
+      if (checks) return { terms, checks, how: 'window' };
+    }
+    return null;
+  };
+
   const solve = (i: number, nested: Map<number, Solution>): Solution | null => {
     const total = isTotal(lines[i]);
     roughFor(i);
+    if (!total && opts.totalsOnly) return searchItemRun(i);
     let sol = searchWindow(i, open, 'full');
     if (!sol && headingCandidate(i)) sol = headingBlock(i, 'full', 0, nested)?.sol ?? null;
     if (!sol && total) sol = searchSubset(i, open);
+    if (!sol && total) sol = searchAdjustments(i);
     if (!sol && total && optional.size > 0) {
       sol = searchWindow(i, open, 'reporting');
       if (!sol && headingCandidate(i)) { nested.clear(); sol = headingBlock(i, 'reporting', 0, nested)?.sol ?? null; }
@@ -473,7 +524,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     if (consumed[i]) continue;
     const line = lines[i];
     const total = isTotal(line);
-    if (solutions.has(i) || (!total && opts.totalsOnly) || line.values.every((v) => v === null)) { open.push(i); continue; }
+    if (solutions.has(i) || (!total && opts.totalsOnly && !opts.itemRuns) || line.values.every((v) => v === null)) { open.push(i); continue; }
     const nested = new Map<number, Solution>();
     const sol = solve(i, nested);
     if (!sol) {
@@ -482,6 +533,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       continue;
     }
     solutions.set(i, sol);
+    noteAdjustments(i, sol);
     // A total subtracted to leave a balance stays open: after "equity = assets − liabilities" the
     // release still prints "liabilities and equity = liabilities + equity".
     // So does any row a total subtracts: "adjustments = non-GAAP − GAAP" leaves GAAP for the

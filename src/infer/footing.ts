@@ -7,11 +7,12 @@ import type { Pass } from './index';
 // Footing: which rows sum to which. Consecutive tables of one statement with the same columns are
 // one block (a statement continued on the next page is still one statement), and each kind of figure
 // is footed apart: amounts with amounts, share counts with share counts, never one with another,
-// and percentages never. Share and per-share rows are sums only where the release marks a total.
+// and percentages never. Share and per-share rows are sums only where the release marks a total,
+// or, for share counts, of the lines printed directly above (basic + dilutive effect = diluted).
 
-export const FOOTED_KINDS: { kind: ValueKind; totalsOnly: boolean }[] = [
+export const FOOTED_KINDS: { kind: ValueKind; totalsOnly: boolean; itemRuns?: boolean }[] = [
   { kind: 'amount', totalsOnly: false },
-  { kind: 'shares', totalsOnly: true },
+  { kind: 'shares', totalsOnly: true, itemRuns: true },
   { kind: 'per-share', totalsOnly: true },
   { kind: 'number', totalsOnly: true },
 ];
@@ -62,10 +63,10 @@ export function kindLines(block: { rows: BlockRow[] }, kind: ValueKind): { membe
 
 function footBlock(release: Release, block: { tables: Table[]; rows: BlockRow[] }): void {
   const optional = new Set(block.tables[0].columns.filter((c) => c.convenience).map((c) => c.index));
-  for (const { kind, totalsOnly } of FOOTED_KINDS) {
+  for (const { kind, totalsOnly, itemRuns } of FOOTED_KINDS) {
     const { members, lines } = kindLines(block, kind);
     if (members.length === 0) continue;
-    const { solutions, failures } = solveBlock(lines, { optional, totalsOnly });
+    const { solutions, failures } = solveBlock(lines, { optional, totalsOnly, itemRuns });
     for (const [i, sol] of solutions) {
       const m = members[i];
       const residuals = printed(m.row, sol.checks);

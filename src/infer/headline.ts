@@ -1,7 +1,7 @@
 import type { Column, Headline, HeadlineFigure, Table, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
 import { printedChanges } from './printed-change';
-import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, totalOver, triple, WORDS, type Located, type Periods } from './locate';
+import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, totalOver, triple, units, WORDS, type Located, type Periods } from './locate';
 
 // The headline set, chosen once: which statement rows lead the briefing and the Summary sheet, and
 // which cells of them (the quarter first, then the longer span; a year earlier beside each). Rows
@@ -23,13 +23,16 @@ const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|rec
 const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$|^rentals? (?:revenues? )?from (?:investment )?propert(?:y|ies)$/;
 /** "per unit", "per basic and diluted Unit", "per WA units", "per diluted share": a per-unit measure's tail. */
 const PER_UNIT = String.raw`(?: per (?:[\w-]+ ){0,4}?(?:units?|shares?))`;
-const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying|recurrent|recurring)\b/;
+const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying|recurrent|recurring|epra)\b|\bexcluding (?:one-time|special|non-recurring|unusual|certain) items\b/;
 const NOT_EARNINGS = /^(?:a?ffo|funds from operations|adjusted funds from operations|(?!(?:earnings|income|net)\b)(?:[\w']+ ){0,3}?(?:distributions?|dividends?) (?:declared |paid )?per|nav|net asset value|book value|(?:[\w']+ )?equity per|epra n[tdr][av])\b/;
 const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|per share|per ads|margin/;
 
 /** Sector evidence from the statements' own line items. */
 export function sectorOf(release: Release): Sector {
-  const labels = release.statements.flatMap((s) => s.tables.flatMap((t) => t.rows.map((r) => plain(r.label)))).join('\n');
+  // Each label once: no word below spans two lines, and a release may print the same labels thousands of times.
+  const distinct = new Set<string>();
+  for (const s of release.statements) for (const t of s.tables) for (const r of t.rows) distinct.add(r.label);
+  const labels = [...distinct].map(plain).join('\n');
   const has = (re: RegExp) => re.test(labels);
   if (has(/\bpremiums? (?:earned|written)|earned premiums|written premiums/) && has(/\blosses\b|loss adjustment|claims/)) return 'insurer';
   if (has(/\binterest income\b/) && has(/\bdeposits\b/) && has(/\bloans?\b/)) return 'bank';
@@ -109,7 +112,7 @@ function consolidatedNet(net: Located, p: Periods, span: number | null): Located
 
 /** Diluted earnings per ADS where reported, else per share: the line for net income, not a "before …" one. */
 function dilutedEps(release: Release, p: Periods, span: number | null, adjusted: boolean, gaap = gaapKinds(release)): Located | null {
-  const found: { loc: Located; ads: boolean; detail: boolean; borrowed: boolean }[] = [];
+  const found: { loc: Located; ads: boolean; detail: boolean; borrowed: boolean; foreign: boolean; undiluted: boolean }[] = [];
   let header = '';
   let table: unknown = null;
   for (const loc of rowsOf(release, adjusted ? SUPPORT : gaap)) {
@@ -121,16 +124,29 @@ function dilutedEps(release: Release, p: Periods, span: number | null, adjusted:
     // Under an adjusted heading, the reconciliation's first line is the reported figure it starts from.
     const ownAdjusted = ADJUSTED_ANY.test(plain(loc.row.label));
     const adjustedRow = (ownAdjusted || ADJUSTED.test(plain(header))) && !/^(?:gaap|reported|as reported)\b/.test(plain(loc.row.label));
-    if (adjusted !== adjustedRow || (!adjusted && !WORDS.diluted.test(text))) continue;
+    // A release that prints basic earnings per share only (its dilution immaterial) leads with that.
+    const undiluted = !WORDS.diluted.test(text);
+    if (adjusted !== adjustedRow || (!adjusted && undiluted && !/\b(?:earnings|income|profit|loss|eps)\b/.test(text))) continue;
     // A whole number in the thousands is a share count under a per-share label, whatever the row's words.
     const now = triple(loc, p, span)?.now;
     if (now?.value && now.decimals === 0 && now.value.abs().gte(1000)) continue;
-    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || !WORDS.diluted.test(text), borrowed: adjusted && !ownAdjusted });
+    const foreign = !!now?.currency && !!p.home && now.currency !== p.home;
+    found.push({ loc, ads: WORDS.perAds.test(text), detail: /before|continuing|discontinued|cumulative effect/.test(plain(loc.row.label)) || (adjusted && undiluted), borrowed: adjusted && !ownAdjusted, foreign, undiluted: !adjusted && undiluted });
   }
-  // Per ADS before per share, diluted before basic, the line for net income before a "before …" one;
-  // an adjusted figure named so by its own label before one named so by its heading only.
-  const rank = (f: (typeof found)[number]) => (f.borrowed ? 4 : 0) + (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
+  // Diluted before basic; in the statements' currency before a translation (NT$ per share before
+  // US$ per ADS), per ADS before per share, the line for net income before a "before …" one; an
+  // adjusted figure named so by its own label before one named so by its heading only.
+  const rank = (f: (typeof found)[number]) => (f.undiluted ? 16 : 0) + (f.foreign ? 8 : 0) + (f.borrowed ? 4 : 0) + (f.ads ? 0 : 2) + (f.detail ? 1 : 0);
   return found.sort((a, b) => rank(a) - rank(b))[0]?.loc ?? null;
+}
+
+const adjustedEbitda = byWords(SUPPORT, /^(?:total |consolidated )?(?:adjusted|underlying) ebitda\b(?!.*\b(?:margin|percentage|ratio|per)\b)/, 'amount');
+
+/** The per-share line printed right under an amount line ("Distributable earnings" then "– Per share"). */
+function perShareUnder(loc: Located): Located | null {
+  const next = loc.table.rows[loc.rowIndex + 1];
+  if (!next || next.kind !== 'per-share' || !/^[\s\u2013\u2014-]*per\b/i.test(next.label)) return null;
+  return { ...loc, row: next, rowIndex: loc.rowIndex + 1 };
 }
 
 const adjustedNet = byWords(SUPPORT, /^(?:non-gaap|adjusted|underlying|core|comparable|recurrent|recurring) (?:net )?(?:income|earnings|profit)(?: (?:income|earnings|profit|loss))*(?: group share| attributable to (?!non-?controlling).*)?$|^earnings available for distribution$|^net (?:income|earnings|profit) excluding (?:one-time|special|non-recurring|unusual) items$/, 'amount');
@@ -218,25 +234,41 @@ const FALLBACK: Record<string, string> = {
   eps: 'Diluted EPS', 'adjusted-eps': 'Adjusted diluted EPS', nim: 'Net interest margin', provision: 'Provision for credit losses',
   bvps: 'Book value per share', premiums: 'Gross written premiums', 'combined-ratio': 'Combined ratio', noi: 'NOI', ffo: 'FFO per unit',
   affo: 'AFFO per unit', occupancy: 'Occupancy', nav: 'NAV per unit', rasm: 'RASM', casm: 'CASM ex fuel', 'load-factor': 'Load factor',
-  distributable: 'Distributable earnings', fre: 'Fee-related earnings',
+  distributable: 'Distributable earnings', fre: 'Fee-related earnings', 'adjusted-ebitda': 'Adjusted EBITDA',
 };
+
+/** Short names of amount measures for their per-share tiles, as releases abbreviate them. */
+const PER_SHARE_NAME: Record<string, string> = { distributable: 'DE', fre: 'FRE', noi: 'NOI' };
 
 function refOf(loc: Located): RowRef {
   return { statement: loc.statement, table: loc.tableIndex, row: loc.rowIndex };
 }
 
+/** The word a release names its adjusted measure by: "Non-GAAP", "Recurrent", "Underlying" …, else "Adjusted". */
+function adjustedWord(text: string): string {
+  const w = /\b(non-gaap|underlying|recurrent|recurring|core|epra)\b/i.exec(text)?.[1]?.toLowerCase();
+  return !w ? 'Adjusted' : w === 'non-gaap' ? 'Non-GAAP' : w === 'epra' ? 'EPRA' : w[0].toUpperCase() + w.slice(1);
+}
+
 /** The row's own label when it is short enough for a tile, else the role's name. */
 function captionOf(loc: Located, role: string): string {
-  const label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$|(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/g, '').replace(/\s+/g, ' ').trim();
+  let label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$|(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/g, '').replace(/\s+/g, ' ').trim();
   // "Distributable earnings before realizations" is "DE before realizations", as releases abbreviate it.
   if (role === 'distributable' && label.length > 30) return label.replace(/^distributable earnings/i, 'DE');
   if (role === 'net' && label.length > 30 && ATTRIBUTABLE.test(plain(label))) return 'Net income attributable';
   if (role === 'eps' || role === 'adjusted-eps') {
     const header = [...loc.table.rows.slice(0, loc.rowIndex)].reverse().find((r) => r.emphasis === 'header');
     const ads = WORDS.perAds.test(`${header?.label ?? ''} ${label}`) ? ' per ADS' : '';
-    return role === 'eps' ? `Diluted EPS${ads}` : `${/^non-gaap/i.test(label) || /non-gaap/i.test(header?.label ?? '') ? 'Non-GAAP' : 'Adjusted'} EPS${ads}`;
+    const diluted = WORDS.diluted.test(`${header?.label ?? ''} ${label}`) ? 'Diluted EPS' : /\bbasic\b/i.test(`${header?.label ?? ''} ${label}`) ? 'Basic EPS' : 'EPS';
+    return role === 'eps' ? `${diluted}${ads}` : `${adjustedWord(`${label} ${header?.label ?? ''}`)} EPS${ads}`;
   }
-  return label.length <= 30 ? label : FALLBACK[role] ?? label.slice(0, 30);
+  // "EPRA NTA in EUR per share": the currency is printed with the figure.
+  if (role === 'nav') label = label.replace(/\s+in [A-Z]{3}\b/, '');
+  if (label.length <= 30) return label;
+  // "Recurrent net income (Group share)" is "Recurrent net income" on a tile.
+  const bare = label.replace(/\s*\([^)]*\)/g, '').trim();
+  if (bare.length <= 30 && bare.length >= 3) return bare;
+  return FALLBACK[role] ?? label.slice(0, 30);
 }
 
 /** The same line in another table of the statement's kind that reports the span (a separate year-to-date statement). */
@@ -275,8 +307,9 @@ export function spanName(release: Release, span: number | null): string {
   return span === 12 && release.meta.fiscalYear ? `FY${release.meta.fiscalYear}` : `${span}M`;
 }
 
-/** At most this many tiles: one row on the page. */
-const TILES = 6;
+/** At most this many tiles: two rows on the page. Optional ones (a sector's operating income, the lead segment) only while there are fewer than FEW. */
+const TILES = 8;
+const FEW = 6;
 
 export function chooseHeadline(release: Release): Headline {
   const p = periodsOf(release);
@@ -301,14 +334,26 @@ export function chooseHeadline(release: Release): Headline {
   const either = (f: (s: number | null) => Located | null): Located | null => f(span) ?? (longer ? f(longer) : null);
   const hasIncome = release.statements.some((s) => s.kind === 'income');
   const top = either((s) => revenue(release, p, s));
-  const sectorRows = sector === 'general' ? [] : SECTOR[sector].map((s) => ({ ...s, loc: s.instant ? s.find(release, p, null) : either((x) => s.find(release, p, x)) }));
+  // A measure at a date (NAV, occupancy) is read at the balance-sheet date, else in the period's own
+  // column of a highlights table (a year's "2024" column states the NAV at its end).
+  const sectorRows = sector === 'general' ? [] : SECTOR[sector].map((s) => {
+    const atDate = s.instant ? s.find(release, p, null) : null;
+    return { ...s, atDate: !!atDate, loc: atDate ?? either((x) => s.find(release, p, x)) };
+  });
   // A bank's top line is its net interest income where it reports no revenue total.
   const nii = sectorRows.find((s) => s.role === 'nii')?.loc ?? (top ? null : either((s) => SECTOR.bank[0].find(release, p, s)));
   add(top ?? nii, top ? 'revenue' : 'nii');
   // Per-unit and balance measures (occupancy, NAV) follow the period's results.
   const flowRows = sectorRows.filter((r) => (r.role !== 'nii' || top) && !r.instant);
-  for (const s of flowRows) add(s.loc, s.role);
+  for (const s of flowRows) {
+    add(s.loc, s.role);
+    // An amount measure's per-share line printed right under it ("– Per Brookfield share").
+    const perShare = s.loc ? perShareUnder(s.loc) : null;
+    if (perShare) add(perShare, `${s.role}-per-share`, false, s.role, undefined, `${PER_SHARE_NAME[s.role] ?? FALLBACK[s.role]} per share`);
+  }
   if (sector === 'general') add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
+  // The adjusted EBITDA a reconciliation ends with, where the release reports one.
+  add(either((s) => adjustedEbitda(release, p, s)), 'adjusted-ebitda');
   // The quarter's bottom line from a table beside the statements where the statements report only the year.
   const beside = <T>(f: (kinds: StatementKind[]) => T | null): T | null => f(gaapKinds(release)) ?? (hasIncome ? f(BESIDE) : null);
   const net = beside((k) => netIncome(release, p, span, top, k)) ?? (longer ? netIncome(release, p, longer, top) : null);
@@ -325,10 +370,10 @@ export function chooseHeadline(release: Release): Headline {
   if (!add(either((s) => adjustedNet(release, p, s)), 'adjusted-net', false, 'net')) byColumn('net', 'net income', 'adjusted-net');
   add(beside((k) => dilutedEps(release, p, span, false, k)) ?? (longer ? dilutedEps(release, p, longer, false) : null), 'eps');
   if (!add(either((s) => dilutedEps(release, p, s, true)), 'adjusted-eps', false, 'eps')) byColumn('eps', 'EPS', 'adjusted-eps');
-  if (sector !== 'general' && !figures.some((f) => f.role === 'operating') && figures.length < TILES) add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
-  for (const s of sectorRows.filter((r) => r.instant)) add(s.loc, s.role, true);
+  if (sector !== 'general' && !figures.some((f) => f.role === 'operating') && figures.length < FEW) add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
+  for (const s of sectorRows.filter((r) => r.instant)) add(s.loc, s.role, s.atDate);
   // The lead segment, where the release reports segments, after the company's own figures.
-  const segment = figures.length < TILES ? leadSegment(release, p, span) : null;
+  const segment = figures.length < FEW ? leadSegment(release, p, span) : null;
   if (segment) add(segment.loc, 'segment', false, undefined, undefined, segment.caption);
   // An adjusted figure equal to the GAAP one beside it says nothing more.
   for (const f of [...figures]) {
@@ -369,8 +414,9 @@ export function chooseHeadline(release: Release): Headline {
   const balance = [
     instant(find(release, p, ['balance-sheet'], WORDS.cash, null), 'cash'),
     instant(find(release, p, ['balance-sheet'], WORDS.totalAssets, null), 'assets'),
-    instant(find(release, p, ['balance-sheet'], WORDS.totalLiabilities, null), 'liabilities'),
-    instant(find(release, p, ['balance-sheet'], WORDS.equity, null) ?? find(release, p, ['balance-sheet'], WORDS.equityLoose, null, WORDS.notLiabEquity), 'equity'),
+    ...liabilitiesLines(release, p).map(([loc, role]) => instant(loc, role)),
+    instant(find(release, p, ['balance-sheet'], WORDS.equity, null) ?? find(release, p, ['balance-sheet'], WORDS.equityLoose, null, WORDS.notLiabEquity)
+      ?? find(release, p, ['balance-sheet'], /^(?:share|stock)holders['’]? equity$/i, null), 'equity'),
   ];
   const cashflow: HeadlineFigure[] = [];
   for (const activity of ['Operating', 'Investing', 'Financing']) {
@@ -387,12 +433,50 @@ export function chooseHeadline(release: Release): Headline {
   }
   return {
     sector, end: p.end, spans: p.spans,
+    ...(top && evidentTop(release, top) ? { topEvident: true } : {}),
+    display: displayPower(release, top ?? nii, p, span ?? longer),
     figures: figures.slice(0, TILES),
     parts,
     income: dedupe(income),
     balance: balance.filter((f): f is HeadlineFigure => !!f && f.cols.some(Boolean)),
     cashflow,
   };
+}
+
+/**
+ * The balance sheet's liabilities as printed: their total, or where the row labelled so closes the
+ * liabilities-and-equity side (Row.closes), the non-current and current liabilities it is made of.
+ */
+function liabilitiesLines(release: Release, p: Periods): [Located | null, string][] {
+  const line = (re: RegExp) => rowsOf(release, ['balance-sheet']).find((l) => l.row.kind === 'amount' && !l.row.closes && re.test(l.row.label.replace(/\s+/g, ' ').trim()) && !!triple(l, p, null)) ?? null;
+  const total = line(WORDS.totalLiabilities);
+  if (total) return [[total, 'liabilities']];
+  return [[line(/^(?:total\s+)?non-?current liabilities$/i), 'liabilities-non-current'], [line(/^(?:total\s+)?current liabilities$/i), 'liabilities-current']];
+}
+
+/**
+ * The top line is its table's first figure row and a footing below it takes costs off it (gross
+ * profit = revenue − cost of revenue): the total a term of which it is, and no larger than it in any
+ * column. A first line that other income outweighs is no top line, however it is labelled.
+ */
+function evidentTop(release: Release, top: Located): boolean {
+  const first = top.table.rows.findIndex((r) => r.kind === 'amount' && r.cells.some((c) => c?.value));
+  if (first !== top.rowIndex) return false;
+  return release.relations.some((r) => r.type === 'footing' && r.total.statement === top.statement && r.total.table === top.tableIndex && r.total.row > top.rowIndex
+    && r.terms.some((t) => t.ref.statement === top.statement && t.ref.table === top.tableIndex && t.ref.row === top.rowIndex)
+    && r.columns.every((c) => { const total = top.table.rows[r.total.row]?.cells[c]?.value; const own = top.row.cells[c]?.value; return !!total && !!own && total.lte(own); }));
+}
+
+/**
+ * The page's unit for amounts: millions (or the release's own coarser unit), but thousands where the
+ * release prints thousands or finer and its top line is under ten million, so "$138 thousand" does not
+ * read "$0.1 million".
+ */
+function displayPower(release: Release, top: Located | null, p: Periods, span: number | null): number {
+  const scale = release.meta.amountScale ?? 3;
+  if (scale >= 6) return scale;
+  const now = top ? triple(top, p, span)?.now : null;
+  return now?.value && now.kind === 'amount' && units(now).abs().lt(10_000_000) ? 3 : 6;
 }
 
 function sameNow(release: Release, a: HeadlineFigure, b: HeadlineFigure): boolean {

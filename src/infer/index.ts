@@ -1,5 +1,6 @@
 import type { Release } from '../model/types';
 import { acrossPass } from './across';
+import { balanceSidesPass } from './balance-sides';
 import { claimedTotalsPass } from './claimed-totals';
 import { claimsPass } from './claims';
 import { factsPass } from './facts';
@@ -23,7 +24,7 @@ export interface Pass {
 // the headline set is chosen once the relations say which rows are totals and ratios of which, and
 // the gate then checks it.
 // Units the rows state themselves come first: every later pass compares figures in units.
-const PASSES: Pass[] = [unitsPass, footingPass, linksPass, conversionsPass, acrossPass, columnFootingPass, ratiosPass, claimedTotalsPass, headlinePass, gatePass];
+const PASSES: Pass[] = [unitsPass, footingPass, linksPass, conversionsPass, acrossPass, columnFootingPass, ratiosPass, claimedTotalsPass, balanceSidesPass, headlinePass, gatePass];
 // Prose facts come after every other pass: they tie to the statements the others have settled.
 PASSES.push(factsPass);
 // Claims read the sentences and facts the facts pass stored.

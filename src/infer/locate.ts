@@ -109,11 +109,17 @@ function twoDates(c: Column): boolean {
   return dates.size > 1;
 }
 
-function fits(table: Table, c: Column, end: string, span: number | null, home: string | null, cy: boolean): boolean {
+/** A column of the span; in a release of a year (`annual`), a column headed by the year alone ("2024") is the year. */
+export function spanFits(c: Column, span: number, annual: boolean): boolean {
+  const own = spanOf(c);
+  return own === span || (annual && span === 12 && own === null && !!c.period && !c.period.instant && !!c.period.fiscalYear);
+}
+
+function fits(table: Table, c: Column, end: string, span: number | null, home: string | null, cy: boolean, annual = false): boolean {
   if (twoDates(c)) return false;
   const at = columnEnd(c, end, cy, table);
   if (!at || !c.period || days(at, end) > 7) return false;
-  if (span === null ? !c.period.instant : spanOf(c) !== span) return false;
+  if (span === null ? !c.period.instant : !spanFits(c, span, annual)) return false;
   return !c.convenience && (!home || !c.currency || c.currency === home);
 }
 
@@ -123,10 +129,11 @@ export function columnsFor(table: Table, p: Periods, span: number | null, only?:
   const end = p.end;
   // `only` keeps a measure's own columns where a table sets reported and adjusted figures side by side.
   const cols = only ? table.columns.map((c) => (only(c) ? c : { ...c, period: null })) : table.columns;
-  const now = cols.findIndex((c) => fits(table, c, end, span, p.home, !!p.calendarYears));
+  const annual = p.spans[0] === 12;
+  const now = cols.findIndex((c) => fits(table, c, end, span, p.home, !!p.calendarYears, annual));
   if (now < 0) return null;
   const priorEnd = yearBefore(end);
-  let prior = cols.findIndex((c) => fits(table, c, priorEnd, span, p.home, !!p.calendarYears));
+  let prior = cols.findIndex((c) => fits(table, c, priorEnd, span, p.home, !!p.calendarYears, annual));
   // A balance sheet compares with the last year end, not always the same day a year ago.
   if (prior < 0 && span === null) prior = cols.findIndex((c, i) => i !== now && c.period?.instant && !c.convenience && (!p.home || c.currency === p.home) && !!c.period.end && c.period.end < end);
   const usd = cols.findIndex((c) => { const at = c.convenience ? columnEnd(c, end, !!p.calendarYears) : null; return !!at && days(at, end) <= 7 && (span === null ? !!c.period?.instant : spanOf(c) === span); });
@@ -175,21 +182,40 @@ function located(st: Statement, table: Table, tableIndex: number, row: Row, rowI
   return { statement: st.id, kind: st.kind, table, tableIndex, row, rowIndex };
 }
 
+interface TableOf { st: Statement; table: Table; tableIndex: number }
+
+/** A statement list's tables by statement kind, plain tables then tables of segments, in reading order. */
+interface KindIndex { count: number; byKind: Map<StatementKind, [TableOf[], TableOf[]]> }
+const kindIndexes = new WeakMap<Statement[], KindIndex>();
+
+/**
+ * The tables of one kind, split as eachRow visits them, kept per statement list (made again when
+ * the list has grown): every search names a few kinds, and a release may hold thousands of statements.
+ */
+function tablesOfKind(release: Release, kind: StatementKind): [TableOf[], TableOf[]] | undefined {
+  let index = kindIndexes.get(release.statements);
+  if (!index || index.count !== release.statements.length) {
+    index = { count: release.statements.length, byKind: new Map() };
+    for (const st of release.statements) {
+      let lists = index.byKind.get(st.kind);
+      if (!lists) { lists = [[], []]; index.byKind.set(st.kind, lists); }
+      st.tables.forEach((table, tableIndex) => lists![segmented(table) ? 1 : 0].push({ st, table, tableIndex }));
+    }
+    kindIndexes.set(release.statements, index);
+  }
+  return index.byKind.get(kind);
+}
+
 /**
  * Visits the rows rowsOf lists, in its order, until `visit` returns true, making nothing per row:
  * a search reads every label of a release that may hold thousands of tables.
  */
 function eachRow(release: Release, kinds: StatementKind[], visit: (st: Statement, table: Table, tableIndex: number, row: Row, rowIndex: number) => boolean): void {
-  for (const segments of [false, true]) {
+  for (const segments of [0, 1]) {
     for (const kind of kinds) {
-      for (const st of release.statements) {
-        if (st.kind !== kind) continue;
-        for (let tableIndex = 0; tableIndex < st.tables.length; tableIndex++) {
-          const table = st.tables[tableIndex];
-          if (segmented(table) !== segments) continue;
-          for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
-            if (visit(st, table, tableIndex, table.rows[rowIndex], rowIndex)) return;
-          }
+      for (const { st, table, tableIndex } of tablesOfKind(release, kind)?.[segments] ?? []) {
+        for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+          if (visit(st, table, tableIndex, table.rows[rowIndex], rowIndex)) return;
         }
       }
     }
@@ -277,7 +303,7 @@ export const WORDS = {
   nonGaapNet: /^(?:non-gaap|adjusted)\s+net\s+(?:income|earnings|profit)(?:\s*\(loss\))?$/i,
   diluted: /\bdiluted\b/i,
   perAds: /\bADS\b|\bADR\b|depositary/i,
-  cash: /^cash and cash equivalents$|^cash(?:,| and) cash equivalents/i,
+  cash: /^cash (?:and|&) cash equivalents$|^cash(?:,| and| &) cash equivalents/i,
   totalAssets: /^total\s+assets$/i,
   totalLiabilities: /^total\s+liabilities$/i,
   equity: /^total\s+(?:shareholders['’]?\s+|stockholders['’]?\s+)?equity$|^total\s+equity/i,

@@ -92,6 +92,11 @@ export interface Row {
    * table does not print): it keeps its typeface but is not counted among the totals. Absent otherwise.
    */
   claimed?: false;
+  /**
+   * What a balance-sheet row closes where its label names less (infer/balance-sides.ts): a "Total
+   * liabilities" equal to total assets, with equity inside its span, is total liabilities and equity.
+   */
+  closes?: 'liabilities-and-equity';
 }
 
 export interface Table {
@@ -156,6 +161,8 @@ export interface ProseSentence {
   text: string;
   section: string;
   place: Place;
+  /** Index of its paragraph in `release.prose`: a paragraph's opening words may name the period of all its sentences. */
+  paragraph?: number;
 }
 
 /**
@@ -368,6 +375,13 @@ export interface Headline {
   cashflow: HeadlineFigure[];
   /** The change (%) columns the release prints beside two period columns: the page prints these, not a recomputed change. */
   changes?: PrintedChange[];
+  /**
+   * The top line is evidently the top line: its statement's first figure row, with lines below it
+   * footing from it. A margin on it beyond ±100% is then real (a small company's losses), shown n/m.
+   */
+  topEvident?: boolean;
+  /** The power of ten the page prints amounts in (6 millions, 3 thousands), so its headline figures keep their digits. */
+  display?: number;
 }
 
 /** A percent column of a table that is the release's change of `current` against `prior` (column indexes). */

@@ -51,9 +51,12 @@ export function kindFromLabel(label: string): ValueKind | null {
   if (/par value|authori[sz]ed|issued and outstanding/.test(l)) return null;
   // Share counts first: their labels often go on "... used in calculating net income per share".
   // A trust's or partnership's units are its shares.
-  if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] |trust |partnership )?(shares|ads|units)|(shares|ads) used in|number of (ordinary |common |trust |partnership )?(shares|ads|units)\b|(shares|units) outstanding|^(basic|diluted) shares|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
+  if (/weighted[-\s]average (number of )?(ordinary |common |class [a-z] |trust |partnership )?(shares|ads|units)|(shares|ads) used in|number of (ordinary |common |trust |partnership )?(shares|ads|units)\b|(shares|units) outstanding|^(basic|diluted) shares|\bshare equivalents\b|weighted[-\s]average (basic|diluted)?\s*(shares|ads)/.test(l)) return 'shares';
+  // "Net income for diluted earnings per share" is the numerator of a per-share figure, an amount.
+  if (/\b(income|earnings|loss|profit)\b.*\b(for|used in|in computing|in calculating)\b.*(\bper (share|ads|unit)|\beps\b)/.test(l)) return null;
   // "per diluted common share", "per adjusted diluted common share": up to three words between.
-  if (/\bper ([a-z][\w-]* ){0,3}(share|ads|unit)s?\b|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
+  // A footnote mark may follow ("Per Brookfield share2,3"); "ps" in a label's parentheses abbreviates it ("(Group share, ps, EUR)").
+  if (/\bper ([a-z][\w-]* ){0,3}(share|ads|unit)s?(?![a-z])|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted|\((?:[^)]*[,\s])?p\.?s\.?(?:[,\s][^)]*)?\)/.test(l)) return 'per-share';
   // Counts and physical measures are not money, whatever the table's currency unit: "Number of
   // properties", "Leasing (square feet)", "Employees at period end".
   // Days counted ("Ownership days", "Less off-hire days:") likewise, but not an ageing bucket

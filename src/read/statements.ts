@@ -3,6 +3,8 @@ import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFr
 import { cleanCellText, parseFigure } from './number';
 import { parsePeriod, periodLabel, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
+import { shareCountsBetween } from './share-rows';
+import { foldSubColumns } from './sub-columns';
 import { nameUnlabelledTotals } from './totals';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
 
@@ -30,7 +32,9 @@ function valueCells(row: RawRow): RawCell[] {
 }
 
 function hasValues(row: RawRow): boolean {
-  return valueCells(row).some((c) => c.text !== '');
+  // Asked of every row several times over: no copy of its cells.
+  for (let i = 1; i < row.cells.length; i++) if (row.cells[i].text !== '') return true;
+  return false;
 }
 
 /** A column-header row: no label (or a units/period label) and only non-figure texts or years above the values. */
@@ -123,10 +127,16 @@ function columnHeader(header: RawRow[], col: number): string[] {
   return lines;
 }
 
-function rowKind(label: string, context: ValueKind | null): ValueKind {
+/** A heading row that goes on from the one above it: it starts in lower case, or the one above ends open ("Earnings per"). */
+function continuesHeading(above: string, next: string): boolean {
+  return /^[a-z(]/.test(next) || /\b(?:and|of|the|per|on|in|to|for|or|from|at|by|with)$|[,&(-]$/i.test(above);
+}
+
+/** `own` is kindFromLabel(label), read once per row by the caller. */
+function rowKind(label: string, own: ValueKind | null, context: ValueKind | null): ValueKind {
   // A row that names its money ("Revenues (in '000s of US$)") counts no days under a heading of days.
   if (context === 'number' && (currenciesIn(label).length > 0 || scaleIn(label) !== null)) context = null;
-  return kindFromLabel(label) ?? context ?? 'amount';
+  return own ?? context ?? 'amount';
 }
 
 /** A label without its parenthesised units and footnote markers, to compare labels of one family. */
@@ -135,8 +145,8 @@ function stemOf(label: string): string {
 }
 
 /** Rows whose label states a count's unit ("New leasing (square feet)"), by the label's stem. */
-function noteCounted(counted: Map<string, ValueKind>, label: string): void {
-  const kind = /\([^)]*\)/.test(label) ? kindFromLabel(label) : null;
+function noteCounted(counted: Map<string, ValueKind>, label: string, own: ValueKind | null): void {
+  const kind = /\([^)]*\)/.test(label) ? own : null;
   if ((kind === 'number' || kind === 'shares') && stemOf(label).length >= 4) counted.set(stemOf(label), kind);
 }
 
@@ -144,8 +154,9 @@ function noteCounted(counted: Map<string, ValueKind>, label: string): void {
  * A row named as a part of a counted row ("New leasing – anchor / junior anchor" under "New leasing
  * (square feet)") counts the same thing, though its label repeats no unit; a row naming money does not.
  */
-function familyKind(counted: Map<string, ValueKind>, label: string): ValueKind | null {
-  if (kindFromLabel(label) !== null || currenciesIn(label).length > 0 || scaleIn(label) !== null) return null;
+function familyKind(counted: Map<string, ValueKind>, label: string, own: ValueKind | null): ValueKind | null {
+  // No counted row yet (most tables): nothing to be a part of, and the label need not be read.
+  if (counted.size === 0 || own !== null || currenciesIn(label).length > 0 || scaleIn(label) !== null) return null;
   const l = label.toLowerCase();
   for (const [stem, kind] of counted) if (l.startsWith(stem) && /^\s*[\u2013\u2014:,-]\s/.test(l.slice(stem.length))) return kind;
   return null;
@@ -187,7 +198,7 @@ function buildTable(
   diagnostics: Diagnostic[],
 ): Table {
   const width = Math.max(...seg.header.concat(seg.body).map((r) => r.cells.length));
-  const body = mergeSplitLabels(seg.body);
+  const body = foldSubColumns(mergeSplitLabels(seg.body), (c) => parsePeriod(columnHeader(seg.header, c).join(' '), kind === 'balance-sheet') !== null, isFigureText);
   // A units caption in a column's heading cell (a merged heading repeated, or misplaced, over the
   // columns) states the table's units unless a column states its own.
   const headingCaptions = seg.header.flatMap((r) => r.cells.slice(1).map((c) => c.text).filter(isUnitsCaption));
@@ -227,9 +238,11 @@ function buildTable(
 
   const indents = [...new Set(body.map((r) => r.indent))].sort((a, b) => a - b);
   const useIndent = indents.length > 1;
-  let context: ValueKind | null = null;
+  // Columns each headed "Per Share" (over their periods) make every row a per-share figure unless its label says otherwise.
+  let context: ValueKind | null = columns.length && columns.every((c) => kindFromLabel(c.header.join(' ')) === 'per-share') ? 'per-share' : null;
   const counted = new Map<string, ValueKind>();
   let underHeader = false;
+  let heading = '';
   const rows: Row[] = [];
   const boldColumns = boldColumnsOf(body);
   // Nearly every row in bold is the table's typeface: bold then marks no row as a total.
@@ -240,15 +253,18 @@ function buildTable(
     const values = hasValues(raw);
     if (!values && label === '') continue;
     let emphasis = emphasisOf(raw, values, boldColumns, boldTable);
+    const own = kindFromLabel(label);
     if (!values) {
-      context = kindFromLabel(label);
+      // A heading the source wrapped over several rows ("Earnings per" / "share") is read whole.
+      heading = heading && continuesHeading(heading, label) ? `${heading} ${label}` : label;
+      context = heading === label ? own : kindFromLabel(heading);
       underHeader = true;
-    }
+    } else heading = '';
     // Each cell's figure read once, for the row's kind and then for its own.
     const figures = kept.map((c) => (raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null));
     const printed = kept.flatMap((c, i) => { const f = figures[i]; return f ? [{ value: f.value, percent: f.percent, text: raw.cells[c].text }] : []; });
-    const kindOfRow = values ? kindFromFigures(rowKind(label, context ?? familyKind(counted, label)), label, printed) : (kindFromLabel(label) ?? 'amount');
-    if (values) noteCounted(counted, label);
+    const kindOfRow = values ? kindFromFigures(rowKind(label, own, context ?? familyKind(counted, label, own)), label, printed) : (own ?? 'amount');
+    if (values) noteCounted(counted, label, own);
     const cells: (Figure | null)[] = kept.map((c, i) => {
       const cell = raw.cells[c];
       if (!cell || cell.text === '') return null;
@@ -276,6 +292,7 @@ function buildTable(
     if (context === 'number' && values && emphasis !== 'item') context = null;
     rows.push({ label, depth, emphasis, kind: kindFinal, cells, place: raw.place });
   }
+  shareCountsBetween(rows, columns);
   nameUnlabelledTotals(rows);
   return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
 }

@@ -153,7 +153,8 @@ export function trendView(model: SeriesModel, plan: ModelPlan, opts: TrendOption
   const guidance = now ? guided.filter((r) => r.actual && r.col === now.col).map((r) => {
     const c = r.g.claim;
     const actual = c.unit === 'percent'
-      ? formatFigure(r.actual!.value, { decimals: c.decimals, percent: true })
+      // A ratio to a tenth of a point at least: a rate guided as "17%" that came in at 13.5% is not "13%".
+      ? formatFigure(r.actual!.value, { decimals: Math.max(1, c.decimals), percent: true })
       : `${formatFigure(r.actual!.value, { decimals: Math.max(0, r.item!.decimals + c.scale - r.item!.scale), currency: c.currency ?? currency, home: currency })}${c.unit === 'amount' && SCALE_UNIT[c.scale] ? ` ${SCALE_UNIT[c.scale]}` : ''}`;
     const said = r.actual!.verdict === 'in' ? 'within the guidance' : `${r.actual!.verdict} the guidance`;
     return `${r.g.subject} ${r.label}: ${actual}, ${said} of ${range(r)} given in the ${model.releases[r.g.release].label} release`;

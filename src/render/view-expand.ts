@@ -1,3 +1,4 @@
+import { Decimal } from '../model/decimal';
 import type { Figure, Release, StatementKind } from '../model/types';
 import { formatFigure } from './format';
 import { rowsOf, triple, units, type Located, type Periods } from '../infer/locate';
@@ -6,7 +7,7 @@ import { spanHeads } from './heads';
 import { introducesTable, LABEL_MAX, labelParts, labelText, titleText } from './labels';
 import { labelWithoutOwnUnit } from '../infer/units';
 import { footedRows, footings, footingTotals, twinIndex, twinTables } from './view-footing';
-import { money, yoyChange, type Condensed, type StatementLine } from './view-figures';
+import { displayScale, money, yoyChange, type Condensed, type StatementLine } from './view-figures';
 
 // What the briefing adds when its page has room: every line of the income statement instead of the
 // condensed few, the balance sheet's totals, then further tables the release reports (a summary,
@@ -103,9 +104,12 @@ function instantHeads(loc: Located, p: Periods): string[] {
 }
 
 /** A line whose non-zero figures all print as zero in the page's unit (a count read as an amount, say): left to the workbook. */
-function printsAsZero(loc: Located): boolean {
+function printsAsZero(release: Release, loc: Located): boolean {
   const figs = loc.row.cells.filter((f): f is Figure => !!f?.value && !f.value.isZero() && f.kind === 'amount');
-  return figs.length > 0 && figs.every((f) => units(f).abs().lt(50_000));
+  // Half the last digit the page prints: 0.05 million, or 500 on a page in thousands.
+  const d = displayScale(release);
+  const half = new Decimal(5).times(new Decimal(10).pow(d.to - d.decimals - 1));
+  return figs.length > 0 && figs.every((f) => units(f).abs().lt(half));
 }
 
 function emphasisOf(loc: Located): string {
@@ -157,7 +161,7 @@ function tableLines(release: Release, locs: Located[], cells: (loc: Located) => 
       continue;
     }
     const c = cells(loc);
-    if (!c || c.every((x) => !x.text) || printsAsZero(loc)) continue;
+    if (!c || c.every((x) => !x.text) || printsAsZero(release, loc)) continue;
     let label = parts.label;
     const emphasis = emphasisOf(loc);
     const last = pending[pending.length - 1];
@@ -287,17 +291,9 @@ const TOTALS = [
 
 /** The balance sheet's totals: cash, current and total assets, current and total liabilities, equity. */
 export function balanceTotals(release: Release, p: Periods): Condensed | null {
-  const tables = [...tableRows(release, ['balance-sheet']).values()];
-  const nowOf = (l: Located | undefined) => (l ? triple(l, p, null)?.now?.value ?? null : null);
-  const find = (locs: Located[], re: RegExp) => locs.find((l) => l.row.emphasis !== 'header' && re.test(l.row.label.replace(/\s+/g, ' ').trim()) && triple(l, p, null));
-  const assets = nowOf(tables.map((locs) => find(locs, TOTALS[2])).find(Boolean));
-  for (const locs of tables) {
-    const picked = TOTALS.map((re) => {
-      const l = find(locs, re);
-      // A "Total liabilities" equal to total assets closes the liabilities-and-equity side: it is not the liabilities.
-      const closes = re === TOTALS[5] && assets !== null && nowOf(l)?.eq(assets);
-      return closes ? undefined : l;
-    }).filter((l): l is Located => !!l);
+  for (const locs of tableRows(release, ['balance-sheet']).values()) {
+    // A row that closes the liabilities-and-equity side is no total of liabilities, whatever its label.
+    const picked = TOTALS.map((re) => locs.find((l) => !l.row.closes && l.row.emphasis !== 'header' && re.test(l.row.label.replace(/\s+/g, ' ').trim()) && triple(l, p, null))).filter((l): l is Located => !!l);
     if (picked.length < 2) continue;
     picked.sort((a, b) => a.rowIndex - b.rowIndex);
     const lines = tableLines(release, picked, (loc) => instantCells(release, loc, p), 3);

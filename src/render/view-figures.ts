@@ -52,10 +52,11 @@ export interface Condensed {
   lines: StatementLine[];
 }
 
-/** The display unit for amounts: millions at least, one decimal when the release prints finer. */
+/** The display unit for amounts as the headline pass chose it (millions, one decimal, where the release prints finer). */
 export function displayScale(release: Release): { to: number; decimals: number } {
   const scale = release.meta.amountScale ?? 3;
-  return scale < 6 ? { to: 6, decimals: 1 } : { to: scale, decimals: 0 };
+  const to = release.headline?.display ?? (scale < 6 ? 6 : scale);
+  return { to, decimals: to === 6 && scale < 6 ? 1 : 0 };
 }
 
 function sign(d: Decimal): Change['sign'] {
@@ -123,7 +124,8 @@ export function money(release: Release, f: Figure | null, withUnit: boolean, cur
   if (!withUnit && f.value.isZero() && !/\d/.test(f.text)) return '\u2014';
   const home = release.meta.currency;
   if (f.kind === 'percent') return formatFigure(f.value, { decimals: f.decimals, percent: true });
-  if (f.kind === 'per-share') return formatFigure(f.value, { decimals: f.decimals, currency: withUnit ? currency ?? f.currency : null, home });
+  // A per-share figure in another currency than the page's says so in a table too (US$0.129 per ADS on a page in NT$).
+  if (f.kind === 'per-share') return formatFigure(f.value, { decimals: f.decimals, currency: withUnit ? currency ?? f.currency : f.currency && home && f.currency !== home ? f.currency : null, home });
   if (f.kind === 'shares' || f.kind === 'number') return formatFigure(unitsOf(f), { decimals: 0 });
   const d = displayScale(release);
   return formatFigure(unitsOf(f), { from: 0, to: d.to, decimals: displayDecimals(release, f.decimals, f.scale), currency: withUnit ? currency ?? f.currency ?? home : null, home, unitWord: withUnit, parens: !withUnit });
@@ -201,8 +203,13 @@ export function margins(release: Release): MarginRow[] {
     const f = !release.headline ? null : role === 'gross-profit' ? release.headline.income.find((g) => g.role === role) ?? null : marginFigure(release.headline, role);
     if (!f) continue;
     const now = percentOf(cellOf(release, f, 0, 'now'), cellOf(release, top, 0, 'now'));
-    // A computed margin beyond ±100% is not shown: the gate has said why.
-    if (!now || !plausibleMargin(now)) continue;
+    if (!now) continue;
+    // A computed margin beyond ±100% is not shown: the gate has said why; on a top line that is
+    // evidently the top line (a small company's losses) it is not meaningful, and says so.
+    if (!plausibleMargin(now)) {
+      if (release.headline?.topEvident) out.push({ caption: marginName(f, name), now: 'n/m', prior: null, change: null });
+      continue;
+    }
     let prior = percentOf(cellOf(release, f, 0, 'prior'), cellOf(release, top, 0, 'prior'));
     if (!plausibleMargin(prior)) prior = null;
     // From the unrounded ratios: 30.13% → 29.27% is −86 bp, not the −80 bp of the rounded 30.1% and 29.3%.

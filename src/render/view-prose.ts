@@ -98,11 +98,23 @@ export function whatMoved(release: Release, max = 5): ProseItem[] {
       const shown = /[1-9]/.test(amount) ? amount : `less than ${amount.replace(/0(?=\D*$)/, '1')}`;
       was = `; a year earlier ${c.base.value.isNegative() ? 'deducted' : 'added back'} ${shown}`;
     }
+    // A sentence's figure keeps the precision it was stated at; a change reads as one ("down $126
+    // million"), with the level it reached when the sentence states it.
+    const stated = c.sentence >= 0;
+    const value = stated ? changeText(c, home) : c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home);
+    const level = stated && c.base ? `to ${c.base.text}; ` : '';
     return {
-      label: c.subject,
-      value: c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home),
-      note: c.note ? `${c.note}${was}` : null,
+      label: `${c.subject}${c.period && c.period !== release.meta.fiscalPeriod ? ` (${c.period})` : ''}`,
+      value,
+      note: c.note ? `${level}${c.note}${was}` : null,
       change: null,
     };
   });
+}
+
+/** A stated change as words of change: "up $5.5 million", "down 1.2 points"; a level as stated. */
+function changeText(c: Claim, home: string | null): string {
+  if (!c.change || !c.low) return claimValue(c, home);
+  const level = { ...c, change: false, low: c.low.abs(), high: c.high?.abs() ?? null };
+  return `${c.low.isNegative() ? 'down' : 'up'} ${claimValue(level, home)}`;
 }

@@ -2,7 +2,7 @@ import { cellRef, rowKey } from '../model/refs';
 import type { Row, RowRef, ValueKind } from '../model/types';
 import { pow10, sheetDecimals, sheetScale, sheetValue } from '../write/workbook/values';
 import { inUnits, sameFigure, splitFactor } from './compare';
-import { keyText, placeColumn, primaryStatement, type ModelKind } from './periods';
+import { keyText, modelTables, type ModelKind } from './periods';
 import type { LineItem, SeriesRelease, Source } from './types';
 
 // Rows of several releases made into line items by evidence. Releases are read newest first: the
@@ -26,6 +26,9 @@ export function labelNames(label: string): string[] {
   if (alt) for (const w of [alt[1], alt[2]]) names.push(labelKey(label.slice(0, alt.index) + w + label.slice(alt.index + alt[0].length)));
   return names.filter(Boolean);
 }
+
+/** A footnote under a table: a note mark, then a sentence. */
+const FOOTNOTE = /^(?:\(?[A-Za-z0-9]{1,2}\)|\*+)\s*\S.{30,}/;
 
 /** A balance printed in a flow statement: cash at the beginning or end of the period. */
 const BALANCE = /\b(beginning|end|ending)\b.*\b(period|year|balances?)\b|\bbalances?,? (at )?(beginning|end)/i;
@@ -55,15 +58,14 @@ export function alignKind(kind: ModelKind, releases: SeriesRelease[]): Aligned {
   let next = 1;
   for (let ri = releases.length - 1; ri >= 0; ri--) {
     const sr = releases[ri];
-    const primary = primaryStatement(sr.release, kind, sr.calendar);
-    if (!primary) continue;
-    const { statement: st, tables } = primary;
     const matched = new Set<LineItem>();
     let cursor = -1; // index in items of the line item the previous row landed on
-    for (const ti of tables) {
+    for (const { statement: st, table: ti, keys } of modelTables(sr.release, kind, sr.calendar, sr.closes)) {
       const table = st.tables[ti];
-      const keys = table.columns.map((c) => placeColumn(c, sr.calendar));
-      table.rows.forEach((row, rIndex) => {
+      // A reconciliation's footnotes ("(A) … are included in the following line items:") end its
+      // body: the breakdowns under them repeat line names of their own.
+      const end = kind === 'non-gaap' ? table.rows.findIndex((r) => FOOTNOTE.test(r.label) && r.cells.every((c) => c?.value == null)) : -1;
+      table.rows.slice(0, end < 0 ? undefined : end).forEach((row, rIndex) => {
         const ref: RowRef = { statement: st.id, table: ti, row: rIndex };
         const sources = new Map<string, Source>();
         row.cells.forEach((fig, ci) => {
@@ -74,7 +76,7 @@ export function alignKind(kind: ModelKind, releases: SeriesRelease[]): Aligned {
           if (!sources.has(text)) sources.set(text, { release: ri, ref: cellRef(ref, ci), value: sheetValue(fig)!, scale: sheetScale(fig), decimals: sheetDecimals(fig) });
         });
         if (!sources.size && row.emphasis !== 'header') return;
-        const item = match(row, sources, items, matched, cursor) ?? insert(row, kind, items, cursor, `${kind}-${next++}`);
+        const item = match(row, sources, items, matched, cursor, kind === 'non-gaap' ? ri : null) ?? insert(row, kind, items, cursor, `${kind}-${next++}`);
         matched.add(item);
         cursor = items.indexOf(item);
         if (item.label !== row.label && !item.labels.includes(row.label)) item.labels.unshift(row.label);
@@ -87,6 +89,7 @@ export function alignKind(kind: ModelKind, releases: SeriesRelease[]): Aligned {
       });
     }
   }
+  if (kind === 'non-gaap') keepRecurring(items, rowItem);
   for (const item of items) {
     // The row is written in its newest figure's units.
     let newest: Source | null = null;
@@ -96,12 +99,39 @@ export function alignKind(kind: ModelKind, releases: SeriesRelease[]): Aligned {
   return { items, rowItem, notes };
 }
 
-function match(row: Row, sources: Map<string, Source>, items: LineItem[], matched: Set<LineItem>, cursor: number): LineItem | null {
+/**
+ * The non-GAAP measures that recur: a line printed by two releases or more. A measure one release
+ * printed once (a one-time adjustment's table) is that release's, on its own sheet. A heading stays
+ * where a line under it stays.
+ */
+function keepRecurring(items: LineItem[], rowItem: Map<string, string>): void {
+  const printers = (i: LineItem) => new Set([...i.sources.values()].flatMap((l) => l.map((s) => s.release))).size;
+  const keep = new Set<LineItem>();
+  let heading: LineItem | null = null;
+  for (const item of items) {
+    if (!item.sources.size) { heading = item; continue; }
+    if (printers(item) < 2) continue;
+    keep.add(item);
+    if (heading) { keep.add(heading); heading = null; }
+  }
+  const dropped = new Set(items.filter((i) => !keep.has(i)).map((i) => i.id));
+  for (let i = items.length - 1; i >= 0; i--) if (!keep.has(items[i])) items.splice(i, 1);
+  for (const [k, id] of rowItem) if (dropped.has(id)) rowItem.delete(k);
+}
+
+/**
+ * The line item a row joins, or null. `continues` (for reconciliation tables, which a release
+ * prints as a quarter table and a year-to-date table) is the release reading: a row may join a line
+ * that release already printed when the labels name one line and its periods are new to that line.
+ */
+function match(row: Row, sources: Map<string, Source>, items: LineItem[], matched: Set<LineItem>, cursor: number, continues: number | null = null): LineItem | null {
   const key = labelKey(row.label);
   const names = new Set(labelNames(row.label));
   let best: { item: LineItem; score: number } | null = null;
+  const sameNames = (item: LineItem) => [item.label, ...item.labels].some((l) => labelNames(l).some((n) => names.has(n)));
+  const continued = (item: LineItem) => continues !== null && sources.size > 0 && item.sources.size > 0 && sameNames(item) && [...sources.keys()].every((k) => !(item.sources.get(k) ?? []).some((s) => s.release === continues));
   items.forEach((item, i) => {
-    if (matched.has(item) || item.valueKind !== row.kind) return;
+    if ((matched.has(item) && !continued(item)) || item.valueKind !== row.kind) return;
     if (!sources.size) {
       // A heading joins the heading of its name.
       if (item.sources.size === 0 && key && labelKey(item.label) === key) best ??= { item, score: 0 };
@@ -123,7 +153,7 @@ function match(row: Row, sources: Map<string, Source>, items: LineItem[], matche
       else split = f;
     }
     if (row.kind === 'amount') agree += impliedAgreements(sources, item.sources);
-    const sameLabel = [item.label, ...item.labels].some((l) => labelNames(l).some((n) => names.has(n)));
+    const sameLabel = sameNames(item);
     const s = score({ item, agree, disagree, split: splitSeen && disagree > 0 && agree === 0 ? split : null, sameLabel, distance: Math.abs(i - (cursor + 1)) });
     if (s !== null && (!best || s > best.score)) best = { item, score: s };
   });

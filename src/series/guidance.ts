@@ -23,9 +23,13 @@ export interface Guided {
   quarter: number | null;
   /** The line item that reports it (a margin's numerator), or null with the reason in `why`. */
   item: string | null;
-  /** For a guided margin: the line it is a ratio on (revenue); the actual is item / over. */
+  /** For a guided ratio: the line it is a ratio on (revenue; pre-tax income); the actual is item / over. */
   over: string | null;
+  /** True where the numerator line is printed as a deduction (a tax expense in parentheses): the ratio is −item / over. */
+  negate: boolean;
   why: string | null;
+  /** What the comparison leaves aside, in words ("guided excluding any discrete items"). */
+  note: string | null;
 }
 
 /** 'in', 'above' or 'below' the guided range; an approximate point is met at its own precision. */
@@ -51,6 +55,13 @@ export function guidedPeriod(text: string | null): { year: number; quarter: numb
 const NOT_REPORTED = /\bnon[-\s]?GAAP\b|\badjusted\b|\borganic\b|\bconstant[-\s]currency\b|\bcore\b|\bunderlying\b|\bpro[-\s]?forma\b|\bcomparable\b|\bsame[-\s]store\b/i;
 /** A sentence that leaves parts of the measure out ("excluding gains and losses …"). */
 const PARTS_LEFT_OUT = /\bexclud\w*|\bbefore\s+(?:the\s+)?(?:impact|effect)\b/i;
+/**
+ * Items no one can guide, left out of a guided rate ("excluding any discrete items"): the guided
+ * measure is still the reported one, compared with the caveat said beside it.
+ */
+const UNFORESEEABLE = /\s*,?\s*\bexclud\w*\s+(?:any\s+)?(?:discrete|unusual)\s+(?:tax\s+)?items\b/i;
+/** One figure guided for both ("GAAP and non-GAAP tax rates are expected to be 16.5%"): the GAAP one is reported. */
+const BOTH_BASES = /^GAAP\s+and\s+non[-\s]?GAAP\b/i;
 
 /** A measure's words, stemmed lightly; sales and revenue name one line. */
 function words(text: string): string[] {
@@ -87,15 +98,18 @@ export function matchGuidance(releases: SeriesRelease[], items: LineItem[]): Gui
       const said = `${sr.label}|${claim.subject}|${claim.period}|${claim.low}|${claim.high}`;
       if (seen.has(said)) continue;
       seen.add(said);
-      const g: Guided = { release: ri, claim, subject: claim.subject, period: keyText({ year: period.year, quarters, quarter: period.quarter ?? 4 }), year: period.year, quarter: period.quarter, item: null, over: null, why: null };
+      const g: Guided = { release: ri, claim, subject: claim.subject, period: keyText({ year: period.year, quarters, quarter: period.quarter ?? 4 }), year: period.year, quarter: period.quarter, item: null, over: null, negate: false, why: null, note: null };
       out.push(g);
-      const sentence = release.sentences?.[claim.sentence]?.text ?? '';
-      if (NOT_REPORTED.test(claim.subject) || PARTS_LEFT_OUT.test(sentence)) { g.why = 'a measure the statements do not report as such'; continue; }
+      let sentence = release.sentences?.[claim.sentence]?.text ?? '';
+      const caveat = UNFORESEEABLE.exec(sentence);
+      if (caveat) { sentence = sentence.replace(caveat[0], ''); g.note = `guided ${caveat[0].trim().replace(/^,\s*/, '')}; the actual includes them`; }
+      const reported = claim.subject.replace(BOTH_BASES, 'GAAP');
+      if (NOT_REPORTED.test(reported) || PARTS_LEFT_OUT.test(sentence)) { g.why = 'a measure the statements do not report as such'; g.note = null; continue; }
       const kind = claim.unit === 'amount' && (!claim.currency || claim.currency === release.meta.currency) ? 'amount' : claim.unit === 'per-share' ? 'per-share' : null;
-      if (claim.unit === 'percent') { matchMargin(g, sr, items, quarters); continue; }
+      if (claim.unit === 'percent') { matchRatio(g, reported, sr, items, quarters); continue; }
       if (!kind) { g.why = 'a unit no line item has'; continue; }
-      const want = words(claim.subject);
-      const candidates = items.filter((i) => i.kind !== 'balance-sheet' && i.valueKind === kind && !i.balance && want.length > 0 && want.every((w) => words(i.label).includes(w)));
+      const want = words(reported);
+      const candidates = items.filter((i) => (i.kind === 'income' || i.kind === 'cash-flow') && i.valueKind === kind && !i.balance && want.length > 0 && want.every((w) => words(i.label).includes(w)));
       // The size is the evidence the words cannot give: what the line showed in the guiding release's period.
       const mid = claim.high ? claim.low.plus(claim.high).div(2) : claim.low;
       const fits = candidates.filter((i) => {
@@ -114,25 +128,39 @@ export function matchGuidance(releases: SeriesRelease[], items: LineItem[]): Gui
 }
 
 const PROFIT = ['profit', 'income', 'earning'];
+/** A tax line and the income it is a rate on, by the general words of income statements. */
+const TAX_LINE = (i: LineItem) => { const w = words(i.label); return (w.includes('tax') || w.includes('taxe')) && !/\b(before|pre-?tax|after|net of|deferred)\b/i.test(i.label) && !w.includes('receivable') && !w.includes('payable'); };
+const PRE_TAX_LINE = (i: LineItem) => /\bbefore\b.*\btax|\bpre-?tax\b/i.test(i.label) && !/\bper share\b/i.test(i.label);
 
 /**
- * A guided margin ("gross margin of 74.4%, plus or minus 50 basis points") as the ratio of the line
- * its words name (Gross profit) to revenue, when that ratio in the guiding release's own period lies
- * within ten points of the guided figure.
+ * A guided ratio as a ratio of two lines of the model, when that ratio in the guiding release's own
+ * period lies within ten points of the guided figure: a margin ("gross margin of 74.4%, plus or minus
+ * 50 basis points") is the line its words name (Gross profit) over revenue; a tax rate is the tax
+ * line over income before tax (a tax printed as a deduction is negated).
  */
-function matchMargin(g: Guided, sr: SeriesRelease, items: LineItem[], quarters: number): void {
-  const want = words(g.subject);
-  const revenue = mainMeasures(items).revenue;
-  if (!want.includes('margin') || !revenue) { g.why = 'a ratio the model has no lines for'; return; }
-  const base = want.filter((w) => w !== 'margin');
-  const candidates = items.filter((i) => i.kind === 'income' && i.valueKind === 'amount' && i !== revenue && base.length > 0 && base.every((w) => words(i.label).includes(w)) && words(i.label).some((w) => PROFIT.includes(w)));
+function matchRatio(g: Guided, subject: string, sr: SeriesRelease, items: LineItem[], quarters: number): void {
+  const want = words(subject);
+  const income = items.filter((i) => i.kind === 'income' && i.valueKind === 'amount' && !i.balance);
+  let pairs: [LineItem, LineItem][] = [];
+  if (want.includes('tax') && want.includes('rate')) {
+    const over = income.filter(PRE_TAX_LINE);
+    pairs = income.filter(TAX_LINE).flatMap((t) => over.map((o) => [t, o] as [LineItem, LineItem]));
+  } else if (want.includes('margin')) {
+    const revenue = mainMeasures(items).revenue;
+    const base = want.filter((w) => w !== 'margin');
+    if (revenue) pairs = income.filter((i) => i !== revenue && base.length > 0 && base.every((w) => words(i.label).includes(w)) && words(i.label).some((w) => PROFIT.includes(w))).map((i) => [i, revenue]);
+  } else { g.why = 'a ratio the model has no lines for'; return; }
+  if (!pairs.length) { g.why = 'no line items of those names'; return; }
   const mid = g.claim.high ? g.claim.low!.plus(g.claim.high).div(2) : g.claim.low!;
-  const den = ownPeriodValue(revenue, sr, quarters);
-  const fit = candidates.find((i) => {
-    const num = ownPeriodValue(i, sr, quarters);
-    if (!num || !den || den.isZero()) return false;
-    const ratio = num.times(new Decimal(10).pow(i.scale - revenue.scale)).div(den).times(100);
-    return ratio.minus(mid).abs().lte(10);
-  });
-  if (fit) { g.item = fit.id; g.over = revenue.id; } else g.why = candidates.length ? 'no line of that name gives a margin of that size' : 'no line item of that name';
+  for (const [num, den] of pairs) {
+    const n = ownPeriodValue(num, sr, quarters);
+    const d = ownPeriodValue(den, sr, quarters);
+    if (!n || !d || d.isZero()) continue;
+    const ratio = n.times(new Decimal(10).pow(num.scale - den.scale)).div(d).times(100);
+    for (const negate of [false, true]) {
+      if ((negate ? ratio.neg() : ratio).minus(mid).abs().lte(10)) { Object.assign(g, { item: num.id, over: den.id, negate }); return; }
+    }
+  }
+  g.why = 'no lines give a ratio of that size';
+  g.note = null;
 }

@@ -5,7 +5,7 @@ import type { Release } from '../model/types';
 import { alignKind } from './align';
 import { deriveQuarters, findRestatements, findSplit } from './derive';
 import { matchGuidance } from './guidance';
-import { MODEL_KINDS, placeColumn, primaryStatement, releaseCalendar } from './periods';
+import { MODEL_KINDS, placeColumn, primaryStatement, releaseCalendar, STATEMENT_KINDS } from './periods';
 import type { SeriesModel, SeriesRelease } from './types';
 
 // Several releases → one company model per company: releases grouped by the company they name,
@@ -43,15 +43,20 @@ export function buildCompany(group: Release[]): SeriesModel {
     // Named by the quarter its period closes, in its own calendar.
     const closes = periodEnd ? fiscalOfInstant(periodEnd, calendar) : null;
     const label = closes ? periodLabel(closes.year, closes.quarter) : release.meta.fiscalYear ? periodLabel(release.meta.fiscalYear, release.meta.fiscalQuarter) : release.source.file;
-    placed.push({ release, calendar, periodEnd, label });
+    placed.push({ release, calendar, periodEnd, label, closes: closes ? { year: closes.year, quarter: closes.quarter } : release.meta.fiscalYear ? { year: release.meta.fiscalYear, quarter: release.meta.fiscalQuarter } : null });
   }
-  // One release published twice (a filing and the company's web page of it): the first given kept.
-  const seen = new Map<string, SeriesRelease>();
-  for (let i = 0; i < placed.length; i++) {
-    const print = fingerprint(placed[i]);
-    const twin = seen.get(print);
-    if (twin) { notes.push(`${placed[i].release.source.file}: the same statements as ${twin.release.source.file}; left out`); placed.splice(i--, 1); } else seen.set(print, placed[i]);
+  // One release published twice (a filing and the company's web page of it) is one release: the
+  // copy that reads more of the statements is used, and the other named once in the notes.
+  const kept: { sr: SeriesRelease; rows: Set<string> }[] = [];
+  for (const sr of placed) {
+    const rows = statementRows(sr);
+    const twin = kept.find((k) => sameRelease(k.sr, k.rows, sr, rows));
+    if (!twin) { kept.push({ sr, rows }); continue; }
+    const [use, drop] = rows.size > twin.rows.size ? [sr, twin.sr] : [twin.sr, sr];
+    notes.push(`${drop.release.source.file}: the same release as ${use.release.source.file}; ${use.release.source.file} used`);
+    if (use === sr) Object.assign(twin, { sr, rows });
   }
+  placed.splice(0, placed.length, ...kept.map((k) => k.sr));
   // Oldest first: by the period reported, then the release date, then the file name (a preliminary
   // release before the final one of the same quarter).
   placed.sort((a, b) => (a.periodEnd ?? '').localeCompare(b.periodEnd ?? '') || (a.release.meta.releaseDate ?? '').localeCompare(b.release.meta.releaseDate ?? '') || a.release.source.file.localeCompare(b.release.source.file));
@@ -67,7 +72,7 @@ export function buildCompany(group: Release[]): SeriesModel {
   }
   const yearSet = new Set<number>();
   for (const sr of placed) {
-    for (const kind of MODEL_KINDS) {
+    for (const kind of STATEMENT_KINDS) {
       const p = primaryStatement(sr.release, kind, sr.calendar);
       if (!p) continue;
       for (const ti of p.tables) for (const c of p.statement.tables[ti].columns) { const k = placeColumn(c, sr.calendar); if (k) yearSet.add(k.year); }
@@ -91,21 +96,33 @@ export function buildCompany(group: Release[]): SeriesModel {
   };
 }
 
-/** The period and every figure of a release's model statements: equal for two copies of one release. */
-function fingerprint(sr: SeriesRelease): string {
-  const parts: string[] = [sr.periodEnd ?? ''];
-  for (const kind of MODEL_KINDS) {
+/** Every figure row of a release's statements, figures only (a dash and a zero alike): headings and labels differ between copies. */
+function statementRows(sr: SeriesRelease): Set<string> {
+  const out = new Set<string>();
+  for (const kind of STATEMENT_KINDS) {
     const p = primaryStatement(sr.release, kind, sr.calendar);
     if (!p) continue;
-    // Figures only, a dash and a zero alike: headings and footnotes differ between the two copies.
     for (const ti of p.tables) {
       for (const row of p.statement.tables[ti].rows) {
         const figures = row.cells.map((c) => (c?.value && !c.value.isZero() ? c.value.toString() : '')).join(',');
-        if (/[^,]/.test(figures)) parts.push(figures);
+        if (/[^,]/.test(figures)) out.add(`${kind}|${figures}`);
       }
     }
   }
-  return parts.join('|');
+  return out;
+}
+
+/**
+ * Two copies of one release: the same period, published the same day where both say when, and
+ * every statement row of one printed with the same figures by the other (one copy may read a
+ * table more than the other).
+ */
+function sameRelease(a: SeriesRelease, aRows: Set<string>, b: SeriesRelease, bRows: Set<string>): boolean {
+  if (!a.periodEnd || a.periodEnd !== b.periodEnd) return false;
+  const [da, db] = [a.release.meta.releaseDate, b.release.meta.releaseDate];
+  if (da && db && da !== db) return false;
+  const [small, large] = aRows.size <= bRows.size ? [aRows, bRows] : [bRows, aRows];
+  return small.size > 0 && [...small].every((r) => large.has(r));
 }
 
 /** Line item → the line items it is a term of, by the footings every release's inference found. */

@@ -36,7 +36,9 @@ export function seriesJson(m: SeriesModel): string {
       scale: g.claim.scale,
       item: g.item,
       over: g.over,
+      negate: g.negate,
       why: g.why,
+      note: g.note,
     })),
     notes: m.notes,
   });

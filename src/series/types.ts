@@ -14,6 +14,8 @@ export interface SeriesRelease {
   label: string;
   periodEnd: string | null;
   calendar: FiscalCalendar;
+  /** The fiscal year and quarter its period closes (quarter null for a release of a year). */
+  closes: { year: number; quarter: number | null } | null;
 }
 
 /** One printed figure of one release, as the release's own statement sheet holds it. */

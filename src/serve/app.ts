@@ -12,7 +12,7 @@ import { MAX_INPUT_BYTES } from '../read/input';
 import { InputError } from '../model/errors';
 import { makePack } from '../pack';
 import { Builds } from './builds';
-import { allowedHosts, APP_CSP, COOKIE, isLoopback, PREVIEW_CSP, refusal, sameToken } from './guard';
+import { allowedHosts, APP_CSP, cookieName, isLoopback, PREVIEW_CSP, refusal, sameToken } from './guard';
 import { badName, Library, matches, OUTPUT_EXTS, type Entry } from './library';
 import { appPage, dayOf, libraryFragment, loginPage, modelPage, releasePage, WEB } from './pages';
 
@@ -32,6 +32,8 @@ export interface ServeOptions {
   timeoutMs?: number;
   /** Files one upload may carry. */
   maxFiles?: number;
+  /** False starts nothing ahead of the first upload (default: threads, browser and one build warmed at start). */
+  warm?: boolean;
 }
 
 export interface Server {
@@ -80,7 +82,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   const library = new Library(opts.data);
   const unfinished = await library.open();
   const builds = new Builds(library, { jobs: opts.jobs, timeoutMs: opts.timeoutMs ?? 120_000 });
-  builds.warm();
+  if (opts.warm !== false) builds.warm();
   for (const e of unfinished) await builds.enqueue(e);
 
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024, forceCloseConnections: true });
@@ -90,9 +92,10 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   await app.register(multipart, { preservePath: true, limits: { fileSize: MAX_INPUT_BYTES, files: maxFiles, fields: 8, parts: maxFiles + 8, fieldSize: 4096 } });
 
   let hosts = new Set<string>();
+  let cookie = '';
   const open = (p: string) => p === '/login' || p === '/static/app.css';
   app.addHook('onRequest', async (req, reply) => {
-    const no = refusal({ method: req.method, url: req.url, headers: req.headers }, hosts, opts.token, open);
+    const no = refusal({ method: req.method, url: req.url, headers: req.headers }, hosts, opts.token, open, cookie);
     if (!no) return;
     // A person who opens the page without the token is shown where to give it.
     if (no.status === 401 && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return reply.redirect('/login', 303);
@@ -140,7 +143,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   const login = (reply: FastifyReply, given: string) => {
     if (opts.token === undefined) return reply.redirect('/', 303);
     if (!sameToken(given, opts.token)) return html(reply.code(401), loginPage(true));
-    reply.header('set-cookie', `${COOKIE}=${encodeURIComponent(given)}; Path=/; HttpOnly; SameSite=Strict`);
+    reply.header('set-cookie', `${cookie}=${encodeURIComponent(given)}; Path=/; HttpOnly; SameSite=Strict`);
     return reply.redirect('/', 303);
   };
 
@@ -166,11 +169,15 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
       }
       if (!received.length) return reply.code(400).send({ error: 'expected one or more files in the field "files", found none' });
       const out: Entry[] = [];
+      const saves: Promise<void>[] = [];
       for (const r of received.splice(0)) {
-        const { entry, fresh } = await library.admit(r.temp, r.hash, r.name, r.size);
+        const { entry, fresh, saved } = await library.admit(r.temp, r.hash, r.name, r.size);
+        saves.push(saved);
         if (fresh || entry.status === 'failed') await builds.enqueue(entry);
         out.push(entry);
       }
+      // Answered once the index lists them: an upload acknowledged survives a restart.
+      await Promise.all(saves);
       return { releases: out };
     } finally {
       // What an upload refused part-way had received goes.
@@ -198,8 +205,10 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   app.get<{ Params: { hash: string } }>('/r/:hash/preview', async (req, reply) => {
     const e = entryOr404(req, reply);
     if (!e) return reply;
-    if (e.status !== 'done') return reply.code(404).type('text/plain; charset=utf-8').send('not built yet\n');
-    return reply.type(TYPES.html).header('content-security-policy', PREVIEW_CSP).send(createReadStream(library.outputOf(e, 'html')));
+    // While it builds, the briefing as inferred (held in memory); once built, the page the PDF was printed from.
+    const early = e.status === 'building' ? builds.preview(e.hash) : undefined;
+    if (e.status !== 'done' && !early) return reply.code(404).type('text/plain; charset=utf-8').send('not built yet\n');
+    return reply.type(TYPES.html).header('content-security-policy', PREVIEW_CSP).send(early ?? createReadStream(library.outputOf(e, 'html')));
   });
   app.get<{ Params: { hash: string; file: string } }>('/r/:hash/:file', async (req, reply) => {
     const e = entryOr404(req, reply);
@@ -267,6 +276,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   await app.listen({ port: opts.port, host: opts.host });
   const port = (app.server.address() as { port: number }).port;
   hosts = allowedHosts(opts.host, port);
+  cookie = cookieName(port);
   const shown = opts.host === '0.0.0.0' || opts.host === '::' ? os.hostname() : opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   return {
     url: `http://${shown}:${port}/`,

@@ -1,11 +1,12 @@
 import { EventEmitter } from 'events';
+import path from 'path';
 import { buildOne } from '../build';
 import { InputError } from '../model/errors';
 import { OutputError } from '../output';
 import { BrowserFailedError, BrowserMissingError } from '../render/browser';
 import { Printer } from '../render/pdf';
 import { BuildWorkers } from '../workers';
-import { cardOf } from './card';
+import { cardOf, type Card } from './card';
 import { OUTPUT_EXTS, type Entry, type Library } from './library';
 
 // The server's builds: at most `jobs` at a time through the library API (`buildOne`, as `tieout
@@ -14,9 +15,12 @@ import { OUTPUT_EXTS, type Entry, type Library } from './library';
 
 export interface BuildsOptions {
   jobs: number;
-  /** A build still running after this long is reported as failed. */
+  /** A build still running after this long is stopped and reported as failed. */
   timeoutMs: number;
 }
+
+/** What warm() builds once in every thread and prints once: a release that uses every stage. */
+const WARM_UP = path.resolve(__dirname, '..', '..', 'samples', 'qifu-q3-2024.txt');
 
 /** A failure in the words `tieout build` prints for it, naming the file as the uploader named it. */
 export function inWords(err: unknown, stored: string, name: string): string {
@@ -32,6 +36,10 @@ export class Builds extends EventEmitter {
   private readonly waiting: Entry[] = [];
   private running = 0;
   private idle: (() => void)[] = [];
+  /** The preview of each release being built, from the end of its inference to its outputs written. */
+  private readonly previews = new Map<string, Buffer>();
+  /** Resolves once warm() has built and printed its release (never rejects). */
+  warmed: Promise<void> = Promise.resolve();
 
   constructor(private readonly library: Library, private readonly opts: BuildsOptions) {
     super();
@@ -40,10 +48,23 @@ export class Builds extends EventEmitter {
     this.workers = new BuildWorkers(opts.jobs);
   }
 
-  /** Starts the threads and the browser now, so the first upload finds them ready. */
+  /**
+   * Starts the threads and the browser now and runs one release through every stage in each thread
+   * and the browser (modules loaded, templates and fonts compiled, the code optimised), so that the
+   * first upload finds all of it as the hundredth does.
+   */
   warm(): void {
     this.workers.prepare();
     this.printer.warm();
+    this.warmed = (async () => {
+      const made = await Promise.all(Array.from({ length: this.opts.jobs }, () => this.workers.make(WARM_UP, { preview: true })));
+      await Promise.all([...made.map((m) => m.workbook()), this.printer.print(made[0].release())]);
+    })().catch(() => undefined);
+  }
+
+  /** The preview of a release being built, once it is inferred (a built release's is its .html). */
+  preview(hash: string): Buffer | undefined {
+    return this.previews.get(hash);
   }
 
   /** Queues a release (a failed one is tried again: the browser or the clock may have been the cause). */
@@ -64,9 +85,11 @@ export class Builds extends EventEmitter {
     return this.pending ? new Promise((r) => this.idle.push(r)) : Promise.resolve();
   }
 
+  /** Changes a release and tells every page at once; resolves once the index has it (with `persist`). */
   private async tell(e: Entry, change: Partial<Entry>, persist = true): Promise<void> {
-    await this.library.update(e, change, persist);
+    const saved = this.library.update(e, change, persist);
     this.emit('entry', e);
+    await saved;
   }
 
   private pump(): void {
@@ -83,29 +106,41 @@ export class Builds extends EventEmitter {
     }
   }
 
-  /** Builds one release; the slot is held until the build ends, even one past its time. */
+  /**
+   * Builds one release. Its preview is shown once it is inferred; its outputs appear together once
+   * all are written. A build past its time is stopped (its thread ended, its browser page closed,
+   * nothing written) and its slot is free as soon as it has stopped.
+   */
   private async run(e: Entry): Promise<void> {
     const input = this.library.inputOf(e);
-    let timer: NodeJS.Timeout | undefined;
-    let late = false;
-    await this.tell(e, { status: 'building', stage: null, error: null });
+    const stop = new AbortController();
+    // Building starts now; the index takes the news on the way (a restart builds it again either way).
+    const told = this.tell(e, { status: 'building', stage: null, error: null, preview: false }).catch(() => undefined);
+    let card: Card | undefined;
     const building = buildOne(input, {
       out: this.library.releaseDir(e.hash),
       stem: e.stem,
       printer: this.printer,
       workers: this.workers,
-      onStage: (stage) => { if (!late) void this.tell(e, { stage }, false); },
+      preview: true,
+      signal: stop.signal,
+      onStage: (stage, preview) => {
+        if (stop.signal.aborted) return;
+        if (preview) { this.previews.set(e.hash, preview.html); card = preview.card; }
+        void this.tell(e, preview ? { stage, preview: true, card: preview.card } : { stage }, false);
+      },
     });
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => { late = true; reject(new Error(`did not finish within ${this.opts.timeoutMs / 1000} s`)); }, this.opts.timeoutMs);
-    });
+    const timer = setTimeout(() => stop.abort(), this.opts.timeoutMs);
     try {
-      const res = await Promise.race([building, timeout]);
-      const card = cardOf(res.release());
-      await this.tell(e, { status: 'done', card, outputs: [...OUTPUT_EXTS], timings: Object.fromEntries(Object.entries(res.timings).map(([k, v]) => [k, Math.round(v)])) });
+      const res = await building;
+      await told;
+      this.previews.delete(e.hash);
+      await this.tell(e, { status: 'done', card: card ?? cardOf(res.release()), preview: true, outputs: [...OUTPUT_EXTS], timings: Object.fromEntries(Object.entries(res.timings).map(([k, v]) => [k, Math.round(v)])) });
     } catch (err) {
-      await this.tell(e, { status: 'failed', error: inWords(err, input, e.name) });
-      await building.catch(() => undefined);
+      await told;
+      this.previews.delete(e.hash);
+      const error = stop.signal.aborted ? `${e.name}: stopped, not finished within ${this.opts.timeoutMs / 1000} s` : inWords(err, input, e.name);
+      await this.tell(e, { status: 'failed', error, preview: false, card: null });
     } finally {
       clearTimeout(timer);
     }

@@ -1,6 +1,6 @@
 import type { Release } from '../model/types';
 import type { Tile } from '../render/view-figures';
-import { briefingView } from '../render/view';
+import { briefingView, type BriefingView } from '../render/view';
 
 // What the library, a release's page and the pack's cover show of a release: the briefing's own
 // header, headline tiles, tie-out stamp and DRAFT reasons, taken from its view-model so that every
@@ -21,8 +21,9 @@ export interface Card {
   errors: number;
 }
 
-export function cardOf(release: Release): Card {
-  const v = briefingView(release);
+/** `view` is the release's briefing view-model at its defaults, when the caller has it already. */
+export function cardOf(release: Release, view?: BriefingView): Card {
+  const v = view ?? briefingView(release);
   return {
     company: v.header.company,
     tickers: v.header.tickers,

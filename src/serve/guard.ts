@@ -6,7 +6,11 @@ import os from 'os';
 // server's), cannot make it change anything (CSRF: state-changing requests must come from its own
 // pages), and off the loopback interface nothing is served without the token.
 
-export const COOKIE = 'tieout_token';
+/**
+ * The login cookie's name at a port. Browsers keep cookies by host, not by port: two servers on one
+ * machine would each be sent the other's token (and overwrite it) under one name.
+ */
+export const cookieName = (port: number): string => `tieout_token_${port}`;
 
 /** True for the addresses and names that only this machine can reach. */
 export function isLoopback(host: string): boolean {
@@ -37,15 +41,15 @@ function header(req: Asked, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** The token a request carries: a header (`Authorization: Bearer`, `X-Tieout-Token`) or the login cookie. */
-export function tokenOf(req: Asked): string | undefined {
+/** The token a request carries: a header (`Authorization: Bearer`, `X-Tieout-Token`) or the login cookie named `cookie`. */
+export function tokenOf(req: Asked, cookie: string): string | undefined {
   const bearer = /^Bearer\s+(\S+)$/i.exec(header(req, 'authorization') ?? '')?.[1];
   if (bearer) return bearer;
   const named = header(req, 'x-tieout-token');
   if (named) return named;
   for (const part of (header(req, 'cookie') ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return decodeURIComponent(v.join('='));
+    if (k === cookie) return decodeURIComponent(v.join('='));
   }
   return undefined;
 }
@@ -59,9 +63,9 @@ export function sameToken(given: string | undefined, token: string): boolean {
 
 /**
  * Why a request is refused (status and one line), or null to serve it. `open` names the paths
- * served without the token (the login page and what it needs).
+ * served without the token (the login page and what it needs); `cookie` is the login cookie's name.
  */
-export function refusal(req: Asked, hosts: Set<string>, token: string | undefined, open: (path: string) => boolean): { status: number; message: string } | null {
+export function refusal(req: Asked, hosts: Set<string>, token: string | undefined, open: (path: string) => boolean, cookie: string): { status: number; message: string } | null {
   const host = (header(req, 'host') ?? '').toLowerCase();
   if (!hosts.has(host)) return { status: 421, message: `Host ${JSON.stringify(host)} is not this server's (expected one of ${[...hosts].join(', ')})` };
   if (STATE_CHANGING.has(req.method)) {
@@ -71,7 +75,7 @@ export function refusal(req: Asked, hosts: Set<string>, token: string | undefine
     if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) return { status: 403, message: `a ${req.method} from ${origin} is refused: only this server's own pages may change the library` };
   }
   const path = req.url.split('?')[0];
-  if (token !== undefined && !open(path) && !sameToken(tokenOf(req), token)) return { status: 401, message: 'this server needs its token: open the URL it printed, or send it as "Authorization: Bearer <token>"' };
+  if (token !== undefined && !open(path) && !sameToken(tokenOf(req, cookie), token)) return { status: 401, message: 'this server needs its token: open the URL it printed, or send it as "Authorization: Bearer <token>"' };
   return null;
 }
 

@@ -32,6 +32,8 @@ export interface Entry {
   stage: BuildStage | null;
   /** Why it failed, in the CLI's words. */
   error: string | null;
+  /** True once its briefing can be shown: from the end of inference while it builds, and once built. */
+  preview?: boolean;
   card: Card | null;
   /** The outputs written, by extension. */
   outputs: string[];
@@ -95,7 +97,7 @@ export class Library {
     const unfinished: Entry[] = [];
     for (const e of list) {
       this.seq = Math.max(this.seq, e.seq);
-      if (e.status === 'queued' || e.status === 'building') { e.status = 'queued'; e.stage = null; unfinished.push(e); }
+      if (e.status === 'queued' || e.status === 'building') { e.status = 'queued'; e.stage = null; e.preview = false; unfinished.push(e); }
       this.entries.set(e.hash, e);
     }
     return unfinished;
@@ -117,13 +119,14 @@ export class Library {
 
   /**
    * Takes an upload received into `temp` (its SHA-256 `hash`) into the library: a release already
-   * there is returned as it is (the temporary goes); a new one is stored and returned as queued.
+   * there is returned as it is (the temporary goes); a new one is stored and returned as queued,
+   * with `saved` resolving once the index that lists it is on disk.
    */
-  async admit(temp: string, hash: string, name: string, size: number): Promise<{ entry: Entry; fresh: boolean }> {
+  async admit(temp: string, hash: string, name: string, size: number): Promise<{ entry: Entry; fresh: boolean; saved: Promise<void> }> {
     const known = this.entries.get(hash);
     if (known) {
       await fs.rm(temp, { force: true });
-      return { entry: known, fresh: false };
+      return { entry: known, fresh: false, saved: Promise.resolve() };
     }
     const file = storedName(name);
     const entry: Entry = { hash, name, file, stem: outputStem(file), size, added: new Date().toISOString(), status: 'queued', stage: null, error: null, card: null, outputs: [], seq: ++this.seq };
@@ -131,8 +134,8 @@ export class Library {
     await fs.mkdir(inputDir, { recursive: true });
     await fs.rename(temp, this.inputOf(entry));
     this.entries.set(hash, entry);
-    await this.save();
-    return { entry, fresh: true };
+    // The caller may start building before the index is on disk, and answer once it is.
+    return { entry, fresh: true, saved: this.save() };
   }
 
   /** Applies a change; `persist` writes the index (status changes; a stage alone is only told). */

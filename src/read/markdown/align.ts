@@ -134,7 +134,7 @@ export function alignPipeTable(rows: PipeRow[], table: number): Grid {
   const body = analysed.filter((r) => r.figures);
   const left = positions(body, false);
   const right = positions(body, true);
-  const spread = (ps: number[][]) => new Set(ps.flat()).size;
+  const spread = (ps: number[][]) => { const at = new Set<number>(); for (const r of ps) for (const p of r) at.add(p); return at.size; };
   const fromRight = spread(right) < spread(left);
   const groups = groupColumns(fromRight ? right : left);
   const width = groups.length;

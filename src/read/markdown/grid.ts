@@ -93,6 +93,11 @@ function respan(run: GridHeader[], width: number): string[][] {
  * its year ("2003") means the date of that year: keep that one, drop the others.
  */
 export function pickDateByYear(text: string): string {
+  // Fewer than two dates (nearly every header) leave the text as it is: found without collecting them.
+  DATE_RE.lastIndex = 0;
+  const two = DATE_RE.test(text) && DATE_RE.test(text);
+  DATE_RE.lastIndex = 0;
+  if (!two) return text;
   const dates = [...text.matchAll(DATE_RE)].map((m) => m[0]);
   if (dates.length < 2) return text;
   const rest = text.replace(DATE_RE, ' ');

@@ -45,11 +45,15 @@ export function joinWrappedLabels(rows: (GridHeader | GridRow)[]): (GridHeader |
   return out;
 }
 
+const GLUE_CHANCE = /[a-z][A-Z]|[A-Z]\/?[A-Z]|[()]/;
+
 /**
  * Puts back the space a dropped line break took out of a title or header ("Three Months
  * EndedDecember 31," and "A/SConsolidated Statements"), and before a parenthesis run on to a word.
  */
 export function unglue(text: string): string {
+  // Each rule needs a capital after a letter or a parenthesis; most headers and titles have neither.
+  if (!GLUE_CHANCE.test(text)) return text;
   return text
     .replace(/([a-z]{3,})([A-Z][a-z])/g, '$1 $2')
     .replace(/(\b[A-Z]\/?[A-Z])([A-Z][a-z]{2,})/g, '$1 $2')

@@ -55,12 +55,27 @@ function outerTrimmed(cells: string[]): string[] {
 
 const TAG = /<\/?(b|u|i|strong|em|sup|sub|span|font|small|br)\b[^>]*>/gi;
 const MARKUP_CHAR = /[<&*_\\]/;
+/** Whitespace that `\s+` → ' ' would change: a run of two, or any but a plain space. */
+const ODD_SPACE = /\s\s|[^\S ]/;
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
-/** Markdown's inline marks as plain text: `**bold**`, `*italic*`, `\$`, `<br>`, entities. */
-export function markdownText(raw: string): string {
+/**
+ * Glyph names a PDF converter wrote where it could not map a glyph to a character: "/uni0024"
+ * names its character (a "$" before a figure) and is read as it; "GLYPH<c=3,font=/AAAAAB+Arial>"
+ * names only a place in a font, and is dropped, so the figure after it reads as a figure.
+ */
+const GLYPH_NAME = /\/uni([0-9A-Fa-f]{4})|\bglyph<[^>]*>/gi;
+
+function converterGlyphs(raw: string): string {
+  if (!raw.includes('/uni') && !/glyph</i.test(raw)) return raw;
+  return raw.replace(GLYPH_NAME, (_, hex: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : ''));
+}
+
+/** Markdown's inline marks as plain text: `**bold**`, `*italic*`, `\$`, `<br>`, entities, converter glyph names. */
+export function markdownText(source: string): string {
+  const raw = converterGlyphs(source);
   // Tags, entities, emphasis and escapes all start with one of these; most cells hold none.
-  if (!MARKUP_CHAR.test(raw)) return raw.replace(/\s+/g, ' ');
+  if (!MARKUP_CHAR.test(raw)) return ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
   const text = raw
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(TAG, '')

@@ -9,7 +9,7 @@ import { pow10 } from './values';
 // printed it last, or a derivation as a formula; with its value computed exactly, for the cached
 // results and the checks.
 
-export const MODEL_SHEETS = { income: 'Income Statement', 'balance-sheet': 'Balance Sheet', 'cash-flow': 'Cash Flows' } as const;
+export const MODEL_SHEETS = { income: 'Income Statement', 'balance-sheet': 'Balance Sheet', 'cash-flow': 'Cash Flows', 'non-gaap': 'Non-GAAP Measures' } as const;
 export const RESTATEMENTS = 'Restatements';
 export const MODEL_CHECKS = 'Checks';
 export const GUIDANCE = 'Guidance';

@@ -10,7 +10,7 @@ import { pow10 } from './values';
 // the release stated it, the actual as a live link to its cell in the model (carried to the
 // guidance's unit), and in / above / below as a formula over the two.
 
-const HEAD = ['Measure', 'Period', 'Low', 'High', 'Unit', 'Guided in', 'Line item', 'Actual', 'Result'];
+const HEAD = ['Measure', 'Period', 'Low', 'High', 'Unit', 'Guided in', 'Line item', 'Actual', 'Result', 'Note'];
 const SCALE_WORDS: Record<number, string> = { 3: 'thousands', 6: 'millions', 9: 'billions', 12: 'trillions' };
 
 /** A guided figure against its actual, as the sheet and the trend page show it. */
@@ -37,12 +37,13 @@ export function guidanceRows(model: SeriesModel, plan: ModelPlan, from = GUIDANC
     if (!item || !c || !cell) return { g, item, col: c?.col ?? null, label, actual: null, note: item ? 'not yet reported' : g.why };
     const claim = { low: g.claim.low!, high: g.claim.high, approximate: g.claim.approximate, decimals: g.claim.decimals };
     if (g.over) {
-      // A margin: the line over revenue, a fraction as every percent cell of the workbook is.
+      // A ratio (gross profit over revenue, tax over pre-tax income), a fraction as every percent
+      // cell of the workbook is; a numerator printed as a deduction negated.
       const over = byId.get(g.over)!;
       const den = plan.cells.get(`${over.id}|${c.col}`);
       if (!den || den.value.isZero()) return { g, item, col: c.col, label, actual: null, note: 'not yet reported' };
-      const ratio = cell.value.times(pow10(item.scale - over.scale)).div(den.value);
-      const formula = `${plan.ref(item, c, from)}${item.scale === over.scale ? '' : `*${pow10(item.scale - over.scale)}`}/${plan.ref(over, c, from)}`;
+      const ratio = cell.value.times(pow10(item.scale - over.scale)).div(den.value).times(g.negate ? -1 : 1);
+      const formula = `${g.negate ? '-' : ''}${plan.ref(item, c, from)}${item.scale === over.scale ? '' : `*${pow10(item.scale - over.scale)}`}/${plan.ref(over, c, from)}`;
       return { g, item, col: c.col, label, actual: { value: ratio.times(100), formula, verdict: verdict(ratio.times(100), claim) }, note: null };
     }
     const shift = item.scale - g.claim.scale;
@@ -80,6 +81,7 @@ export function writeGuidance(ws: Sheet, model: SeriesModel, plan: ModelPlan): v
       const formula = g.claim.high === null ? `IF(${a}<C${row},"below","in")` : `IF(${a}<C${row},"below",IF(${a}>D${row},"above","in"))`;
       ws.set(row, 9, { formula, result: r.actual.verdict }, text);
     } else ws.set(row, 9, r.note ?? '', text);
+    if (g.note) ws.set(row, 10, g.note, text);
     row++;
   }
   if (!model.guidance.length) ws.set(row, 1, 'No release gave an outlook for a quarter or year in figures.', text);
@@ -90,5 +92,6 @@ export function writeGuidance(ws: Sheet, model: SeriesModel, plan: ModelPlan): v
   ws.width(6, 38);
   ws.width(7, 30);
   ws.width(9, 44);
+  ws.width(10, 44);
   ws.freeze(1, 3);
 }

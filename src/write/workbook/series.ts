@@ -74,6 +74,8 @@ function writeModelSheet(ws: Sheet, model: SeriesModel, kind: ModelKind, plan: M
   ws.set(1, 1, `${model.company} — ${MODEL_SHEETS[kind]}`, look({ font: TITLE_FONT }));
   const amounts = items.find((i) => i.valueKind === 'amount' && i.sources.size);
   ws.set(2, 1, `${[latest.meta.currency, SCALE_WORDS[amounts?.scale ?? 0]].filter(Boolean).join(' ')}, per-share figures and share counts as printed; green: linked to the release that printed it last; black italic: derived; orange: restated; yellow: across a stock split`.replace(/^\s+/, ''), look({ font: ITALIC_FONT }));
+  // The non-GAAP sheet says what it holds and what it leaves out.
+  if (kind === 'non-gaap') ws.set(3, 1, 'From the releases\u2019 non-GAAP reconciliation tables: the lines printed by two releases or more (a one-time table stays on its release\u2019s own sheet)', look({ font: ITALIC_FONT }));
   const head = (fy: boolean) => look({ font: BOLD_FONT, alignment: { horizontal: 'center' }, ...(fy ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FY_FILL } } } : {}) });
   const endStyle = (fy: boolean) => look({ font: GREY_FONT, alignment: { horizontal: 'center' }, border: BOTTOM_BORDER, ...(fy ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FY_FILL } } } : {}) });
   const ends = periodEnds(model, kind, plan);
