@@ -23,14 +23,16 @@ function footings(r: Release): string[] {
 const untiedLabels = (r: Release) => [...new Set(tieSummary(r).untiedRows.map((u) => u.label))];
 
 describe('a total whose lines are not printed, which a larger total takes as a term', () => {
+  /** A segment that prints revenue, gross profit and total SG&A, but none of SG&A's lines. */
+  const segment = () => infer(release([statement('seg', 'other', [{ label: 'Q4 2024' }, { label: 'Q4 2023' }], [[
+    ['Revenue from services', 'item', '512.3', '470.8'],
+    ['Gross profit', 'item', '88.4', '80.1'],
+    ['Total SG&A expenses', 'total', '61.9', '57.2'],
+    ['Business unit profit', 'item', '26.5', '22.9'],
+  ]])]));
+
   it('is not counted untied when the total it is part of ties (a segment that prints no lines of its SG&A)', () => {
-    const cols = [{ label: 'Q4 2024' }, { label: 'Q4 2023' }];
-    const r = infer(release([statement('seg', 'other', cols, [[
-      ['Revenue from services', 'item', '512.3', '470.8'],
-      ['Gross profit', 'item', '88.4', '80.1'],
-      ['Total SG&A expenses', 'total', '61.9', '57.2'],
-      ['Business unit profit', 'item', '26.5', '22.9'],
-    ]])]));
+    const r = segment();
     assert.deepStrictEqual(footings(r), ['Business unit profit = +Gross profit -Total SG&A expenses']);
     const s = tieSummary(r);
     assert.deepStrictEqual([s.totalsTied, s.totalsFound, s.totalsInconclusive], [0, 0, 2]);
@@ -40,13 +42,7 @@ describe('a total whose lines are not printed, which a larger total takes as a t
   });
 
   it('is listed on the Checks sheet as inconclusive, outside the untied count', async () => {
-    const cols = [{ label: 'Q4 2024' }, { label: 'Q4 2023' }];
-    const r = infer(release([statement('seg', 'other', cols, [[
-      ['Revenue from services', 'item', '512.3', '470.8'],
-      ['Gross profit', 'item', '88.4', '80.1'],
-      ['Total SG&A expenses', 'total', '61.9', '57.2'],
-      ['Business unit profit', 'item', '26.5', '22.9'],
-    ]])]));
+    const r = segment();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsxBuffer(r)) as unknown as ArrayBuffer);
     const ck = wb.getWorksheet('Checks')!;
