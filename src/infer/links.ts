@@ -87,8 +87,9 @@ function columnsByKey(table: TableAt['table']): Map<string, number> {
   return cols;
 }
 
-function figureKey(table: TableAt['table'], col: number, kind: ValueKind, value: Decimal): string {
-  return `${keysOf(table)[col]}|${kind}|${value.toString()}`;
+/** `keys` are the short names of keysOf(table), looked up once per table by the caller. */
+function figureKey(keys: (string | null)[], col: number, kind: ValueKind, value: Decimal): string {
+  return `${keys[col]}|${kind}|${value.toString()}`;
 }
 
 /** A linkable figure of a cell: its absolute amount, and its index key when it is not zero. */
@@ -101,18 +102,30 @@ interface Linkable {
 function candidates(tables: TableAt[]): { figures: Map<Figure, Linkable>; index: Map<string, Candidate[]> } {
   const figures = new Map<Figure, Linkable>();
   const index = new Map<string, Candidate[]>();
+  // Column keys are long and every figure's key starts with one: each distinct key is named by a
+  // number, so that the index hashes short strings. Equal names, equal keys, as before.
+  const names = new Map<string, string>();
+  const short = (k: string | null) => {
+    if (k === null) return null;
+    let name = names.get(k);
+    if (name === undefined) { name = String(names.size); names.set(k, name); }
+    return name;
+  };
   tables.forEach((at, order) => {
+    // A table's column keys, once for all its cells.
+    const keys = keysOf(at.table).map(short);
+    const years = yearKeysOf(at.table).map(short);
     at.table.rows.forEach((row, ri) => {
       row.cells.forEach((cell, ci) => {
         const a = cell && LINKED_KINDS.includes(cell.kind) ? amountOf(cell) : null;
         if (!a) return;
-        const key = a.value.isZero() ? null : figureKey(at.table, ci, cell!.kind, a.value);
+        const key = a.value.isZero() ? null : figureKey(keys, ci, cell!.kind, a.value);
         figures.set(cell!, { amount: a, key });
         if (key === null) return;
         const candidate = { ref: { statement: at.statement.id, table: at.index, row: ri, col: ci }, order, rank: RANK[at.statement.kind], table: at.table };
         // A dated figure is found by its year as well, by a summary that prints only years.
-        const year = yearKeysOf(at.table)[ci];
-        for (const k of year ? [key, `${year}|${cell!.kind}|${a.value.toString()}`] : [key]) {
+        const year = years[ci];
+        for (const k of year ? [key, figureKey(years, ci, cell!.kind, a.value)] : [key]) {
           const list = index.get(k) ?? [];
           list.push(candidate);
           index.set(k, list);
@@ -125,10 +138,10 @@ function candidates(tables: TableAt[]): { figures: Map<Figure, Linkable>; index:
 
 /** Same row, reporting-currency column of the same period: where a repeated share count or per-share figure comes from. */
 const twins = new WeakMap<TableAt['table'], (number | null)[]>();
-function reportingTwin(at: TableAt, col: number): number | null {
+function reportingTwins(at: TableAt): (number | null)[] {
   let cols = twins.get(at.table);
   if (!cols) { cols = at.table.columns.map((_, ci) => findTwin(at, ci)); twins.set(at.table, cols); }
-  return cols[col];
+  return cols;
 }
 
 function findTwin(at: TableAt, col: number): number | null {
@@ -170,6 +183,7 @@ export const linksPass: Pass = {
     const { figures, index } = candidates(tables);
     tables.forEach((at, order) => {
       const rank = RANK[at.statement.kind];
+      const twins = reportingTwins(at);
       at.table.rows.forEach((row, ri) => {
         row.cells.forEach((cell, ci) => {
           // Only linkable figures (of a linked kind, not blank) are looked up among the defined cells.
@@ -180,7 +194,7 @@ export const linksPass: Pass = {
           const a = fig.amount;
           let source: CellRef | null = null;
           // A share count under the convenience currency is the same count: link it to its own row first.
-          const twin = reportingTwin(at, ci);
+          const twin = twins[ci];
           if (twin !== null && cell.kind !== 'amount') {
             const tw = amountOf(row.cells[twin], cell.kind);
             if (tw && tw.value.eq(a.value)) source = { ...target, col: twin };

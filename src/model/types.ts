@@ -202,6 +202,8 @@ export interface Claim {
   base: { value: Decimal; text: string; growthLow: Decimal | null; growthHigh: Decimal | null } | null;
   /** What the release gives beside the figure: a driver's reason, a buyback's shares and price. */
   note: string | null;
+  /** Stated in cents ("9.0 cents to 11.0 cents"), printed so; low and high are in the currency's units. */
+  cents?: boolean;
   /** Index of the sentence in `release.sentences`. */
   sentence: number;
   place: Place;
