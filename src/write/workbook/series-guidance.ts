@@ -81,7 +81,7 @@ export function writeGuidance(ws: Sheet, model: SeriesModel, plan: ModelPlan): v
       const formula = g.claim.high === null ? `IF(${a}<C${row},"below","in")` : `IF(${a}<C${row},"below",IF(${a}>D${row},"above","in"))`;
       ws.set(row, 9, { formula, result: r.actual.verdict }, text);
     } else ws.set(row, 9, r.note ?? '', text);
-    if (g.note) ws.set(row, 10, g.note, text);
+    if (g.note && r.actual) ws.set(row, 10, g.note, text);
     row++;
   }
   if (!model.guidance.length) ws.set(row, 1, 'No release gave an outlook for a quarter or year in figures.', text);
