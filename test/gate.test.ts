@@ -279,7 +279,7 @@ describe('headline sets and periods chosen as an analyst would, on made-up relea
     assert.deepStrictEqual(h.spans, [3, 12]);
     assert.deepStrictEqual(h.figures.map((f) => [f.role, cellOf(r, f, 0, 'now')?.text, cellOf(r, f, 0, 'prior')?.text]), [
       ['revenue', '$101.2', '$98.7'], ['noi', '$70.5', '$68.0'], ['ffo', '$0.312', '$0.305'], ['affo', '$0.250', '$0.262'],
-      ['net', '$(12.4)', '$30.2'], ['occupancy', '96.1%', '95.4%'],
+      ['net', '$(12.4)', '$30.2'], ['occupancy', '96.1%', '95.4%'], ['nav', '$18.42', '$18.10'],
     ]);
     // A distribution per unit is no earnings per share.
     assert.ok(!h.figures.some((f) => f.role === 'eps'));

@@ -42,7 +42,8 @@ const CASES: Case[] = [
   // wrapped over two lines ("Earnings per" / "share"); the US$ per-ADS line below it is a translation.
   { file: 'ase_technology_q4_2024_djn.md', pins: [['revenue', '162264', '160581'], ['operating', '11211', '11815'], ['net', '9312', '9392'], ['eps', '2.07', '2.13']], currency: [['eps', 'TWD']] },
   // Distributable earnings before realizations $1,498m vs $1,209m (line 48), the release's lead measure.
-  { file: 'brookfield_corp_q4_2024_globenewswire.md', pins: [['revenue', '19426', '24518'], ['distributable', '1498', '1209'], ['net', '432', '699'], ['eps', '0.25', '0.42']] },
+  // Its per-share line right under it (line 49: "– Per Brookfield share2,3 0.94 0.76").
+  { file: 'brookfield_corp_q4_2024_globenewswire.md', pins: [['revenue', '19426', '24518'], ['distributable', '1498', '1209'], ['distributable-per-share', '0.94', '0.76'], ['net', '432', '699'], ['eps', '0.25', '0.42']] },
   { file: 'buckle_8k_ex99-1.html', pins: [['revenue', '293618', '303457'], ['operating', '54483', '64065'], ['net', '44172', '51762'], ['eps', '0.88', '1.04']] },
   // "Profit" is net income; Adjusted Profit Per Share $2.88 vs $2.87 sits in a table headed by years alone.
   { file: 'caterpillar_q1_2022_8k_ex99-1.htm', pins: [['revenue', '13589', '11887'], ['operating', '1855', '1814'], ['net', '1537', '1530'], ['eps', '2.86', '2.77']] },
@@ -61,12 +62,14 @@ const CASES: Case[] = [
   { file: 'hr_reit_q4_2024_djn.md', pins: [['revenue', '202.4', '205.9'], ['noi', '141.1', '147.4'], ['net', '130.9', '-11.3'], ['ffo', '0.298', '0.299'], ['affo', '0.220', '0.245'], ['nav', '20.92', '20.75']], currency: [['revenue', 'CAD'], ['ffo', 'CAD']] },
   // Adjusted net income $133,273 vs $135,965 is refused: its table is read in another unit than the statement.
   // Adjusted net income $133,273 vs $135,965 (thousands): "amounted to $133.3 million … compared to $136.0 million".
-  { file: 'danaos_q4_2024_morningstar.md', pins: [['revenue', '258179', '249315'], ['operating', '128788', '131969'], ['net', '90427', '149921'], ['adjusted-net', '133273', '135965'], ['eps', '4.70', '7.70'], ['adjusted-eps', '6.93', '6.99']] },
+  // Adjusted EBITDA $189,727 vs $172,609 (line 60, the reconciliation's bottom line; line 622).
+  { file: 'danaos_q4_2024_morningstar.md', pins: [['revenue', '258179', '249315'], ['operating', '128788', '131969'], ['adjusted-ebitda', '189727', '172609'], ['net', '90427', '149921'], ['adjusted-net', '133273', '135965'], ['eps', '4.70', '7.70'], ['adjusted-eps', '6.93', '6.99']] },
   { file: 'farmers_merchants_bancshares_fy2024_globenewswire.md', pins: [['nii', '5443617', '5301126'], ['net', '856080', '1415230'], ['eps', '0.27', '0.46']] },
   // Revenues: third parties 237,182 + related parties 41 = 237,223, printed on an unlabelled line.
   { file: 'himax_q4_2024_globenewswire.md', pins: [['revenue', '237223', '227678'], ['operating', '23079', '16681'], ['net', '24608', '23565'], ['eps', '0.140', '0.135']] },
-  // Adjusted EPS $0.82 vs $0.93 is printed on a row labelled "Adjusted net earnings" under a per-share heading.
-  { file: 'kelly_services_q4_2024_globenewswire.md', pins: [['revenue', '1191.1', '1232.2'], ['operating', '-56.7', '7.3'], ['net', '-31.8', '11.4'], ['adjusted-net', '29.1', '34.1'], ['eps', '-0.90', '0.31']], absent: ['adjusted-eps'] },
+  // Adjusted EPS $0.82 vs $0.93 (line 580) is printed on a row labelled "Adjusted net earnings" in a table whose
+  // columns are each headed "Per Share"; Adjusted EBITDA $43.5 vs $32.5 (line 134).
+  { file: 'kelly_services_q4_2024_globenewswire.md', pins: [['revenue', '1191.1', '1232.2'], ['operating', '-56.7', '7.3'], ['adjusted-ebitda', '43.5', '32.5'], ['net', '-31.8', '11.4'], ['adjusted-net', '29.1', '34.1'], ['eps', '-0.90', '0.31'], ['adjusted-eps', '0.82', '0.93']] },
   { file: 'nvidia_q3fy25_newsroom.html', pins: [['revenue', '35082', '18120'], ['operating', '21869', '10417'], ['net', '19309', '9243'], ['adjusted-net', '20010', '10020'], ['eps', '0.78', '0.37'], ['adjusted-eps', '0.81', '0.40']] },
   // The fourth quarter leads; non-GAAP net income $4,185 vs $4,114 and EPS $0.92 vs $0.87 are the
   // "Non-GAAP" columns of the reconciliation table, beside the GAAP and "Adj." columns.
@@ -77,6 +80,13 @@ const CASES: Case[] = [
   // ("Diluted earnings per share are not more than 1 cent … not material"): EX-99.02 Financial Highlights,
   // "Basic Earnings Per Share": As Reported $0.27 vs $0.17, Excluding One-Time Items $0.24 vs $0.22.
   { file: 'southern_co_q4_2004_8k_full_submission.txt', pins: [['revenue', '2721', '2520'], ['operating', '396', '341'], ['net', '204', '125'], ['adjusted-net', '180', '162'], ['eps', '0.27', '0.17'], ['adjusted-eps', '0.24', '0.22']] },
+  // Adjusted EBITDA 120,526 vs 151,231 (line 77, thousands of C$).
+  { file: 'precision_drilling_q4_2024_globenewswire.md', pins: [['revenue', '468171', '506871'], ['adjusted-ebitda', '120526', '151231']] },
+  // Adjusted EBITDA $185,916 vs $1,072,147 (lines 83–87, dollars).
+  { file: 'forian_q3_2024_newmediawire.md', pins: [['adjusted-ebitda', '185916', '1072147']] },
+  // A year's release (Key figures, lines 60–75, columns 2023 then 2024): recurrent net income (Group share)
+  // 474.4 vs 444.2, per share 6.42 vs 6.01 ("ps, EUR"); EPRA NTA in EUR per share 142.8 vs 143.6.
+  { file: 'gecina_fy2024_djn.md', pins: [['revenue', '694.5', '666.8'], ['net', '309.8', '-1787.2'], ['adjusted-net', '474.4', '444.2'], ['adjusted-eps', '6.42', '6.01'], ['nav', '142.8', '143.6']] },
 ];
 
 function load(file: string): Promise<Release> {

@@ -4,7 +4,7 @@ import type { Figure, Gate, Headline, HeadlineFigure, Release, Row, Table } from
 import { daysBetween } from './facts-tie';
 import type { Pass } from './index';
 import { spanName } from './headline';
-import { calendarYears, columnEnd, spanOf } from './locate';
+import { calendarYears, columnEnd, spanFits } from './locate';
 
 // The checks a briefing passes before it is final. Each headline figure must be the cell of the
 // workbook it claims to be — of the headline's period, span, currency and kind — and plausible as
@@ -122,7 +122,7 @@ function checkFigure(release: Release, f: HeadlineFigure, reasons: string[], til
     const now = row.cells[at.now];
     const col = table.columns[at.now];
     const colEnd = h.end ? columnEnd(col, h.end, calendarYears(release, h.end), table) : null;
-    if (!now || now.value === null || !h.end || !colEnd || daysBetween(colEnd, h.end) > 7 || (at.span !== null && spanOf(col) !== at.span)) {
+    if (!now || now.value === null || !h.end || !colEnd || daysBetween(colEnd, h.end) > 7 || (at.span !== null && !spanFits(col, at.span, h.spans[0] === 12))) {
       if (refuse(i, `not tied to a cell of ${h.end ?? 'the period'}`)) continue;
       return false;
     }

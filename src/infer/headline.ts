@@ -23,7 +23,7 @@ const ADJUSTED = /^(?:non-gaap|adjusted|underlying|core|comparable|recurring|rec
 const RENTS = /^(?:total |gross |net )?(?:rental|property|rent) (?:revenues?|income)$|^gross rents?$|^rentals? (?:revenues? )?from (?:investment )?propert(?:y|ies)$/;
 /** "per unit", "per basic and diluted Unit", "per WA units", "per diluted share": a per-unit measure's tail. */
 const PER_UNIT = String.raw`(?: per (?:[\w-]+ ){0,4}?(?:units?|shares?))`;
-const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying|recurrent|recurring)\b|\bexcluding (?:one-time|special|non-recurring|unusual|certain) items\b/;
+const ADJUSTED_ANY = /\b(?:non-gaap|adjusted|underlying|recurrent|recurring|epra)\b|\bexcluding (?:one-time|special|non-recurring|unusual|certain) items\b/;
 const NOT_EARNINGS = /^(?:a?ffo|funds from operations|adjusted funds from operations|(?!(?:earnings|income|net)\b)(?:[\w']+ ){0,3}?(?:distributions?|dividends?) (?:declared |paid )?per|nav|net asset value|book value|(?:[\w']+ )?equity per|epra n[tdr][av])\b/;
 const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|per share|per ads|margin/;
 
@@ -140,6 +140,15 @@ function dilutedEps(release: Release, p: Periods, span: number | null, adjusted:
   return found.sort((a, b) => rank(a) - rank(b))[0]?.loc ?? null;
 }
 
+const adjustedEbitda = byWords(SUPPORT, /^(?:total |consolidated )?(?:adjusted|underlying) ebitda\b(?!.*\b(?:margin|percentage|ratio|per)\b)/, 'amount');
+
+/** The per-share line printed right under an amount line ("Distributable earnings" then "– Per share"). */
+function perShareUnder(loc: Located): Located | null {
+  const next = loc.table.rows[loc.rowIndex + 1];
+  if (!next || next.kind !== 'per-share' || !/^[\s\u2013\u2014-]*per\b/i.test(next.label)) return null;
+  return { ...loc, row: next, rowIndex: loc.rowIndex + 1 };
+}
+
 const adjustedNet = byWords(SUPPORT, /^(?:non-gaap|adjusted|underlying|core|comparable|recurrent|recurring) (?:net )?(?:income|earnings|profit)(?: (?:income|earnings|profit|loss))*(?: group share| attributable to (?!non-?controlling).*)?$|^earnings available for distribution$|^net (?:income|earnings|profit) excluding (?:one-time|special|non-recurring|unusual) items$/, 'amount');
 
 /** A column of adjusted figures beside the reported ones ("2014 Non-GAAP" after "2014 GAAP" and "Adj."). */
@@ -225,16 +234,25 @@ const FALLBACK: Record<string, string> = {
   eps: 'Diluted EPS', 'adjusted-eps': 'Adjusted diluted EPS', nim: 'Net interest margin', provision: 'Provision for credit losses',
   bvps: 'Book value per share', premiums: 'Gross written premiums', 'combined-ratio': 'Combined ratio', noi: 'NOI', ffo: 'FFO per unit',
   affo: 'AFFO per unit', occupancy: 'Occupancy', nav: 'NAV per unit', rasm: 'RASM', casm: 'CASM ex fuel', 'load-factor': 'Load factor',
-  distributable: 'Distributable earnings', fre: 'Fee-related earnings',
+  distributable: 'Distributable earnings', fre: 'Fee-related earnings', 'adjusted-ebitda': 'Adjusted EBITDA',
 };
+
+/** Short names of amount measures for their per-share tiles, as releases abbreviate them. */
+const PER_SHARE_NAME: Record<string, string> = { distributable: 'DE', fre: 'FRE', noi: 'NOI' };
 
 function refOf(loc: Located): RowRef {
   return { statement: loc.statement, table: loc.tableIndex, row: loc.rowIndex };
 }
 
+/** The word a release names its adjusted measure by: "Non-GAAP", "Recurrent", "Underlying" …, else "Adjusted". */
+function adjustedWord(text: string): string {
+  const w = /\b(non-gaap|underlying|recurrent|recurring|core|epra)\b/i.exec(text)?.[1]?.toLowerCase();
+  return !w ? 'Adjusted' : w === 'non-gaap' ? 'Non-GAAP' : w === 'epra' ? 'EPRA' : w[0].toUpperCase() + w.slice(1);
+}
+
 /** The row's own label when it is short enough for a tile, else the role's name. */
 function captionOf(loc: Located, role: string): string {
-  const label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$|(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/g, '').replace(/\s+/g, ' ').trim();
+  let label = loc.row.label.replace(/\s*\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹*†‡]|(?:\s\d{1,2})+$|(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/g, '').replace(/\s+/g, ' ').trim();
   // "Distributable earnings before realizations" is "DE before realizations", as releases abbreviate it.
   if (role === 'distributable' && label.length > 30) return label.replace(/^distributable earnings/i, 'DE');
   if (role === 'net' && label.length > 30 && ATTRIBUTABLE.test(plain(label))) return 'Net income attributable';
@@ -242,9 +260,15 @@ function captionOf(loc: Located, role: string): string {
     const header = [...loc.table.rows.slice(0, loc.rowIndex)].reverse().find((r) => r.emphasis === 'header');
     const ads = WORDS.perAds.test(`${header?.label ?? ''} ${label}`) ? ' per ADS' : '';
     const diluted = WORDS.diluted.test(`${header?.label ?? ''} ${label}`) ? 'Diluted EPS' : /\bbasic\b/i.test(`${header?.label ?? ''} ${label}`) ? 'Basic EPS' : 'EPS';
-    return role === 'eps' ? `${diluted}${ads}` : `${/^non-gaap/i.test(label) || /non-gaap/i.test(header?.label ?? '') ? 'Non-GAAP' : 'Adjusted'} EPS${ads}`;
+    return role === 'eps' ? `${diluted}${ads}` : `${adjustedWord(`${label} ${header?.label ?? ''}`)} EPS${ads}`;
   }
-  return label.length <= 30 ? label : FALLBACK[role] ?? label.slice(0, 30);
+  // "EPRA NTA in EUR per share": the currency is printed with the figure.
+  if (role === 'nav') label = label.replace(/\s+in [A-Z]{3}\b/, '');
+  if (label.length <= 30) return label;
+  // "Recurrent net income (Group share)" is "Recurrent net income" on a tile.
+  const bare = label.replace(/\s*\([^)]*\)/g, '').trim();
+  if (bare.length <= 30 && bare.length >= 3) return bare;
+  return FALLBACK[role] ?? label.slice(0, 30);
 }
 
 /** The same line in another table of the statement's kind that reports the span (a separate year-to-date statement). */
@@ -283,8 +307,9 @@ export function spanName(release: Release, span: number | null): string {
   return span === 12 && release.meta.fiscalYear ? `FY${release.meta.fiscalYear}` : `${span}M`;
 }
 
-/** At most this many tiles: one row on the page. */
-const TILES = 6;
+/** At most this many tiles: two rows on the page. Optional ones (a sector's operating income, the lead segment) only while there are fewer than FEW. */
+const TILES = 8;
+const FEW = 6;
 
 export function chooseHeadline(release: Release): Headline {
   const p = periodsOf(release);
@@ -309,14 +334,26 @@ export function chooseHeadline(release: Release): Headline {
   const either = (f: (s: number | null) => Located | null): Located | null => f(span) ?? (longer ? f(longer) : null);
   const hasIncome = release.statements.some((s) => s.kind === 'income');
   const top = either((s) => revenue(release, p, s));
-  const sectorRows = sector === 'general' ? [] : SECTOR[sector].map((s) => ({ ...s, loc: s.instant ? s.find(release, p, null) : either((x) => s.find(release, p, x)) }));
+  // A measure at a date (NAV, occupancy) is read at the balance-sheet date, else in the period's own
+  // column of a highlights table (a year's "2024" column states the NAV at its end).
+  const sectorRows = sector === 'general' ? [] : SECTOR[sector].map((s) => {
+    const atDate = s.instant ? s.find(release, p, null) : null;
+    return { ...s, atDate: !!atDate, loc: atDate ?? either((x) => s.find(release, p, x)) };
+  });
   // A bank's top line is its net interest income where it reports no revenue total.
   const nii = sectorRows.find((s) => s.role === 'nii')?.loc ?? (top ? null : either((s) => SECTOR.bank[0].find(release, p, s)));
   add(top ?? nii, top ? 'revenue' : 'nii');
   // Per-unit and balance measures (occupancy, NAV) follow the period's results.
   const flowRows = sectorRows.filter((r) => (r.role !== 'nii' || top) && !r.instant);
-  for (const s of flowRows) add(s.loc, s.role);
+  for (const s of flowRows) {
+    add(s.loc, s.role);
+    // An amount measure's per-share line printed right under it ("– Per Brookfield share").
+    const perShare = s.loc ? perShareUnder(s.loc) : null;
+    if (perShare) add(perShare, `${s.role}-per-share`, false, s.role, undefined, `${PER_SHARE_NAME[s.role] ?? FALLBACK[s.role]} per share`);
+  }
   if (sector === 'general') add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
+  // The adjusted EBITDA a reconciliation ends with, where the release reports one.
+  add(either((s) => adjustedEbitda(release, p, s)), 'adjusted-ebitda');
   // The quarter's bottom line from a table beside the statements where the statements report only the year.
   const beside = <T>(f: (kinds: StatementKind[]) => T | null): T | null => f(gaapKinds(release)) ?? (hasIncome ? f(BESIDE) : null);
   const net = beside((k) => netIncome(release, p, span, top, k)) ?? (longer ? netIncome(release, p, longer, top) : null);
@@ -333,10 +370,10 @@ export function chooseHeadline(release: Release): Headline {
   if (!add(either((s) => adjustedNet(release, p, s)), 'adjusted-net', false, 'net')) byColumn('net', 'net income', 'adjusted-net');
   add(beside((k) => dilutedEps(release, p, span, false, k)) ?? (longer ? dilutedEps(release, p, longer, false) : null), 'eps');
   if (!add(either((s) => dilutedEps(release, p, s, true)), 'adjusted-eps', false, 'eps')) byColumn('eps', 'EPS', 'adjusted-eps');
-  if (sector !== 'general' && !figures.some((f) => f.role === 'operating') && figures.length < TILES) add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
-  for (const s of sectorRows.filter((r) => r.instant)) add(s.loc, s.role, true);
+  if (sector !== 'general' && !figures.some((f) => f.role === 'operating') && figures.length < FEW) add(either((s) => find(release, p, ['income'], WORDS.operating, s)), 'operating');
+  for (const s of sectorRows.filter((r) => r.instant)) add(s.loc, s.role, s.atDate);
   // The lead segment, where the release reports segments, after the company's own figures.
-  const segment = figures.length < TILES ? leadSegment(release, p, span) : null;
+  const segment = figures.length < FEW ? leadSegment(release, p, span) : null;
   if (segment) add(segment.loc, 'segment', false, undefined, undefined, segment.caption);
   // An adjusted figure equal to the GAAP one beside it says nothing more.
   for (const f of [...figures]) {

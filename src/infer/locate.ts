@@ -109,11 +109,17 @@ function twoDates(c: Column): boolean {
   return dates.size > 1;
 }
 
-function fits(table: Table, c: Column, end: string, span: number | null, home: string | null, cy: boolean): boolean {
+/** A column of the span; in a release of a year (`annual`), a column headed by the year alone ("2024") is the year. */
+export function spanFits(c: Column, span: number, annual: boolean): boolean {
+  const own = spanOf(c);
+  return own === span || (annual && span === 12 && own === null && !!c.period && !c.period.instant && !!c.period.fiscalYear);
+}
+
+function fits(table: Table, c: Column, end: string, span: number | null, home: string | null, cy: boolean, annual = false): boolean {
   if (twoDates(c)) return false;
   const at = columnEnd(c, end, cy, table);
   if (!at || !c.period || days(at, end) > 7) return false;
-  if (span === null ? !c.period.instant : spanOf(c) !== span) return false;
+  if (span === null ? !c.period.instant : !spanFits(c, span, annual)) return false;
   return !c.convenience && (!home || !c.currency || c.currency === home);
 }
 
@@ -123,10 +129,11 @@ export function columnsFor(table: Table, p: Periods, span: number | null, only?:
   const end = p.end;
   // `only` keeps a measure's own columns where a table sets reported and adjusted figures side by side.
   const cols = only ? table.columns.map((c) => (only(c) ? c : { ...c, period: null })) : table.columns;
-  const now = cols.findIndex((c) => fits(table, c, end, span, p.home, !!p.calendarYears));
+  const annual = p.spans[0] === 12;
+  const now = cols.findIndex((c) => fits(table, c, end, span, p.home, !!p.calendarYears, annual));
   if (now < 0) return null;
   const priorEnd = yearBefore(end);
-  let prior = cols.findIndex((c) => fits(table, c, priorEnd, span, p.home, !!p.calendarYears));
+  let prior = cols.findIndex((c) => fits(table, c, priorEnd, span, p.home, !!p.calendarYears, annual));
   // A balance sheet compares with the last year end, not always the same day a year ago.
   if (prior < 0 && span === null) prior = cols.findIndex((c, i) => i !== now && c.period?.instant && !c.convenience && (!p.home || c.currency === p.home) && !!c.period.end && c.period.end < end);
   const usd = cols.findIndex((c) => { const at = c.convenience ? columnEnd(c, end, !!p.calendarYears) : null; return !!at && days(at, end) <= 7 && (span === null ? !!c.period?.instant : spanOf(c) === span); });

@@ -55,7 +55,8 @@ export function kindFromLabel(label: string): ValueKind | null {
   // "Net income for diluted earnings per share" is the numerator of a per-share figure, an amount.
   if (/\b(income|earnings|loss|profit)\b.*\b(for|used in|in computing|in calculating)\b.*(\bper (share|ads|unit)|\beps\b)/.test(l)) return null;
   // "per diluted common share", "per adjusted diluted common share": up to three words between.
-  if (/\bper ([a-z][\w-]* ){0,3}(share|ads|unit)s?\b|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted/.test(l)) return 'per-share';
+  // A footnote mark may follow ("Per Brookfield share2,3"); "ps" in a label's parentheses abbreviates it ("(Group share, ps, EUR)").
+  if (/\bper ([a-z][\w-]* ){0,3}(share|ads|unit)s?(?![a-z])|\beps\b|earnings per|income per|loss per|dividends? declared per|per ordinary|per fully diluted|\((?:[^)]*[,\s])?p\.?s\.?(?:[,\s][^)]*)?\)/.test(l)) return 'per-share';
   // Counts and physical measures are not money, whatever the table's currency unit: "Number of
   // properties", "Leasing (square feet)", "Employees at period end".
   // Days counted ("Ownership days", "Less off-hire days:") likewise, but not an ageing bucket
