@@ -204,3 +204,52 @@ describe('markdown reader: glyph names a PDF converter left before figures', () 
     assert.deepStrictEqual(f && [f.terms.map((t) => t.sign), f.columns], [[1, -1], [0, 1]]);
   });
 });
+
+describe('markdown reader: sub-columns without a header', () => {
+  const text = [
+    '## CONSOLIDATED BALANCE SHEETS',
+    '',
+    '| (US$ millions) | | December 31 | | December 31 |',
+    '| --- | --- | --- | --- | --- |',
+    '| | | 2024 | | 2023 |',
+    '| Cash | | $ 1,200 | | $ 1,000 |',
+    '| Receivables | | 800 | | 700 |',
+    '| Total assets | | $ 2,000 | | $ 1,700 |',
+    '| Borrowings | | $ 900 | | $ 850 |',
+    '| Equity | | | | |',
+    '| Non-controlling interests | $ 600 | | $ 500 | |',
+    '| Preferred equity | 100 | | 100 | |',
+    '| Common equity | 400 | 1,100 | 250 | 850 |',
+    '| Total liabilities and equity | | $ 2,000 | | $ 1,700 |',
+  ].join('\n');
+
+  it('moves the parts into their period\'s column and puts their sum on a line of its own, named after the section', () => {
+    const table = readText(text, 'subcols.md').statements[0].tables[0];
+    assert.deepStrictEqual(table.columns.map((c) => c.period?.label), ['Dec-31-2024', 'Dec-31-2023']);
+    assert.deepStrictEqual(table.rows.slice(5).map((x) => [x.label, x.emphasis, ...x.cells.map((c) => c?.value?.toString() ?? null)]), [
+      ['Non-controlling interests', 'item', '600', '500'],
+      ['Preferred equity', 'item', '100', '100'],
+      ['Common equity', 'item', '400', '250'],
+      ['Total equity', 'total', '1100', '850'],
+      ['Total liabilities and equity', 'total', '2000', '1700'],
+    ]);
+  });
+
+  it('foots the sum on its parts and the balance sheet on the sum', () => {
+    const r = infer(readText(text, 'subcols.md'));
+    const rows = r.statements[0].tables[0].rows;
+    const f = r.relations.filter((x): x is Footing => x.type === 'footing').map((x) => `${rows[x.total.row].label} = ${x.terms.map((t) => rows[t.ref.row].label).join(' + ')} [${x.columns.join(',')}]`);
+    assert.deepStrictEqual(f, [
+      'Total assets = Cash + Receivables [0,1]',
+      'Total equity = Non-controlling interests + Preferred equity + Common equity [0,1]',
+      'Total liabilities and equity = Borrowings + Total equity [0,1]',
+    ]);
+    assert.deepStrictEqual(r.untied, []);
+  });
+
+  it('leaves a column whose figures stand beside the dated column\'s where it is', () => {
+    const adjusted = text.replace('| Preferred equity | 100 | | 100 | |', '| Preferred equity | 100 | 100 | 100 | |');
+    const table = readText(adjusted, 'subcols.md').statements[0].tables[0];
+    assert.deepStrictEqual(table.columns.map((c) => c.period?.label ?? null), [null, 'Dec-31-2024', 'Dec-31-2023']);
+  });
+});

@@ -45,6 +45,6 @@ describe('render: the change the release prints', () => {
     const cells = table.t.rows[row].cells;
     const at = { statement: table.s.id, table: table.i, row };
     // 0.19 against 0.18: +5.6% from the printed figures, anything from +2.9% to +8.3% from the unrounded ones.
-    assert.strictEqual(yoyChange(willow, at, cells[0]!, 0, cells[1]!, 1)?.text, '~+6%');
+    assert.strictEqual(yoyChange(willow, at, cells[0]!, 0, cells[1]!, 1)?.text, 'c.\u00a0+6%');
   });
 });

@@ -37,11 +37,13 @@ const MODEL_SHEETS = ['Income Statement', 'Balance Sheet', 'Cash Flows', 'Non-GA
 async function build(company: string): Promise<Built> {
   const model = await modelOf(company);
   const buf = toSeriesWorkbook(model).toBuffer();
+  const raw = rawSheets(buf);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tieout-series-'));
   try {
     const file = path.join(dir, 'model.xlsx');
     await fs.writeFile(file, buf);
-    return { model, raw: rawSheets(buf), lo: await recalculate(file, MODEL_SHEETS) };
+    // A company whose releases print no non-GAAP measure twice has no Non-GAAP Measures sheet.
+    return { model, raw, lo: await recalculate(file, MODEL_SHEETS.filter((s) => raw.has(s))) };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -146,7 +146,7 @@ describe('tieout serve: the team page in a browser', function () {
   it('keeps the library through a restart, grouped by company and searchable', async () => {
     const url = server.url;
     await server.close();
-    server = await startServer({ port: Number(new URL(url).port), host: '127.0.0.1', data, jobs: 2 });
+    server = await startServer({ port: Number(new URL(url).port), host: '127.0.0.1', data, jobs: 2, warm: false });
     await page.goto(server.url);
     const companies = await page.$$eval('#library .company h3', (hs) => hs.map((h) => h.textContent));
     assert.strictEqual(companies.length, 3);
@@ -250,7 +250,7 @@ describe('tieout serve: the team page in a browser', function () {
 
   it('asks for the token when it has one, and refuses to listen beyond loopback without one', async () => {
     await assert.rejects(startServer({ port: 0, host: '0.0.0.0', data: freshDir('serve-open'), jobs: 1 }), /--host 0\.0\.0\.0: listening beyond this machine needs --token/);
-    const guarded = await startServer({ port: 0, host: '127.0.0.1', data: freshDir('serve-token'), jobs: 1, token: 'correct-horse' });
+    const guarded = await startServer({ port: 0, host: '127.0.0.1', data: freshDir('serve-token'), jobs: 1, token: 'correct-horse', warm: false });
     try {
       assert.strictEqual((await fetch(`${guarded.url}releases`)).status, 401);
       assert.strictEqual((await fetch(`${guarded.url}releases`, { headers: { authorization: 'Bearer correct-horse' } })).status, 200);

@@ -5,7 +5,7 @@ import { launchBrowser, type LaunchedBrowser } from './browser';
 import { stablePdf } from './pdf-stable';
 import { renderView } from './html';
 import type { Growth, Place } from './view-expand';
-import { briefingView, DROP_ORDER, growthSteps, type BriefingOptions, type Paper, type Section } from './view';
+import { briefingView, DROP_ORDER, growthSteps, type BriefingOptions, type BriefingView, type Paper, type Section } from './view';
 
 // HTML → PDF, always one page. The page is printed with every request aborted and JavaScript off;
 // it is measured at the paper's printable width and shrunk, then stripped of its lowest-priority
@@ -207,7 +207,15 @@ export class Printer {
     signal?.addEventListener('abort', stop, { once: true });
     try {
       signal?.throwIfAborted();
-      const render = (t: Try) => renderView(briefingView(release, { ...opts, paper, scale: t.scale, drop: t.drop, grow: t.grow }));
+      // Tries that differ only in font scale share one view-model (the scale is one attribute of it):
+      // the view is the costly part of a rendering.
+      const views = new Map<string, BriefingView>();
+      const render = (t: Try) => {
+        const layout = JSON.stringify([t.drop, t.grow ?? {}]);
+        let view = views.get(layout);
+        if (!view) views.set(layout, (view = briefingView(release, { ...opts, paper, drop: t.drop, grow: t.grow })));
+        return renderView({ ...view, scale: String(t.scale) });
+      };
       const limit = area.height - 6;
       let loaded: { html: string; at: Try } | null = null;
       const sameLayout = (a: Try, b: Try) => a.drop.join() === b.drop.join() && JSON.stringify(a.grow ?? {}) === JSON.stringify(b.grow ?? {});

@@ -153,7 +153,8 @@ export function trendView(model: SeriesModel, plan: ModelPlan, opts: TrendOption
   const guidance = now ? guided.filter((r) => r.actual && r.col === now.col).map((r) => {
     const c = r.g.claim;
     const actual = c.unit === 'percent'
-      ? formatFigure(r.actual!.value, { decimals: c.decimals, percent: true })
+      // A ratio to a tenth of a point at least: a rate guided as "17%" that came in at 13.5% is not "13%".
+      ? formatFigure(r.actual!.value, { decimals: Math.max(1, c.decimals), percent: true })
       : `${formatFigure(r.actual!.value, { decimals: Math.max(0, r.item!.decimals + c.scale - r.item!.scale), currency: c.currency ?? currency, home: currency })}${c.unit === 'amount' && SCALE_UNIT[c.scale] ? ` ${SCALE_UNIT[c.scale]}` : ''}`;
     const said = r.actual!.verdict === 'in' ? 'within the guidance' : `${r.actual!.verdict} the guidance`;
     return `${r.g.subject} ${r.label}: ${actual}, ${said} of ${range(r)} given in the ${model.releases[r.g.release].label} release`;
@@ -213,10 +214,17 @@ export function trendView(model: SeriesModel, plan: ModelPlan, opts: TrendOption
       line: checks.count ? `Model checks: ${checks.count - checks.fails.length} of ${checks.count} tie or are within rounding (footings per period, quarters against years to date, balance-sheet identity)` : 'Model checks: nothing to compare',
     },
     footer: {
-      source: `${model.releases.length} releases (${model.releases.map((r) => r.label).join(', ')}); every figure a cell of ${model.company}\u2019s model workbook; italic: derived there as a formula`,
+      source: `${model.releases.length} releases (${releaseNames(model).join(', ')}); every figure a cell of ${model.company}\u2019s model workbook; italic: derived there as a formula`,
       units: unitsLine,
       rate: null,
       generated: latest.meta.releaseDate,
     },
   };
+}
+
+/** Each release once, by its period; two releases of one period (a preliminary and a final one) told apart by date or file. */
+function releaseNames(model: SeriesModel): string[] {
+  const count = new Map<string, number>();
+  for (const r of model.releases) count.set(r.label, (count.get(r.label) ?? 0) + 1);
+  return model.releases.map((r) => (count.get(r.label)! > 1 ? `${r.label} of ${r.release.meta.releaseDate ?? r.release.source.file}` : r.label));
 }

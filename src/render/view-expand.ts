@@ -4,9 +4,9 @@ import { formatFigure } from './format';
 import { rowsOf, triple, units, type Located, type Periods } from '../infer/locate';
 import { clipAtWord } from './text-fit';
 import { spanHeads } from './heads';
-import { LABEL_MAX, labelParts, titleText } from './labels';
+import { introducesTable, LABEL_MAX, labelParts, labelText, titleText } from './labels';
 import { labelWithoutOwnUnit } from '../infer/units';
-import { footedRows, footingTotals } from './view-footing';
+import { footedRows, footings, footingTotals, twinIndex, twinTables } from './view-footing';
 import { displayScale, money, yoyChange, type Condensed, type StatementLine } from './view-figures';
 
 // What the briefing adds when its page has room: every line of the income statement instead of the
@@ -20,7 +20,7 @@ export interface Growth {
    * The income statement in place of the condensed lines: every line ("all"), or its subtotals,
    * totals and per-share lines ("totals") when every line does not fit.
    */
-  income?: 'all' | 'totals';
+  income?: IncomeLevel;
   /** The balance sheet's totals (current and total assets and liabilities, equity) beside cash. */
   balance?: boolean;
   /** Further tables, each with how many of its lines are shown and whether it sits under a column or spans the page. */
@@ -46,7 +46,7 @@ export function keyRowsOf(release: Release): KeyRows {
 }
 
 /** A step the page may grow by, in priority order. */
-export type GrowStep = { kind: 'income'; levels: ('all' | 'totals')[] } | { kind: 'balance' } | { kind: 'table'; id: string; rows: number; narrow: boolean };
+export type GrowStep = { kind: 'income'; levels: IncomeLevel[] } | { kind: 'balance' } | { kind: 'table'; id: string; rows: number; narrow: boolean };
 
 const SIDE_LABEL = 60;
 
@@ -71,13 +71,21 @@ function change(release: Release, loc: Located, f: Figure | null, prior: Figure 
 }
 
 /** A row's cells for the page's spans (prior, now, change per span), or null when it has no figure for any. */
-function spanCells(release: Release, loc: Located, p: Periods, withChange: boolean): StatementLine['cells'] | null {
+function spanCells(release: Release, loc: Located, p: Periods, withChange: boolean, twins?: Map<number, Located[]>): StatementLine['cells'] | null {
   let any = false;
-  const cells = p.spans.flatMap((span) => {
-    const t = triple(loc, p, span);
+  const cells = p.spans.flatMap((span, i) => {
+    let at = loc;
+    let t = triple(loc, p, span);
+    // A span printed in a twin table of its own (the year's statement apart from the quarter's): its line there.
+    const twin = !t ? twins?.get(i) : undefined;
+    if (twin?.length) {
+      const j = twinIndex(loc.table.rows, loc.rowIndex, twin[0].table.rows);
+      const other = twin.find((l) => l.rowIndex === j);
+      if (other) { at = other; t = triple(other, p, span); }
+    }
     if (t) any = true;
     const pair = [{ text: cellText(release, t?.prior ?? null), cls: 'num prior' }, { text: cellText(release, t?.now ?? null), cls: 'num now' }];
-    return withChange ? [...pair, change(release, loc, t?.now ?? null, t?.prior ?? null)] : pair;
+    return withChange ? [...pair, change(release, at, t?.now ?? null, t?.prior ?? null)] : pair;
   });
   return any ? cells : null;
 }
@@ -203,21 +211,69 @@ function incomeTable(release: Release, p: Periods, keys: KeyRows): Located[] | n
   return null;
 }
 
-/** The income statement for the page's spans: every line, or only its subtotals, totals, per-share and key lines. */
-export function fullIncome(release: Release, p: Periods, keys: KeyRows, level: 'all' | 'totals' = 'all'): Condensed | null {
+/** How much of the income statement the page shows: every line; the statement proper (no share counts, no memo lines after its last per-share line); or its totals with the lines that explain them. */
+export type IncomeLevel = 'all' | 'body' | 'totals';
+
+/** A total's lines are shown beside it when it has no more than this many (revenue less cost of sales, R&D and SG&A under operating expenses). */
+const FEW_TERMS = 4;
+
+/**
+ * The rows of the income statement its 'totals' level shows: the subtotals, totals, per-share and key
+ * lines, then what explains them — each line between the first and last key line that no total
+ * stands for (SG&A and an impairment between gross profit and an operating loss), and the lines of
+ * a shown total of few lines — and last the lines each total shown needs to foot (footedRows).
+ */
+function explainedRows(release: Release, table: Located[], keyRows: Set<string>): Set<number> {
+  const { statement, tableIndex } = table[0];
+  const totals = footingTotals(release, statement, tableIndex);
+  const isKey = (l: Located) => keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`);
+  const chosen = new Set(table.filter((l) => l.row.emphasis !== 'item' || l.row.kind === 'per-share' || totals.has(l.rowIndex) || isKey(l)).map((l) => l.rowIndex));
+  const keys = table.filter(isKey).map((l) => l.rowIndex);
+  const first = Math.min(...keys);
+  const last = Math.max(...keys);
+  const terms = footings(release, statement, tableIndex);
+  const inSome = new Set([...terms.values()].flat());
+  for (const l of table) {
+    if (l.rowIndex <= first || l.rowIndex >= last || l.row.emphasis !== 'item' || l.row.kind !== 'amount') continue;
+    if (!inSome.has(l.rowIndex)) chosen.add(l.rowIndex);
+  }
+  for (const [total, rows] of terms) {
+    if (chosen.has(total) && rows.length <= FEW_TERMS && rows.every((r) => !totals.has(r))) rows.forEach((r) => chosen.add(r));
+  }
+  return footedRows(release, statement, tableIndex, chosen);
+}
+
+/** The statement proper: its rows up to its last per-share line (or last key line), share counts left to the workbook. */
+function bodyRows(table: Located[], keyRows: Set<string>): Set<number> {
+  const ends = table.filter((l) => l.row.kind === 'per-share' || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`)).map((l) => l.rowIndex);
+  const end = ends.length ? Math.max(...ends) : Infinity;
+  return new Set(table.filter((l) => l.rowIndex <= end && l.row.kind !== 'shares').map((l) => l.rowIndex));
+}
+
+/** The twin tables of the statement's spans, as the page's rows (the year printed apart from the quarter). */
+function twinRows(release: Release, table: Located[]): Map<number, Located[]> {
+  const out = new Map<number, Located[]>();
+  const { statement, tableIndex } = table[0];
+  const all = tableRows(release, ['income']);
+  for (const [i, t] of twinTables(release, statement, tableIndex)) {
+    const locs = all.get(`${t.statement}/${t.table}`);
+    if (locs?.length) out.set(i, locs);
+  }
+  return out;
+}
+
+/** The income statement for the page's spans: every line, the statement proper, or its totals with the lines that explain them. */
+export function fullIncome(release: Release, p: Periods, keys: KeyRows, level: IncomeLevel = 'all'): Condensed | null {
   const table = incomeTable(release, p, keys);
   if (!table || !p.spans.length) return null;
   const keyRows = new Set(keys.map((l) => `${l.statement}/${l.tableIndex}/${l.rowIndex}`));
-  const { statement, tableIndex } = table[0];
-  const totals = footingTotals(release, statement, tableIndex);
   // Header rows stay: "Basic" and "Diluted" need the "Weighted average shares:" above them (and a
   // header with no line under it is not printed). A total by its footing is a total whatever its typeface.
-  const chosen = table.filter((l) => l.row.emphasis !== 'item' || l.row.kind === 'per-share' || totals.has(l.rowIndex) || keyRows.has(`${l.statement}/${l.tableIndex}/${l.rowIndex}`)).map((l) => l.rowIndex);
-  // Each total shown follows from the lines shown.
-  const shown = footedRows(release, statement, tableIndex, chosen);
-  const locs = level === 'all' ? table : table.filter((l) => l.row.emphasis === 'header' || shown.has(l.rowIndex));
+  const shown = level === 'all' ? null : level === 'body' ? bodyRows(table, keyRows) : explainedRows(release, table, keyRows);
+  const locs = shown ? table.filter((l) => (l.row.emphasis === 'header' && (level === 'totals' || shown.has(l.rowIndex))) || shown.has(l.rowIndex)) : table;
   const width = p.spans.length * 3;
-  const lines = tableLines(release, locs, (loc) => spanCells(release, loc, p, true), width);
+  const twins = twinRows(release, table);
+  const lines = tableLines(release, locs, (loc) => spanCells(release, loc, p, true, twins), width);
   return lines.length ? { heads: spanHeads(release, p, true), lines } : null;
 }
 
@@ -226,15 +282,18 @@ const TOTALS = [
   /^total\s+current\s+assets$/i,
   /^total\s+assets$/i,
   /^total\s+current\s+liabilities$/i,
+  /^total\s+non-?\s?current\s+liabilities$/i,
   /^total\s+liabilities$/i,
-  /^total\s+(?:(?:share|stock)holders['’]?\s+|unitholders['’]?\s+)?equity$|^total\s+equity\b/i,
+  // The owners' equity, then the total with non-controlling interests where both are printed.
+  /^(?:total\s+)?(?:equity|(?:share|stock|unit)holders['’]?\s+equity)\s+attributable\s+to\s+(?!non)/i,
+  /^total\s+(?:(?:share|stock|unit)holders['’]?\s+)?(?:equity|deficit)$|^total\s+equity\b(?!.*attributable)|^(?:(?:share|stock|unit)holders['’]?\s+)?equity$/i,
 ];
 
 /** The balance sheet's totals: cash, current and total assets, current and total liabilities, equity. */
 export function balanceTotals(release: Release, p: Periods): Condensed | null {
   for (const locs of tableRows(release, ['balance-sheet']).values()) {
     // A row that closes the liabilities-and-equity side is no total of liabilities, whatever its label.
-    const picked = TOTALS.map((re) => locs.find((l) => !l.row.closes && re.test(l.row.label.replace(/\s+/g, ' ').trim()) && triple(l, p, null))).filter((l): l is Located => !!l);
+    const picked = TOTALS.map((re) => locs.find((l) => !l.row.closes && l.row.emphasis !== 'header' && re.test(l.row.label.replace(/\s+/g, ' ').trim()) && triple(l, p, null))).filter((l): l is Located => !!l);
     if (picked.length < 2) continue;
     picked.sort((a, b) => a.rowIndex - b.rowIndex);
     const lines = tableLines(release, picked, (loc) => instantCells(release, loc, p), 3);
@@ -247,7 +306,11 @@ export function balanceTotals(release: Release, p: Periods): Condensed | null {
 function shownTables(release: Release, p: Periods, keys: KeyRows): Set<string> {
   const shown = new Set<string>();
   const income = incomeTable(release, p, keys);
-  if (income?.[0]) shown.add(`${income[0].statement}/${income[0].tableIndex}`);
+  if (income?.[0]) {
+    shown.add(`${income[0].statement}/${income[0].tableIndex}`);
+    // The year's statement printed apart from the quarter's is on the page as the statement's year columns.
+    for (const t of twinTables(release, income[0].statement, income[0].tableIndex).values()) shown.add(`${t.statement}/${t.table}`);
+  }
   for (const kind of ['balance-sheet', 'cash-flow'] as const) {
     const first = [...tableRows(release, [kind]).entries()].find(([, locs]) => locs.some((l) => (kind === 'cash-flow' ? p.spans.some((sp) => !!triple(l, p, sp)) : !!triple(l, p, null))));
     if (first) shown.add(first[0]);
@@ -311,12 +374,54 @@ function extraLines(release: Release, p: Periods, t: { locs: Located[]; mode: 's
   return { heads: spanHeads(release, p, withChange), lines: tableLines(release, t.locs, (loc) => spanCells(release, loc, p, withChange), p.spans.length * (withChange ? 3 : 2)) };
 }
 
+/** A title that names nothing ("Table 9", as the reader numbers an untitled table) or is a fragment of a sentence ('Measures" section of this news release'). */
+function namesNothing(title: string): boolean {
+  const t = title.trim();
+  return !t || /^table\s+\d+$/i.test(t) || /^[^\p{L}(]|^\p{Ll}/u.test(t) || (t.match(/["“”]/g) ?? []).length % 2 === 1;
+}
+
+/** Prose that is no title: the units line, "(Unaudited)", a figure's footnote, a long sentence that introduces nothing. */
+const NOT_A_TITLE = /^\(?(?:unaudited|audited|in\s+(?:thousands|millions|billions)|amounts\s+in|\$\s*in|dollars\s+in|stated\s+in)\b|^\(?\d+\)|^\*/i;
+
+/**
+ * A further table's title: its own caption, else its statement's title, else — where these name
+ * nothing — the heading or the sentence introducing it just above the table in the release ("Gross
+ * and net earned premiums"; "The following table presents changes to …" → "Changes to …"), in the
+ * release's words; else what its first line is ("Balance, beginning of period …").
+ */
+function tableTitle(release: Release, loc: Located): string {
+  const caption = loc.table.caption.trim();
+  const named = caption || (release.statements.find((s) => s.id === loc.statement)?.title ?? '');
+  if (!namesNothing(named)) return titleText(release, named);
+  const line = loc.table.place.line;
+  // The lines of the prose just above the table, nearest first; a list's items each a line.
+  const lines = (release.prose ?? []).filter((p) => p.place.line < line && p.place.line >= line - 12).sort((a, b) => b.place.line - a.place.line)
+    .flatMap((p) => p.text.split('\n').reverse()).map((t) => t.replace(/\s+/g, ' ').replace(/^[*_\-\s]+|[*_\s]+$/g, '').trim())
+    .filter((t) => t && !NOT_A_TITLE.test(t) && !ownName(release, t));
+  const heading = lines.find((t) => t.length <= 90 && !/[.;:]$/.test(t) && !namesNothing(titleText(release, t)));
+  const intro = lines.find((t) => introducesTable(t));
+  if (heading ?? intro) return titleText(release, (heading ?? intro) as string);
+  const first = loc.table.rows.find((r) => r.emphasis !== 'header' && /\p{L}/u.test(r.label));
+  return first ? `${labelText(release, first.label)} \u2026` : named;
+}
+
+/** A line that is the company's name ("KELLY SERVICES, INC. AND SUBSIDIARIES"), not a table's. */
+function ownName(release: Release, text: string): boolean {
+  const first = release.meta.company?.toLowerCase().split(/[\s,]+/)[0];
+  return !!first && text.toLowerCase().startsWith(first);
+}
+
 /** The steps the page may grow by, best first, each further table with all its lines. */
 export function growSteps(release: Release, p: Periods, keys: KeyRows): GrowStep[] {
   const steps: GrowStep[] = [];
-  const all = fullIncome(release, p, keys, 'all');
-  const totals = fullIncome(release, p, keys, 'totals');
-  if (all) steps.push({ kind: 'income', levels: totals && totals.lines.length < all.lines.length ? ['all', 'totals'] : ['all'] });
+  // Each level offered where it shows fewer lines than the one before it.
+  const levels: IncomeLevel[] = [];
+  let prev = Infinity;
+  for (const level of ['all', 'body', 'totals'] as const) {
+    const n = fullIncome(release, p, keys, level)?.lines.length ?? 0;
+    if (n && n < prev) { levels.push(level); prev = n; }
+  }
+  if (levels.length) steps.push({ kind: 'income', levels });
   if (balanceTotals(release, p)) steps.push({ kind: 'balance' });
   for (const t of extraTables(release, p, keys)) {
     const rows = extraLines(release, p, t, false).lines.length;
@@ -335,9 +440,7 @@ export function extras(release: Release, p: Periods, keys: KeyRows, growth: Grow
     if (!t) continue;
     const narrow = want.place !== 'wide';
     const table = extraLines(release, p, t, narrow);
-    // The table's own caption where it has one, else its statement's title, in the release's words.
-    const caption = t.locs[0].table.caption.trim();
-    const title = titleText(release, caption || (release.statements.find((s) => s.id === t.locs[0].statement)?.title ?? ''));
+    const title = tableTitle(release, t.locs[0]);
     // In a column a label has half the room: shortened sooner, at a word.
     const lines = table.lines.slice(0, want.rows).map((l) => (narrow ? { ...l, label: clipAtWord(l.label, SIDE_LABEL) } : l));
     // A header line never ends a cut table.

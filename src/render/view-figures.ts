@@ -7,6 +7,7 @@ import { spanHeads } from './heads';
 import { LABEL_MAX, labelText } from './labels';
 import { labelWithoutOwnUnit } from '../infer/units';
 import { clipAtWord } from './text-fit';
+import { tone } from './tone';
 import { footedLines } from './view-footing';
 import { calendarYears, type Located, type Periods } from '../infer/locate';
 
@@ -85,16 +86,35 @@ export function pctChange(now: Decimal, prior: Decimal | null): Change | null {
  */
 export function yoyChange(release: Release, at: RowRef, now: Figure, nowCol: number, prior: Figure | null, priorCol: number | null): Change | null {
   const printed = printedChange(release, at, nowCol, priorCol);
+  const colour = (c: Change): Change => (c.text === 'n/m' ? c : { ...c, sign: tone(release, at, now.value, prior?.value ?? null, c.sign) });
   if (printed === 'n/m') return { text: 'n/m', sign: 'flat' };
-  if (printed?.value) return { text: formatFigure(printed.value, { decimals: printed.decimals, percent: true, sign: true }), sign: sign(printed.value) };
+  if (printed?.value) return colour({ text: formatFigure(printed.value, { decimals: printed.decimals, percent: true, sign: true }), sign: sign(printed.value) });
+  // Where the release prints a change column and leaves this line's cell blank, so does the page.
+  if (printsNoChange(release, at, nowCol, priorCol)) return null;
   if (!now.value) return null;
+  // A base printed with one significant digit ((4) against (3)), or one the page prints as nothing
+  // (0.0 million), gives a change that means nothing to the reader.
+  if (prior && prior.kind === 'amount' && /^\(?0(?:\.0+)?\)?$/.test(money(release, prior, false) ?? '')) return null;
+  if (prior?.value && !prior.value.isZero() && significantDigits(prior) <= 1) return null;
   const c = pctChange(now.value, prior?.value ?? null);
   if (!c || c.text === 'n/m' || !prior) return c;
   // A figure of nothing is exact: from anything to nothing is −100%.
   const digits = [now, prior].filter((f) => !f.value!.isZero()).map(significantDigits);
-  if (Math.min(...digits) > COARSE_DIGITS) return c;
+  if (Math.min(...digits) > COARSE_DIGITS) return colour(c);
   const pct = magnitudeChange(now.value, prior.value!);
-  return { text: `~${formatFigure(pct, { decimals: 0, percent: true, sign: true })}`, sign: sign(pct.toDecimalPlaces(0)) };
+  return colour({ text: `${APPROX}${formatFigure(pct, { decimals: 0, percent: true, sign: true })}`, sign: sign(pct.toDecimalPlaces(0)) });
+}
+
+/** The mark of a change recomputed from coarse figures, as the outlook marks an approximate figure ("c. +6%"). */
+export const APPROX = 'c.\u00a0';
+
+/** The release prints a change column for these two columns of the table, and nothing in it on this line. */
+function printsNoChange(release: Release, at: RowRef, now: number, prior: number | null): boolean {
+  if (prior === null) return false;
+  const pair = release.headline?.changes?.find((c) => c.statement === at.statement && c.table === at.table && c.current === now && c.prior === prior);
+  if (!pair) return false;
+  const cell = release.statements.find((s) => s.id === at.statement)?.tables[at.table]?.rows[at.row]?.cells[pair.change];
+  return !cell || !cell.text.trim();
 }
 
 /** Prints an amount, per-share or percent figure in the briefing's unit. */
@@ -241,7 +261,8 @@ function condensed(release: Release, lines: HeadlineFigure[], spans: number, wit
     const cells = cellsFor(release, f, spans, withChange);
     // The company's share of net income is a line under the consolidated total where both are shown.
     const total = TOTALS.has(f.role) && !(f.role === 'net' && lines.some((l) => l.role === 'net-consolidated'));
-    if (cells) out.push({ label: label(f), emphasis: total ? 'total' : 'item', cells });
+    // A line whose figures all print as nothing in the page's unit (0.0 million) is left to the workbook.
+    if (cells && !cells.every((c) => !/[1-9]/.test(c.text) || /\bchg\b/.test(c.cls))) out.push({ label: label(f), emphasis: total ? 'total' : 'item', cells });
   }
   return out;
 }
@@ -268,11 +289,31 @@ export function balanceSnapshot(release: Release): Condensed | null {
   return lines.length ? { heads, lines } : null;
 }
 
+/**
+ * The net lines of the activities the headline did not name, from the same table as the ones it
+ * did ("Net cash used in investing", without "activities"), read from the same columns.
+ */
+function otherActivities(release: Release, found: HeadlineFigure[]): HeadlineFigure[] {
+  const model = found[0];
+  const table = model ? release.statements.find((s) => s.id === model.row.statement)?.tables[model.row.table] : null;
+  if (!model || !table) return [];
+  const out: HeadlineFigure[] = [];
+  for (const activity of ['investing', 'financing']) {
+    if (found.some((f) => f.role === activity)) continue;
+    const at = table.rows.findIndex((r) => r.emphasis !== 'header' && new RegExp(`^net cash\\b.*\\b${activity}(?: activities)?$`, 'i').test(r.label.replace(/\s+/g, ' ').trim()));
+    if (at < 0) continue;
+    out.push({ role: activity, caption: `${activity.charAt(0).toUpperCase()}${activity.slice(1)} activities`, row: { ...model.row, row: at }, cols: model.cols.map((c) => (c ? { ...c, row: c.row ? { ...c.row, row: at } : undefined } : null)) });
+  }
+  return out;
+}
+
 export function cashFlows(release: Release, spans?: number): Condensed | null {
   const h = release.headline;
   if (!h?.cashflow.length) return null;
   const n = Math.min(spans ?? h.spans.length, h.spans.length);
-  const lines = condensed(release, h.cashflow, n, false, (f) => f.caption).map((l) => ({ ...l, emphasis: 'item' }));
+  // Columns read from another table (a separate year to date) are not assumed to hold the same line.
+  const more = otherActivities(release, h.cashflow).map((f) => ({ ...f, cols: f.cols.map((c) => (c?.row ? null : c)) }));
+  const lines = condensed(release, [...h.cashflow, ...more], n, false, (f) => f.caption).map((l) => ({ ...l, emphasis: 'item' }));
   return lines.length ? { heads: spanHeads(release, { end: h.end, spans: h.spans.slice(0, n), home: null }, false), lines } : null;
 }
 
@@ -298,6 +339,8 @@ export function chartRows(release: Release): { loc: Located; label: string }[] {
     // The chart finds its columns by period; it sees only the cells the headline kept (not a refused prior).
     const kept = new Set(f.cols.flatMap((c) => (c ? [c.now, c.prior] : [])));
     const shown = { ...row, cells: row.cells.map((c, i) => (kept.has(i) ? c : null)) };
+    // A line that prints as nothing in the page's unit would chart as empty bars.
+    if (shown.cells.every((c) => !c?.value || !/[1-9]/.test(money(release, c, false) ?? ''))) return [];
     return [{ loc: { statement: st.id, kind: st.kind, table, tableIndex: f.row.table, row: shown, rowIndex: f.row.row }, label: labelWithoutOwnUnit(row) }];
   });
 }

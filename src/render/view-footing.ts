@@ -8,7 +8,7 @@ import type { HeadlineFigure, Release, Row, RowRef } from '../model/types';
 // 18,037 − 2,706 − 3 = 15,328 rather than a gap.
 
 /** Totals of a table and the rows of the same table that make each up. */
-function footings(release: Release, statement: string, table: number): Map<number, number[]> {
+export function footings(release: Release, statement: string, table: number): Map<number, number[]> {
   const out = new Map<number, number[]>();
   for (const r of release.relations) {
     if (r.type !== 'footing' || r.total.statement !== statement || r.total.table !== table) continue;
@@ -64,7 +64,7 @@ export function footedLines(release: Release, lines: HeadlineFigure[]): Headline
     for (const r of extra) {
       const row = rows[r];
       if (!row) continue;
-      const line: HeadlineFigure = { role: 'line', caption: row.label.trim() || groupName(rows, r), row: { ...ref, row: r }, cols: model.cols.map((c) => (c ? sameLine(release, c, row.label) : null)) };
+      const line: HeadlineFigure = { role: 'line', caption: row.label.trim() || groupName(rows, r), row: { ...ref, row: r }, cols: model.cols.map((c) => (c ? sameLine(release, c, row.label, r, rows) : null)) };
       // After the last line of the table above it, else before the first below it.
       let at = -1;
       out.forEach((f, i) => { if (same(f.row, ref) && f.row.row < r) at = i; });
@@ -72,7 +72,14 @@ export function footedLines(release: Release, lines: HeadlineFigure[]): Headline
       out.splice(at + 1, 0, line);
     }
   }
-  return out;
+  // A line the headline read in one span only, where its table's other lines are read in a twin
+  // table too (the year's tax line labelled otherwise), takes its twin line's columns.
+  return out.map((f) => {
+    const model = lines.filter((g) => same(g.row, f.row)).sort((a, b) => b.cols.filter(Boolean).length - a.cols.filter(Boolean).length)[0];
+    if (!model || !f.cols.some((c, i) => !c && model.cols[i]?.row)) return f;
+    const rows = release.statements.find((s) => s.id === f.row.statement)?.tables[f.row.table]?.rows ?? [];
+    return { ...f, cols: f.cols.map((c, i) => c ?? (model.cols[i]?.row ? sameLine(release, model.cols[i]!, rows[f.row.row]?.label ?? '', f.row.row, rows) : null)) };
+  });
 }
 
 /**
@@ -101,9 +108,44 @@ export function groupName(rows: Row[], at: number): string {
 }
 
 /** A span's columns for a line of the chosen table; where the span is read from another table (a separate year to date), its line of the same label there. */
-function sameLine(release: Release, c: NonNullable<HeadlineFigure['cols'][number]>, label: string): HeadlineFigure['cols'][number] {
+function sameLine(release: Release, c: NonNullable<HeadlineFigure['cols'][number]>, label: string, at: number, rows: Row[]): HeadlineFigure['cols'][number] {
   if (!c.row) return { ...c };
   const other = release.statements.find((s) => s.id === c.row?.statement)?.tables[c.row.table];
-  const at = other?.rows.findIndex((x) => x.label.trim().toLowerCase() === label.trim().toLowerCase()) ?? -1;
-  return at >= 0 ? { ...c, row: { ...c.row, row: at } } : null;
+  const found = other ? twinIndex(rows, at, other.rows) : -1;
+  return found >= 0 ? { ...c, row: { ...c.row, row: found } } : null;
+}
+
+const plain = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
+const firstWord = (label: string) => /^[a-z]+/.exec(plain(label))?.[0] ?? '';
+
+/**
+ * The row of a twin table (the year's statement printed apart from the quarter's, line for line)
+ * that is line `at` of `rows`: the row of the same label, else the row in the same place whose
+ * neighbours above and below carry the same labels as the line's, and whose first word is its
+ * ("Income tax expense (benefit)" in the quarter, "Income tax benefit" in the year).
+ */
+export function twinIndex(rows: Row[], at: number, other: Row[]): number {
+  const label = plain(rows[at]?.label ?? '');
+  const same = other.findIndex((x) => plain(x.label) === label);
+  if (same >= 0 || !label) return same;
+  // Where the twin has lines the other lacks, the place is found from the line above.
+  const above = at > 0 ? other.findIndex((x) => plain(x.label) === plain(rows[at - 1].label) && plain(x.label) !== '') : -1;
+  const i = above >= 0 ? above + 1 : at;
+  const cand = other[i];
+  if (!cand || firstWord(cand.label) !== firstWord(rows[at].label)) return -1;
+  const below = rows[at + 1];
+  if (below && other[i + 1] && plain(below.label) !== plain(other[i + 1].label)) return -1;
+  return i;
+}
+
+/** For a table of the page's statement, the twin table each span is read from where it is not the table itself (from the headline's lines). */
+export function twinTables(release: Release, statement: string, table: number): Map<number, { statement: string; table: number }> {
+  const out = new Map<number, { statement: string; table: number }>();
+  for (const f of release.headline?.income ?? []) {
+    if (f.row.statement !== statement || f.row.table !== table) continue;
+    f.cols.forEach((c, i) => {
+      if (c?.row && !(c.row.statement === statement && c.row.table === table) && !out.has(i)) out.set(i, { statement: c.row.statement, table: c.row.table });
+    });
+  }
+  return out;
 }

@@ -27,6 +27,9 @@ export function labelNames(label: string): string[] {
   return names.filter(Boolean);
 }
 
+/** A footnote under a table: a note mark, then a sentence. */
+const FOOTNOTE = /^(?:\(?[A-Za-z0-9]{1,2}\)|\*+)\s*\S.{30,}/;
+
 /** A balance printed in a flow statement: cash at the beginning or end of the period. */
 const BALANCE = /\b(beginning|end|ending)\b.*\b(period|year|balances?)\b|\bbalances?,? (at )?(beginning|end)/i;
 
@@ -59,7 +62,10 @@ export function alignKind(kind: ModelKind, releases: SeriesRelease[]): Aligned {
     let cursor = -1; // index in items of the line item the previous row landed on
     for (const { statement: st, table: ti, keys } of modelTables(sr.release, kind, sr.calendar, sr.closes)) {
       const table = st.tables[ti];
-      table.rows.forEach((row, rIndex) => {
+      // A reconciliation's footnotes ("(A) … are included in the following line items:") end its
+      // body: the breakdowns under them repeat line names of their own.
+      const end = kind === 'non-gaap' ? table.rows.findIndex((r) => FOOTNOTE.test(r.label) && r.cells.every((c) => c?.value == null)) : -1;
+      table.rows.slice(0, end < 0 ? undefined : end).forEach((row, rIndex) => {
         const ref: RowRef = { statement: st.id, table: ti, row: rIndex };
         const sources = new Map<string, Source>();
         row.cells.forEach((fig, ci) => {

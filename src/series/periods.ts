@@ -116,7 +116,7 @@ export function placeUndated(col: Column, closes: { year: number; quarter: numbe
 /**
  * The tables of a release a model sheet reads. For a statement, its primary statement's tables.
  * For the non-GAAP measures, the release's reconciliation tables: every table outside the primary
- * statements that names a non-GAAP measure in a row, whatever the title it was read under (a
+ * statements that names a non-GAAP measure in a row of figures (not in a footnote), whatever the title it was read under (a
  * reconciliation may follow a statement with no title of its own) — never an outlook, and not a
  * summary that only repeats the measures under a "Non-GAAP" heading.
  */
@@ -131,7 +131,7 @@ export function modelTables(release: Release, kind: ModelKind, cal: FiscalCalend
   for (const st of release.statements) {
     if (OUTLOOK.test(st.title)) continue;
     st.tables.forEach((t, table) => {
-      if (primary.has(t) || !t.rows.some((r) => NON_GAAP_MEASURE.test(r.label))) return;
+      if (primary.has(t) || !t.rows.some((r) => NON_GAAP_MEASURE.test(r.label) && r.cells.some((c) => c?.value != null))) return;
       const keys = t.columns.map((c) => (OUTLOOK.test(c.header.join(' ')) ? null : placeColumn(c, cal) ?? placeUndated(c, closes)));
       if (keys.some(Boolean)) out.push({ statement: st, table, keys });
     });
