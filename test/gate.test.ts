@@ -66,7 +66,7 @@ describe('gate: a briefing is final only when its figures are the cells they cla
       ['Net sales', '$1,234.5', '$1,100.0 million', '+12.2%'],
       ['Operating income', '$246.9', '$220.0 million', '+12.2%'],
       ['Net income', '$196.9', '$180.0 million', '+9.4%'],
-      ['Diluted EPS', '$0.80', '$0.72', '~+11%'], // cents of a dollar: two significant digits
+      ['Diluted EPS', '$0.80', '$0.72', 'c.\u00a0+11%'], // cents of a dollar: two significant digits
     ]);
     assert.strictEqual(r.headline?.end, '2025-03-31');
     assert.deepStrictEqual(r.headline?.spans, [3]);

@@ -74,7 +74,8 @@ const CASES: Case[] = [
   // The fourth quarter leads; non-GAAP net income $4,185 vs $4,114 and EPS $0.92 vs $0.87 are the
   // "Non-GAAP" columns of the reconciliation table, beside the GAAP and "Adj." columns.
   { file: 'oracle_q4fy14_8k_ex99-1.htm', pins: [['revenue', '11320', '10947'], ['operating', '4909', '5000'], ['net', '3646', '3807'], ['adjusted-net', '4185', '4114'], ['eps', '0.80', '0.80'], ['adjusted-eps', '0.92', '0.87']] },
-  { file: 'palomar_q4_2024_globenewswire.md', pins: [['revenue', '144890', '93748'], ['premiums', '373723', '303152'], ['combined-ratio', '75.9', '74.2'], ['net', '34965', '25894'], ['eps', '1.29', '1.02'], ['adjusted-eps', '1.52', '1.11']] },
+  // Adjusted net income $41,292 vs $27,996 (line 179).
+  { file: 'palomar_q4_2024_globenewswire.md', pins: [['revenue', '144890', '93748'], ['premiums', '373723', '303152'], ['combined-ratio', '75.9', '74.2'], ['net', '34965', '25894'], ['adjusted-net', '41292', '27996'], ['eps', '1.29', '1.02'], ['adjusted-eps', '1.52', '1.11']] },
   { file: 'sears_q2_2004_8k_ex99.txt', pins: [['revenue', '8781', '10196'], ['operating', '53', '489'], ['net', '53', '309'], ['eps', '0.24', '1.04']] },
   // Analysis of Consolidated Earnings: net income as reported and excluding one-time items. EPS is basic only
   // ("Diluted earnings per share are not more than 1 cent … not material"): EX-99.02 Financial Highlights,

@@ -146,6 +146,8 @@ export function displayAmount(release: Release, value: Decimal, scale: number, d
   const d = displayScale(release);
   const home = release.meta.currency;
   const shown = value.times(new Decimal(10).pow(scale - d.to)).abs();
+  // On a page in thousands, an amount under a thousand is printed as it is ("$10", not "$0.01 thousand").
+  if (d.to <= 3 && shown.lt(1)) return formatFigure(value, { from: scale, to: 0, decimals: Math.max(0, decimals - scale), currency: currency ?? home, home, sign });
   // Below one display unit, hundredths at least ("$0.16 million"), thousandths if that still reads nothing.
   let places = shown.lt(1) ? Math.max(2, displayDecimals(release, decimals, scale)) : displayDecimals(release, decimals, scale);
   while (places < 3 && !shown.isZero() && shown.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).isZero()) places++;
