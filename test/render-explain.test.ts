@@ -45,6 +45,13 @@ describe('render: statements that explain the result', () => {
     assert.ok(!v.extrasLeft.concat(v.extrasRight, v.extrasWide).some((e) => /earnings/i.test(e.title)));
   });
 
+  it('the condensed statement shows the lines between gross profit and the operating loss that no total stands for', () => {
+    assert.deepStrictEqual(rows(briefingView(juniper).income).map((r) => r[0]), [
+      'Revenue from services', 'Cost of services', 'Gross profit', 'Selling, general and administrative expenses', 'Asset impairment charge', 'Goodwill impairment charge',
+      'Earnings (loss) from operations', 'Other income (expense), net', 'Earnings (loss) before taxes', 'Income tax expense (benefit)', 'Net earnings (loss)', 'Diluted EPS',
+    ]);
+  });
+
   it('a change on a base printed with one significant digit is left blank', () => {
     const other = briefingView(juniper, { grow: { income: 'totals' } }).income?.lines.find((l) => l.label === 'Other income (expense), net');
     // 4 against 3.0: the release's 4 may be anything from 3.5 to 4.5.
