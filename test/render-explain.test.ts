@@ -5,6 +5,7 @@ import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
 import { tone } from '../src/render/tone';
 import { briefingView } from '../src/render/view';
+import { sharesLabel } from '../src/render/view-expand';
 
 // The statements on the page explain the result: the lines between gross profit and an operating
 // loss are shown (SG&A and the impairments that caused it), the year printed as a statement of its
@@ -89,5 +90,10 @@ describe('render: statements that explain the result', () => {
       ['Investing activities', '(18.0)', '(20.0)'],
       ['Financing activities', '(28.0)', '(29.0)'],
     ]);
+  });
+
+  it('a count of a trust\'s units is in millions of units, of shares in millions of shares', () => {
+    assert.strictEqual(sharesLabel('Units outstanding (in thousands)'), 'Units outstanding (m units)');
+    assert.strictEqual(sharesLabel('Weighted average shares outstanding, in thousands'), 'Weighted average shares outstanding (m shares)');
   });
 });
