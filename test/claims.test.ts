@@ -168,6 +168,22 @@ describe('claims: outlook of made-up releases', () => {
       'Profit per diluted ADS | Q4 2024 | 0.09 | 0.11 | USD/share | level',
       'Profit per diluted ADS | Q4 2024 | 26 | 54 | percent | change yoy',
     ]);
+    // Printed as stated: in cents, not "$0.090–0.110".
+    assert.strictEqual(outlook(r)[2].value, '9.0\u201311.0 cents');
+  });
+
+  it('keeps what the guidance says in words of a basis or part of the measure', () => {
+    const r = release([
+      '## Outlook',
+      '- Revenue \u2013 first half revenue up approximately 10% due to the acquisition, up modestly on an organic basis.',
+      '- GP rate \u2013 rate up approximately 80 basis points reflecting the acquisition; organic GP rate roughly flat.',
+      '- Capital expenditures \u2013 approximately $15 million, down from last year.',
+    ], { year: 2024, quarter: 4 });
+    assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value]), [
+      ['Revenue growth, up modestly on an organic basis', 'c. +10%'],
+      ['GP rate growth, organic GP rate roughly flat', 'c. +80bp'],
+      ['Capital expenditures', 'c. $15 million'],
+    ]);
   });
 
   it('splits "respectively" lists, applies a width stated after them, and keeps the subjects apart', () => {
@@ -211,6 +227,9 @@ describe('claims: outlook of made-up releases', () => {
     ]);
     assert.deepStrictEqual(pins(r, 'outlook'), ['Debt reduction | FY2025 | 100 | open | USDe6 | level', 'Investment | FY2025 | 225 | 225 | USDe6 | level ~']);
     assert.deepStrictEqual(outlook(r).map((i) => i.value), ['at least US$100 million', 'c. US$225 million']);
+    // A target raised is guidance for the year it runs to, whatever the verb's tense.
+    const target = release(['We have increased our long-term debt reduction target to $700 million and extended our debt reduction period to 2027.']);
+    assert.deepStrictEqual(pins(target, 'outlook'), ['Long-term debt reduction target | to 2027 | 700 | 700 | USDe6 | level']);
   });
 
   it('states nothing when nothing is guided', () => {
@@ -316,9 +335,31 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     ]);
   });
 
+  it('scopes highlights to the segment sub-heading and the span the sentence names; one amount named twice is one highlight', () => {
+    const r = release([
+      '## Operating Highlights',
+      'Earnings from realizations were $108 million for the quarter and $1.4 billion for the year.',
+      'Asset Management:',
+      '- Total inflows were over $135 billion in 2024.',
+      'Wealth Solutions:',
+      '- Distributable operating earnings were $421 million in the quarter and $1.4 billion for the year.',
+      '- During the year, we closed nearly $40 billion of asset sales.',
+      'Earnings from the monetization of mature assets were $108 million for the quarter and $1.4 billion for the year.',
+    ], { year: 2024, quarter: 4 });
+    assert.deepStrictEqual(highlights(r).map((i) => [i.label, i.value]), [
+      ['Earnings from realizations', '$108 million'],
+      ['Total inflows (Asset Management, FY2024)', 'at least $135 billion'],
+      ['Distributable operating earnings (Wealth Solutions)', '$421 million'],
+      ['Asset sales (Wealth Solutions, FY2024)', 'c. $40 billion'],
+    ]);
+  });
+
   it('names what moved a figure when the release says why', () => {
     const r = release(['The gross margin rate was 27.9% in the quarter, primarily due to lower sales of appliances.']);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Gross margin rate', '27.9%', 'primarily due to lower sales of appliances']]);
+    // The reason in the next sentence: "The increase was primarily due to …".
+    const next = release(['Net investment income increased by 61.3% to $11.3 million compared to $7.0 million in the prior year\u2019s third quarter. The increase was primarily due to higher yields on invested assets.']);
+    assert.deepStrictEqual(whatMoved(next).map((i) => [i.label, i.value, i.note]), [['Net investment income', 'up 61.3%', 'primarily due to higher yields on invested assets']]);
   });
 
   it('prints reconciliation adjustments in the page\u2019s unit, as what they are: deducted or added back, one-off only when said; one under a thousandth of its column\u2019s largest figure is none', () => {
@@ -466,6 +507,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Revenue | Q1 2025 | 0 | 4.6 | percent | change yoy',
       'Profit per diluted ADS | Q1 2025 | 26 | 54 | percent | change yoy',
     ]);
+    // "Profit per diluted ADS to be 9.0 cents to 11.0 cents".
+    assert.strictEqual(outlook(r)[2].value, '9.0\u201311.0 cents');
   });
 
   it('Sears Q2 2004: Q3 and full-year EPS ranges; the debt it retired is not outlook', async () => {
@@ -480,10 +523,12 @@ describe('claims: corpus releases, pinned from their sources', function () {
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Investment | FY2025 | 225 | 225 | CADe6 | level ~',
       'Debt reduction | FY2025 | 100 | open | CADe6 | level',
+      // "… and have increased our long-term debt reduction target to $700 million and extended our debt reduction period to 2027".
+      'Long-term debt reduction target | to 2027 | 700 | 700 | CADe6 | level',
       'Direct shareholder returns (% of free cash flow) | FY2025 | 35 | 45 | percent | level',
     ]);
     // "… 35% to 45% of free cash flow, before debt repayments."
-    assert.strictEqual(outlook(r)[2].label, 'Direct shareholder returns (% of free cash flow), before debt repayments');
+    assert.strictEqual(outlook(r)[3].label, 'Direct shareholder returns (% of free cash flow), before debt repayments');
     // "repurchased $25 million of common shares under our NCIB, and ended the quarter with $74 million of cash".
     assert.deepStrictEqual(pins(r, 'capital-return'), ['Buyback executed | FY2024 | 75 | 75 | CADe6 | level', 'Buyback executed | Q4 2024 | 25 | 25 | CADe6 | level']);
   });
@@ -514,6 +559,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Adjusted EBITDA margin | H1 2025 | 10 | 10 | bp | change',
       'Adjusted EBITDA margin | H1 2025 | 3.6 | 3.6 | percent | level ~',
     ]);
+    // "up approximately 10% …, up modestly on an organic basis"; "…; organic GP rate roughly flat".
+    assert.deepStrictEqual(outlook(r).slice(0, 2).map((i) => i.label), ['Revenue growth, up modestly on an organic basis', 'GP rate growth, organic GP rate roughly flat']);
     assert.deepStrictEqual(pins(r, 'capital-return'), ['Dividend declared per share | - | 0.075 | 0.075 | USD/share | level', 'Buyback executed | Q4 2024 | 10 | 10 | USDe6 | level']);
   });
 

@@ -108,3 +108,32 @@ describe('facts of made-up sentences: roles and ties at the printed precision', 
     assert.strictEqual(of(r, '$1,234 million', 1).role, 'current');
   });
 });
+
+describe('facts: the period a paragraph and a column name', () => {
+  const TABLES = '\n\nResults\n(in millions)\n\n\tThree months ended December 31, 2024\tThree months ended December 31, 2023\tYear ended December 31, 2024\tYear ended December 31, 2023\nRevenue\t3,300\t3,000\t12,000\t11,500\nOperating income\t1,419\t1,200\t4,680\t4,400\nOperating margin\t43%\t40%\t39%\t38%\n';
+  function release(paragraphs: string[], tables = TABLES): Release {
+    const r = readText(`# Example Corp Q4 2024 results\n\n${paragraphs.join('\n\n')}${tables}`, 'made-up.txt');
+    r.meta.fiscalYear = 2024;
+    r.meta.fiscalQuarter = 4;
+    r.meta.periodEnd = '2024-12-31';
+    return infer(r);
+  }
+
+  it('a paragraph that opens with its year speaks of the year in each sentence: no disagreement with the quarter', () => {
+    const r = release(['Q4 operating margin was 43% in the quarter.', 'For fiscal year 2024, revenue was up 4% at $12.0 billion. Operating margin was 39%.']);
+    const ties = r.facts.filter((f) => f.tie).map((f) => `${f.text}=${f.tie!.tableValue.toString()}${f.tie!.diff.isZero() ? '' : ' (differs)'}`);
+    assert.deepStrictEqual(ties, ['43%=43', '$12.0 billion=12', '39%=39']);
+  });
+
+  it('a year compared with is the prior year however many words name the measure before the figure', () => {
+    const r = release(['Operating income was $1,419 million, compared with fourth-quarter 2023 operating income of $1,200 million.']);
+    assert.deepStrictEqual(r.facts.map((f) => [f.text, f.role]), [['$1,419 million', 'current'], ['$1,200 million', 'prior-year']]);
+  });
+
+  it('a column named by its year alone under a span heading is that year\u2019s span', () => {
+    const tables = '\n\nResults\n(in millions)\n\n\tThree Months Ended\t\tYears Ended\t\n\t2024\t2023\t2024\t2023\nRevenue\t3,300\t3,000\t12,000\t11,500\nNet income\t101\t90\t1,900\t1,700\n';
+    const r = release(['Net income was $101 million in the quarter.'], tables);
+    const f = r.facts.find((x) => x.text === '$101 million')!;
+    assert.strictEqual(f.tie?.tableValue.toString(), '101');
+  });
+});

@@ -79,4 +79,15 @@ describe('company model: one release given twice', () => {
     const view = trendView(m, planSeries(m).plan);
     assert.match(view.footer.source, /^2 releases \(2024Q1, 2024Q2\);/);
   });
+
+  it('tells two different releases of one quarter apart on the trend page', () => {
+    // A preliminary release of the second quarter with other figures, published a week earlier.
+    const prelim = release('q2-prelim.txt', '2024-06-30', 2, [income([q('2024-06-30'), q('2023-06-30')], ['111', '95'], ['13', '9'])]);
+    prelim.meta.releaseDate = '2024-07-10';
+    const final = q2();
+    final.meta.releaseDate = '2024-07-17';
+    const two = one(buildSeries([infer(q1()), infer(prelim), infer(final)]));
+    assert.strictEqual(two.releases.length, 3);
+    assert.match(trendView(two, planSeries(two).plan).footer.source, /^3 releases \(2024Q1, 2024Q2 of 2024-07-10, 2024Q2 of 2024-07-17\);/);
+  });
 });

@@ -104,7 +104,16 @@
     // takes its place.
     if (e.preview && e.status !== 'failed') {
       if (!previewShown) { previewShown = true; preview(e); } else if (e.status === 'done') settle(e);
-    }
+    } else if (e.status === 'failed' || e.status === 'deleted') withdraw(e);
+  }
+
+  /** A release that failed after its briefing was shown (or was deleted) is shown no longer. */
+  function withdraw(e) {
+    if (!document.querySelector(`#preview iframe[data-hash="${e.hash}"]`)) return;
+    const box = document.getElementById('preview');
+    box.replaceChildren();
+    box.hidden = true;
+    previewShown = false;
   }
 
   function summary(e) {

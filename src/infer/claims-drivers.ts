@@ -1,6 +1,7 @@
 import { Decimal } from '../model/decimal';
 import type { Claim, Column, ProseFact, Release } from '../model/types';
 import { findMentions } from './facts-mentions';
+import { sentencesOf } from './facts';
 import { isMeasure } from './claims-highlights';
 import { daysBetween, yearBefore } from './facts-tie';
 import { periodIn, reportedMonths, reportedOrdinal } from './claims-period';
@@ -121,7 +122,11 @@ function explainedChanges(release: Release): Claim[] {
     if (named && named.ordinal !== reportedOrdinal(release.meta)) continue;
     // A year's figure on a quarter's page (the year ends with the quarter) says it is the year's.
     const period = named && /^FY/.test(named.label) && !/^FY/.test(release.meta.fiscalPeriod ?? 'FY') ? named.label : release.meta.fiscalPeriod;
-    const because = BECAUSE.exec(s.text);
+    // "… increased by 61.3% to $11.3 million … . The increase was primarily due to …": the next
+    // sentence gives the reason of the change this one states.
+    const next = BECAUSE.test(s.text) ? null : nextSentence(release, s);
+    const said = next ? THE_CHANGE.exec(next) : null;
+    const because = said ? { index: s.text.length, 0: said[1], reasonText: next!.slice(said.index + said[0].length) } : withReason(s.text);
     if (!because) continue;
     // The figure the reason explains stands right before the reason, in the same clause: the last
     // figure of the period before it ("was $261 million, a decrease of $126 million, due to …"
@@ -151,7 +156,7 @@ function explainedChanges(release: Release): Claim[] {
     const level = direction !== 0 && !isMeasure(f.subject.replace(/\s*\(change\)$/, '')) ? group.find((x) => x !== f && x.role === 'current' && isMeasure(x.subject)) : undefined;
     // The reason runs to the end of its clause ("U.S." does not end it) or an aside it closes.
     // What partly offset it stays with it ("…, partially offset by higher Canadian activity").
-    let reason = s.text.slice(because.index + because[0].length).split(/;\s|(?<![A-Z])\.\s/)[0].trim().replace(/[.,;]+$/, '');
+    let reason = because.reasonText.split(/;\s|(?<![A-Z])\.\s/)[0].trim().replace(/[.,;]+$/, '');
     const close = reason.indexOf(')');
     if (close >= 0 && !reason.slice(0, close).includes('(')) reason = reason.slice(0, close).trim();
     if (!reason || findMentions(reason, null).length > 3) continue;
@@ -170,6 +175,24 @@ function explainedChanges(release: Release): Claim[] {
     if (out.length >= 2) break;
   }
   return out;
+}
+
+// "The increase was primarily due to", "This decrease was driven by": a reason for the change just stated.
+const THE_CHANGE = /^(?:the|this)\s+(?:increase|decrease|decline|improvement|rise|growth|reduction|change)\s+(?:was|is)\s+((?:primarily|mainly|largely|partially|partly|principally)?\s*(?:due\s+to|driven\s+by|as\s+a\s+result\s+of|attributable\s+to))\s+/i;
+
+/** The reason words of a sentence: where they start, their words, and what follows them. */
+function withReason(text: string): { index: number; 0: string; reasonText: string } | null {
+  const m = BECAUSE.exec(text);
+  return m ? { index: m.index, 0: m[0], reasonText: text.slice(m.index + m[0].length) } : null;
+}
+
+/** The sentence after this one in its paragraph (with or without figures), or null. */
+function nextSentence(release: Release, s: { text: string; paragraph?: number }): string | null {
+  const p = s.paragraph !== undefined ? release.prose?.[s.paragraph] : undefined;
+  if (!p) return null;
+  const items = sentencesOf(p.text);
+  const k = items.findIndex((x) => x.text === s.text);
+  return k >= 0 && k + 1 < items.length ? items[k + 1].text : null;
 }
 
 /** Up to five drivers: the reconciliation's one-offs first, then the explained changes. */

@@ -1,3 +1,4 @@
+import { Decimal } from '../model/decimal';
 import type { Claim, ProseFact, Release } from '../model/types';
 import { similarity } from './facts-tie';
 
@@ -18,6 +19,31 @@ const NOT_SECTION = /financial\s+(?:highlights|results)|statements?\s+of|balance
 // "over 9,000 units": a bound, not a count; "nearly", "approximately": a rounded figure.
 const BOUND_BEFORE = /\b(?:over|more\s+than|in\s+excess\s+of|at\s+least|exceeding)\s*$/i;
 const ROUNDED_BEFORE = /\b(?:nearly|almost|approximately|about|around|roughly|some|close\s+to)\s*$/i;
+
+/** The last sub-heading under a highlights heading when it names a part of the business, not a kind of figure. */
+function segmentOf(section: string): string | null {
+  const parts = section.split('\u203a').map((p) => p.trim().replace(/[:*_\s]+$/, '').replace(/^[*_\s]+/, ''));
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1];
+  return IN_SECTION.test(last) || NOT_SECTION.test(last) || /\d/.test(last) || last.split(' ').length > 4 ? null : last;
+}
+
+// The span right after a figure ("$421 million ($0.26/share) in the quarter", "over $135 billion in 2024"), or a sentence's opening words ("During the year, …").
+const SPAN_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:(?:for|in|during|over)\s+the\s+(?:(full|fiscal)\s+)?(year|quarter)\b|(?:for|in|during)\s+((?:19|20)\d{2})\b(?!\s*(?:and|to)\b))/i;
+const SPAN_LEAD = /^\s*(?:for|in|during|over)\s+the\s+(?:(?:full|fiscal)\s+)?(year|quarter)\b/i;
+
+/** The span a highlight's figure is of when the sentence says, as a period label; null when it does not say. */
+function spanOf(sentence: string, at: number, figure: string, release: Release): string | null {
+  const meta = release.meta;
+  if (at < 0 || meta.fiscalYear === null) return null;
+  const after = SPAN_AFTER.exec(sentence.slice(at + figure.length));
+  const lead = after ? null : SPAN_LEAD.exec(sentence);
+  const word = after?.[2] ?? lead?.[1];
+  const year = after?.[3] ? Number(after[3]) : null;
+  if (year !== null) return year === meta.fiscalYear && meta.fiscalQuarter !== null ? `FY${year}` : null;
+  if (word && /year/i.test(word) && meta.fiscalQuarter !== null) return `FY${meta.fiscalYear}`;
+  return null;
+}
 
 /** The heading a sentence stands under: the innermost of nested titles ("Financial agenda › About Gecina"). */
 function innermost(section: string): string {
@@ -75,8 +101,10 @@ export function highlightClaims(release: Release, max = 10): Claim[] {
   const facts = release.facts;
   const sentences = release.sentences ?? [];
   const inSection = (f: ProseFact) => {
-    const section = innermost(sentences[f.sentence]?.section ?? '');
-    return IN_SECTION.test(section) && !NOT_SECTION.test(section);
+    const path = sentences[f.sentence]?.section ?? '';
+    const section = innermost(path);
+    // Under a highlights heading, a segment's sub-heading is still the highlights.
+    return (IN_SECTION.test(section) || (!!segmentOf(path) && IN_SECTION.test(path))) && !NOT_SECTION.test(section);
   };
   const any = facts.some(inSection);
   // Whether a sentence is a quote or about capital, asked once per sentence, not once per figure.
@@ -93,7 +121,13 @@ export function highlightClaims(release: Release, max = 10): Claim[] {
     const f = facts[i];
     const s = sentences[f.sentence];
     if (!s || (any && !inSection(f)) || (!any && !/highlight/i.test(innermost(s.section)))) continue;
-    if (f.role !== 'current' || f.tie || f.kind === 'per-share' || f.subject.endsWith('(change)') || !isMeasure(f.subject)) continue;
+    if (f.role !== 'current' || f.kind === 'per-share' || f.subject.endsWith('(change)') || !isMeasure(f.subject)) continue;
+    // A sentence that leads with a table's figure restates the tables; its later figures are
+    // other spans of the same ("$101 million in the quarter and $1.9 billion for the year").
+    if (f.tie) {
+      seenLines.add(s.place.line);
+      continue;
+    }
     // A bare count needs a name of two words ("23,042,303 loans" says nothing of what they are).
     if (f.kind === 'number' && f.scale === 0 && f.subject.split(' ').length < 2) continue;
     // A share of more than ten times the whole is a year or a count misread as a percent; a bare
@@ -102,7 +136,11 @@ export function highlightClaims(release: Release, max = 10): Claim[] {
     if (f.kind === 'amount' && f.scale === 0 && !/\bper\b|price|rent|rate|fee|cost/i.test(f.subject)) continue;
     // Margins are ratios of the statements' lines, shown with them.
     if (/\bmargin\b/i.test(f.subject) || restatesTable(release, f.subject)) continue;
+    // The same amount named twice ("earnings from realizations", "… from the monetization of mature assets") is one figure.
+    const amountKey = f.kind === 'amount' ? `${f.currency}|${f.value.times(new Decimal(10).pow(f.scale)).toString()}` : null;
+    if (amountKey && seenSubjects.has(amountKey)) seenLines.add(s.place.line);
     if (seenLines.has(s.place.line) || skipped(f.sentence, s.text) || seenSubjects.has(f.subject.toLowerCase())) continue;
+    if (amountKey) seenSubjects.add(amountKey);
     seenLines.add(s.place.line);
     seenSubjects.add(f.subject.toLowerCase());
     const at = s.text.indexOf(f.text);
@@ -110,12 +148,16 @@ export function highlightClaims(release: Release, max = 10): Claim[] {
     if (CHANGE_BEFORE.test(lead)) continue;
     const bound = BOUND_BEFORE.test(lead);
     const change = changeAfter(facts, i, s.text);
-    const subject = capital(listHead(s.text, f.subject));
+    // A segment's sub-heading under the highlights ("Wealth Solutions:") scopes its figures.
+    const segment = segmentOf(s.section);
+    const subject = `${capital(listHead(s.text, f.subject))}${segment && !f.subject.toLowerCase().includes(segment.toLowerCase()) ? ` (${segment})` : ''}`;
+    // "Total inflows were over $135 billion in 2024", "During the year, …" on a quarter's page: the year's figure says so.
+    const period = spanOf(s.text, at, f.text, release) ?? release.meta.fiscalPeriod;
     out.push({
       id: '',
       kind: 'highlight',
       subject,
-      period: release.meta.fiscalPeriod,
+      period,
       low: f.value,
       high: bound ? null : f.value,
       approximate: ROUNDED_BEFORE.test(lead),

@@ -30,6 +30,8 @@ export interface Stated {
   after: string;
   /** For "A and B are X and Y, respectively": this value's place in the list (0, 1, …), else null. */
   respective: number | null;
+  /** Stated in cents. */
+  cents: boolean;
 }
 
 const DOWN = /\b(?:decrease[sd]?|declin(?:e[sd]?|ing)|down|lower|fall(?:s|ing)?|fell|drop(?:s|ped)?|reduc(?:e[sd]?|tion)|contract(?:s|ed)?|negative)\s*(?:of|by|between)?\s*(?:approximately|about|around|roughly|c\.)?\s*$/i;
@@ -136,6 +138,7 @@ export function statedValues(clause: string, currency: string | null): Stated[] 
       before,
       after: '',
       respective: null,
+      cents: /\bcents?$/i.test(a.text),
     });
     prevEnd = end;
   }

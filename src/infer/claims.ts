@@ -118,6 +118,10 @@ function forwardClause(text: string): boolean {
   return !p || p.index > f.index;
 }
 
+// The measure a target names, right before the figure: "long-term debt reduction target to $700 million".
+const TARGET = /\b((?:(?:our|its|the)\s+)?(?:[\w-]+\s+){0,4}?target)\s+(?:to|of)\s*(?:approximately|about|at\s+least)?\s*(?=[$€£\d]|[A-Z]{1,3}\$)/i;
+const RUNS_TO = /\b(?:to|by|through|until|in)\s+((?:19|20)\d{2})\b(?![^.]*\b(?:to|by|through|until)\s+(?:19|20)\d{2}\b)/i;
+
 const INFINITIVE = /\bto\s+(?:be|decline|decrease|increase|grow|rise|fall|range|reach|remain)\b/i;
 
 interface Context {
@@ -145,6 +149,7 @@ function claim(kind: ClaimKind, subject: string, v: Stated, period: string | nul
     note: null,
     sentence,
     place,
+    ...(v.cents ? { cents: true } : {}),
   };
 }
 
@@ -174,9 +179,15 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
   const sentencePeriod = periodIn(s.text, meta);
   for (const clause of clausesOf(s.text)) {
     const headForward = FORWARD.test(clause.head);
-    const forward = forwardClause(clause.text) || ((headForward || ctx.forward) && !PAST.test(clause.text.replace(VERSUS_GUIDANCE, ' ')));
+    // "increased our long-term debt reduction target to $700 million and extended … to 2027": a
+    // target set, raised or kept is guidance whatever the verb's tense, for the year it runs to
+    // (with no such year, a target is left to the words around it).
+    const target = RUNS_TO.test(s.text) ? TARGET.exec(clause.text) : null;
+    const forward = !!target || forwardClause(clause.text) || ((headForward || ctx.forward) && !PAST.test(clause.text.replace(VERSUS_GUIDANCE, ' ')));
     if (!forward) continue;
-    const period = periodIn(clause.text, meta) ?? (clause.head ? periodIn(clause.head, meta, 'last') : null) ?? sentencePeriod ?? ctx.period;
+    const runsTo = target ? RUNS_TO.exec(s.text) : null;
+    // A target over years names the year it runs to, not a fiscal year of its own.
+    const period = (runsTo ? { label: `to ${runsTo[1]}`, ordinal: Number(runsTo[1]) * 4 + 4 } : null) ?? periodIn(clause.text, meta) ?? (clause.head ? periodIn(clause.head, meta, 'last') : null) ?? sentencePeriod ?? ctx.period;
     // Guidance is for a period after the reported one.
     if (period && reported !== null && period.ordinal <= reported) continue;
     if (!period && !ctx.forward && !headForward) continue;
@@ -194,7 +205,7 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
         continue;
       }
       // The second value of "A and B … X and Y, respectively" shares the list's subject.
-      let subject = v.respective && listed.length ? listed[0].subject : subjectOf(before);
+      let subject = target && v.start > target.index ? capital(target[1].replace(/^(?:our|its|the|a|an)\s+/i, '')) : v.respective && listed.length ? listed[0].subject : subjectOf(before);
       let change = v.change;
       // "up 10 basis points to approximately 3.6%": the level the change arrives at.
       if (prev && prev.change && /^\s*to\s*(?:approximately|about|around|roughly|c\.)?\s*$/i.test(v.before)) subject = prev.subject;
@@ -244,9 +255,21 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
       const names = respectiveSubjects(listed[0].subject, listed.length);
       if (names) listed.forEach((c, k) => (c.subject = capital(names[k])));
     }
+    // "…, up modestly on an organic basis"; "; organic GP rate roughly flat": what the guidance
+    // says of a part or basis of the measure in words only goes with the figure it qualifies.
+    const last = out[out.length - 1];
+    const words = values.length ? clause.text.slice(values[values.length - 1].end).split(/,\s*/).slice(1) : [clause.text];
+    for (const w of words) {
+      const said = w.trim().replace(/[.;]+$/, '');
+      if (!last || !QUALITATIVE.test(said) || /\d/.test(said) || said.split(' ').length > 12) continue;
+      last.note = last.note ? `${last.note}; ${said}` : said;
+    }
   }
   return out;
 }
+
+// A direction or level said in words of a basis or part of a guided measure.
+const QUALITATIVE = /\b(?:organic\w*|constant\s+currency|like[-\s]for[-\s]like|underlying)\b[^]*\b(?:up|down|flat|higher|lower|modest\w*|slight\w*|stable|unchanged|roughly|increase\w*|decrease\w*|declin\w*|grow\w*)\b|\b(?:up|down|flat|higher|lower|modest\w*|slight\w*|stable|roughly|increase\w*|decrease\w*)\b[^]*\b(?:organic\w*|constant\s+currency|like[-\s]for[-\s]like|underlying)\b/i;
 
 // What a guided figure includes or leaves out, stated between its measure and the figure
 // ("earnings per share, before the cumulative effect of …, to be between") or right after it

@@ -10,8 +10,11 @@ import type { Pass } from './index';
 // return — each with its sentence and place, tied to the table figure it restates.
 
 /** A heading, or a short bold line that heads the paragraphs below it. */
+// "Wealth Solutions:", "Asset Management:": a short line of a few capitalised words and a colon heads a list.
+const LIST_TITLE = /^[*_\s]*[A-Z][\w&'’-]*(?:\s+[A-Z&][\w&'’-]*){0,3}[*_\s]*:[*_\s]*$/;
+
 export function isSectionTitle(p: ProseParagraph): boolean {
-  if (p.heading > 0) return true;
+  if (p.heading > 0 || LIST_TITLE.test(p.text.trim())) return true;
   if (!p.bold || p.text.length > 120 || /\b(?:was|were|is|are)\b/.test(p.text)) return false;
   // A short bold line ending in a colon heads a list ("Financial Outlook:", "First Half 2025:").
   const t = p.text.trim();
@@ -122,6 +125,9 @@ function roleOf(m: NamedMention, before: string, after: string, s: SentenceConte
   }
   // The figure a sentence compares with ("… compared to 76.6%") is never the current one.
   if (FROM_BEFORE.test(before) || COMPARED_BEFORE.test(before)) return 'prior-period';
+  // "compared with first-quarter 2021 adjusted profit per share of $2.87": the year compared with names it.
+  const compared = /\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?(?:(?:first|second|third|fourth)[-\s]quarter\s+(?:of\s+)?|fiscal\s+(?:year\s+)?)?((?:19|20)\d{2})\b[^,;]*$/i.exec(before);
+  if (compared && periodEnd && Number(compared[1]) === Number(periodEnd.slice(0, 4)) - 1) return 'prior-year';
   const lead = LEAD_YEAR.exec(s.text);
   if (lead && periodEnd && Number(lead[1]) === Number(periodEnd.slice(0, 4)) - 1) return 'prior-year';
   return 'current';
@@ -138,10 +144,14 @@ export function proseSentences(release: Release): ProseSentence[] {
   let section = '';
   // A title right under another (no sentence between) is a subsection: "Financial Outlook: › First Half 2025:".
   let underTitle = false;
+  // The last heading that is not a list's title: "Asset Management:" after its paragraphs is a part of it.
+  let heading = '';
   for (const [pi, p] of (release.prose ?? []).entries()) {
     if (isSectionTitle(p)) {
       const title = p.text.replace(/\s+/g, ' ').trim();
-      section = underTitle && section ? `${section} \u203a ${title}` : title;
+      const listTitle = LIST_TITLE.test(title) && !p.bold && p.heading === 0;
+      section = underTitle && section ? `${section} \u203a ${title}` : listTitle && heading ? `${heading} \u203a ${title}` : title;
+      if (!listTitle) heading = section;
       underTitle = true;
       continue;
     }

@@ -21,7 +21,10 @@ export const columnFootingPass: Pass = {
   run(release: Release) {
     // Untied columns of each total row.
     const untied = new Map<string, Set<number>>();
+    // Only a statement with an untied row has anything to retry: the others are not read again.
+    const statements = new Set<string>();
     for (const u of release.untied) {
+      statements.add(u.ref.statement);
       const k = rowKey(u.ref);
       let cols = untied.get(k);
       if (!cols) untied.set(k, (cols = new Set()));
@@ -30,6 +33,7 @@ export const columnFootingPass: Pass = {
     if (untied.size === 0) return;
     const tied = new Set<string>();
     for (const st of release.statements) {
+      if (!statements.has(st.id)) continue;
       for (const block of blocks(st)) {
         for (const { kind, totalsOnly } of FOOTED_KINDS) {
           const { members, lines } = kindLines(block, kind);

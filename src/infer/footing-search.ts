@@ -1,5 +1,6 @@
 import { Decimal } from '../model/decimal';
 import type { Emphasis } from '../model/types';
+import { groupedRun } from './footing-groups';
 import type { Amount } from './grid';
 
 // The footing search over one run of same-kind rows, in reading order, independent of the model so
@@ -48,10 +49,10 @@ export interface Solution {
   terms: SignedTerm[];
   checks: Check[];
   /**
-   * Where the terms came from: a run above, a heading's lines below, a scattered subset above, or
-   * the adjustments of the reconciling subtotals above it.
+   * Where the terms came from: a run above, a heading's lines below, a scattered subset above, the
+   * adjustments of the reconciling subtotals above it, or the heads of groups above.
    */
-  how: 'window' | 'heading' | 'subset' | 'adjustments';
+  how: 'window' | 'heading' | 'subset' | 'adjustments' | 'groups';
 }
 
 export interface Failure {
@@ -517,6 +518,13 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       if (checks) sol = { terms, checks, how: 'window' };
     }
     if (!sol && total) sol = restatement(i);
+    if (!sol && total) {
+      const g = groupedRun(lines, i, open, (l, terms) => tryTerms(l, terms, 'full'));
+      if (g) {
+        for (const x of g.groups) nested.set(x.head, { terms: x.terms, checks: x.checks, how: 'window' });
+        sol = { terms: g.heads, checks: g.checks, how: 'groups' };
+      }
+    }
     return sol;
   };
 
@@ -540,7 +548,7 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
     // "non-GAAP = GAAP + adjustments" printed below it.
     const take = (s: Solution, total: boolean) => { for (const t of s.terms) if (t.sign === 1 || (!total && !isTotal(lines[t.line]))) consumed[t.line] = true; };
     take(sol, total);
-    if (sol.how === 'heading') for (const [k, s] of nested) { solutions.set(k, s); take(s, isTotal(lines[k])); }
+    if (sol.how === 'heading' || sol.how === 'groups') for (const [k, s] of nested) { solutions.set(k, s); take(s, isTotal(lines[k])); }
     // Terms above are always among the last open rows: drop them from the end.
     let keep = open.length;
     while (keep > 0 && open.length - keep < MAX_WINDOW + SUBSET_POOL) keep--;

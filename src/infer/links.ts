@@ -7,7 +7,8 @@ import { likeness, tableWordings } from './labels';
 
 // Links: a figure that restates one printed elsewhere points at the statement where it is primary
 // (the income statement first, then the balance sheet, then cash flows), so that the workbook has
-// one source for it. And a share count or per-share figure repeated under the convenience currency
+// one source for it. A total nothing here recomputes may also point forward, to a later table whose
+// footing makes the same figure (a summary printed before the reconciliation that computes it). And a share count or per-share figure repeated under the convenience currency
 // is the reporting column's figure, not a conversion.
 
 const RANK: Record<StatementKind, number> = {
@@ -86,8 +87,9 @@ function columnsByKey(table: TableAt['table']): Map<string, number> {
   return cols;
 }
 
-function figureKey(table: TableAt['table'], col: number, kind: ValueKind, value: Decimal): string {
-  return `${keysOf(table)[col]}|${kind}|${value.toString()}`;
+/** `keys` are the short names of keysOf(table), looked up once per table by the caller. */
+function figureKey(keys: (string | null)[], col: number, kind: ValueKind, value: Decimal): string {
+  return `${keys[col]}|${kind}|${value.toString()}`;
 }
 
 /** A linkable figure of a cell: its absolute amount, and its index key when it is not zero. */
@@ -100,18 +102,30 @@ interface Linkable {
 function candidates(tables: TableAt[]): { figures: Map<Figure, Linkable>; index: Map<string, Candidate[]> } {
   const figures = new Map<Figure, Linkable>();
   const index = new Map<string, Candidate[]>();
+  // Column keys are long and every figure's key starts with one: each distinct key is named by a
+  // number, so that the index hashes short strings. Equal names, equal keys, as before.
+  const names = new Map<string, string>();
+  const short = (k: string | null) => {
+    if (k === null) return null;
+    let name = names.get(k);
+    if (name === undefined) { name = String(names.size); names.set(k, name); }
+    return name;
+  };
   tables.forEach((at, order) => {
+    // A table's column keys, once for all its cells.
+    const keys = keysOf(at.table).map(short);
+    const years = yearKeysOf(at.table).map(short);
     at.table.rows.forEach((row, ri) => {
       row.cells.forEach((cell, ci) => {
         const a = cell && LINKED_KINDS.includes(cell.kind) ? amountOf(cell) : null;
         if (!a) return;
-        const key = a.value.isZero() ? null : figureKey(at.table, ci, cell!.kind, a.value);
+        const key = a.value.isZero() ? null : figureKey(keys, ci, cell!.kind, a.value);
         figures.set(cell!, { amount: a, key });
         if (key === null) return;
         const candidate = { ref: { statement: at.statement.id, table: at.index, row: ri, col: ci }, order, rank: RANK[at.statement.kind], table: at.table };
         // A dated figure is found by its year as well, by a summary that prints only years.
-        const year = yearKeysOf(at.table)[ci];
-        for (const k of year ? [key, `${year}|${cell!.kind}|${a.value.toString()}`] : [key]) {
+        const year = years[ci];
+        for (const k of year ? [key, figureKey(years, ci, cell!.kind, a.value)] : [key]) {
           const list = index.get(k) ?? [];
           list.push(candidate);
           index.set(k, list);
@@ -124,10 +138,10 @@ function candidates(tables: TableAt[]): { figures: Map<Figure, Linkable>; index:
 
 /** Same row, reporting-currency column of the same period: where a repeated share count or per-share figure comes from. */
 const twins = new WeakMap<TableAt['table'], (number | null)[]>();
-function reportingTwin(at: TableAt, col: number): number | null {
+function reportingTwins(at: TableAt): (number | null)[] {
   let cols = twins.get(at.table);
   if (!cols) { cols = at.table.columns.map((_, ci) => findTwin(at, ci)); twins.set(at.table, cols); }
-  return cols[col];
+  return cols;
 }
 
 function findTwin(at: TableAt, col: number): number | null {
@@ -163,10 +177,13 @@ export const linksPass: Pass = {
   name: 'links',
   run(release: Release) {
     const defined = definedCells(release);
+    // Cells the footings make, before any link: where a later table shows a figure's arithmetic.
+    const footed = new Set(defined);
     const tables = allTables(release);
     const { figures, index } = candidates(tables);
     tables.forEach((at, order) => {
       const rank = RANK[at.statement.kind];
+      const twins = reportingTwins(at);
       at.table.rows.forEach((row, ri) => {
         row.cells.forEach((cell, ci) => {
           // Only linkable figures (of a linked kind, not blank) are looked up among the defined cells.
@@ -177,7 +194,7 @@ export const linksPass: Pass = {
           const a = fig.amount;
           let source: CellRef | null = null;
           // A share count under the convenience currency is the same count: link it to its own row first.
-          const twin = reportingTwin(at, ci);
+          const twin = twins[ci];
           if (twin !== null && cell.kind !== 'amount') {
             const tw = amountOf(row.cells[twin], cell.kind);
             if (tw && tw.value.eq(a.value)) source = { ...target, col: twin };
@@ -187,9 +204,11 @@ export const linksPass: Pass = {
             const same = index.get(fig.key!) ?? [];
             // A number printed in dozens of places (a repeated 5) restates nothing in particular.
             if (same.length > MAX_SAME) return;
+            const total = row.emphasis === 'total' || row.emphasis === 'subtotal';
             for (const c of same) {
               const earlier = c.rank < rank || (c.rank === rank && c.order < order && c.ref.statement !== target.statement);
-              if (!earlier) continue;
+              const computedLater = total && !earlier && c.ref.statement !== target.statement && footed.has(cellKey(c.ref, c.ref.col));
+              if (!earlier && !computedLater) continue;
               if (!agrees(release, at, ri, ci, c.ref)) continue;
               const like = likeness(wordingsOf(at.table, ri), wordingsOf(c.table, c.ref.row));
               // The most alike wins; between equals, the statement where the figure is primary.

@@ -7,6 +7,11 @@ export interface TieSummary {
   totalsFound: number;
   /** Of those, the ones a footing recomputes as reported (within its rounding bound) or a link restates exactly. */
   totalsTied: number;
+  /**
+   * Figures of totals left out of `totalsFound`: nothing recomputes them, but a tying footing takes
+   * each as a term (its lines are not printed), so they can be neither tied nor untied.
+   */
+  totalsInconclusive: number;
   relations: number;
   /** Relations with a non-zero residual where they define a figure, described for a reader. */
   exceptions: TieException[];
@@ -63,14 +68,18 @@ export function tieSummary(release: Release): TieSummary {
   }
   let totalsFound = 0;
   let totalsTied = 0;
+  let totalsInconclusive = 0;
+  const vouched = new Set(release.untied.filter((u) => u.partOf).map((u) => cellKey(u.ref, u.col)));
   const untiedRows = new Map<string, { label: string; count: number }>();
   for (const st of release.statements) {
     st.tables.forEach((t, ti) => t.rows.forEach((row, ri) => {
       if ((row.emphasis !== 'subtotal' && row.emphasis !== 'total') || row.claimed === false) return;
       row.cells.forEach((c, ci) => {
-        if (!c || c.value === null || c.kind === 'percent') return;
+        if (!c || c.value === null || c.kind === 'percent' || row.unclaimed?.includes(ci)) return;
+        const key = cellKey({ statement: st.id, table: ti, row: ri }, ci);
+        if (vouched.has(key) && !tied.has(key)) { totalsInconclusive++; return; }
         totalsFound++;
-        if (tied.has(cellKey({ statement: st.id, table: ti, row: ri }, ci))) totalsTied++;
+        if (tied.has(key)) totalsTied++;
         else {
           const k = `${st.id}/${ti}/${ri}`;
           const u = untiedRows.get(k) ?? { label: row.label.replace(/\s+/g, ' ').trim(), count: 0 };
@@ -80,5 +89,5 @@ export function tieSummary(release: Release): TieSummary {
       });
     }));
   }
-  return { totalsFound, totalsTied, relations: release.relations.length, exceptions, untiedRows: [...untiedRows.values()] };
+  return { totalsFound, totalsTied, totalsInconclusive, relations: release.relations.length, exceptions, untiedRows: [...untiedRows.values()] };
 }

@@ -93,6 +93,12 @@ export interface Row {
    */
   claimed?: false;
   /**
+   * Columns whose figures claim no sum although the row's other columns tie: a per-share or share-count
+   * row's figure that no link or across relation makes (a non-GAAP EPS is a ratio, a share count's "—"
+   * adjustment adds nothing). Not counted among the totals. Absent when there are none.
+   */
+  unclaimed?: number[];
+  /**
    * What a balance-sheet row closes where its label names less (infer/balance-sides.ts): a "Total
    * liabilities" equal to total assets, with equity inside its span, is total liabilities and equity.
    */
@@ -196,6 +202,8 @@ export interface Claim {
   base: { value: Decimal; text: string; growthLow: Decimal | null; growthHigh: Decimal | null } | null;
   /** What the release gives beside the figure: a driver's reason, a buyback's shares and price. */
   note: string | null;
+  /** Stated in cents ("9.0 cents to 11.0 cents"), printed so; low and high are in the currency's units. */
+  cents?: boolean;
   /** Index of the sentence in `release.sentences`. */
   sentence: number;
   place: Place;
@@ -337,6 +345,12 @@ export interface Untied {
   reason: string;
   /** reported − the nearest candidate sum (the open item rows directly above), in printed units, when there is one. */
   gap?: Decimal;
+  /**
+   * The total of a footing that takes this figure as a term and ties in its column: the figure agrees
+   * with the table, but its own lines are not printed (or not all of them), so nothing can check it.
+   * Listed as inconclusive, not counted as untied.
+   */
+  partOf?: RowRef;
 }
 
 /** The kind of company the statements' own line items show; it decides which figures lead. */

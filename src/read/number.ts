@@ -1,4 +1,5 @@
 import { Decimal } from '../model/decimal';
+import { remembered } from './recent';
 
 export interface ParsedNumber {
   value: Decimal;
@@ -31,19 +32,12 @@ export function cleanCellText(text: string): string {
 export function parseFigure(raw: string): ParsedNumber | null {
   // Most cells asked are labels and words: turn them away before any cleaning.
   if (!FIGURE_CHAR.test(raw)) return null;
-  // A cell is asked several times on its way from reader to statement (is it a figure, a header,
-  // its value): the figures of the cells asked last are kept, and shared (a Decimal never changes).
-  let figure = RECENT.get(raw);
-  if (figure === undefined) {
-    if (RECENT.size >= RECENT_MAX) RECENT.clear();
-    figure = readFigure(raw);
-    RECENT.set(raw, figure);
-  }
-  return figure;
+  return recentFigure(raw);
 }
 
-const RECENT_MAX = 10_000;
-const RECENT = new Map<string, ParsedNumber | null>();
+// A cell is asked several times on its way from reader to statement (is it a figure, a header,
+// its value): the figures of the cells asked last are kept, and shared (a Decimal never changes).
+const recentFigure = remembered(readFigure);
 
 function readFigure(raw: string): ParsedNumber | null {
   // Bare digits, the commonest figure, need none of the cleaning below.

@@ -6,6 +6,7 @@ import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
 import { shareCountsBetween } from './share-rows';
 import { foldSubColumns } from './sub-columns';
 import { nameUnlabelledTotals } from './totals';
+import { remembered } from './recent';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
 
 // Raw tables → statements. Every tokenizer hands over rows whose first cell is the label and whose
@@ -15,6 +16,10 @@ import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
 const YEAR = /^(?:fiscal\s+|fy\s*)?(19|20)\d{2}\s*\*?$/i;
 const CURRENCY_ONLY = /^(RMB|USD|US\$|\$|NT\$|C\$|EUR|€|CAD|TWD|HKD|HK\$|GBP|£|¥)$/i;
 const TITLE_MAX = 200;
+// A row's kind by its label, read for every row: labels repeat from table to table.
+const labelKind = remembered(kindFromLabel);
+// A title's kind, asked of every line above every table.
+const kindOfTitle = remembered(classifyTitle);
 
 interface Context {
   title: string | null;
@@ -239,7 +244,8 @@ function buildTable(
   const indents = [...new Set(body.map((r) => r.indent))].sort((a, b) => a - b);
   const useIndent = indents.length > 1;
   // Columns each headed "Per Share" (over their periods) make every row a per-share figure unless its label says otherwise.
-  let context: ValueKind | null = columns.length && columns.every((c) => kindFromLabel(c.header.join(' ')) === 'per-share') ? 'per-share' : null;
+  // ("… except per share data" in a caption says the opposite).
+  let context: ValueKind | null = columns.length && columns.every((c) => /\bper (?:share|unit|ads)\s*$/i.test(c.header.join(' ')) && !/\bexcept\b/i.test(c.header.join(' '))) ? 'per-share' : null;
   const counted = new Map<string, ValueKind>();
   let underHeader = false;
   let heading = '';
@@ -253,7 +259,7 @@ function buildTable(
     const values = hasValues(raw);
     if (!values && label === '') continue;
     let emphasis = emphasisOf(raw, values, boldColumns, boldTable);
-    const own = kindFromLabel(label);
+    const own = labelKind(label);
     if (!values) {
       // A heading the source wrapped over several rows ("Earnings per" / "share") is read whole.
       heading = heading && continuesHeading(heading, label) ? `${heading} ${label}` : label;
@@ -317,12 +323,12 @@ function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
   for (let i = before.length - 1; i >= 0; i--) {
     const l = before[i];
     if (l.text === '' || l.text.length > TITLE_MAX || /^\(?unaudited\)?$/i.test(l.text) || isNote(l.text)) continue;
-    if (l.strong || classifyTitle(l.text) !== 'other') {
+    if (l.strong || kindOfTitle(l.text) !== 'other') {
       // A title wrapped over two heading lines ("... STATEMENTS OF COMPREHENSIVE" / "LOSS") is read whole.
       const prev = before[i - 1];
-      const wrapped = prev?.strong && l.text.length <= 80 && !/[.;]\s/.test(prev.text) && classifyTitle(l.text) === 'other';
+      const wrapped = prev?.strong && l.text.length <= 80 && !/[.;]\s/.test(prev.text) && kindOfTitle(l.text) === 'other';
       const whole = wrapped ? `${prev.text} ${l.text}` : null;
-      title = (whole && classifyTitle(whole) !== 'other' ? whole : l.text).replace(/[:.]\s*$/, '');
+      title = (whole && kindOfTitle(whole) !== 'other' ? whole : l.text).replace(/[:.]\s*$/, '');
       break;
     }
   }
@@ -360,7 +366,7 @@ export function buildStatements(blocks: RawBlock[], docCurrency: string | null, 
     const continues = current !== null && ctx.title === null && ctx.otherLines === 0;
     if (!continues) {
       const labels = segments.flatMap((s) => s.body.map((r) => r.cells[0].text));
-      const titleKind = ctx.title ? classifyTitle(ctx.title) : 'other';
+      const titleKind = ctx.title ? kindOfTitle(ctx.title) : 'other';
       let kind = titleKind !== 'other' || (ctx.title && isDigestTitle(ctx.title)) ? titleKind : classifyByLabels(labels);
       // A "statement of comprehensive loss" that carries revenue down to net income is the income statement.
       if (kind === 'comprehensive-income' && classifyByLabels(labels) === 'income') kind = 'income';

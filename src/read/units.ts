@@ -1,3 +1,5 @@
+import { remembered } from './recent';
+
 // Units and currency as captions and headers state them.
 
 export interface Units {
@@ -54,6 +56,13 @@ export function scaleIn(text: string): number | null {
  * except for number of shares and per share data)" → amounts ×10³, shares ×10⁰, RMB and USD.
  */
 export function parseUnits(caption: string): Units {
+  return recentUnits(caption);
+}
+
+// Every table reads its caption, and most tables of a release share one (or have none).
+const recentUnits = remembered(readUnits);
+
+function readUnits(caption: string): Units {
   const text = caption.replace(/\s+/g, ' ');
   const exceptAt = text.search(/\bexcept\b/i);
   const main = exceptAt >= 0 ? text.slice(0, exceptAt) : text;
@@ -71,5 +80,12 @@ export function parseUnits(caption: string): Units {
 
 /** True for a caption line that states units ("in thousands", "except per share data"). */
 export function isUnitsCaption(text: string): boolean {
+  return recentCaption(text);
+}
+
+// Asked of every title, prose line and header cell near a table, and most are asked again and again.
+const recentCaption = remembered(readsAsCaption);
+
+function readsAsCaption(text: string): boolean {
   return /\b(in|of)\s+(thousands?|millions?|billions?)\b|\bamounts in\b|'000s?\b|\bin 000[’']?s\b|\bexcept (for )?(per|share|number)|\(in [a-z$€]|\((?:[A-Z]{0,3}\$|€|£|[A-Z]{3})?\s*(thousands|millions|billions)\b/i.test(text) && text.length < 400;
 }

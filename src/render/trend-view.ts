@@ -214,10 +214,17 @@ export function trendView(model: SeriesModel, plan: ModelPlan, opts: TrendOption
       line: checks.count ? `Model checks: ${checks.count - checks.fails.length} of ${checks.count} tie or are within rounding (footings per period, quarters against years to date, balance-sheet identity)` : 'Model checks: nothing to compare',
     },
     footer: {
-      source: `${model.releases.length} releases (${model.releases.map((r) => r.label).join(', ')}); every figure a cell of ${model.company}\u2019s model workbook; italic: derived there as a formula`,
+      source: `${model.releases.length} releases (${releaseNames(model).join(', ')}); every figure a cell of ${model.company}\u2019s model workbook; italic: derived there as a formula`,
       units: unitsLine,
       rate: null,
       generated: latest.meta.releaseDate,
     },
   };
+}
+
+/** Each release once, by its period; two releases of one period (a preliminary and a final one) told apart by date or file. */
+function releaseNames(model: SeriesModel): string[] {
+  const count = new Map<string, number>();
+  for (const r of model.releases) count.set(r.label, (count.get(r.label) ?? 0) + 1);
+  return model.releases.map((r) => (count.get(r.label)! > 1 ? `${r.label} of ${r.release.meta.releaseDate ?? r.release.source.file}` : r.label));
 }

@@ -29,6 +29,12 @@ function one(c: Claim, v: Decimal, home: string | null, withUnit: boolean, sign:
 /** A claim's value as stated: "RMB1.75–1.85 billion", "−12.5% to −8.5%", "≥$100 million", "~$22 billion". */
 export function claimValue(c: Claim, home: string | null): string {
   if (!c.low) return '';
+  // "9.0 cents to 11.0 cents" is printed as the release states it, in cents.
+  if (c.cents && c.unit === 'per-share' && !c.change) {
+    const cents = (x: Decimal) => formatFigure(x.times(100), { decimals: Math.max(0, c.decimals - 2) });
+    if (c.high === null) return `at least ${cents(c.low)} cents`;
+    return `${c.approximate ? 'c. ' : ''}${cents(c.low)}${c.high.eq(c.low) ? '' : `\u2013${cents(c.high)}`} cents`;
+  }
   const sign = c.change;
   if (c.high === null) return `at least ${one(c, c.low, home, true, sign)}`;
   if (c.high.eq(c.low)) return `${c.approximate ? 'c. ' : ''}${one(c, c.low, home, true, sign)}`;
@@ -69,7 +75,8 @@ export function highlights(release: Release, max = 10): ProseItem[] {
     const change: ProseItem['change'] = c.note
       ? { text: `${c.note.replace(/^-/, '\u2212')}${c.comparison ? ` ${COMPARISON[c.comparison]}` : ''}`.trim(), sign: c.note.startsWith('-') ? 'neg' : /^\+0(?:\.0*)?%$/.test(c.note) ? 'flat' : 'pos' }
       : null;
-    return { label: c.subject, value: claimValue(c, home), note: null, change };
+    // A figure of another span than the page's ("in 2024" on a fourth quarter's page) says which.
+    return { label: withPeriod(c, release), value: claimValue(c, home), note: null, change };
   });
 }
 
@@ -104,7 +111,7 @@ export function whatMoved(release: Release, max = 5): ProseItem[] {
     const value = stated ? changeText(c, home) : c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home);
     const level = stated && c.base ? `to ${c.base.text}; ` : '';
     return {
-      label: `${c.subject}${c.period && c.period !== release.meta.fiscalPeriod ? ` (${c.period})` : ''}`,
+      label: withPeriod(c, release),
       value,
       note: c.note ? `${level}${c.note}${was}` : null,
       change: null,
@@ -117,4 +124,10 @@ function changeText(c: Claim, home: string | null): string {
   if (!c.change || !c.low) return claimValue(c, home);
   const level = { ...c, change: false, low: c.low.abs(), high: c.high?.abs() ?? null };
   return `${c.low.isNegative() ? 'down' : 'up'} ${claimValue(level, home)}`;
+}
+
+/** A claim's subject with its period when that is not the page's: "Total inflows (Asset Management, FY2024)". */
+function withPeriod(c: Claim, release: Release): string {
+  if (!c.period || c.period === release.meta.fiscalPeriod) return c.subject;
+  return /\)$/.test(c.subject) ? `${c.subject.slice(0, -1)}, ${c.period})` : `${c.subject} (${c.period})`;
 }

@@ -23,10 +23,13 @@ const CURRENCY = /^(US\$|NT\$|C\$|A\$|HK\$|\$|€|£|¥)$/;
 const YEAR = /^(19|20)\d{2}$/;
 const VALUE_WORD = /^(nm|n\/m|n\/a|n\.a\.?|n\.m\.?|nil|--?|—|–)$/i;
 
-/** Chunks of a line split at two or more spaces. */
+/**
+ * Chunks of a line split at two or more spaces. A no-break space binds the words beside it, with at
+ * most one ordinary space next to it ("December 31,\u00a0 2024" is one heading, not a caption and a year).
+ */
 export function chunks(line: string): Chunk[] {
   const out: Chunk[] = [];
-  const re = /\S+(?: \S+)*/g;
+  const re = /\S+(?:(?: |\u00a0+ ?| \u00a0+)\S+)*/g;
   for (const m of line.matchAll(re)) out.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   return out;
 }

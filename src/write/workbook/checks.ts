@@ -65,6 +65,8 @@ export interface UntiedLine {
   reason: string;
   format: string;
   line: number;
+  /** A total a tying footing takes as a term but whose own lines are not printed: neither tied nor untied. */
+  inconclusive: boolean;
 }
 
 function labelOf(release: Release, ref: CellRef): string {
@@ -212,6 +214,7 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
       reason: u.reason,
       format: figureFormat(fig),
       line: fig.place.line,
+      inconclusive: !!u.partOf,
     });
   }
   return { checks, untied };
@@ -242,7 +245,7 @@ export function writeChecks(ws: Sheet, release: Release, layout: Layout, plan: F
     ['Tie exactly', CHECK_PASSING, `COUNTIF(G${first}:G${last},0)`, n(STATUS.ties)],
     ['Within rounding', CHECK_ROUNDING, `COUNTIF(J${first}:J${last},"${STATUS.rounding}")`, n(STATUS.rounding)],
     ['Failing', CHECK_FAILING, `COUNTIF(J${first}:J${last},"${STATUS.fails}")`, n(STATUS.fails)],
-    ['Untied totals (kept as reported)', CHECK_UNTIED, null, untied.length],
+    ['Untied totals (kept as reported)', CHECK_UNTIED, null, untied.filter((u) => !u.inconclusive).length],
   ];
   const bold = look({ font: BOLD_FONT });
   const heading = look({ font: BOLD_FONT, border: BOTTOM_BORDER });
@@ -293,13 +296,13 @@ export function writeChecks(ws: Sheet, release: Release, layout: Layout, plan: F
 
   // Untied totals below the checks: not counted as checks, listed with their gap where known.
   let y = last + 3;
-  ws.set(y, 1, 'Untied totals: reported constants no relation recomputes', look({ font: TITLE_FONT }));
+  ws.set(y, 1, 'Untied totals: reported constants no relation recomputes (inconclusive: a larger total vouches for the figure, its lines are not printed)', look({ font: TITLE_FONT }));
   y++;
   ['#', 'Kind', 'What', 'Where', 'Reported', 'Terms give', 'Gap', 'Source', 'Why'].forEach((h, i) => ws.set(y, i + 1, h, heading));
   untied.forEach((u, i) => {
     y++;
     ws.set(y, 1, i + 1);
-    ws.set(y, 2, 'untied');
+    ws.set(y, 2, u.inconclusive ? 'inconclusive' : 'untied');
     ws.set(y, 3, u.what);
     ws.set(y, 4, placeText(u.where));
     put(ws, y, 5, u.reported, u.format);
@@ -317,5 +320,5 @@ export function writeChecks(ws: Sheet, release: Release, layout: Layout, plan: F
   [5, 10, 60, 24, 14, 14, 12, 10, 10, 16].forEach((w, i) => ws.width(i + 1, w));
   ws.freeze(0, HEADER_ROW);
   ws.page = printSetup();
-  return { checks: checks.length, passing: n(STATUS.ties), rounding: n(STATUS.rounding), failing: n(STATUS.fails), untied: untied.length };
+  return { checks: checks.length, passing: n(STATUS.ties), rounding: n(STATUS.rounding), failing: n(STATUS.fails), untied: untied.filter((u) => !u.inconclusive).length };
 }
