@@ -5,6 +5,7 @@ import type { Release } from '../src/model/types';
 import { readFile } from '../src/read';
 import { tone } from '../src/render/tone';
 import { briefingView } from '../src/render/view';
+import { sharesLabel } from '../src/render/view-expand';
 
 // The statements on the page explain the result: the lines between gross profit and an operating
 // loss are shown (SG&A and the impairments that caused it), the year printed as a statement of its
@@ -45,6 +46,13 @@ describe('render: statements that explain the result', () => {
     assert.ok(!v.extrasLeft.concat(v.extrasRight, v.extrasWide).some((e) => /earnings/i.test(e.title)));
   });
 
+  it('the condensed statement shows the lines between gross profit and the operating loss that no total stands for', () => {
+    assert.deepStrictEqual(rows(briefingView(juniper).income).map((r) => r[0]), [
+      'Revenue from services', 'Cost of services', 'Gross profit', 'Selling, general and administrative expenses', 'Asset impairment charge', 'Goodwill impairment charge',
+      'Earnings (loss) from operations', 'Other income (expense), net', 'Earnings (loss) before taxes', 'Income tax expense (benefit)', 'Net earnings (loss)', 'Diluted EPS',
+    ]);
+  });
+
   it('a change on a base printed with one significant digit is left blank', () => {
     const other = briefingView(juniper, { grow: { income: 'totals' } }).income?.lines.find((l) => l.label === 'Other income (expense), net');
     // 4 against 3.0: the release's 4 may be anything from 3.5 to 4.5.
@@ -82,5 +90,10 @@ describe('render: statements that explain the result', () => {
       ['Investing activities', '(18.0)', '(20.0)'],
       ['Financing activities', '(28.0)', '(29.0)'],
     ]);
+  });
+
+  it('a count of a trust\'s units is in millions of units, of shares in millions of shares', () => {
+    assert.strictEqual(sharesLabel('Units outstanding (in thousands)'), 'Units outstanding (m units)');
+    assert.strictEqual(sharesLabel('Weighted average shares outstanding, in thousands'), 'Weighted average shares outstanding (m shares)');
   });
 });

@@ -117,9 +117,10 @@ function emphasisOf(loc: Located): string {
 }
 
 /** A shares line's unit as the page prints it (cellText prints share counts in millions); a unit the label states goes. */
-function sharesLabel(label: string): string {
+export function sharesLabel(label: string): string {
   const bare = label.replace(/\s*\((?:in\s+)?(?:thousands|millions|000s?|'000s?)(?:\s+of\s+shares)?\)|,?\s+in\s+(?:thousands|millions)$/gi, '').trim();
-  return `${bare} (m shares)`;
+  // A trust's units are counted as units, not shares.
+  return `${bare} (m ${/\bunits?\b/i.test(bare) && !/\bshares?\b/i.test(bare) ? 'units' : 'shares'})`;
 }
 
 /** A header that goes on from the one above it: the source wrapped one heading over several rows ("Other" / "comprehensive" / "income (loss):"). */

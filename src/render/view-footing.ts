@@ -36,6 +36,26 @@ export function footedRows(release: Release, statement: string, table: number, c
   return shown;
 }
 
+/**
+ * Lines of a table between the first and the last of the chosen lines that no footing total stands
+ * for and that are none of the chosen: amounts the shown lines do not account for (SG&A and an
+ * impairment between gross profit and an operating loss footed by nothing), so the page shows them.
+ */
+export function unexplained(release: Release, statement: string, table: number, chosen: Set<number>): number[] {
+  const rows = release.statements.find((s) => s.id === statement)?.tables[table]?.rows ?? [];
+  const foot = footings(release, statement, table);
+  const terms = new Set([...foot.values()].flat());
+  const first = Math.min(...chosen);
+  const last = Math.max(...chosen);
+  const out: number[] = [];
+  for (let r = first + 1; r < last; r++) {
+    const row = rows[r];
+    if (!row || chosen.has(r) || terms.has(r) || foot.has(r) || row.emphasis !== 'item' || row.kind !== 'amount') continue;
+    out.push(r);
+  }
+  return out;
+}
+
 /** The rows of a table that are the total of a footing: subtotals by evidence, whatever their typeface. */
 export function footingTotals(release: Release, statement: string, table: number): Set<number> {
   return new Set(footings(release, statement, table).keys());
@@ -56,8 +76,9 @@ export function footedLines(release: Release, lines: HeadlineFigure[]): Headline
   }
   for (const group of tables.values()) {
     const ref = group[0].row;
-    const chosen = new Set(group.map((f) => f.row.row));
-    const extra = [...footedRows(release, ref.statement, ref.table, chosen)].filter((r) => !chosen.has(r)).sort((a, b) => a - b);
+    const picked = new Set(group.map((f) => f.row.row));
+    const chosen = new Set([...picked, ...unexplained(release, ref.statement, ref.table, picked)]);
+    const extra = [...footedRows(release, ref.statement, ref.table, chosen)].filter((r) => !picked.has(r)).sort((a, b) => a - b);
     const rows = release.statements.find((s) => s.id === ref.statement)?.tables[ref.table]?.rows ?? [];
     // The columns of the chosen line with the most spans: a line of the same table is read from them.
     const model = [...group].sort((a, b) => b.cols.filter(Boolean).length - a.cols.filter(Boolean).length)[0];
