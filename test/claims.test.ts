@@ -367,8 +367,8 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     const rec = 'Reconciliation of Net Income to Adjusted EBITDA\n(in U.S. dollars)\n\n\tThree months ended September 30, 2023\tThree months ended September 30, 2024\nNet income\t500,000\t600,000\nGain on sale of investment\t(10)\t(32,082)\nLitigation settlement\t-\t394\nOne-time severance\t-\t250,000\nAdjusted EBITDA\t499,990\t818,312';
     const r = release(['Revenue was $1.2 million.', rec]);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [
-      ['One-time severance', '$0.25 million', 'one-off item, added back in reaching Adjusted EBITDA; none a year earlier'],
-      ['Gain on sale of investment', '$0.03 million', 'deducted in reaching Adjusted EBITDA; a year earlier deducted less than $0.001 million'],
+      ['One-time severance', '$250 thousand', 'one-off item, added back in reaching Adjusted EBITDA; none a year earlier'],
+      ['Gain on sale of investment', '$32 thousand', 'deducted in reaching Adjusted EBITDA; a year earlier deducted $0.01 thousand'],
     ]);
   });
 
