@@ -1,10 +1,12 @@
 import assert from 'assert';
+import ExcelJS from 'exceljs';
 import path from 'path';
 import { infer } from '../src/infer';
 import { rowAt } from '../src/infer/grid';
 import { tieSummary } from '../src/infer/summary';
 import type { Footing, Link, Release } from '../src/model/types';
 import { readFile, readText } from '../src/read';
+import { toXlsxBuffer } from '../src/write/workbook';
 import { CORPUS, needCorpus } from './support/corpus';
 import { release, statement } from './fixtures/infer/table';
 
@@ -21,19 +23,34 @@ function footings(r: Release): string[] {
 const untiedLabels = (r: Release) => [...new Set(tieSummary(r).untiedRows.map((u) => u.label))];
 
 describe('a total whose lines are not printed, which a larger total takes as a term', () => {
+  /** A segment that prints revenue, gross profit and total SG&A, but none of SG&A's lines. */
+  const segment = () => infer(release([statement('seg', 'other', [{ label: 'Q4 2024' }, { label: 'Q4 2023' }], [[
+    ['Revenue from services', 'item', '512.3', '470.8'],
+    ['Gross profit', 'item', '88.4', '80.1'],
+    ['Total SG&A expenses', 'total', '61.9', '57.2'],
+    ['Business unit profit', 'item', '26.5', '22.9'],
+  ]])]));
+
   it('is not counted untied when the total it is part of ties (a segment that prints no lines of its SG&A)', () => {
-    const cols = [{ label: 'Q4 2024' }, { label: 'Q4 2023' }];
-    const r = infer(release([statement('seg', 'other', cols, [[
-      ['Revenue from services', 'item', '512.3', '470.8'],
-      ['Gross profit', 'item', '88.4', '80.1'],
-      ['Total SG&A expenses', 'total', '61.9', '57.2'],
-      ['Business unit profit', 'item', '26.5', '22.9'],
-    ]])]));
+    const r = segment();
     assert.deepStrictEqual(footings(r), ['Business unit profit = +Gross profit -Total SG&A expenses']);
     const s = tieSummary(r);
     assert.deepStrictEqual([s.totalsTied, s.totalsFound, s.totalsInconclusive], [0, 0, 2]);
     // Still listed, as inconclusive: its figure agrees with the table, its lines cannot be checked.
-    assert.deepStrictEqual(r.untied.map((u) => [rowAt(r, u.ref)!.label, u.col, u.partOf?.row]), [['Total SG&A expenses', 0, 3], ['Total SG&A expenses', 1, 3]]);
+    // No gap: revenue and gross profit above it are not its lines.
+    assert.deepStrictEqual(r.untied.map((u) => [rowAt(r, u.ref)!.label, u.col, u.partOf?.row, u.gap]), [['Total SG&A expenses', 0, 3, undefined], ['Total SG&A expenses', 1, 3, undefined]]);
+  });
+
+  it('is listed on the Checks sheet as inconclusive, outside the untied count', async () => {
+    const r = segment();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsxBuffer(r)) as unknown as ArrayBuffer);
+    const ck = wb.getWorksheet('Checks')!;
+    assert.deepStrictEqual([ck.getCell('A7').value, ck.getCell('B7').value], ['Untied totals (kept as reported)', 0]);
+    const listed: unknown[][] = [];
+    ck.eachRow((row) => { if (row.getCell(2).value === 'inconclusive' || row.getCell(2).value === 'untied') listed.push([row.getCell(2).value, row.getCell(3).value, row.getCell(7).value]); });
+    assert.deepStrictEqual(listed.map((x) => x.slice(0, 2)), [['inconclusive', 'Total SG&A expenses'], ['inconclusive', 'Total SG&A expenses']]);
+    assert.deepStrictEqual(listed.map((x) => x[2]), [null, null]);
   });
 
   it('is not counted untied when it heads only some of its classes (a sales table that leaves one class out)', () => {

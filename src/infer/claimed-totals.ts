@@ -115,6 +115,8 @@ function vouch(release: Release): void {
     const by = partOf.get(`${rowKey(u.ref)}/${u.col}`);
     if (!by) continue;
     u.partOf = { ...by };
+    // The items directly above are not its lines: a gap against them would mislead.
+    delete u.gap;
     u.reason = `its lines are not printed (or not all of them); "${rowAt(release, by)?.label.replace(/\s+/g, ' ').trim() ?? ''}" takes it as a term and ties`;
   }
 }

@@ -244,7 +244,8 @@ function buildTable(
   const indents = [...new Set(body.map((r) => r.indent))].sort((a, b) => a - b);
   const useIndent = indents.length > 1;
   // Columns each headed "Per Share" (over their periods) make every row a per-share figure unless its label says otherwise.
-  let context: ValueKind | null = columns.length && columns.every((c) => kindFromLabel(c.header.join(' ')) === 'per-share') ? 'per-share' : null;
+  // ("… except per share data" in a caption says the opposite).
+  let context: ValueKind | null = columns.length && columns.every((c) => /\bper (?:share|unit|ads)\s*$/i.test(c.header.join(' ')) && !/\bexcept\b/i.test(c.header.join(' '))) ? 'per-share' : null;
   const counted = new Map<string, ValueKind>();
   let underHeader = false;
   let heading = '';

@@ -179,7 +179,12 @@ export function labelParts(release: Release, label: string): { heading: string |
 }
 
 /** The words of a sentence that introduces a table, and the noun each verb makes of the table. */
-const INTRO = /^(?:the\s+)?(?:following\s+tables?|tables?\s+(?:below|above)|following)\s+(?:(?:is|are)\s+)?(reconcil\w*|summar\w*|sets?\s+(?:out|forth)|presents?|provides?|shows?|outlines?|details?|includes?|lists?|contains?)\s+(.*)$/i;
+const INTRO = /^(?:the\s+)?(?:following\s+tables?|tables?\s+(?:below|above)|following)\s+(?:(?:is|are)\s+)?(reconcil\w*|summar\w*|sets?\s+(?:out|forth)|presents?|represents?|provides?|shows?|outlines?|details?|includes?|lists?|contains?)\s+(.*)$/i;
+
+/** A sentence that introduces a table ("The following table reconciles …"): titleText makes it the table's name. */
+export function introducesTable(text: string): boolean {
+  return INTRO.test(text.replace(/\s+/g, ' ').trim());
+}
 
 /** "a", "an", "the" at the start of a phrase. */
 const ARTICLE = /^(?:an?|the)\s+/i;

@@ -4,7 +4,7 @@ import { formatFigure } from './format';
 import { rowsOf, triple, units, type Located, type Periods } from '../infer/locate';
 import { clipAtWord } from './text-fit';
 import { spanHeads } from './heads';
-import { LABEL_MAX, labelParts, titleText } from './labels';
+import { introducesTable, LABEL_MAX, labelParts, labelText, titleText } from './labels';
 import { labelWithoutOwnUnit } from '../infer/units';
 import { footedRows, footings, footingTotals, twinIndex, twinTables } from './view-footing';
 import { displayScale, money, yoyChange, type Condensed, type StatementLine } from './view-figures';
@@ -374,6 +374,43 @@ function extraLines(release: Release, p: Periods, t: { locs: Located[]; mode: 's
   return { heads: spanHeads(release, p, withChange), lines: tableLines(release, t.locs, (loc) => spanCells(release, loc, p, withChange), p.spans.length * (withChange ? 3 : 2)) };
 }
 
+/** A title that names nothing ("Table 9", as the reader numbers an untitled table) or is a fragment of a sentence ('Measures" section of this news release'). */
+function namesNothing(title: string): boolean {
+  const t = title.trim();
+  return !t || /^table\s+\d+$/i.test(t) || /^[^\p{L}(]|^\p{Ll}/u.test(t) || (t.match(/["“”]/g) ?? []).length % 2 === 1;
+}
+
+/** Prose that is no title: the units line, "(Unaudited)", a figure's footnote, a long sentence that introduces nothing. */
+const NOT_A_TITLE = /^\(?(?:unaudited|audited|in\s+(?:thousands|millions|billions)|amounts\s+in|\$\s*in|dollars\s+in|stated\s+in)\b|^\(?\d+\)|^\*/i;
+
+/**
+ * A further table's title: its own caption, else its statement's title, else — where these name
+ * nothing — the heading or the sentence introducing it just above the table in the release ("Gross
+ * and net earned premiums"; "The following table presents changes to …" → "Changes to …"), in the
+ * release's words; else what its first line is ("Balance, beginning of period …").
+ */
+function tableTitle(release: Release, loc: Located): string {
+  const caption = loc.table.caption.trim();
+  const named = caption || (release.statements.find((s) => s.id === loc.statement)?.title ?? '');
+  if (!namesNothing(named)) return titleText(release, named);
+  const line = loc.table.place.line;
+  // The lines of the prose just above the table, nearest first; a list's items each a line.
+  const lines = (release.prose ?? []).filter((p) => p.place.line < line && p.place.line >= line - 12).sort((a, b) => b.place.line - a.place.line)
+    .flatMap((p) => p.text.split('\n').reverse()).map((t) => t.replace(/\s+/g, ' ').replace(/^[*_\-\s]+|[*_\s]+$/g, '').trim())
+    .filter((t) => t && !NOT_A_TITLE.test(t) && !ownName(release, t));
+  const heading = lines.find((t) => t.length <= 90 && !/[.;:]$/.test(t) && !namesNothing(titleText(release, t)));
+  const intro = lines.find((t) => introducesTable(t));
+  if (heading ?? intro) return titleText(release, (heading ?? intro) as string);
+  const first = loc.table.rows.find((r) => r.emphasis !== 'header' && /\p{L}/u.test(r.label));
+  return first ? `${labelText(release, first.label)} \u2026` : named;
+}
+
+/** A line that is the company's name ("KELLY SERVICES, INC. AND SUBSIDIARIES"), not a table's. */
+function ownName(release: Release, text: string): boolean {
+  const first = release.meta.company?.toLowerCase().split(/[\s,]+/)[0];
+  return !!first && text.toLowerCase().startsWith(first);
+}
+
 /** The steps the page may grow by, best first, each further table with all its lines. */
 export function growSteps(release: Release, p: Periods, keys: KeyRows): GrowStep[] {
   const steps: GrowStep[] = [];
@@ -403,9 +440,7 @@ export function extras(release: Release, p: Periods, keys: KeyRows, growth: Grow
     if (!t) continue;
     const narrow = want.place !== 'wide';
     const table = extraLines(release, p, t, narrow);
-    // The table's own caption where it has one, else its statement's title, in the release's words.
-    const caption = t.locs[0].table.caption.trim();
-    const title = titleText(release, caption || (release.statements.find((s) => s.id === t.locs[0].statement)?.title ?? ''));
+    const title = tableTitle(release, t.locs[0]);
     // In a column a label has half the room: shortened sooner, at a word.
     const lines = table.lines.slice(0, want.rows).map((l) => (narrow ? { ...l, label: clipAtWord(l.label, SIDE_LABEL) } : l));
     // A header line never ends a cut table.
