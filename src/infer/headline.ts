@@ -266,8 +266,10 @@ function captionOf(loc: Located, role: string): string {
   if (role === 'nav') label = label.replace(/\s+in [A-Z]{3}\b/, '');
   if (label.length <= 30) return label;
   // "Recurrent net income (Group share)" is "Recurrent net income" on a tile.
-  const bare = label.replace(/\s*\([^)]*\)/g, '').trim();
-  if (bare.length <= 30 && bare.length >= 3) return bare;
+  // An alternative joined by a slash ("Net profit/(loss)") is part of the name: it is kept, never cut
+  // to a dangling "Net profit/".
+  const bare = label.replace(/(?<!\/)\s*\([^)]*\)/g, '').trim();
+  if (bare.length >= 3 && (bare.length <= 30 || (bare.includes('/(') && bare.length <= 36))) return bare;
   return FALLBACK[role] ?? label.slice(0, 30);
 }
 

@@ -42,9 +42,13 @@ function agrees(now: [Decimal, Decimal], prior: [Decimal, Decimal], printed: [De
 
 function columnPairs(table: Table, statement: string, index: number): PrintedChange[] {
   const out: PrintedChange[] = [];
-  const amounts = table.columns.filter((c) => c.kind !== 'percent' && !c.convenience);
-  for (const p of table.columns) {
-    if (p.kind !== 'percent') continue;
+  // A change column is one marked percent, or one with no period of its own that holds percents
+  // (a key-figures table whose change column also prints "na" or "+1.0pts" is not marked percent).
+  const isChange = (c: Table['columns'][number]): boolean =>
+    c.kind === 'percent' || (!c.period && table.rows.filter((r) => r.cells[c.index]?.kind === 'percent').length >= MIN_AGREE);
+  const changes = table.columns.filter(isChange);
+  const amounts = table.columns.filter((c) => !changes.includes(c) && !c.convenience);
+  for (const p of changes) {
     let best: { current: number; prior: number; agree: number } | null = null;
     for (const cur of amounts) {
       for (const prior of amounts) {
@@ -86,6 +90,32 @@ export function printedChange(release: Release, at: RowRef, now: number, prior: 
   if (!cell) return null;
   if (cell.kind === 'percent' && cell.value !== null) return cell;
   return /\d/.test(cell.text) ? null : 'n/m';
+}
+
+/**
+ * The change the release prints, in any of its tables, for the same figure over the same two
+ * periods (the same two values, of the same kind), where it agrees with these figures within their
+ * rounding: a figure shown from a table without a change column, or from another line, still reads
+ * the release's own change (6.01 against 6.42 is +6.8% recomputed, the release's +6.7%).
+ */
+export function printedChangeOf(release: Release, now: Figure, prior: Figure | null): Figure | null {
+  const [c, q] = [bounds(now), bounds(prior)];
+  const [a, b] = [amountOf(now), amountOf(prior)];
+  if (!c || !q || !a || !b || !prior) return null;
+  // Across a sign change or from nothing the page prints n/m, not a change that differs by rounding.
+  if (b.value.isZero() || a.value.isNegative() !== b.value.isNegative()) return null;
+  for (const pair of release.headline?.changes ?? []) {
+    const table = release.statements.find((s) => s.id === pair.statement)?.tables[pair.table];
+    for (const row of table?.rows ?? []) {
+      const [n, p, ch] = [row.cells[pair.current], row.cells[pair.prior], row.cells[pair.change]];
+      if (ch?.kind !== 'percent' || ch.value === null || n?.kind !== now.kind || p?.kind !== prior.kind) continue;
+      const [x, y] = [amountOf(n), amountOf(p)];
+      if (!x || !y || !x.value.eq(a.value) || !y.value.eq(b.value)) continue;
+      const r = bounds(ch);
+      if (r && agrees(c, q, r)) return ch;
+    }
+  }
+  return null;
 }
 
 /** Significant digits a figure is printed with (0.25 has two, 1,191.1 five). */

@@ -1,7 +1,7 @@
 import { cellOf, hasMargins, marginFigure, marginName, MARGINS, percentOf, plausibleMargin, rowOf, unitsOf } from '../infer/gate';
 import { Decimal } from '../model/decimal';
 import type { Figure, HeadlineFigure, Release, Row, RowRef } from '../model/types';
-import { COARSE_DIGITS, printedChange, significantDigits } from '../infer/printed-change';
+import { COARSE_DIGITS, printedChange, printedChangeOf, significantDigits } from '../infer/printed-change';
 import { formatFigure } from './format';
 import { spanHeads } from './heads';
 import { LABEL_MAX, labelText } from './labels';
@@ -85,7 +85,7 @@ export function pctChange(now: Decimal, prior: Decimal | null): Change | null {
  * printed with two significant digits or fewer (0.25 against 0.27 may be anything from −4% to −11%).
  */
 export function yoyChange(release: Release, at: RowRef, now: Figure, nowCol: number, prior: Figure | null, priorCol: number | null): Change | null {
-  const printed = printedChange(release, at, nowCol, priorCol);
+  const printed = printedChange(release, at, nowCol, priorCol) ?? printedChangeOf(release, now, prior);
   const colour = (c: Change): Change => (c.text === 'n/m' ? c : { ...c, sign: tone(release, at, now.value, prior?.value ?? null, c.sign) });
   if (printed === 'n/m') return { text: 'n/m', sign: 'flat' };
   if (printed?.value) return colour({ text: formatFigure(printed.value, { decimals: printed.decimals, percent: true, sign: true }), sign: sign(printed.value) });

@@ -1,3 +1,4 @@
+import { rowAt } from '../infer/grid';
 import type { HeadlineFigure, Release, Row, RowRef } from '../model/types';
 
 // A shortened statement still foots on the page: every total it shows follows from the lines it
@@ -84,8 +85,15 @@ export function footedLines(release: Release, lines: HeadlineFigure[]): Headline
     const model = [...group].sort((a, b) => b.cols.filter(Boolean).length - a.cols.filter(Boolean).length)[0];
     for (const r of extra) {
       const row = rows[r];
-      if (!row) continue;
-      const line: HeadlineFigure = { role: 'line', caption: row.label.trim() || groupName(rows, r), row: { ...ref, row: r }, cols: model.cols.map((c) => (c ? sameLine(release, c, row.label, r, rows) : null)) };
+      if (!row || amidPerShare(rows, r)) continue;
+      let line: HeadlineFigure = { role: 'line', caption: row.label.trim() || groupName(rows, r), row: { ...ref, row: r }, cols: model.cols.map((c) => (c ? sameLine(release, c, row.label, r, rows) : null)) };
+      // A line chosen from another table (a summary) that this table prints too gives way to it here,
+      // in its place among the lines it foots with: the page prints each line once.
+      const twin = out.findIndex((f) => !same(f.row, ref) && !!row.label.trim() && plain(rows[r].label) === plain(rowAt(release, f.row)?.label ?? ''));
+      if (twin >= 0) {
+        line = { ...line, role: out[twin].role, caption: out[twin].caption };
+        out.splice(twin, 1);
+      }
       // After the last line of the table above it, else before the first below it.
       let at = -1;
       out.forEach((f, i) => { if (same(f.row, ref) && f.row.row < r) at = i; });
@@ -116,6 +124,20 @@ function inTableOrder(lines: HeadlineFigure[]): HeadlineFigure[] {
     at.forEach((i, j) => { out[i] = sorted[j]; });
   }
   return out;
+}
+
+/**
+ * A line between per-share lines (the per-share effect of an accounting change between earnings per
+ * share before it and after it) is a per-share figure whatever its cells were read as: it is never
+ * shown as an amount line of a statement in millions.
+ */
+export function amidPerShare(rows: Row[], at: number): boolean {
+  if (rows[at]?.kind === 'per-share') return false;
+  const near = (step: number): Row | undefined => {
+    for (let i = at + step; i >= 0 && i < rows.length; i += step) if (rows[i].emphasis !== 'header') return rows[i];
+    return undefined;
+  };
+  return near(-1)?.kind === 'per-share' && near(1)?.kind === 'per-share';
 }
 
 /** The name of the group a line without a label totals: its header's words ("Income taxes:" → "Income taxes"), or "" where it has none. */
