@@ -112,7 +112,12 @@ export function printedChangeOf(release: Release, now: Figure, prior: Figure | n
       const [x, y] = [amountOf(n), amountOf(p)];
       if (!x || !y || !x.value.eq(a.value) || !y.value.eq(b.value)) continue;
       const r = bounds(ch);
-      if (r && agrees(c, q, r)) return ch;
+      if (!r || !agrees(c, q, r)) continue;
+      // A change printed coarser than the page's (11% beside our +11.0%) that ours rounds to adds
+      // nothing; it wins only where it says otherwise (53% against our c. +52%).
+      const ours = [a.value.minus(b.value), a.value.abs().minus(b.value.abs())].map((d) => d.div(b.value.abs()).times(100).toDecimalPlaces(ch.decimals));
+      if (ch.decimals < 1 && ours.some((o) => o.eq(ch.value!))) continue;
+      return ch;
     }
   }
   return null;
