@@ -255,21 +255,12 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
       const names = respectiveSubjects(listed[0].subject, listed.length);
       if (names) listed.forEach((c, k) => (c.subject = capital(names[k])));
     }
-    // "…, up modestly on an organic basis"; "; organic GP rate roughly flat": what the guidance
-    // says of a part or basis of the measure in words only goes with the figure it qualifies.
-    const last = out[out.length - 1];
-    const words = values.length ? clause.text.slice(values[values.length - 1].end).split(/,\s*/).slice(1) : [clause.text];
-    for (const w of words) {
-      const said = w.trim().replace(/[.;]+$/, '');
-      if (!last || !QUALITATIVE.test(said) || /\d/.test(said) || said.split(' ').length > 12) continue;
-      last.note = last.note ? `${last.note}; ${said}` : said;
-    }
+    // A trailing clause that says in words how another basis or part of the measure moves ("…, up
+    // modestly on an organic basis"; "…; organic GP rate roughly flat") is a statement of its own,
+    // with no figure: it never qualifies the figure before it, which is the total's.
   }
   return out;
 }
-
-// A direction or level said in words of a basis or part of a guided measure.
-const QUALITATIVE = /\b(?:organic\w*|constant\s+currency|like[-\s]for[-\s]like|underlying)\b[^]*\b(?:up|down|flat|higher|lower|modest\w*|slight\w*|stable|unchanged|roughly|increase\w*|decrease\w*|declin\w*|grow\w*)\b|\b(?:up|down|flat|higher|lower|modest\w*|slight\w*|stable|roughly|increase\w*|decrease\w*)\b[^]*\b(?:organic\w*|constant\s+currency|like[-\s]for[-\s]like|underlying)\b/i;
 
 // What a guided figure includes or leaves out, stated between its measure and the figure
 // ("earnings per share, before the cumulative effect of …, to be between") or right after it
