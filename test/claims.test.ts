@@ -172,6 +172,15 @@ describe('claims: outlook of made-up releases', () => {
     assert.strictEqual(outlook(r)[2].value, '9.0\u201311.0 cents');
   });
 
+  it('keeps the start of a multi-year target\u2019s span, stated in its sentence or beside the same amount', () => {
+    const own = release(['## Outlook', 'We raised our cumulative debt repayment target to $400 million between 2021 and 2026.'], { year: 2024, quarter: 4 });
+    assert.deepStrictEqual(outlook(own).map((i) => [i.note, i.label, i.value]), [['2021\u20132026', 'Cumulative debt repayment target', '$400 million']]);
+    const apart = release(['## Outlook', 'We raised our debt repayment target to $400 million and extended the period to 2026.', 'Priorities: repay debt of $400 million between 2021 and 2026.'], { year: 2024, quarter: 4 });
+    assert.strictEqual(outlook(apart)[0].note, '2021\u20132026');
+    const none = release(['## Outlook', 'We raised our debt repayment target to $400 million and extended the period to 2026.'], { year: 2024, quarter: 4 });
+    assert.strictEqual(outlook(none)[0].note, 'to 2026');
+  });
+
   it('never lets a trailing clause about another basis (organic, in words only) qualify the total figure', () => {
     const r = release([
       '## Outlook',
@@ -531,8 +540,9 @@ describe('claims: corpus releases, pinned from their sources', function () {
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Investment | FY2025 | 225 | 225 | CADe6 | level ~',
       'Debt reduction | FY2025 | 100 | open | CADe6 | level',
-      // "… and have increased our long-term debt reduction target to $700 million and extended our debt reduction period to 2027".
-      'Long-term debt reduction target | to 2027 | 700 | 700 | CADe6 | level',
+      // "… and have increased our long-term debt reduction target to $700 million and extended our debt reduction period to 2027";
+      // "Reduce debt … by $700 million between 2022 and 2027": the target is cumulative from 2022.
+      'Long-term debt reduction target | 2022\u20132027 | 700 | 700 | CADe6 | level',
       'Direct shareholder returns (% of free cash flow) | FY2025 | 35 | 45 | percent | level',
     ]);
     // "… 35% to 45% of free cash flow, before debt repayments."
