@@ -172,7 +172,16 @@ describe('claims: outlook of made-up releases', () => {
     assert.strictEqual(outlook(r)[2].value, '9.0\u201311.0 cents');
   });
 
-  it('keeps what the guidance says in words of a basis or part of the measure', () => {
+  it('keeps the start of a multi-year target\u2019s span, stated in its sentence or beside the same amount', () => {
+    const own = release(['## Outlook', 'We raised our cumulative debt repayment target to $400 million between 2021 and 2026.'], { year: 2024, quarter: 4 });
+    assert.deepStrictEqual(outlook(own).map((i) => [i.note, i.label, i.value]), [['2021\u20132026', 'Cumulative debt repayment target', '$400 million']]);
+    const apart = release(['## Outlook', 'We raised our debt repayment target to $400 million and extended the period to 2026.', 'Priorities: repay debt of $400 million between 2021 and 2026.'], { year: 2024, quarter: 4 });
+    assert.strictEqual(outlook(apart)[0].note, '2021\u20132026');
+    const none = release(['## Outlook', 'We raised our debt repayment target to $400 million and extended the period to 2026.'], { year: 2024, quarter: 4 });
+    assert.strictEqual(outlook(none)[0].note, 'to 2026');
+  });
+
+  it('never lets a trailing clause about another basis (organic, in words only) qualify the total figure', () => {
     const r = release([
       '## Outlook',
       '- Revenue \u2013 first half revenue up approximately 10% due to the acquisition, up modestly on an organic basis.',
@@ -180,8 +189,9 @@ describe('claims: outlook of made-up releases', () => {
       '- Capital expenditures \u2013 approximately $15 million, down from last year.',
     ], { year: 2024, quarter: 4 });
     assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value]), [
-      ['Revenue growth, up modestly on an organic basis', 'c. +10%'],
-      ['GP rate growth, organic GP rate roughly flat', 'c. +80bp'],
+      // "up approximately 10% …, up modestly on an organic basis": +10% is the total's, not organic growth.
+      ['Revenue growth', 'c. +10%'],
+      ['GP rate growth', 'c. +80bp'],
       ['Capital expenditures', 'c. $15 million'],
     ]);
   });
@@ -362,6 +372,12 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     assert.deepStrictEqual(whatMoved(next).map((i) => [i.label, i.value, i.note]), [['Net investment income', 'up 61.3%', 'primarily due to higher yields on invested assets']]);
   });
 
+  it('cuts a long reason at a word with an ellipsis, never inside a word', () => {
+    const r = release(['Net investment income increased by 61.3% to $11.3 million compared to $7.0 million in the prior year\u2019s third quarter. The increase was primarily due to higher yields on invested assets and a larger average balance of investments held during the three months ended September 30, 2024 due to cash generated from operations.']);
+    const note = whatMoved(r)[0].note ?? '';
+    assert.strictEqual(note, 'primarily due to higher yields on invested assets and a larger average balance of investments held during the three months ended\u2026');
+  });
+
   it('prints reconciliation adjustments in the page\u2019s unit, as what they are: deducted or added back, one-off only when said; one under a thousandth of its column\u2019s largest figure is none', () => {
     // A table in dollars on a page in thousands (revenue $1,234: a page in millions would print it as nothing);
     // the gain is deducted (its row is negative), not a loss.
@@ -373,9 +389,9 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     ]);
   });
 
-  it('prints a change explained as a change with its sign, never as the level', () => {
+  it('prints a change explained as a change with its sign, never as the level, in the page\u2019s unit (thousands)', () => {
     const r = release(['Noninterest income decreased by $160,947 from the third quarter of 2023, primarily as a result of lower insurance proceeds.']);
-    assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Noninterest income', 'down $160,947', 'primarily as a result of lower insurance proceeds']]);
+    assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Noninterest income', 'down $161 thousand', 'primarily as a result of lower insurance proceeds']]);
   });
 
   it('gives a reason to the figure it explains: the change right before it, never a figure another predicate stands between', () => {
@@ -524,8 +540,9 @@ describe('claims: corpus releases, pinned from their sources', function () {
     assert.deepStrictEqual(pins(r, 'outlook'), [
       'Investment | FY2025 | 225 | 225 | CADe6 | level ~',
       'Debt reduction | FY2025 | 100 | open | CADe6 | level',
-      // "… and have increased our long-term debt reduction target to $700 million and extended our debt reduction period to 2027".
-      'Long-term debt reduction target | to 2027 | 700 | 700 | CADe6 | level',
+      // "… and have increased our long-term debt reduction target to $700 million and extended our debt reduction period to 2027";
+      // "Reduce debt … by $700 million between 2022 and 2027": the target is cumulative from 2022.
+      'Long-term debt reduction target | 2022\u20132027 | 700 | 700 | CADe6 | level',
       'Direct shareholder returns (% of free cash flow) | FY2025 | 35 | 45 | percent | level',
     ]);
     // "… 35% to 45% of free cash flow, before debt repayments."
@@ -560,8 +577,9 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Adjusted EBITDA margin | H1 2025 | 10 | 10 | bp | change',
       'Adjusted EBITDA margin | H1 2025 | 3.6 | 3.6 | percent | level ~',
     ]);
-    // "up approximately 10% …, up modestly on an organic basis"; "…; organic GP rate roughly flat".
-    assert.deepStrictEqual(outlook(r).slice(0, 2).map((i) => i.label), ['Revenue growth, up modestly on an organic basis', 'GP rate growth, organic GP rate roughly flat']);
+    // "total Company first half revenue up approximately 10% due to …, up modestly on an organic basis";
+    // "total Company rate up approximately 80 basis points …; organic GP rate roughly flat": the figures are the totals'.
+    assert.deepStrictEqual(outlook(r).slice(0, 2).map((i) => `${i.label} ${i.value}`), ['Revenue growth c. +10%', 'GP rate growth c. +80bp']);
     assert.deepStrictEqual(pins(r, 'capital-return'), ['Dividend declared per share | - | 0.075 | 0.075 | USD/share | level', 'Buyback executed | Q4 2024 | 10 | 10 | USDe6 | level']);
   });
 

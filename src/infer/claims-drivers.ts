@@ -168,7 +168,7 @@ function explainedChanges(release: Release): Claim[] {
     out.push({
       id: '', kind: 'driver', subject, period,
       low: direction < 0 ? f.value.abs().negated() : f.value, high: direction < 0 ? f.value.abs().negated() : f.value, approximate: false, unit: f.kind, currency: f.currency, scale: f.scale, decimals: f.decimals,
-      change: f.subject.endsWith('(change)') || direction !== 0, comparison: null, note: `${because[0].trim()} ${reason.length > 200 ? `${reason.slice(0, 197)}…` : reason}`, sentence: si, place: f.place,
+      change: f.subject.endsWith('(change)') || direction !== 0, comparison: null, note: `${because[0].trim()} ${reason.length > 200 ? `${reason.slice(0, reason.lastIndexOf(' ', 197)).replace(/[\s,;:]+$/, '')}…` : reason}`, sentence: si, place: f.place,
       // The level a change arrives at, as the sentence states it ("$261 million, a decrease of $126 million").
       base: level && direction !== 0 ? { value: level.value, text: level.text, growthLow: null, growthHigh: null } : null,
     });

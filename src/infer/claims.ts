@@ -182,12 +182,13 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
     // "increased our long-term debt reduction target to $700 million and extended … to 2027": a
     // target set, raised or kept is guidance whatever the verb's tense, for the year it runs to
     // (with no such year, a target is left to the words around it).
-    const target = RUNS_TO.test(s.text) ? TARGET.exec(clause.text) : null;
+    const target = RUNS_TO.test(s.text) || SPAN.test(s.text) ? TARGET.exec(clause.text) : null;
     const forward = !!target || forwardClause(clause.text) || ((headForward || ctx.forward) && !PAST.test(clause.text.replace(VERSUS_GUIDANCE, ' ')));
     if (!forward) continue;
-    const runsTo = target ? RUNS_TO.exec(s.text) : null;
-    // A target over years names the year it runs to, not a fiscal year of its own.
-    const period = (runsTo ? { label: `to ${runsTo[1]}`, ordinal: Number(runsTo[1]) * 4 + 4 } : null) ?? periodIn(clause.text, meta) ?? (clause.head ? periodIn(clause.head, meta, 'last') : null) ?? sentencePeriod ?? ctx.period;
+    const runsTo = target ? (SPAN.exec(s.text)?.[2] ?? RUNS_TO.exec(s.text)?.[1] ?? null) : null;
+    // A target over years names the years it spans, or the year it runs to, not a fiscal year of its own.
+    const since = runsTo && target ? spanStart(runsTo, clause.text.slice(target.index + target[0].length), s.text, release) : null;
+    const period = (runsTo ? { label: since ? `${since}\u2013${runsTo}` : `to ${runsTo}`, ordinal: Number(runsTo) * 4 + 4 } : null) ?? periodIn(clause.text, meta) ?? (clause.head ? periodIn(clause.head, meta, 'last') : null) ?? sentencePeriod ?? ctx.period;
     // Guidance is for a period after the reported one.
     if (period && reported !== null && period.ordinal <= reported) continue;
     if (!period && !ctx.forward && !headForward) continue;
@@ -255,21 +256,32 @@ function outlookOf(s: ProseSentence, si: number, release: Release, ctx: Context)
       const names = respectiveSubjects(listed[0].subject, listed.length);
       if (names) listed.forEach((c, k) => (c.subject = capital(names[k])));
     }
-    // "…, up modestly on an organic basis"; "; organic GP rate roughly flat": what the guidance
-    // says of a part or basis of the measure in words only goes with the figure it qualifies.
-    const last = out[out.length - 1];
-    const words = values.length ? clause.text.slice(values[values.length - 1].end).split(/,\s*/).slice(1) : [clause.text];
-    for (const w of words) {
-      const said = w.trim().replace(/[.;]+$/, '');
-      if (!last || !QUALITATIVE.test(said) || /\d/.test(said) || said.split(' ').length > 12) continue;
-      last.note = last.note ? `${last.note}; ${said}` : said;
-    }
+    // A trailing clause that says in words how another basis or part of the measure moves ("…, up
+    // modestly on an organic basis"; "…; organic GP rate roughly flat") is a statement of its own,
+    // with no figure: it never qualifies the figure before it, which is the total's.
   }
   return out;
 }
 
-// A direction or level said in words of a basis or part of a guided measure.
-const QUALITATIVE = /\b(?:organic\w*|constant\s+currency|like[-\s]for[-\s]like|underlying)\b[^]*\b(?:up|down|flat|higher|lower|modest\w*|slight\w*|stable|unchanged|roughly|increase\w*|decrease\w*|declin\w*|grow\w*)\b|\b(?:up|down|flat|higher|lower|modest\w*|slight\w*|stable|roughly|increase\w*|decrease\w*)\b[^]*\b(?:organic\w*|constant\s+currency|like[-\s]for[-\s]like|underlying)\b/i;
+// "between 2022 and 2027", "from 2022 to 2027": a span of years with its start.
+const SPAN = /\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to|through)\s+((?:19|20)\d{2})\b/i;
+
+/**
+ * The year a multi-year target's span starts, when the release states it: in the target's own
+ * sentence, or in another that names the same amount over a span ending in the same year
+ * ("debt by $700 million between 2022 and 2027"). A target is cumulative from that year.
+ */
+function spanStart(end: string, figureOn: string, text: string, release: Release): string | null {
+  const own = SPAN.exec(text);
+  if (own && own[2] === end) return own[1];
+  const amount = /^\s*([$\u20ac\u00a3]?\d[\d,.]*(?:\s+(?:thousand|million|billion))?)/i.exec(figureOn)?.[1];
+  if (!amount) return null;
+  for (const s of release.sentences ?? []) {
+    const span = s.text.includes(amount) ? SPAN.exec(s.text) : null;
+    if (span && span[2] === end) return span[1];
+  }
+  return null;
+}
 
 // What a guided figure includes or leaves out, stated between its measure and the figure
 // ("earnings per share, before the cumulative effect of …, to be between") or right after it

@@ -1,7 +1,8 @@
 import type { Claim, ClaimKind, ProseFact, Release } from '../model/types';
 import { Decimal } from '../model/decimal';
 import { formatFigure } from './format';
-import { displayAmount } from './view-figures';
+import { displayAmount, displayScale } from './view-figures';
+import { clipAtWord } from './text-fit';
 
 // The briefing's prose sections, printed from release.claims (infer/claims.ts): outlook,
 // operating highlights, capital return and what moved. What each section says is decided there;
@@ -92,6 +93,9 @@ export function capitalReturn(release: Release, max = 6): ProseItem[] {
   }));
 }
 
+// What two lines of a what-moved note hold at the narrowest panel, in characters.
+const NOTE_CHARS = 130;
+
 /** The one-offs and explained changes the release names. */
 export function whatMoved(release: Release, max = 5): ProseItem[] {
   const home = release.meta.currency;
@@ -108,22 +112,29 @@ export function whatMoved(release: Release, max = 5): ProseItem[] {
     // A sentence's figure keeps the precision it was stated at; a change reads as one ("down $126
     // million"), with the level it reached when the sentence states it.
     const stated = c.sentence >= 0;
-    const value = stated ? changeText(c, home) : c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home);
+    const value = stated ? changeText(c, home, release) : c.unit === 'amount' && c.low ? displayAmount(release, c.low, c.scale, c.decimals, c.currency, c.change) : claimValue(c, home);
     const level = stated && c.base ? `to ${c.base.text}; ` : '';
     return {
       label: withPeriod(c, release),
       value,
-      note: c.note ? `${level}${c.note}${was}` : null,
+      // The note has two lines on the page; a longer reason is cut at a word, with an ellipsis,
+      // never by the page inside a word ("December 3…").
+      note: c.note ? `${level}${clipAtWord(c.note, Math.max(40, NOTE_CHARS - level.length - was.length))}${was}` : null,
       change: null,
     };
   });
 }
 
 /** A stated change as words of change: "up $5.5 million", "down 1.2 points"; a level as stated. */
-function changeText(c: Claim, home: string | null): string {
-  if (!c.change || !c.low) return claimValue(c, home);
+function changeText(c: Claim, home: string | null, release: Release): string {
+  if (!c.low) return claimValue(c, home);
+  // An amount stated in a smaller unit than the page's ("$160,947" on a page in thousands) prints
+  // in the page's unit, with its word, as the statements beside it do ("$161 thousand").
+  const single = c.unit === 'amount' && c.high !== null && c.high.eq(c.low);
+  const paged = single && c.scale < displayScale(release).to;
+  if (!c.change) return paged ? `${c.approximate ? 'c. ' : ''}${displayAmount(release, c.low, c.scale, c.decimals, c.currency)}` : claimValue(c, home);
   const level = { ...c, change: false, low: c.low.abs(), high: c.high?.abs() ?? null };
-  return `${c.low.isNegative() ? 'down' : 'up'} ${claimValue(level, home)}`;
+  return `${c.low.isNegative() ? 'down' : 'up'} ${paged ? displayAmount(release, c.low.abs(), c.scale, c.decimals, c.currency) : claimValue(level, home)}`;
 }
 
 /** A claim's subject with its period when that is not the page's: "Total inflows (Asset Management, FY2024)". */
