@@ -157,6 +157,35 @@ describe('markdown reader: a units caption in a heading cell', () => {
   });
 });
 
+describe('markdown reader: a first row drawn into the header by a converter', () => {
+  // A PDF converter sets the name that heads a segment's lines in the header's label cell, over the
+  // periods: it names the lines below, it is no column's heading.
+  const text = [
+    '## Reportable Segment Information',
+    '',
+    '| Widget Systems | Q2 FY2024 | Q2 FY2023 |',
+    '|---|---|---|',
+    '| | (In millions, except percentages) | (In millions, except percentages) |',
+    '| Net revenue | $ 4,901 | $ 4,977 |',
+    '| Operating income | $ 1,701 | $ 1,715 |',
+  ].join('\n');
+  const r = readText(text, 'segment.md');
+
+  it('keeps the name as a line of text before the table, not in a column heading', () => {
+    assert.ok((r.prose ?? []).some((p) => p.text === 'Widget Systems'), (r.prose ?? []).map((p) => p.text).join(' | '));
+    const cols = r.statements[0].tables[0].columns;
+    assert.deepStrictEqual(cols.map((c) => c.header.join(' ')), ['Q2 FY2024 (In millions, except percentages)', 'Q2 FY2023 (In millions, except percentages)']);
+    assert.deepStrictEqual(cols.map((c) => [c.period?.fiscalYear, c.period?.months, c.amountScale]), [['FY2024', 3, 6], ['FY2023', 3, 6]]);
+  });
+
+  it('reads every line of figures under its period', () => {
+    assert.deepStrictEqual(r.statements[0].tables[0].rows.map((row) => [row.label, ...row.cells.map((c) => c?.text ?? null)]), [
+      ['Net revenue', '$ 4,901', '$ 4,977'],
+      ['Operating income', '$ 1,701', '$ 1,715'],
+    ]);
+  });
+});
+
 describe('markdown reader: spanning headings that lost their spans', () => {
   it('moves each phrase to where its group of columns starts, as the dates below show', () => {
     const text = [
