@@ -296,9 +296,7 @@ export class Printer {
    */
   async printPage(render: (scale: number) => string, paper: Paper = 'a4', what = 'the page'): Promise<Printed> {
     const area = AREA[paper];
-    const page = await this.acquire(Math.floor(area.width));
-    let healthy = false;
-    try {
+    const printed = await this.withPage(paper, async (page) => {
       for (const scale of SCALES) {
         const html = render(scale);
         await page.setContent(html, { waitUntil: 'load' });
@@ -306,27 +304,29 @@ export class Printer {
         if ((await contentHeight(page)) > area.height - 6) continue;
         await setStyle(page, scale, false);
         const pdf = stablePdf(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
-        if (pageCount(pdf) === 1) { healthy = true; return { html, pdf, scale, dropped: [] }; }
+        if (pageCount(pdf) === 1) return { html, pdf, scale, dropped: [] };
       }
-      healthy = true;
-      throw new Error(`${what} does not fit one page even at the smallest type`);
-    } finally {
-      if (healthy) this.pages.release(page);
-      else {
-        await page.close().catch(() => undefined);
-        this.pages.release(null);
-      }
-    }
+      return null;
+    });
+    if (!printed) throw new Error(`${what} does not fit one page even at the smallest type`);
+    return printed;
   }
 
   /** Prints a page of our own (the pack's cover): self-contained HTML, as the briefing is. */
-  async printHtml(html: string, paper: Paper = 'a4'): Promise<Buffer> {
+  printHtml(html: string, paper: Paper = 'a4'): Promise<Buffer> {
+    return this.withPage(paper, async (page) => {
+      await page.setContent(html, { waitUntil: 'load' });
+      return stablePdf(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+    });
+  }
+
+  /** A page of the paper's width for `use`: back to the pool after it, closed if `use` failed on it. */
+  private async withPage<T>(paper: Paper, use: (page: Page) => Promise<T>): Promise<T> {
     const page = await this.acquire(Math.floor(AREA[paper].width));
     try {
-      await page.setContent(html, { waitUntil: 'load' });
-      const pdf = stablePdf(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+      const out = await use(page);
       this.pages.release(page);
-      return pdf;
+      return out;
     } catch (err) {
       await page.close().catch(() => undefined);
       this.pages.release(null);
