@@ -54,13 +54,16 @@ export function mergeSplitFigures(cells: { text: string; bold: boolean }[]): voi
 
 interface Analysed {
   row: PipeRow;
+  /** The row's cells, split figures glued back (on a copy, only where there was one). */
+  cells: PipeCell[];
   width: number;
   labelAt: number;
-  label: PipeCell | null;
-  /** Physical positions of value cells (after the label). */
-  values: { at: number; cell: PipeCell }[];
-  /** Non-empty cells of a row without figures. */
-  texts: { at: number; cell: PipeCell }[];
+  /** The texts of the cells before the first figure, joined; null in a row without figures. */
+  label: string | null;
+  /** Positions of the non-empty cells: value cells from `first` on in a row of figures, texts in the others. */
+  filled: number[];
+  /** Index in `filled` of the first value cell (its length where the row has no figures). */
+  first: number;
   figures: boolean;
 }
 
@@ -69,55 +72,76 @@ function analyse(row: PipeRow): Analysed {
   const split = row.cells.some((c, i) => i > 0 && (CLOSER.test(c.text) || CURRENCY.test(c.text)));
   const cells = split ? row.cells.map((c) => ({ ...c })) : row.cells;
   if (split) mergeSplitFigures(cells);
-  const nonEmpty = cells.map((cell, at) => ({ at, cell })).filter((x) => x.cell.text !== '');
-  const firstFigure = nonEmpty.findIndex((x) => hasFigure(x.cell.text) && !YEAR.test(x.cell.text));
-  const figures = firstFigure >= 0 && (firstFigure > 0 || nonEmpty[0].at > 0);
-  if (!figures) return { row, width: cells.length, labelAt: -1, label: null, values: [], texts: nonEmpty, figures: false };
-  const lead = nonEmpty.slice(0, firstFigure);
-  const label = lead.length ? { ...lead[0].cell, text: lead.map((x) => x.cell.text).join(' ') } : null;
-  return {
-    row,
-    width: cells.length,
-    labelAt: lead.length ? lead[0].at : -1,
-    label,
-    values: nonEmpty.slice(firstFigure),
-    texts: [],
-    figures: true,
-  };
+  // One pass over the cells (no array of {at, cell} per row): where the texts are, and the first
+  // figure among them (a year is a heading, not a figure).
+  const filled: number[] = [];
+  let firstFigure = -1;
+  for (let at = 0; at < cells.length; at++) {
+    const text = cells[at].text;
+    if (text === '') continue;
+    if (firstFigure < 0 && hasFigure(text) && !YEAR.test(text)) firstFigure = filled.length;
+    filled.push(at);
+  }
+  const figures = firstFigure >= 0 && (firstFigure > 0 || filled[0] > 0);
+  if (!figures) return { row, cells, width: cells.length, labelAt: -1, label: null, filled, first: filled.length, figures: false };
+  let label: string | null = null;
+  for (let k = 0; k < firstFigure; k++) label = label === null ? cells[filled[k]].text : `${label} ${cells[filled[k]].text}`;
+  return { row, cells, width: cells.length, labelAt: firstFigure > 0 ? filled[0] : -1, label, filled, first: firstFigure, figures: true };
 }
 
-/** Column positions from the left or, where rows dropped leading cells, from the right. */
-function positions(rows: Analysed[], fromRight: boolean): number[][] {
-  return rows.map((r) => r.values.map((v) => (fromRight ? v.at - r.width : v.at)));
+/** A cell's column position from the left or, where rows dropped leading cells, from the right. */
+function position(r: Analysed, at: number, fromRight: boolean): number {
+  return fromRight ? at - r.width : at;
+}
+
+/** How many distinct positions the rows' figures sit at; `widest` is the widest row's cell count. */
+function spread(body: Analysed[], fromRight: boolean, widest: number): number {
+  // Positions run from -widest (from the right) or 0 (from the left): shifted, they index an array.
+  const shift = fromRight ? widest : 0;
+  const taken: boolean[] = Array(widest).fill(false);
+  let count = 0;
+  for (const r of body) {
+    for (let k = r.first; k < r.filled.length; k++) {
+      const i = position(r, r.filled[k], fromRight) + shift;
+      if (!taken[i]) { taken[i] = true; count++; }
+    }
+  }
+  return count;
 }
 
 /** Groups positions that are one or two cells apart and never both hold a figure in one row. */
-function groupColumns(perRow: number[][]): number[][] {
-  // The rows holding a figure at each position: a position clashes with a group when one of its
-  // rows already has a figure in the group.
-  const rowsAt = new Map<number, number[]>();
-  perRow.forEach((ps, r) => {
-    for (const p of ps) {
-      const rows = rowsAt.get(p);
-      if (rows) rows.push(r);
-      else rowsAt.set(p, [r]);
-    }
+function groupColumns(body: Analysed[], fromRight: boolean, widest: number): number[][] {
+  // The rows holding a figure at each position, indexed by the shifted position so that they come
+  // in order: a position clashes with a group when one of its rows already has a figure in the group.
+  const shift = fromRight ? widest : 0;
+  const rowsAt: number[][] = [];
+  body.forEach((r, k) => {
+    for (let v = r.first; v < r.filled.length; v++) (rowsAt[position(r, r.filled[v], fromRight) + shift] ??= []).push(k);
   });
-  const all = [...rowsAt.keys()].sort((a, b) => a - b);
   const groups: number[][] = [];
-  let inGroup = new Set<number>();
-  for (const p of all) {
-    const g = groups[groups.length - 1];
-    const rows = rowsAt.get(p) ?? [];
-    if (g && p - g[g.length - 1] <= 2 && !rows.some((r) => inGroup.has(r))) {
-      g.push(p);
-      for (const r of rows) inGroup.add(r);
-    } else {
-      groups.push([p]);
-      inGroup = new Set(rows);
-    }
+  // The group each row last had a figure in (instead of a set of the current group's rows).
+  const groupOf: number[] = Array(body.length).fill(-1);
+  for (let i = 0; i < rowsAt.length; i++) {
+    const rows = rowsAt[i];
+    if (rows === undefined) continue;
+    const p = i - shift;
+    const current = groups.length - 1;
+    const g = groups[current];
+    if (g && p - g[g.length - 1] <= 2 && !rows.some((r) => groupOf[r] === current)) g.push(p);
+    else groups.push([p]);
+    for (const r of rows) groupOf[r] = groups.length - 1;
   }
   return groups;
+}
+
+/** The column of a position: the group holding it, else the next group to its right, else the last. */
+function columnOf(groups: number[][], pos: number): number {
+  let next = -1;
+  for (let c = 0; c < groups.length; c++) {
+    if (groups[c].includes(pos)) return c;
+    if (next < 0 && groups[c][0] > pos) next = c;
+  }
+  return next >= 0 ? next : groups.length - 1;
 }
 
 function placeOf(line: number, table: number, row: number, cell?: number): Place {
@@ -132,20 +156,16 @@ function rawCell(cell: PipeCell, place: Place): RawCell {
 export function alignPipeTable(rows: PipeRow[], table: number): Grid {
   const analysed = rows.map(analyse);
   const body = analysed.filter((r) => r.figures);
-  const left = positions(body, false);
-  const right = positions(body, true);
-  const spread = (ps: number[][]) => { const at = new Set<number>(); for (const r of ps) for (const p of r) at.add(p); return at.size; };
-  const fromRight = spread(right) < spread(left);
-  const groups = groupColumns(fromRight ? right : left);
+  let widest = 0;
+  let narrowest = Infinity;
+  for (const r of body) {
+    widest = Math.max(widest, r.width);
+    narrowest = Math.min(narrowest, r.width);
+  }
+  const fromRight = spread(body, true, widest) < spread(body, false, widest);
+  const groups = groupColumns(body, fromRight, widest);
   const width = groups.length;
-  const columnOf = (pos: number): number => {
-    const exact = groups.findIndex((g) => g.includes(pos));
-    if (exact >= 0) return exact;
-    const next = groups.findIndex((g) => g[0] > pos);
-    return next >= 0 ? next : width - 1;
-  };
-  const pos = (r: Analysed, at: number) => (fromRight ? at - r.width : at);
-  const narrowest = Math.min(...body.map((r) => r.width));
+  const pos = (r: Analysed, at: number) => position(r, at, fromRight);
 
   const titles: Grid['titles'] = [];
   const out: (GridHeader | GridRow)[] = [];
@@ -153,56 +173,61 @@ export function alignPipeTable(rows: PipeRow[], table: number): Grid {
   analysed.forEach((r, i) => {
     const rowNo = i + 1;
     const place = placeOf(r.row.line, table, rowNo);
+    const cells = r.cells;
     if (r.figures) {
       const values: (RawCell | null)[] = Array(width).fill(null);
-      for (const v of r.values) {
-        let c = columnOf(pos(r, v.at));
+      for (let k = r.first; k < r.filled.length; k++) {
+        const at = r.filled[k];
+        let c = columnOf(groups, pos(r, at));
         while (c < width - 1 && values[c]) c++;
-        if (!values[c]) values[c] = rawCell(v.cell, placeOf(r.row.line, table, rowNo, v.at + 1));
+        if (!values[c]) values[c] = rawCell(cells[at], placeOf(r.row.line, table, rowNo, at + 1));
       }
-      const label = r.label ? rawCell(r.label, placeOf(r.row.line, table, rowNo, r.labelAt + 1)) : { text: '', bold: false, place };
-      out.push({ type: 'row', label, indent: Math.max(r.labelAt, 0) + (r.label?.lead ?? 0), values, place });
+      const first = r.label !== null ? cells[r.labelAt] : null;
+      const label = first ? { text: r.label as string, bold: first.bold, place: placeOf(r.row.line, table, rowNo, r.labelAt + 1) } : { text: '', bold: false, place };
+      out.push({ type: 'row', label, indent: first ? r.labelAt + first.lead : 0, values, place });
       return;
     }
-    const texts = r.texts;
+    const texts = r.filled;
     if (texts.length === 0) return;
-    const onlyLabel = texts.length === 1 && texts[0].at === 0;
-    const single = texts.length === 1 && parsePeriod(texts[0].cell.text, false) === null && !/^as (of|at)\b/i.test(texts[0].cell.text);
+    const head = cells[texts[0]];
+    const onlyLabel = texts.length === 1 && texts[0] === 0;
+    const single = texts.length === 1 && parsePeriod(head.text, false) === null && !/^as (of|at)\b/i.test(head.text);
     if ((onlyLabel || single) && (firstBody < 0 || i < firstBody) && out.length === 0) {
-      for (const seg of boldSegments(texts[0].cell.raw)) {
-        for (const part of splitUnitsCaption(unglue(seg))) titles.push({ text: part, bold: texts[0].cell.bold, place });
+      for (const seg of boldSegments(head.raw)) {
+        for (const part of splitUnitsCaption(unglue(seg))) titles.push({ text: part, bold: head.bold, place });
       }
       return;
     }
-    if (onlyLabel || (i > firstBody && texts.length === 1 && texts[0].at <= 1 && !YEAR.test(texts[0].cell.text))) {
+    if (onlyLabel || (i > firstBody && texts.length === 1 && texts[0] <= 1 && !YEAR.test(head.text))) {
       // A label alone: a section heading or the first line of a wrapped label.
-      const t = texts[0];
-      out.push({ type: 'row', label: rawCell(t.cell, placeOf(r.row.line, table, rowNo, t.at + 1)), indent: t.at + t.cell.lead, values: Array(width).fill(null), place });
+      const at = texts[0];
+      out.push({ type: 'row', label: rawCell(head, placeOf(r.row.line, table, rowNo, at + 1)), indent: at + head.lead, values: Array(width).fill(null), place });
       return;
     }
     // A header line: its texts over the columns. Printed one per column with no spacer cells, they
     // go to the columns in order; otherwise each goes to the column at (or next right of) its cell.
     const header: string[] = Array(width).fill('');
-    let cells = texts;
+    let over = texts;
     let label: string | undefined;
     // Text in the label's cell heads the label column, not a figure column: above the table it is
     // a title; inside it (one text more than there are columns) the caption of that column.
-    if (texts.length !== width && texts[0].at === 0 && out.length === 0) {
-      for (const part of splitUnitsCaption(unglue(texts[0].cell.text))) titles.push({ text: part, bold: texts[0].cell.bold, place });
-      cells = texts.slice(1);
-    } else if (texts.length === width + 1 && texts[0].at === 0) {
-      label = unglue(texts[0].cell.text);
-      cells = texts.slice(1);
+    if (texts.length !== width && texts[0] === 0 && out.length === 0) {
+      for (const part of splitUnitsCaption(unglue(head.text))) titles.push({ text: part, bold: head.bold, place });
+      over = texts.slice(1);
+    } else if (texts.length === width + 1 && texts[0] === 0) {
+      label = unglue(head.text);
+      over = texts.slice(1);
     }
-    const exact = cells.every((t) => groups.some((g) => g.includes(pos(r, t.at))));
+    const exact = over.every((at) => groups.some((g) => g.includes(pos(r, at))));
     // A header line with fewer cells than every row of figures lost its spans on the right: counted
     // from the right its texts would sit over the last columns. Its phrases start the column groups
     // they head, spread evenly where they divide the columns, else one per column in order.
-    const cut = fromRight && r.width < narrowest && cells.length < width;
-    const step = cut && width % cells.length === 0 ? width / cells.length : 1;
-    cells.forEach((t, k) => {
-      const c = cut ? k * step : cells.length === width && !exact ? k : columnOf(pos(r, t.at));
-      header[c] = header[c] ? `${header[c]} ${unglue(t.cell.text)}` : unglue(t.cell.text);
+    const cut = fromRight && r.width < narrowest && over.length < width;
+    const step = cut && width % over.length === 0 ? width / over.length : 1;
+    over.forEach((at, k) => {
+      const c = cut ? k * step : over.length === width && !exact ? k : columnOf(groups, pos(r, at));
+      const text = unglue(cells[at].text);
+      header[c] = header[c] ? `${header[c]} ${text}` : text;
     });
     out.push({ type: 'header', texts: header, place, ...(label ? { label } : {}) });
   });

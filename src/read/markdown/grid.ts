@@ -5,6 +5,7 @@ import { parseDate, parsePeriod } from '../period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from '../raw';
 import { isUnitsCaption } from '../units';
 import { joinWrappedLabels } from './labels';
+import { ODD_SPACE } from './pipes';
 
 // What the plain-text table readers (markdown pipes, fixed-width columns) agree on once they have
 // found the columns: title lines above the table, header lines with one text per logical column,
@@ -49,18 +50,21 @@ const DATE_RE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
  * currency never spans.
  */
 export function columnTexts(lines: string[][], width: number, spanned = false): string[] {
-  const out: string[][] = Array.from({ length: width }, () => []);
+  // Each column's pieces joined by a space as they come (no array of pieces per column): the
+  // pieces are trimmed and never empty, so only runs of odd whitespace inside need collapsing.
+  const out: string[] = Array(width).fill('');
   for (const line of lines) {
     let span = '';
     for (let c = 0; c < width; c++) {
       const text = (line[c] ?? '').trim();
       if (text !== '') {
-        out[c].push(text);
+        out[c] = out[c] === '' ? text : `${out[c]} ${text}`;
         span = spanned || YEAR_ONLY.test(text) || CURRENCY_ONLY.test(text) ? '' : text;
-      } else if (span !== '') out[c].push(span);
+      } else if (span !== '') out[c] = out[c] === '' ? span : `${out[c]} ${span}`;
     }
   }
-  return out.map((l) => l.join(' ').replace(/\s+/g, ' ').trim());
+  for (let c = 0; c < width; c++) if (ODD_SPACE.test(out[c])) out[c] = out[c].replace(/\s+/g, ' ').trim();
+  return out;
 }
 
 /**
@@ -71,10 +75,12 @@ export function columnTexts(lines: string[][], width: number, spanned = false): 
  * recurrences and the phrases are as many is the line moved.
  */
 function respan(run: GridHeader[], width: number): string[][] {
-  const lines = run.map((h) => [...h.texts]);
+  // The lines are only read: a moved line replaces its line, none is changed in place.
+  const lines = run.map((h) => h.texts);
   run.forEach((h, i) => {
     if (h.spanned) return;
-    const phrases = h.texts.map((t, c) => (t !== '' ? c : -1)).filter((c) => c >= 0);
+    const phrases: number[] = [];
+    for (let c = 0; c < h.texts.length; c++) if (h.texts[c] !== '') phrases.push(c);
     if (phrases.length < 2 || phrases.some((c) => YEAR_ONLY.test(h.texts[c]) || CURRENCY_ONLY.test(h.texts[c]))) return;
     const below = run.slice(i + 1).find((l) => l.texts.length === width && l.texts.every((t) => t !== ''));
     if (!below) return;
@@ -121,7 +127,8 @@ function periodCaption(text: string): string | null {
 }
 
 function headerRow(texts: string[], place: Place, label = ''): RawRow {
-  const cells: RawCell[] = [{ text: label, bold: false, place }, ...texts.map((t, i) => ({ text: t, bold: false, place: cellPlace(place, i + 2) }))];
+  const cells: RawCell[] = [{ text: label, bold: false, place }];
+  for (let i = 0; i < texts.length; i++) cells.push({ text: texts[i], bold: false, place: cellPlace(place, i + 2) });
   return { cells, place, indent: 0 };
 }
 
@@ -156,13 +163,14 @@ export function gridBlocks(grid: Grid): RawBlock[] {
     let lastTitle = -1;
     let named = false;
     for (let k = 0; k < run.length; k++) {
-      const title = titleOf(run[k]);
+      const distinct = headerTexts(run[k]);
+      const title = titleOf(distinct);
       // A statement's title in plain text is set in capitals ("CONSOLIDATED BALANCE SHEETS").
       if (title !== null) { lastTitle = k; named ||= classifyTitle(title) !== 'other' && title === title.toUpperCase(); continue; }
-      if (parsePeriod(headerTexts(run[k]).join(' '), false) !== null) break;
+      if (parsePeriod(distinct.join(' '), false) !== null) break;
     }
     if (lastTitle >= 0 && named) {
-      if (rows.length) { blocks.push(tableOf(rows, grid.place)); rows = []; }
+      if (rows.length) { pushTable(blocks, rows, grid.place); rows = []; }
       for (const h of run.slice(0, lastTitle + 1)) {
         const text = headerTexts(h).join(' ');
         if (text) blocks.push({ type: 'prose', text, bold: false, heading: 0, place: h.place });
@@ -176,27 +184,35 @@ export function gridBlocks(grid: Grid): RawBlock[] {
       const cap = caption;
       texts = texts.map((t) => (/\b(19|20)\d{2}\b/.test(t) ? `${cap} ${t}` : t));
     }
-    texts = texts.map(pickDateByYear);
+    // The texts are this run's own (fresh from columnTexts): each date pick goes in place.
+    for (let c = 0; c < texts.length; c++) texts[c] = pickDateByYear(texts[c]);
     // Over the label column only a units or period caption says anything about the figures.
-    const label = run.map((h) => h.label ?? '').filter((t) => isUnitsCaption(t) || parsePeriod(t, false) !== null).join(' ');
+    let label = '';
+    for (const h of run) {
+      const t = h.label;
+      if (t !== undefined && t !== '' && (isUnitsCaption(t) || parsePeriod(t, false) !== null)) label = label === '' ? t : `${label} ${t}`;
+    }
     if (texts.some((t) => t !== '')) rows.push(headerRow(texts, run[0].place, label));
   }
-  if (rows.length) blocks.push(tableOf(rows, grid.place));
-  return blocks.filter((b) => b.type === 'prose' || b.rows.some((r) => r.cells.some((c, i) => i > 0 && c.text !== '')));
+  if (rows.length) pushTable(blocks, rows, grid.place);
+  return blocks;
 }
 
-function tableOf(rows: RawRow[], place: Place): TableBlock {
-  return { type: 'table', rows, place };
+/** Adds a table to the blocks when any row has a text beside its label (a table of labels alone is dropped). */
+function pushTable(blocks: RawBlock[], rows: RawRow[], place: Place): void {
+  const table: TableBlock = { type: 'table', rows, place };
+  if (rows.some((r) => r.cells.some((c, i) => i > 0 && c.text !== ''))) blocks.push(table);
 }
 
 /** The distinct texts of a header line, left to right (a title centred over two columns lands in both). */
 function headerTexts(h: GridHeader): string[] {
-  return [...new Set(h.texts.filter((t) => t !== ''))];
+  const texts: string[] = [];
+  for (const t of h.texts) if (t !== '' && !texts.includes(t)) texts.push(t);
+  return texts;
 }
 
-/** A header line that is a statement title or a units caption, not a column heading. */
-function titleOf(h: GridHeader): string | null {
-  const texts = headerTexts(h);
+/** A header line that is a statement title or a units caption, not a column heading, from its distinct texts. */
+function titleOf(texts: string[]): string | null {
   if (texts.length !== 1) return null;
   const text = texts[0];
   if (isUnitsCaption(text)) return text;

@@ -56,7 +56,7 @@ function outerTrimmed(cells: string[]): string[] {
 const TAG = /<\/?(b|u|i|strong|em|sup|sub|span|font|small|br)\b[^>]*>/gi;
 const MARKUP_CHAR = /[<&*_\\]/;
 /** Whitespace that `\s+` → ' ' would change: a run of two, or any but a plain space. */
-const ODD_SPACE = /\s\s|[^\S ]/;
+export const ODD_SPACE = /\s\s|[^\S ]/;
 const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" };
 
 /**
@@ -73,17 +73,17 @@ function converterGlyphs(raw: string): string {
 
 /** Markdown's inline marks as plain text: `**bold**`, `*italic*`, `\$`, `<br>`, entities, converter glyph names. */
 export function markdownText(source: string): string {
-  const raw = converterGlyphs(source);
-  // Tags, entities, emphasis and escapes all start with one of these; most cells hold none.
-  if (!MARKUP_CHAR.test(raw)) return ODD_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
-  const text = raw
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(TAG, '')
-    .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/(?<!\\)(\*\*|__)/g, '')
-    .replace(/(?<![\\\w])\*(?=\S)|(?<=\S)(?<!\\)\*(?!\w)/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!$|<>~])/g, '$1');
-  return text.replace(/\s+/g, ' ');
+  let text = converterGlyphs(source);
+  // Tags, entities, emphasis and escapes all start with one of these; most cells hold none, and
+  // most of the others one kind: each pass runs only where its first character is in the text.
+  if (MARKUP_CHAR.test(text)) {
+    if (text.includes('<')) text = text.replace(/<br\s*\/?>/gi, ' ').replace(TAG, '');
+    if (text.includes('&')) text = text.replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (e) => ENTITIES[e] ?? e);
+    if (text.includes('*') || text.includes('_')) text = text.replace(/(?<!\\)(\*\*|__)/g, '');
+    if (text.includes('*')) text = text.replace(/(?<![\\\w])\*(?=\S)|(?<=\S)(?<!\\)\*(?!\w)/g, '');
+    if (text.includes('\\')) text = text.replace(/\\([\\`*_{}[\]()#+\-.!$|<>~])/g, '$1');
+  }
+  return ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 export function pipeCell(raw: string): PipeCell {

@@ -10,7 +10,8 @@ import { isPipeLine, isSeparatorLine, markdownText, pipeCell, splitPipes } from 
 /** Cuts a markdown paragraph into prose blocks; a bold lead-in ("**Outlook**Text ...") is its own block. */
 export function proseBlocks(lines: { text: string; line: number }[]): RawBlock[] {
   const first = lines[0];
-  const joined = lines.map((l) => l.text.trim()).join('\n');
+  let joined = first.text.trim();
+  for (let i = 1; i < lines.length; i++) joined += `\n${lines[i].text.trim()}`;
   const heading = /^(#{1,6})\s/.exec(joined)?.[1].length ?? 0;
   const body = joined.replace(/^#{1,6}\s+/, '');
   const place = { line: first.line };
@@ -19,14 +20,19 @@ export function proseBlocks(lines: { text: string; line: number }[]): RawBlock[]
     const rest = body.slice(lead[0].length);
     return [
       { type: 'prose', text: markdownText(lead[1]).trim(), bold: true, heading: 0, place },
-      { type: 'prose', text: rest.split('\n').map(markdownText).join('\n').trim(), bold: /^\*\*/.test(rest), heading: 0, place },
+      { type: 'prose', text: eachLine(rest, markdownText).trim(), bold: /^\*\*/.test(rest), heading: 0, place },
     ];
   }
   const bold = /^\*\*[^*]/.test(body) || /^__[^_]/.test(body);
-  let text = body.split('\n').map((l) => markdownText(l).trim()).join('\n');
+  let text = eachLine(body, (l) => markdownText(l).trim());
   // A heading or bold title that runs on into its units caption gives the caption its own line.
-  if ((heading > 0 || bold) && text.length < 300) text = text.split('\n').flatMap(splitUnitsCaption).join('\n');
+  if ((heading > 0 || bold) && text.length < 300) text = eachLine(text, (l) => splitUnitsCaption(l).join('\n'));
   return [{ type: 'prose', text, bold, heading, place }];
+}
+
+/** `fn` on each line of a text, the results joined by line breaks; a text of one line (most paragraphs) is not split. */
+function eachLine(text: string, fn: (line: string) => string): string {
+  return text.includes('\n') ? text.split('\n').map(fn).join('\n') : fn(text);
 }
 
 export function tokenizeMarkdown(source: string, file: string): RawDocument {
@@ -36,13 +42,13 @@ export function tokenizeMarkdown(source: string, file: string): RawDocument {
   let table: PipeRow[] = [];
   let tableNo = 0;
   const flushPara = () => {
-    if (para.length) blocks.push(...proseBlocks(para));
+    if (para.length) for (const b of proseBlocks(para)) blocks.push(b);
     para = [];
   };
   const flushTable = () => {
     if (table.length) {
       tableNo += 1;
-      blocks.push(...gridBlocks(alignPipeTable(table, tableNo)));
+      for (const b of gridBlocks(alignPipeTable(table, tableNo))) blocks.push(b);
     }
     table = [];
   };
