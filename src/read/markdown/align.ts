@@ -74,14 +74,16 @@ function analyse(row: PipeRow): Analysed {
   if (split) mergeSplitFigures(cells);
   // One pass over the cells (no array of {at, cell} per row): where the texts are, and the first
   // figure among them (a year is a heading, not a figure).
-  const filled: number[] = [];
+  const filled: number[] = Array(cells.length);
+  let count = 0;
   let firstFigure = -1;
   for (let at = 0; at < cells.length; at++) {
     const text = cells[at].text;
     if (text === '') continue;
-    if (firstFigure < 0 && hasFigure(text) && !YEAR.test(text)) firstFigure = filled.length;
-    filled.push(at);
+    if (firstFigure < 0 && hasFigure(text) && !YEAR.test(text)) firstFigure = count;
+    filled[count++] = at;
   }
+  filled.length = count;
   const figures = firstFigure >= 0 && (firstFigure > 0 || filled[0] > 0);
   if (!figures) return { row, cells, width: cells.length, labelAt: -1, label: null, filled, first: filled.length, figures: false };
   let label: string | null = null;
@@ -114,9 +116,13 @@ function groupColumns(body: Analysed[], fromRight: boolean, widest: number): num
   // The rows holding a figure at each position, indexed by the shifted position so that they come
   // in order: a position clashes with a group when one of its rows already has a figure in the group.
   const shift = fromRight ? widest : 0;
-  const rowsAt: number[][] = [];
+  const rowsAt: number[][] = Array(widest);
   body.forEach((r, k) => {
-    for (let v = r.first; v < r.filled.length; v++) (rowsAt[position(r, r.filled[v], fromRight) + shift] ??= []).push(k);
+    for (let v = r.first; v < r.filled.length; v++) {
+      const i = position(r, r.filled[v], fromRight) + shift;
+      if (rowsAt[i]) rowsAt[i].push(k);
+      else rowsAt[i] = [k];
+    }
   });
   const groups: number[][] = [];
   // The group each row last had a figure in (instead of a set of the current group's rows).
@@ -229,7 +235,9 @@ export function alignPipeTable(rows: PipeRow[], table: number): Grid {
       const text = unglue(cells[at].text);
       header[c] = header[c] ? `${header[c]} ${text}` : text;
     });
-    out.push({ type: 'header', texts: header, place, ...(label ? { label } : {}) });
+    const line: GridHeader = { type: 'header', texts: header, place };
+    if (label) line.label = label;
+    out.push(line);
   });
   return { titles, rows: out, width, place: { line: rows[0]?.line ?? 1, table } };
 }

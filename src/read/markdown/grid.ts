@@ -126,15 +126,20 @@ function periodCaption(text: string): string | null {
   return text.length < 200 ? text : null;
 }
 
+// The cells of a row are set into an array of their number (pushed one by one, a short array
+// would grow to a far longer one).
+
 function headerRow(texts: string[], place: Place, label = ''): RawRow {
-  const cells: RawCell[] = [{ text: label, bold: false, place }];
-  for (let i = 0; i < texts.length; i++) cells.push({ text: texts[i], bold: false, place: cellPlace(place, i + 2) });
+  const cells: RawCell[] = Array(texts.length + 1);
+  cells[0] = { text: label, bold: false, place };
+  for (let i = 0; i < texts.length; i++) cells[i + 1] = { text: texts[i], bold: false, place: cellPlace(place, i + 2) };
   return { cells, place, indent: 0 };
 }
 
 function bodyRow(row: GridRow, width: number): RawRow {
-  const cells: RawCell[] = [row.label];
-  for (let c = 0; c < width; c++) cells.push(row.values[c] ?? { text: '', bold: false, place: row.place });
+  const cells: RawCell[] = Array(width + 1);
+  cells[0] = row.label;
+  for (let c = 0; c < width; c++) cells[c + 1] = row.values[c] ?? { text: '', bold: false, place: row.place };
   return { cells, place: row.place, indent: row.indent };
 }
 

@@ -18,10 +18,12 @@ function continues(first: string, next: string): boolean {
  * the words say one runs on into the other ("Credit and financial products" / "revenues  81 ...").
  */
 export function joinWrappedLabels(rows: (GridHeader | GridRow)[]): (GridHeader | GridRow)[] {
+  // Most tables have no label alone on its row: nothing to join, the rows as they are (read only).
+  if (!rows.some(labelOnly)) return rows;
   const out: (GridHeader | GridRow)[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (row.type !== 'row' || row.values.some((v) => v && v.text !== '')) { out.push(row); continue; }
+    if (!labelOnly(row)) { out.push(row); continue; }
     let label = row.label.text;
     let found = -1;
     // Gather the label-only lines of one wrapped label, then the line with the figures.
@@ -43,6 +45,11 @@ export function joinWrappedLabels(rows: (GridHeader | GridRow)[]): (GridHeader |
     out.push(row);
   }
   return out;
+}
+
+/** A row with a label and no figure. */
+function labelOnly(row: GridHeader | GridRow): row is GridRow {
+  return row.type === 'row' && !row.values.some((v) => v && v.text !== '');
 }
 
 const GLUE_CHANCE = /[a-z][A-Z]|[A-Z]\/?[A-Z]|[()]/;
