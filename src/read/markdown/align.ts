@@ -19,9 +19,12 @@ export interface PipeRow {
 
 const CLOSER = /^(\)|%|\)\s*%|pts\.?|x)$/i;
 const CURRENCY = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|€|£|¥)$/i;
+const BARE_DIGITS = /^\d+$/;
 const YEAR = /^(?:fiscal\s+|fy\s*)?(19|20)\d{2}\s*\*?$/i;
 
 function hasFigure(text: string): boolean {
+  // Bare digits, the commonest figure, are one without asking parseFigure (and its table of recent figures).
+  if (BARE_DIGITS.test(text)) return true;
   // A multiple ("2.61x") is a figure in its column, though not one the statements add.
   return parseFigure(text) !== null || /^\$?\s*\(?[\d,.]+\)?\s*(%|x)?$/i.test(text) && /\d/.test(text);
 }

@@ -159,9 +159,11 @@ export function gridBlocks(grid: Grid): RawBlock[] {
   for (let i = 0; i < body.length; i++) {
     const r = body[i];
     if (r.type === 'row') { rows.push(bodyRow(r, grid.width)); continue; }
-    let run: GridHeader[] = [];
-    while (i < body.length && body[i].type === 'header') run.push(body[i++] as GridHeader);
-    i--;
+    // The run of header lines from here, sliced (its length known) rather than grown line by line.
+    let end = i;
+    while (end < body.length && body[end].type === 'header') end++;
+    let run = body.slice(i, end) as GridHeader[];
+    i = end - 1;
     // Title lines laid over the columns ("CONSOLIDATED BALANCE SHEETS", "(In millions)") are not
     // headings: they are prose, and after figures they start the next statement's table.
     // Only a run that names a statement, with no period heading among the lines moved, is cut.

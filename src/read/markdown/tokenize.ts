@@ -24,10 +24,18 @@ export function proseBlocks(lines: { text: string; line: number }[]): RawBlock[]
     ];
   }
   const bold = /^\*\*[^*]/.test(body) || /^__[^_]/.test(body);
-  let text = eachLine(body, (l) => markdownText(l).trim());
+  let text = eachLine(body, plainLine);
   // A heading or bold title that runs on into its units caption gives the caption its own line.
-  if ((heading > 0 || bold) && text.length < 300) text = eachLine(text, (l) => splitUnitsCaption(l).join('\n'));
+  if ((heading > 0 || bold) && text.length < 300) text = eachLine(text, captionOwnLine);
   return [{ type: 'prose', text, bold, heading, place }];
+}
+
+function plainLine(line: string): string {
+  return markdownText(line).trim();
+}
+
+function captionOwnLine(line: string): string {
+  return splitUnitsCaption(line).join('\n');
 }
 
 /** `fn` on each line of a text, the results joined by line breaks; a text of one line (most paragraphs) is not split. */
