@@ -19,14 +19,18 @@ export interface PipeRow {
 
 const CLOSER = /^(\)|%|\)\s*%|pts\.?|x)$/i;
 const CURRENCY = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|€|£|¥)$/i;
+// Module constants, not literals in the functions (see pipes.ts).
 const BARE_DIGITS = /^\d+$/;
+const FIGURE_LIKE = /^\$?\s*\(?[\d,.]+\)?\s*(%|x)?$/i;
+const DIGIT = /\d/;
+const AS_OF = /^as (of|at)\b/i;
 const YEAR = /^(?:fiscal\s+|fy\s*)?(19|20)\d{2}\s*\*?$/i;
 
 function hasFigure(text: string): boolean {
   // Bare digits, the commonest figure, are one without asking parseFigure (and its table of recent figures).
   if (BARE_DIGITS.test(text)) return true;
   // A multiple ("2.61x") is a figure in its column, though not one the statements add.
-  return parseFigure(text) !== null || /^\$?\s*\(?[\d,.]+\)?\s*(%|x)?$/i.test(text) && /\d/.test(text);
+  return parseFigure(text) !== null || FIGURE_LIKE.test(text) && DIGIT.test(text);
 }
 
 /** Glues "(22,934" + ")" + "%" and "$" + "1,191.1" back into one cell each, in place. */
@@ -200,7 +204,7 @@ export function alignPipeTable(rows: PipeRow[], table: number): Grid {
     if (texts.length === 0) return;
     const head = cells[texts[0]];
     const onlyLabel = texts.length === 1 && texts[0] === 0;
-    const single = texts.length === 1 && parsePeriod(head.text, false) === null && !/^as (of|at)\b/i.test(head.text);
+    const single = texts.length === 1 && parsePeriod(head.text, false) === null && !AS_OF.test(head.text);
     if ((onlyLabel || single) && (firstBody < 0 || i < firstBody) && out.length === 0) {
       for (const seg of boldSegments(head.raw)) {
         for (const part of splitUnitsCaption(unglue(seg))) titles.push({ text: part, bold: head.bold, place });

@@ -40,6 +40,7 @@ export interface Grid {
   place: Place;
 }
 
+const SPACES = /\s+/g;
 const YEAR_ONLY = /^(?:fiscal\s+|fy\s*)?((?:19|20)\d{2})\s*\*?$/i;
 const CURRENCY_ONLY = /^(RMB|USD|US\$|\$|NT\$|C\$|EUR|€|CAD|TWD|HKD|HK\$|GBP|£|¥)$/i;
 const DATE_RE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b/gi;
@@ -63,7 +64,7 @@ export function columnTexts(lines: string[][], width: number, spanned = false): 
       } else if (span !== '') out[c] = out[c] === '' ? span : `${out[c]} ${span}`;
     }
   }
-  for (let c = 0; c < width; c++) if (ODD_SPACE.test(out[c])) out[c] = out[c].replace(/\s+/g, ' ').trim();
+  for (let c = 0; c < width; c++) if (ODD_SPACE.test(out[c])) out[c] = out[c].replace(SPACES, ' ').trim();
   return out;
 }
 

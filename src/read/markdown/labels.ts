@@ -6,11 +6,17 @@ import type { GridHeader, GridRow } from './grid';
 // A line that ends on one of these words goes on in the next line ("Cumulative effect of").
 const OPEN_END = /(?:\b(?:of|and|or|for|in|to|the|from|on|by|with|before|after|net|per|less|at|into|under|over|including|excluding|a|an)|[,&\-–(])\s*$/i;
 
+const COLON_END = /:\s*$/;
+const TOTAL_ALONE = /^total$/i;
+const LOWER_START = /^[a-z(]/;
+const FIGURE_THEN_WORD = /^\d[\d,.]*\s+[a-z]/;
+const SPACES = /\s+/g;
+
 function continues(first: string, next: string): boolean {
-  if (first === '' || next === '' || /:\s*$/.test(first)) return false;
+  if (first === '' || next === '' || COLON_END.test(first)) return false;
   // "TOTAL" alone on its line heads nothing: it is the first word of the total below.
-  if (/^total$/i.test(first)) return true;
-  return OPEN_END.test(first) || /^[a-z(]/.test(next);
+  if (TOTAL_ALONE.test(first)) return true;
+  return OPEN_END.test(first) || LOWER_START.test(next);
 }
 
 /**
@@ -31,9 +37,9 @@ export function joinWrappedLabels(rows: (GridHeader | GridRow)[]): (GridHeader |
       const next = rows[j];
       // Inside a label already wrapped, a line may go on with a figure of its words ("… issued and
       // outstanding" / "3,166,653 in 2024 and 3,116,966 shares in 2023").
-      const wrapped = j > i + 1 && /^\d[\d,.]*\s+[a-z]/.test(next.type === 'row' ? next.label.text : '');
+      const wrapped = j > i + 1 && FIGURE_THEN_WORD.test(next.type === 'row' ? next.label.text : '');
       if (next.type !== 'row' || !(continues(label, next.label.text) || wrapped)) break;
-      label = `${label} ${next.label.text}`.replace(/\s+/g, ' ');
+      label = `${label} ${next.label.text}`.replace(SPACES, ' ');
       if (next.values.some((v) => v && v.text !== '')) { found = j; break; }
     }
     const last = rows[found];
@@ -68,9 +74,11 @@ export function unglue(text: string): string {
     .replace(/\)([A-Za-z])/g, ') $1');
 }
 
+const UNITS_CAPTION = /\((?:(?:amounts|expressed|stated|figures)\s+)?in\s[^()]*(?:\([^()]*\)[^()]*)*\)/i;
+
 /** Splits a units caption in parentheses off a title it was run together with. */
 export function splitUnitsCaption(text: string): string[] {
-  const m = /\((?:(?:amounts|expressed|stated|figures)\s+)?in\s[^()]*(?:\([^()]*\)[^()]*)*\)/i.exec(text);
+  const m = UNITS_CAPTION.exec(text);
   if (!m || m.index === 0 && m[0].length === text.length) return [text];
   return [text.slice(0, m.index), m[0], text.slice(m.index + m[0].length)].map((t) => t.trim()).filter((t) => t !== '');
 }

@@ -12,14 +12,20 @@ export interface PipeCell {
   lead: number;
 }
 
+// The regular expressions of per-line and per-cell code are module constants: a literal in a function
+// body is a new RegExp object each time it runs. The global ones serve only replace, which starts at
+// the beginning and leaves lastIndex at 0, so sharing one object changes nothing.
+const PIPE_LINE = /^\s{0,3}\|.*\|/;
+const SEPARATOR_LINE = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/;
+
 /** True for a table line: starts with a pipe (after indentation) and has a second one. */
 export function isPipeLine(line: string): boolean {
-  return /^\s{0,3}\|.*\|/.test(line);
+  return PIPE_LINE.test(line);
 }
 
 /** The header/body separator line: `| --- | :---: |` or `|-----|-----|`. */
 export function isSeparatorLine(line: string): boolean {
-  return /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/.test(line);
+  return SEPARATOR_LINE.test(line);
 }
 
 /** Splits on unescaped pipes; the outer pipes open and close the row. */
@@ -53,6 +59,13 @@ function outerTrimmed(cells: string[]): string[] {
   return cells;
 }
 
+const BREAK = /<br\s*\/?>/gi;
+const ENTITY = /&(nbsp|amp|lt|gt|quot|apos|#39);/g;
+const STRONG_MARK = /(?<!\\)(\*\*|__)/g;
+const EMPHASIS_MARK = /(?<![\\\w])\*(?=\S)|(?<=\S)(?<!\\)\*(?!\w)/g;
+const ESCAPED = /\\([\\`*_{}[\]()#+\-.!$|<>~])/g;
+const SPACES = /\s+/g;
+const BOLD_CELL = /\*\*\S|__\S|<(b|strong)\b/i;
 const TAG = /<\/?(b|u|i|strong|em|sup|sub|span|font|small|br)\b[^>]*>/gi;
 const MARKUP_CHAR = /[<&*_\\]/;
 /** Whitespace that `\s+` → ' ' would change: a run of two, or any but a plain space. */
@@ -64,10 +77,11 @@ const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': 
  * names its character (a "$" before a figure) and is read as it; "GLYPH<c=3,font=/AAAAAB+Arial>"
  * names only a place in a font, and is dropped, so the figure after it reads as a figure.
  */
+const GLYPH = /glyph</i;
 const GLYPH_NAME = /\/uni([0-9A-Fa-f]{4})|\bglyph<[^>]*>/gi;
 
 function converterGlyphs(raw: string): string {
-  if (!raw.includes('/uni') && !/glyph</i.test(raw)) return raw;
+  if (!raw.includes('/uni') && !GLYPH.test(raw)) return raw;
   return raw.replace(GLYPH_NAME, (_, hex: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : ''));
 }
 
@@ -77,17 +91,17 @@ export function markdownText(source: string): string {
   // Tags, entities, emphasis and escapes all start with one of these; most cells hold none, and
   // most of the others one kind: each pass runs only where its first character is in the text.
   if (MARKUP_CHAR.test(text)) {
-    if (text.includes('<')) text = text.replace(/<br\s*\/?>/gi, ' ').replace(TAG, '');
-    if (text.includes('&')) text = text.replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (e) => ENTITIES[e] ?? e);
-    if (text.includes('*') || text.includes('_')) text = text.replace(/(?<!\\)(\*\*|__)/g, '');
-    if (text.includes('*')) text = text.replace(/(?<![\\\w])\*(?=\S)|(?<=\S)(?<!\\)\*(?!\w)/g, '');
-    if (text.includes('\\')) text = text.replace(/\\([\\`*_{}[\]()#+\-.!$|<>~])/g, '$1');
+    if (text.includes('<')) text = text.replace(BREAK, ' ').replace(TAG, '');
+    if (text.includes('&')) text = text.replace(ENTITY, (e) => ENTITIES[e] ?? e);
+    if (text.includes('*') || text.includes('_')) text = text.replace(STRONG_MARK, '');
+    if (text.includes('*')) text = text.replace(EMPHASIS_MARK, '');
+    if (text.includes('\\')) text = text.replace(ESCAPED, '$1');
   }
-  return ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return ODD_SPACE.test(text) ? text.replace(SPACES, ' ') : text;
 }
 
 export function pipeCell(raw: string): PipeCell {
-  const bold = /\*\*\S|__\S|<(b|strong)\b/i.test(raw);
+  const bold = BOLD_CELL.test(raw);
   // Spaces after the one that follows the pipe.
   let at = raw.startsWith(' ') ? 1 : 0;
   while (raw[at] === ' ' || raw[at] === '\u00a0') at++;

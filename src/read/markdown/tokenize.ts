@@ -7,23 +7,32 @@ import { isPipeLine, isSeparatorLine, markdownText, pipeCell, splitPipes } from 
 // Newswire copies in markdown: paragraphs, headings, and pipe tables. A run of pipe lines is one
 // table; the separator line is dropped wherever it stands (wire copies put it under a title row).
 
+// Module constants, not literals in the functions (see pipes.ts).
+const HEADING = /^(#{1,6})\s/;
+const HEADING_MARK = /^#{1,6}\s+/;
+const BOLD_LEAD = /^\*\*([^*\n]+)\*\*(?=\S)/;
+const BOLD_START = /^\*\*/;
+const BOLD_TEXT = /^\*\*[^*]/;
+const UNDERSCORE_BOLD_TEXT = /^__[^_]/;
+const RULE = /^\s*(-{3,}|\*{3,}|_{3,})\s*$/;
+
 /** Cuts a markdown paragraph into prose blocks; a bold lead-in ("**Outlook**Text ...") is its own block. */
 export function proseBlocks(lines: { text: string; line: number }[]): RawBlock[] {
   const first = lines[0];
   let joined = first.text.trim();
   for (let i = 1; i < lines.length; i++) joined += `\n${lines[i].text.trim()}`;
-  const heading = /^(#{1,6})\s/.exec(joined)?.[1].length ?? 0;
-  const body = joined.replace(/^#{1,6}\s+/, '');
+  const heading = HEADING.exec(joined)?.[1].length ?? 0;
+  const body = joined.replace(HEADING_MARK, '');
   const place = { line: first.line };
-  const lead = /^\*\*([^*\n]+)\*\*(?=\S)/.exec(body);
+  const lead = BOLD_LEAD.exec(body);
   if (lead && heading === 0) {
     const rest = body.slice(lead[0].length);
     return [
       { type: 'prose', text: markdownText(lead[1]).trim(), bold: true, heading: 0, place },
-      { type: 'prose', text: eachLine(rest, markdownText).trim(), bold: /^\*\*/.test(rest), heading: 0, place },
+      { type: 'prose', text: eachLine(rest, markdownText).trim(), bold: BOLD_START.test(rest), heading: 0, place },
     ];
   }
-  const bold = /^\*\*[^*]/.test(body) || /^__[^_]/.test(body);
+  const bold = BOLD_TEXT.test(body) || UNDERSCORE_BOLD_TEXT.test(body);
   let text = eachLine(body, plainLine);
   // A heading or bold title that runs on into its units caption gives the caption its own line.
   if ((heading > 0 || bold) && text.length < 300) text = eachLine(text, captionOwnLine);
@@ -70,7 +79,7 @@ export function tokenizeMarkdown(source: string, file: string): RawDocument {
       return;
     }
     flushTable();
-    if (text.trim() === '' || /^\s*(-{3,}|\*{3,}|_{3,})\s*$/.test(text)) { flushPara(); return; }
+    if (text.trim() === '' || RULE.test(text)) { flushPara(); return; }
     para.push({ text, line });
   });
   flushPara();
