@@ -120,31 +120,35 @@ function spread(body: Analysed[], fromRight: boolean, widest: number): number {
 
 /** Groups positions that are one or two cells apart and never both hold a figure in one row. */
 function groupColumns(body: Analysed[], fromRight: boolean, widest: number): number[][] {
-  // The rows holding a figure at each position, indexed by the shifted position so that they come
-  // in order: a position clashes with a group when one of its rows already has a figure in the group.
+  // Positions run from -widest (from the right) or 0 (from the left): walked in order, each asks the
+  // rows whether they hold a figure there (no list of rows per position). A position clashes with
+  // the group when one of its rows already has a figure in the group.
   const shift = fromRight ? widest : 0;
-  const rowsAt: number[][] = Array(widest);
-  body.forEach((r, k) => {
-    for (let v = r.first; v < r.filled.length; v++) {
-      const i = position(r, r.filled[v], fromRight) + shift;
-      if (rowsAt[i]) rowsAt[i].push(k);
-      else rowsAt[i] = [k];
-    }
-  });
   const groups: number[][] = [];
   // The group each row last had a figure in (instead of a set of the current group's rows).
   const groupOf: number[] = Array(body.length).fill(-1);
-  for (let i = 0; i < rowsAt.length; i++) {
-    const rows = rowsAt[i];
-    if (rows === undefined) continue;
+  for (let i = 0; i < widest; i++) {
     const p = i - shift;
     const current = groups.length - 1;
+    let held = false;
+    let clash = false;
+    for (let k = 0; k < body.length; k++) {
+      if (!holdsFigureAt(body[k], p, fromRight)) continue;
+      held = true;
+      if (groupOf[k] === current) clash = true;
+    }
+    if (!held) continue;
     const g = groups[current];
-    if (g && p - g[g.length - 1] <= 2 && !rows.some((r) => groupOf[r] === current)) g.push(p);
+    if (g && p - g[g.length - 1] <= 2 && !clash) g.push(p);
     else groups.push([p]);
-    for (const r of rows) groupOf[r] = groups.length - 1;
+    for (let k = 0; k < body.length; k++) if (holdsFigureAt(body[k], p, fromRight)) groupOf[k] = groups.length - 1;
   }
   return groups;
+}
+
+/** True when one of the row's value cells sits at the position. */
+function holdsFigureAt(r: Analysed, p: number, fromRight: boolean): boolean {
+  return r.filled.indexOf(fromRight ? p + r.width : p, r.first) >= 0;
 }
 
 /** The column of a position: the group holding it, else the next group to its right, else the last. */
@@ -231,17 +235,18 @@ export function alignPipeTable(rows: PipeRow[], table: number): Grid {
       label = unglue(head.text);
       over = texts.slice(1);
     }
-    const exact = over.every((at) => groups.some((g) => g.includes(pos(r, at))));
+    let exact = true;
+    for (const at of over) if (!groups.some((g) => g.includes(pos(r, at)))) { exact = false; break; }
     // A header line with fewer cells than every row of figures lost its spans on the right: counted
     // from the right its texts would sit over the last columns. Its phrases start the column groups
     // they head, spread evenly where they divide the columns, else one per column in order.
     const cut = fromRight && r.width < narrowest && over.length < width;
     const step = cut && width % over.length === 0 ? width / over.length : 1;
-    over.forEach((at, k) => {
-      const c = cut ? k * step : over.length === width && !exact ? k : columnOf(groups, pos(r, at));
-      const text = unglue(cells[at].text);
+    for (let k = 0; k < over.length; k++) {
+      const c = cut ? k * step : over.length === width && !exact ? k : columnOf(groups, pos(r, over[k]));
+      const text = unglue(cells[over[k]].text);
       header[c] = header[c] ? `${header[c]} ${text}` : text;
-    });
+    }
     const line: GridHeader = { type: 'header', texts: header, place };
     if (label) line.label = label;
     out.push(line);

@@ -30,17 +30,28 @@ export function isSeparatorLine(line: string): boolean {
 
 /** Splits on unescaped pipes; the outer pipes open and close the row. */
 export function splitPipes(line: string): string[] {
-  const cells: string[] = [];
-  // Most lines escape nothing: cut at each pipe instead of copying character by character.
+  // Most lines escape nothing: cut at each pipe instead of copying character by character, into an
+  // array sized by counting the pipes first. What stands before the first pipe is indentation;
+  // after the last, trailing space (dropped) or a cut-off cell (kept).
   if (!line.includes('\\')) {
-    let start = 0;
-    for (let at = line.indexOf('|'); at >= 0; at = line.indexOf('|', start)) {
-      cells.push(line.slice(start, at));
+    const first = line.indexOf('|');
+    if (first < 0) return [];
+    let last = first;
+    let pipes = 1;
+    for (let at = line.indexOf('|', first + 1); at >= 0; at = line.indexOf('|', at + 1)) { last = at; pipes++; }
+    const tail = line.slice(last + 1);
+    const kept = tail.trim() === '' ? pipes - 1 : pipes;
+    const out: string[] = Array(kept);
+    let start = first + 1;
+    for (let k = 0; k < pipes - 1; k++) {
+      const at = line.indexOf('|', start);
+      out[k] = line.slice(start, at);
       start = at + 1;
     }
-    cells.push(line.slice(start));
-    return outerTrimmed(cells);
+    if (kept === pipes) out[pipes - 1] = tail;
+    return out;
   }
+  const cells: string[] = [];
   let cur = '';
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
