@@ -77,13 +77,18 @@ export interface PrintedFigure {
 /** Larger than any per-share figure a release prints: a row of these counts shares or money. */
 const PER_SHARE_MAX = 100_000;
 
+/** Only a percentage or a per-share figure is revised by its figures: a caller need not list them for any other kind. */
+export function revisedByFigures(kind: ValueKind): boolean {
+  return kind === 'percent' || kind === 'per-share';
+}
+
 /**
  * The kind a row's label gave it, revised by the figures it prints: a "margin" printed in dollars
  * (or at a size no percentage has, without a '%') is an amount, and a "per share" row whose figures are
  * the size of share counts or balances is shares when its label counts shares, otherwise an amount.
  */
 export function kindFromFigures(kind: ValueKind, label: string, figures: PrintedFigure[]): ValueKind {
-  if (figures.length === 0) return kind;
+  if (figures.length === 0 || !revisedByFigures(kind)) return kind;
   if (kind === 'percent' && figures.some((f) => !f.percent && (/[$€£¥]/.test(f.text) || f.value.abs().gte(1000)))) return 'amount';
   if (kind === 'per-share' && figures.some((f) => f.value.abs().gte(PER_SHARE_MAX))) return /\bshares?\b|\bads\b|\bunits\b/i.test(label) ? 'shares' : 'amount';
   return kind;

@@ -9,6 +9,19 @@ import type { RawCell, RawRow } from './raw';
 
 const blank = (cell: RawCell | undefined) => !cell || cell.text === '';
 
+/** The most cells any row has (0 for no rows). */
+export function widest(rows: RawRow[]): number {
+  let width = 0;
+  for (let i = 0; i < rows.length; i++) width = Math.max(width, rows[i].cells.length);
+  return width;
+}
+
+/** True when some row has text in column c (asked of every column of every table: no closure, no copy). */
+export function filledColumn(rows: RawRow[], c: number): boolean {
+  for (let i = 0; i < rows.length; i++) if (!blank(rows[i].cells[c])) return true;
+  return false;
+}
+
 function emptyCell(like: RawCell): RawCell {
   return { text: '', bold: false, place: like.place };
 }
@@ -40,14 +53,14 @@ function partRuns(body: RawRow[], sub: number, main: number, isFigure: (text: st
  * figures beside the dated column's on its rows, and is left alone.
  */
 export function foldSubColumns(body: RawRow[], dated: (col: number) => boolean, isFigure: (text: string) => boolean): RawRow[] {
-  const width = Math.max(0, ...body.map((r) => r.cells.length));
-  const filled = (c: number) => body.some((r) => !blank(r.cells[c]));
+  const width = widest(body);
   let out = body;
-  const sums = new Set<RawRow>();
+  // Made at the first fold only: most tables have no sub-column.
+  let sums: Set<RawRow> | undefined;
   for (let sub = 1; sub < width; sub++) {
-    if (dated(sub) || !filled(sub)) continue;
+    if (dated(sub) || !filledColumn(body, sub)) continue;
     let main = sub + 1;
-    while (main < width && !filled(main)) main++;
+    while (main < width && !filledColumn(body, main)) main++;
     if (main >= width || !dated(main)) continue;
     const runs = partRuns(out, sub, main, isFigure);
     if (!runs) continue;
@@ -64,10 +77,10 @@ export function foldSubColumns(body: RawRow[], dated: (col: number) => boolean, 
       if (i === runs[r][1]) {
         // The sums of several periods' parts printed on one line go on one line.
         const after = out[i + 1];
-        if (after && sums.has(after) && blank(after.cells[main])) after.cells[main] = sum;
+        if (after && sums?.has(after) && blank(after.cells[main])) after.cells[main] = sum;
         else {
           const total: RawRow = { cells: row.cells.map((c, k) => (k === main ? sum : emptyCell(c))), place: row.place, indent: row.indent, ruled: true };
-          sums.add(total);
+          (sums ??= new Set()).add(total);
           next.push(total);
         }
         r++;
