@@ -240,6 +240,8 @@ export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseM
   };
 }
 
+const RATE_DECIMALS = /[\d,]\.\d/;
+
 /** "a rate of RMB 7.0176 to US$1.00 ... as of September 30, 2024" → the convenience rate. */
 export function readExchangeRate(prose: ProseBlock[]): ExchangeRate | null {
   const patterns = [
@@ -248,7 +250,7 @@ export function readExchangeRate(prose: ProseBlock[]): ExchangeRate | null {
   ];
   for (const p of prose) {
     // Both patterns need a rate with decimals; most paragraphs have none and are passed over quickly.
-    if (!/[\d,]\.\d/.test(p.text)) continue;
+    if (!RATE_DECIMALS.test(p.text)) continue;
     for (const [i, re] of patterns.entries()) {
       const m = re.exec(p.text);
       if (!m) continue;

@@ -75,9 +75,11 @@ function readFigure(raw: string): ParsedNumber | null {
   return figureOf(text, negative, percent);
 }
 
+const COMMAS = /,/g;
+
 /** The value of bare digits ("1,234.5"), with the sign and percent read around them. */
 function figureOf(text: string, negative: boolean, percent: boolean): ParsedNumber {
-  const digits = text.replace(/,/g, '');
+  const digits = text.includes(',') ? text.replace(COMMAS, '') : text;
   const dot = digits.indexOf('.');
   const decimals = dot < 0 ? 0 : digits.length - dot - 1;
   let value = new Decimal(digits);

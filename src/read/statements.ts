@@ -75,8 +75,8 @@ function splitSegments(rows: RawRow[]): { header: RawRow[]; body: RawRow[]; lead
   let seg = { header: [] as RawRow[], body: [] as RawRow[], lead: [] as RawRow[] };
   // Each row is judged once: whether it is a header, and whether a header follows it.
   const header = rows.map(isHeaderRow);
-  const headerAfter: boolean[] = Array(rows.length).fill(false);
-  for (let i = rows.length - 2; i >= 0; i--) headerAfter[i] = header[i + 1] || headerAfter[i + 1];
+  // A header row follows row i when i is before the last of them.
+  const lastHeader = header.lastIndexOf(true);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (header[i]) {
@@ -98,15 +98,16 @@ function splitSegments(rows: RawRow[]): { header: RawRow[]; body: RawRow[]; lead
       continue;
     }
     // Label-only rows before the column header are the table's own title and units rows.
-    if (seg.header.length === 0 && seg.body.length === 0 && !hasValues(row) && headerAfter[i]) {
+    if (seg.header.length === 0 && seg.body.length === 0 && !hasValues(row) && i < lastHeader) {
       seg.lead.push(row);
       continue;
     }
     seg.body.push(row);
   }
+  // Most tables are one segment: a list of exactly it, not one grown by push and filtered.
+  if (segments.length === 0) return seg.body.some(hasValues) ? [seg] : [];
   segments.push(seg);
-  // Most tables are one segment with values: it is returned without a filtered copy.
-  return segments.length === 1 && seg.body.some(hasValues) ? segments : segments.filter((s) => s.body.some(hasValues));
+  return segments.filter((s) => s.body.some(hasValues));
 }
 
 /** A label alone on its line with its figures on the next line is one row. */
@@ -130,7 +131,9 @@ function mergeSplitLabels(body: RawRow[]): RawRow[] {
 
 /** Header text of one value column, taking a spanning header cell from the left where the row is blank. */
 function columnHeader(header: RawRow[], col: number): string[] {
-  const lines: string[] = [];
+  // Kept as the column's header: sized to the rows and cut to the lines found (push would grow it past them).
+  const lines: string[] = new Array(header.length);
+  let n = 0;
   for (let r = 0; r < header.length; r++) {
     const row = header[r];
     let text = row.cells[col]?.text ?? '';
@@ -144,8 +147,9 @@ function columnHeader(header: RawRow[], col: number): string[] {
         }
       }
     }
-    if (text !== '') lines.push(text);
+    if (text !== '') lines[n++] = text;
   }
+  lines.length = n;
   return lines;
 }
 
@@ -226,6 +230,26 @@ function boldColumnsOf(body: RawRow[]): number[] {
   return out;
 }
 
+/** The distinct indents of the rows, in order (a Set spread and sorted made the same). */
+function distinctIndents(body: RawRow[]): number[] {
+  const indents: number[] = [];
+  for (let i = 0; i < body.length; i++) if (!indents.includes(body[i].indent)) indents.push(body[i].indent);
+  return indents.sort((a, b) => a - b);
+}
+
+/** A row's cell in a column: its figure (`parsed`), the text it prints instead, or null when blank. */
+function figureCell(cell: RawCell | undefined, parsed: ParsedNumber | null, col: Column, kindOfRow: ValueKind, diagnostics: Diagnostic[]): Figure | null {
+  if (!cell || cell.text === '') return null;
+  if (!parsed) {
+    diagnostics.push({ level: 'info', message: `not a figure, kept as text: ${JSON.stringify(cell.text)}`, place: cell.place });
+    return { value: null, text: cell.text, kind: kindOfRow, scale: 0, currency: null, decimals: 0, place: cell.place };
+  }
+  const kind: ValueKind = parsed.percent || col.kind === 'percent' ? 'percent' : kindOfRow;
+  const scale = kind === 'amount' ? col.amountScale : kind === 'shares' ? col.shareScale : kind === 'percent' ? -2 : 0;
+  const currency = kind === 'amount' || kind === 'per-share' ? col.currency : null;
+  return { value: parsed.value, text: cell.text, kind, scale, currency, decimals: parsed.decimals, place: cell.place };
+}
+
 /** The figures a row prints, for kindFromFigures. */
 function printedFigures(raw: RawRow, kept: number[], figures: (ParsedNumber | null)[]): PrintedFigure[] {
   const printed: PrintedFigure[] = [];
@@ -268,9 +292,9 @@ function buildTable(
   const instantHint = kind === 'balance-sheet';
   // Each column's heading is read once, for folding sub-columns into dated ones and for the column
   // itself (each column keeps its own copy of the period).
-  const headers: string[][] = [];
-  const texts: string[] = [];
-  const periods: (Period | null)[] = [];
+  const headers: string[][] = new Array(width);
+  const texts: string[] = new Array(width);
+  const periods: (Period | null)[] = new Array(width);
   for (let c = 1; c < width; c++) {
     headers[c] = columnHeader(seg.header, c);
     texts[c] = headers[c].join(' ');
@@ -300,7 +324,8 @@ function buildTable(
       const marked = markedFigure(body, c);
       currency = marked ? currenciesIn(marked)[0] ?? null : null;
     }
-    const ownCaption = header.filter(isUnitsCaption).join(' ');
+    let ownCaption = '';
+    for (let i = 0; i < header.length; i++) if (isUnitsCaption(header[i])) ownCaption = ownCaption ? `${ownCaption} ${header[i]}` : header[i];
     const own = ownCaption ? parseUnits(ownCaption) : null;
     const amountScale = own?.amountScale ?? parsedUnits.amountScale ?? scaleIn(text) ?? 0;
     const percentColumn = PERCENT_HEAD.test(text) && !period?.end;
@@ -322,10 +347,9 @@ function buildTable(
       columns.some((o) => o.currency === reporting && samePeriod(o.period, col.period));
   }
 
-  // The distinct indents, in order (a Set spread and sorted made the same).
-  const indents: number[] = [];
-  for (let i = 0; i < body.length; i++) if (!indents.includes(body[i].indent)) indents.push(body[i].indent);
-  if (indents.length > 1) indents.sort((a, b) => a - b);
+  // The distinct indents, in order, listed only when rows differ in indent (most tables do not).
+  let indents: number[] = [];
+  for (let i = 1; i < body.length; i++) if (body[i].indent !== body[0].indent) { indents = distinctIndents(body); break; }
   const useIndent = indents.length > 1;
   // Columns each headed "Per Share" (over their periods) make every row a per-share figure unless its label says otherwise.
   // ("… except per share data" in a caption says the opposite).
@@ -333,7 +357,9 @@ function buildTable(
   let counted: Map<string, ValueKind> | null = null;
   let underHeader = false;
   let heading = '';
-  const rows: Row[] = [];
+  // Kept as the table's rows: sized to the body and cut to the rows made (push would grow it past them).
+  const rows: Row[] = new Array(body.length);
+  let made = 0;
   const boldColumns = boldColumnsOf(body);
   // Nearly every row in bold is the table's typeface: bold then marks no row as a total.
   let valueRows = 0;
@@ -357,26 +383,19 @@ function buildTable(
       context = heading === label ? own : kindFromLabel(heading);
       underHeader = true;
     } else heading = '';
-    // Each cell's figure read once, for the row's kind and then for its own.
-    const figures = kept.map((c) => (raw.cells[c]?.text ? parseFigure(raw.cells[c].text) : null));
+    // Each cell's figure read once, for the row's kind and then for its own. (Arrays sized once and
+    // filled by index, here and for the cells: no closure per row as map made, no growing as push.)
+    const figures: (ParsedNumber | null)[] = new Array(kept.length);
+    for (let i = 0; i < kept.length; i++) {
+      const text = raw.cells[kept[i]]?.text;
+      figures[i] = text ? parseFigure(text) : null;
+    }
     const byLabel = values ? rowKind(label, own, context ?? familyKind(counted, label, own)) : (own ?? 'amount');
     // Only a kind the figures can revise needs the list of them printed.
     const kindOfRow = values && revisedByFigures(byLabel) ? kindFromFigures(byLabel, label, printedFigures(raw, kept, figures)) : byLabel;
     if (values) counted = noteCounted(counted, label, own);
-    const cells: (Figure | null)[] = kept.map((c, i) => {
-      const cell = raw.cells[c];
-      if (!cell || cell.text === '') return null;
-      const col = columns[i];
-      const parsed = figures[i];
-      if (!parsed) {
-        diagnostics.push({ level: 'info', message: `not a figure, kept as text: ${JSON.stringify(cell.text)}`, place: cell.place });
-        return { value: null, text: cell.text, kind: kindOfRow, scale: 0, currency: null, decimals: 0, place: cell.place };
-      }
-      const kind: ValueKind = parsed.percent || col.kind === 'percent' ? 'percent' : kindOfRow;
-      const scale = kind === 'amount' ? col.amountScale : kind === 'shares' ? col.shareScale : kind === 'percent' ? -2 : 0;
-      const currency = kind === 'amount' || kind === 'per-share' ? col.currency : null;
-      return { value: parsed.value, text: cell.text, kind, scale, currency, decimals: parsed.decimals, place: cell.place };
-    });
+    const cells: (Figure | null)[] = new Array(kept.length);
+    for (let i = 0; i < kept.length; i++) cells[i] = figureCell(raw.cells[kept[i]], figures[i], columns[i], kindOfRow, diagnostics);
     const kindFinal: ValueKind = soleKind(cells) ?? kindOfRow;
     // A rule over an amount row's figures closes a sum; over a per-share or share row it only separates lines.
     if (raw.ruled && emphasis === 'item' && kindFinal === 'amount') emphasis = 'subtotal';
@@ -387,8 +406,9 @@ function buildTable(
     if (emphasis === 'total') underHeader = false;
     // A count's section ends at its sum ("Less off-hire days:" … "Operating days"): rows after it count no days.
     if (context === 'number' && values && emphasis !== 'item') context = null;
-    rows.push({ label, depth, emphasis, kind: kindFinal, cells, place: raw.place });
+    rows[made++] = { label, depth, emphasis, kind: kindFinal, cells, place: raw.place };
   }
+  rows.length = made;
   shareCountsBetween(rows, columns);
   nameUnlabelledTotals(rows);
   return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
@@ -485,7 +505,12 @@ export function buildStatements(blocks: RawBlock[], docCurrency: string | null, 
       statements.push(current);
     } else if (ctx.units && current) current.units ||= ctx.units;
     const st = current as Statement;
-    for (const seg of segments) st.tables.push(buildTable(seg, st.kind, st.units || ctx.units, docCurrency, diagnostics));
+    // Sized to the tables, filled by index (a closure here would capture this block's variables, a context per table).
+    const tables: Table[] = new Array(segments.length);
+    for (let i = 0; i < segments.length; i++) tables[i] = buildTable(segments[i], st.kind, st.units || ctx.units, docCurrency, diagnostics);
+    // A new statement takes the list as it is; a continued one adds to its own.
+    if (st.tables.length === 0) st.tables = tables;
+    else st.tables.push(...tables);
   }
   return statements.filter(hasFigure);
 }

@@ -66,9 +66,11 @@ export function foldSubColumns(body: RawRow[], dated: (col: number) => boolean, 
     if (!runs) continue;
     const next: RawRow[] = [];
     let r = 0;
-    out.forEach((row, i) => {
+    // Loops, no closures: a closure over `main` or `sums` would have every call (every table) make a context for them.
+    for (let i = 0; i < out.length; i++) {
+      const row = out[i];
       const inRun = r < runs.length && i >= runs[r][0] && i <= runs[r][1];
-      if (!inRun) { next.push(row); return; }
+      if (!inRun) { next.push(row); continue; }
       const cells = row.cells.slice();
       const sum = cells[main];
       cells[main] = cells[sub];
@@ -79,13 +81,15 @@ export function foldSubColumns(body: RawRow[], dated: (col: number) => boolean, 
         const after = out[i + 1];
         if (after && sums?.has(after) && blank(after.cells[main])) after.cells[main] = sum;
         else {
-          const total: RawRow = { cells: row.cells.map((c, k) => (k === main ? sum : emptyCell(c))), place: row.place, indent: row.indent, ruled: true };
+          const totalCells = row.cells.map(emptyCell);
+          if (main < totalCells.length) totalCells[main] = sum;
+          const total: RawRow = { cells: totalCells, place: row.place, indent: row.indent, ruled: true };
           (sums ??= new Set()).add(total);
           next.push(total);
         }
         r++;
       }
-    });
+    }
     out = next;
   }
   return out;

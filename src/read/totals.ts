@@ -63,24 +63,28 @@ function equalsSum(row: Row, members: Decimal[][]): boolean {
  * totals. A heading of two sections ("Liabilities and Stockholders' Equity") whose second part opens
  * a section of its own further down closes first on its first part ("Total liabilities").
  */
+/** Counts a line in its section's sum. */
+function add(o: Open | undefined, row: Row): void {
+  if (!o) return;
+  // A line that adds up the lines just above it ("Cash and cash equivalents" under its two parts)
+  // stands for them in the section's sum.
+  // (Looked for among the last dozen lines only: a long table stays linear.)
+  for (let k = Math.min(o.members.length, 12); k >= 2; k--) {
+    if (!equalsSum(row, o.members.slice(-k))) continue;
+    o.members.splice(-k);
+    break;
+  }
+  o.members.push(amounts(row).map((v) => v ?? ZERO));
+}
+
+/** Closes the open sections from `at` on with their total, which counts in the section around them. */
+function close(open: Open[], at: number, total: Row): void {
+  open.splice(at);
+  add(open[open.length - 1], total);
+}
+
 export function nameUnlabelledTotals(rows: Row[]): void {
   const open: Open[] = [];
-  const add = (o: Open | undefined, row: Row) => {
-    if (!o) return;
-    // A line that adds up the lines just above it ("Cash and cash equivalents" under its two parts)
-    // stands for them in the section's sum.
-    // (Looked for among the last dozen lines only: a long table stays linear.)
-    for (let k = Math.min(o.members.length, 12); k >= 2; k--) {
-      if (!equalsSum(row, o.members.slice(-k))) continue;
-      o.members.splice(-k);
-      break;
-    }
-    o.members.push(amounts(row).map((v) => v ?? ZERO));
-  };
-  const close = (at: number, total: Row) => {
-    open.splice(at);
-    add(open[open.length - 1], total);
-  };
   let lastHeading = -2;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -97,7 +101,7 @@ export function nameUnlabelledTotals(rows: Row[]): void {
       // "Total deposits" closes "Deposits"; a total that closes no heading restates lines already counted.
       // (No heading open, as in most small tables: nothing to close.)
       const named = open.length ? open.findIndex((o) => key(row.label).endsWith(key(o.label))) : -1;
-      if (named >= 0) close(named, row);
+      if (named >= 0) close(open, named, row);
       continue;
     }
     const h = open[open.length - 1];
@@ -111,6 +115,6 @@ export function nameUnlabelledTotals(rows: Row[]): void {
       continue;
     }
     row.label = totalOf(h.label);
-    close(open.length - 1, row);
+    close(open, open.length - 1, row);
   }
 }
