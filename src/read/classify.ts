@@ -1,5 +1,6 @@
 import type { Decimal } from '../model/decimal';
 import type { StatementKind, ValueKind } from '../model/types';
+import { remembered } from './recent';
 
 // Classification by the vocabulary of financial reporting, not by any one company's words.
 
@@ -15,8 +16,12 @@ const KIND_RULES: [StatementKind, RegExp][] = [
   ['income', /statements? of (consolidated )?(operations|income|earnings|net earnings|profit or loss|loss|results of operations|\(loss\)|comprehensive)|income statements?|statements? of results|results of operations|profit (and|or) loss|statements? of (net )?(income|loss)/i],
 ];
 
-export function classifyTitle(title: string): StatementKind {
-  for (const [kind, re] of KIND_RULES) if (re.test(title)) return kind;
+/** The kind of statement a title names ('other' for none); asked of every line above every table, and titles repeat. */
+export const classifyTitle: (title: string) => StatementKind = remembered(readTitle);
+
+function readTitle(title: string): StatementKind {
+  // Indexed: a for-of with destructuring makes an iterator per rule until optimised.
+  for (let i = 0; i < KIND_RULES.length; i++) if (KIND_RULES[i][1].test(title)) return KIND_RULES[i][0];
   return 'other';
 }
 

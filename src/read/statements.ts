@@ -29,8 +29,6 @@ const SENTENCE_STOP = /[.;]\s/;
 const TITLE_STOP = /[:.]\s*$/;
 // A row's kind by its label, read for every row: labels repeat from table to table.
 const labelKind = remembered(kindFromLabel);
-// A title's kind, asked of every line above every table.
-const kindOfTitle = remembered(classifyTitle);
 
 interface Context {
   title: string | null;
@@ -71,12 +69,20 @@ function headerHasPeriod(rows: RawRow[]): boolean {
 
 /** Splits a raw table where a new column header starts after figures ("Nine months ended" below the three-month rows). */
 function splitSegments(rows: RawRow[]): { header: RawRow[]; body: RawRow[]; lead: RawRow[] }[] {
-  const segments: { header: RawRow[]; body: RawRow[]; lead: RawRow[] }[] = [];
-  let seg = { header: [] as RawRow[], body: [] as RawRow[], lead: [] as RawRow[] };
   // Each row is judged once: whether it is a header, and whether a header follows it.
   const header = rows.map(isHeaderRow);
   // A header row follows row i when i is before the last of them.
   const lastHeader = header.lastIndexOf(true);
+  // No header row below the first other row (most tables): one segment, its header and body sliced
+  // from the rows as the loop below would gather them.
+  const firstOther = header.indexOf(false);
+  if (firstOther < 0) return [];
+  if (lastHeader < firstOther) {
+    const one = { header: rows.slice(0, firstOther), body: rows.slice(firstOther), lead: [] };
+    return one.body.some(hasValues) ? [one] : [];
+  }
+  const segments: { header: RawRow[]; body: RawRow[]; lead: RawRow[] }[] = [];
+  let seg = { header: [] as RawRow[], body: [] as RawRow[], lead: [] as RawRow[] };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (header[i]) {
@@ -370,6 +376,7 @@ function buildTable(
     if (isBoldRow(body[i], boldColumns)) boldRows++;
   }
   const boldTable = valueRows >= 3 && boldRows >= valueRows * 0.8;
+  const figures: (ParsedNumber | null)[] = new Array(kept.length);
   for (let r = 0; r < body.length; r++) {
     const raw = body[r];
     const label = cleanCellText(raw.cells[0].text);
@@ -383,9 +390,8 @@ function buildTable(
       context = heading === label ? own : kindFromLabel(heading);
       underHeader = true;
     } else heading = '';
-    // Each cell's figure read once, for the row's kind and then for its own. (Arrays sized once and
-    // filled by index, here and for the cells: no closure per row as map made, no growing as push.)
-    const figures: (ParsedNumber | null)[] = new Array(kept.length);
+    // Each cell's figure read once, for the row's kind and then for its own (into the table's one
+    // list of them; the cells are sized once and filled by index: no closure per row as map made).
     for (let i = 0; i < kept.length; i++) {
       const text = raw.cells[kept[i]]?.text;
       figures[i] = text ? parseFigure(text) : null;
@@ -414,17 +420,25 @@ function buildTable(
   return { caption: '', columns, rows, place: seg.header[0]?.place ?? body[0].place };
 }
 
-function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
+/** The context of a table from the paragraphs blocks[from] up to blocks[to] (prose all) and its own lead rows. */
+function contextFrom(blocks: RawBlock[], from: number, to: number, lead: RawRow[]): Context {
   const lines: { text: string; strong: boolean }[] = [];
   // Line by line (indexed loops: this runs once per table).
-  for (let k = 0; k < prose.length; k++) {
-    const p = prose[k];
+  for (let k = from; k < to; k++) {
+    const p = blocks[k] as ProseBlock;
     const texts = p.text.split('\n');
     for (let i = 0; i < texts.length; i++) lines.push({ text: cleanCellText(texts[i]), strong: (p.bold && i === 0) || p.heading > 0 });
   }
   for (let i = 0; i < lead.length; i++) lines.push({ text: lead[i].cells[0].text, strong: lead[i].cells[0].bold });
+  // Each line asked once whether it states units: where the units start, and how many lines say something else.
   let unitsAt = -1;
-  for (let i = 0; i < lines.length && unitsAt < 0; i++) if (isUnitsCaption(lines[i].text)) unitsAt = i;
+  let otherLines = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    const caption = isUnitsCaption(text);
+    if (caption && unitsAt < 0) unitsAt = i;
+    if (text !== '' && !caption && !UNAUDITED.test(text)) otherLines++;
+  }
   const units: string[] = [];
   if (unitsAt >= 0) {
     for (let i = unitsAt; i < lines.length && units.length < 4; i++) {
@@ -433,24 +447,20 @@ function contextFrom(prose: ProseBlock[], lead: RawRow[]): Context {
       if (open <= 0) break;
     }
   }
-  const before = unitsAt >= 0 ? lines.slice(0, unitsAt) : lines;
+  // The title is looked for in the lines before the units.
+  const before = unitsAt >= 0 ? unitsAt : lines.length;
   let title: string | null = null;
-  for (let i = before.length - 1; i >= 0; i--) {
-    const l = before[i];
+  for (let i = before - 1; i >= 0; i--) {
+    const l = lines[i];
     if (l.text === '' || l.text.length > TITLE_MAX || UNAUDITED.test(l.text) || isNote(l.text)) continue;
-    if (l.strong || kindOfTitle(l.text) !== 'other') {
+    if (l.strong || classifyTitle(l.text) !== 'other') {
       // A title wrapped over two heading lines ("... STATEMENTS OF COMPREHENSIVE" / "LOSS") is read whole.
-      const prev = before[i - 1];
-      const wrapped = prev?.strong && l.text.length <= 80 && !SENTENCE_STOP.test(prev.text) && kindOfTitle(l.text) === 'other';
+      const prev = lines[i - 1];
+      const wrapped = prev?.strong && l.text.length <= 80 && !SENTENCE_STOP.test(prev.text) && classifyTitle(l.text) === 'other';
       const whole = wrapped ? `${prev.text} ${l.text}` : null;
-      title = (whole && kindOfTitle(whole) !== 'other' ? whole : l.text).replace(TITLE_STOP, '');
+      title = (whole && classifyTitle(whole) !== 'other' ? whole : l.text).replace(TITLE_STOP, '');
       break;
     }
-  }
-  let otherLines = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i].text;
-    if (text !== '' && !isUnitsCaption(text) && !UNAUDITED.test(text)) otherLines++;
   }
   return { title, units: units.join(' '), otherLines };
 }
@@ -487,10 +497,10 @@ export function buildStatements(blocks: RawBlock[], docCurrency: string | null, 
     proseFrom = b + 1;
     if (segments.length === 0) continue;
     // A table's context is read from the last six of them.
-    const ctx = contextFrom(blocks.slice(Math.max(from, b - 6), b) as ProseBlock[], segments[0].lead);
+    const ctx = contextFrom(blocks, Math.max(from, b - 6), b, segments[0].lead);
     const continues = current !== null && ctx.title === null && ctx.otherLines === 0;
     if (!continues) {
-      const titleKind = ctx.title ? kindOfTitle(ctx.title) : 'other';
+      const titleKind = ctx.title ? classifyTitle(ctx.title) : 'other';
       let kind = titleKind !== 'other' || (ctx.title && isDigestTitle(ctx.title)) ? titleKind : kindByLabels(segments);
       // A "statement of comprehensive loss" that carries revenue down to net income is the income statement.
       if (kind === 'comprehensive-income' && kindByLabels(segments) === 'income') kind = 'income';
