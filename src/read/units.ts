@@ -105,8 +105,12 @@ function readUnits(caption: string): Units {
 
 /** True for a caption line that states units ("in thousands", "except per share data"). */
 export function isUnitsCaption(text: string): boolean {
-  return recentCaption(text);
+  return CAPTION_HINT.test(text) && recentCaption(text);
 }
+
+// Every caption below has one of these: most texts asked (labels, years, titles) have none and are
+// turned away with one search, quicker than a look-up of a string not seen before.
+const CAPTION_HINT = /illion|thousand|amounts in|000|except|\(in/i;
 
 // Asked of every title, prose line and header cell near a table, and most are asked again and again.
 const recentCaption = remembered(readsAsCaption);
