@@ -1,6 +1,6 @@
 import type { Column, Diagnostic, Emphasis, Figure, Period, Row, Statement, StatementKind, Table, ValueKind } from '../model/types';
 import { classifyByLabels, classifyTitle, isDigestTitle, kindFromFigures, kindFromLabel, revisedByFigures, type PrintedFigure } from './classify';
-import { cleanCellText, parseFigure, type ParsedNumber } from './number';
+import { cleanCellText, isFigure, parseFigure, type ParsedNumber } from './number';
 import { parsePeriod, periodLabel, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
 import { shareCountsBetween } from './share-rows';
@@ -38,7 +38,7 @@ interface Context {
 }
 
 function isFigureText(text: string): boolean {
-  return parseFigure(text) !== null && !YEAR.test(text.trim());
+  return isFigure(text) && !YEAR.test(text.trim());
 }
 
 function hasValues(row: RawRow): boolean {
