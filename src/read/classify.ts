@@ -1,5 +1,6 @@
 import type { Decimal } from '../model/decimal';
 import type { StatementKind, ValueKind } from '../model/types';
+import { remembered } from './recent';
 
 // Classification by the vocabulary of financial reporting, not by any one company's words.
 
@@ -15,8 +16,12 @@ const KIND_RULES: [StatementKind, RegExp][] = [
   ['income', /statements? of (consolidated )?(operations|income|earnings|net earnings|profit or loss|loss|results of operations|\(loss\)|comprehensive)|income statements?|statements? of results|results of operations|profit (and|or) loss|statements? of (net )?(income|loss)/i],
 ];
 
-export function classifyTitle(title: string): StatementKind {
-  for (const [kind, re] of KIND_RULES) if (re.test(title)) return kind;
+/** The kind of statement a title names ('other' for none); asked of every line above every table, and titles repeat. */
+export const classifyTitle: (title: string) => StatementKind = remembered(readTitle);
+
+function readTitle(title: string): StatementKind {
+  // Indexed: a for-of with destructuring makes an iterator per rule until optimised.
+  for (let i = 0; i < KIND_RULES.length; i++) if (KIND_RULES[i][1].test(title)) return KIND_RULES[i][0];
   return 'other';
 }
 
@@ -77,13 +82,18 @@ export interface PrintedFigure {
 /** Larger than any per-share figure a release prints: a row of these counts shares or money. */
 const PER_SHARE_MAX = 100_000;
 
+/** Only a percentage or a per-share figure is revised by its figures: a caller need not list them for any other kind. */
+export function revisedByFigures(kind: ValueKind): boolean {
+  return kind === 'percent' || kind === 'per-share';
+}
+
 /**
  * The kind a row's label gave it, revised by the figures it prints: a "margin" printed in dollars
  * (or at a size no percentage has, without a '%') is an amount, and a "per share" row whose figures are
  * the size of share counts or balances is shares when its label counts shares, otherwise an amount.
  */
 export function kindFromFigures(kind: ValueKind, label: string, figures: PrintedFigure[]): ValueKind {
-  if (figures.length === 0) return kind;
+  if (figures.length === 0 || !revisedByFigures(kind)) return kind;
   if (kind === 'percent' && figures.some((f) => !f.percent && (/[$€£¥]/.test(f.text) || f.value.abs().gte(1000)))) return 'amount';
   if (kind === 'per-share' && figures.some((f) => f.value.abs().gte(PER_SHARE_MAX))) return /\bshares?\b|\bads\b|\bunits\b/i.test(label) ? 'shares' : 'amount';
   return kind;

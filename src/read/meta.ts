@@ -1,6 +1,6 @@
 import { Decimal } from '../model/decimal';
 import { calendarOf, fiscalLabel, fiscalOf, quartersIn, type FiscalCalendar } from '../model/fiscal';
-import type { ExchangeRate, Period, ReleaseMeta, Statement } from '../model/types';
+import type { Column, ExchangeRate, Period, ReleaseMeta, Statement } from '../model/types';
 import { companyName, ownTickers, proseTickers, tickerGroups } from './company';
 import { releaseDateOf } from './dateline';
 import { parseDate } from './period';
@@ -29,19 +29,34 @@ const IDENTITY_KINDS = new Set(['income', 'cash-flow', 'comprehensive-income']);
 
 type Dated = Period & { end: string };
 
+/**
+ * Calls `visit` for every column of every table, in order. Indexed loops: this runs over every
+ * table of the release, and nested for-of loops make iterators (and an object a step) per table
+ * until they are optimised.
+ */
+function eachColumn(statements: Statement[], visit: (c: Column, s: Statement) => void): void {
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    for (let j = 0; j < s.tables.length; j++) {
+      const columns = s.tables[j].columns;
+      for (let k = 0; k < columns.length; k++) visit(columns[k], s);
+    }
+  }
+}
+
 /** Every dated column of the statements, primary statements first. */
 function datedColumns(statements: Statement[], periodEnd: string | null = null): { durations: Dated[]; instants: Dated[] } {
   const durations: Dated[] = [];
   const others: Dated[] = [];
   const instants: Dated[] = [];
-  for (const s of statements) for (const t of s.tables) for (const c of t.columns) {
+  eachColumn(statements, (c, s) => {
     // A span headed by its year alone ("Three Months Ended" over "2024") ends at the period end of that year.
     const p = !c.period?.end && periodEnd && c.period?.fiscalYear === periodEnd.slice(0, 4) ? { ...c.period, end: periodEnd } : c.period;
-    if (!p?.end || c.convenience) continue;
-    if (p.instant) { if (s.kind === 'balance-sheet') instants.push(p as Dated); continue; }
-    if (p.months === null && p.weeks === null) continue;
+    if (!p?.end || c.convenience) return;
+    if (p.instant) { if (s.kind === 'balance-sheet') instants.push(p as Dated); return; }
+    if (p.months === null && p.weeks === null) return;
     (IDENTITY_KINDS.has(s.kind) ? durations : others).push(p as Dated);
-  }
+  });
   return { durations: durations.length ? durations : others, instants };
 }
 
@@ -55,14 +70,38 @@ const daysApart = (a: string, b: string): number => Math.abs(Date.parse(a) - Dat
 function periodEndOf(statements: Statement[], lead: string[], all: string[]): string | null {
   const { durations, instants } = datedColumns(statements);
   const fromColumns = latest(durations) ?? latest(instants);
-  const ended = (t: string) => [...t.matchAll(ENDED)].map((m) => parseDate(m[1])).filter((d): d is string => !!d);
-  const stated = lead.flatMap(ended)[0] ?? null;
+  const stated = firstEnded(lead);
   if (fromColumns && stated && daysApart(fromColumns, stated) <= 7) return stated;
   // No dated column: the stated end, else the latest period any paragraph says ended.
-  return fromColumns ?? stated ?? all.flatMap(ended).sort().pop() ?? null;
+  return fromColumns ?? stated ?? latestEnded(all);
 }
 
 const ENDED = /\b(?:quarter|period|year|months|weeks)\s+ended\s+([A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})/g;
+
+/** The dates paragraphs say periods ended on, in order ("… quarter ended September 30, 2024"), each passed to `take` until it returns true. */
+function eachEnded(texts: string[], take: (date: string) => boolean): void {
+  for (let i = 0; i < texts.length; i++) {
+    // Every match has the word: most paragraphs (a title, a line of prose) have none and are passed over.
+    if (!texts[i].includes('ended')) continue;
+    for (const m of texts[i].matchAll(ENDED)) {
+      const d = parseDate(m[1]);
+      if (d && take(d)) return;
+    }
+  }
+}
+
+function firstEnded(texts: string[]): string | null {
+  let first: string | null = null;
+  eachEnded(texts, (d) => { first = d; return true; });
+  return first;
+}
+
+/** The latest date any paragraph says a period ended on (the last of them sorted, as ISO dates sort by time). */
+function latestEnded(texts: string[]): string | null {
+  let latest: string | null = null;
+  eachEnded(texts, (d) => { if (latest === null || d > latest) latest = d; return false; });
+  return latest;
+}
 
 interface Fiscal { year: number | null; quarter: number | null; calendar: FiscalCalendar | null; label: string | null }
 
@@ -123,12 +162,13 @@ const NAMED_CURRENCY = /U\.S\.|\bUS\b|US\$|\bUSD\b|United States|Canadian|C\$|\b
 function currencyOf(statements: Statement[]): string | null {
   const stated = new Map<string, number>();
   const counts = new Map<string, number>();
-  for (const s of statements) {
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
     // Only a currency the caption names outright: "(in thousands of dollars)" says no more than the columns do.
     const named = NAMED_CURRENCY.test(s.units) ? currenciesIn(s.units)[0] : undefined;
     if (named) stated.set(named, (stated.get(named) ?? 0) + 1);
-    for (const t of s.tables) for (const c of t.columns) if (c.currency && !c.convenience) counts.set(c.currency, (counts.get(c.currency) ?? 0) + 1);
   }
+  eachColumn(statements, (c) => { if (c.currency && !c.convenience) counts.set(c.currency, (counts.get(c.currency) ?? 0) + 1); });
   return top(stated) ?? top(counts);
 }
 
@@ -138,13 +178,20 @@ function top<K>(m: Map<K, number>): K | null {
 
 /** An EDGAR submission header's "FILED AS OF DATE: 20050125", as prose or as the table a reader made of it. */
 function edgarFiled(prose: ProseBlock[], statements: Statement[]): string | null {
-  const text = prose.find((p) => /FILED AS OF DATE:/.test(p.text))?.text;
+  const text = prose.find((p) => p.text.includes('FILED AS OF DATE:'))?.text;
   if (text) return text;
-  for (const s of statements) for (const t of s.tables) for (const r of t.rows) {
-    if (/^FILED AS OF DATE:?$/.test(r.label.trim())) return `FILED AS OF DATE: ${r.cells.find((c) => c)?.text ?? ''}`;
+  // Indexed loops over every row of the release, as in eachColumn.
+  for (let i = 0; i < statements.length; i++) {
+    const tables = statements[i].tables;
+    for (let j = 0; j < tables.length; j++) {
+      const rows = tables[j].rows;
+      for (let k = 0; k < rows.length; k++) if (FILED_LABEL.test(rows[k].label.trim())) return `FILED AS OF DATE: ${rows[k].cells.find((c) => c)?.text ?? ''}`;
+    }
   }
   return null;
 }
+
+const FILED_LABEL = /^FILED AS OF DATE:?$/;
 
 /**
  * A wire copy's front matter dates its publication ("date: \"2025-02-12 10:35:45\""): the release
@@ -176,7 +223,7 @@ export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseM
   const fiscal = fiscalIdentity(stated, periodEnd, statements);
 
   const scales = new Map<number, number>();
-  for (const s of statements) for (const t of s.tables) for (const c of t.columns) scales.set(c.amountScale, (scales.get(c.amountScale) ?? 0) + 1);
+  eachColumn(statements, (c) => { scales.set(c.amountScale, (scales.get(c.amountScale) ?? 0) + 1); });
   const company = companyName(headline, lead, texts, groups.map((g) => g.name).filter((n): n is string => !!n));
   return {
     company,
@@ -193,6 +240,8 @@ export function readMeta(prose: ProseBlock[], statements: Statement[]): ReleaseM
   };
 }
 
+const RATE_DECIMALS = /[\d,]\.\d/;
+
 /** "a rate of RMB 7.0176 to US$1.00 ... as of September 30, 2024" → the convenience rate. */
 export function readExchangeRate(prose: ProseBlock[]): ExchangeRate | null {
   const patterns = [
@@ -201,7 +250,7 @@ export function readExchangeRate(prose: ProseBlock[]): ExchangeRate | null {
   ];
   for (const p of prose) {
     // Both patterns need a rate with decimals; most paragraphs have none and are passed over quickly.
-    if (!/[\d,]\.\d/.test(p.text)) continue;
+    if (!RATE_DECIMALS.test(p.text)) continue;
     for (const [i, re] of patterns.entries()) {
       const m = re.exec(p.text);
       if (!m) continue;

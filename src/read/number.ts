@@ -35,6 +35,11 @@ export function parseFigure(raw: string): ParsedNumber | null {
   return recentFigure(raw);
 }
 
+/** True when parseFigure reads a figure in the text; bare digits are known without reading their value or looking them up. */
+export function isFigure(raw: string): boolean {
+  return FIGURE_CHAR.test(raw) && (PLAIN_FIGURE.test(raw) || recentFigure(raw) !== null);
+}
+
 // A cell is asked several times on its way from reader to statement (is it a figure, a header,
 // its value): the figures of the cells asked last are kept, and shared (a Decimal never changes).
 const recentFigure = remembered(readFigure);
@@ -75,9 +80,11 @@ function readFigure(raw: string): ParsedNumber | null {
   return figureOf(text, negative, percent);
 }
 
+const COMMAS = /,/g;
+
 /** The value of bare digits ("1,234.5"), with the sign and percent read around them. */
 function figureOf(text: string, negative: boolean, percent: boolean): ParsedNumber {
-  const digits = text.replace(/,/g, '');
+  const digits = text.includes(',') ? text.replace(COMMAS, '') : text;
   const dot = digits.indexOf('.');
   const decimals = dot < 0 ? 0 : digits.length - dot - 1;
   let value = new Decimal(digits);

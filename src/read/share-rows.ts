@@ -15,6 +15,8 @@ function countsShares(row: Row | undefined): boolean {
 
 /** Rows between two share counts, of no kind of their own, read as share counts (in place). */
 export function shareCountsBetween(rows: Row[], columns: Column[]): void {
+  // Fewer than three rows have none between two others.
+  if (rows.length < 3) return;
   const valued = rows.filter((r) => r.emphasis !== 'header');
   for (let i = 1; i + 1 < valued.length; i++) {
     const row = valued[i];

@@ -9,6 +9,19 @@ import type { RawCell, RawRow } from './raw';
 
 const blank = (cell: RawCell | undefined) => !cell || cell.text === '';
 
+/** The most cells any row has (0 for no rows). */
+export function widest(rows: RawRow[]): number {
+  let width = 0;
+  for (let i = 0; i < rows.length; i++) width = Math.max(width, rows[i].cells.length);
+  return width;
+}
+
+/** True when some row has text in column c (asked of every column of every table: no closure, no copy). */
+export function filledColumn(rows: RawRow[], c: number): boolean {
+  for (let i = 0; i < rows.length; i++) if (!blank(rows[i].cells[c])) return true;
+  return false;
+}
+
 function emptyCell(like: RawCell): RawCell {
   return { text: '', bold: false, place: like.place };
 }
@@ -40,22 +53,24 @@ function partRuns(body: RawRow[], sub: number, main: number, isFigure: (text: st
  * figures beside the dated column's on its rows, and is left alone.
  */
 export function foldSubColumns(body: RawRow[], dated: (col: number) => boolean, isFigure: (text: string) => boolean): RawRow[] {
-  const width = Math.max(0, ...body.map((r) => r.cells.length));
-  const filled = (c: number) => body.some((r) => !blank(r.cells[c]));
+  const width = widest(body);
   let out = body;
-  const sums = new Set<RawRow>();
+  // Made at the first fold only: most tables have no sub-column.
+  let sums: Set<RawRow> | undefined;
   for (let sub = 1; sub < width; sub++) {
-    if (dated(sub) || !filled(sub)) continue;
+    if (dated(sub) || !filledColumn(body, sub)) continue;
     let main = sub + 1;
-    while (main < width && !filled(main)) main++;
+    while (main < width && !filledColumn(body, main)) main++;
     if (main >= width || !dated(main)) continue;
     const runs = partRuns(out, sub, main, isFigure);
     if (!runs) continue;
     const next: RawRow[] = [];
     let r = 0;
-    out.forEach((row, i) => {
+    // Loops, no closures: a closure over `main` or `sums` would have every call (every table) make a context for them.
+    for (let i = 0; i < out.length; i++) {
+      const row = out[i];
       const inRun = r < runs.length && i >= runs[r][0] && i <= runs[r][1];
-      if (!inRun) { next.push(row); return; }
+      if (!inRun) { next.push(row); continue; }
       const cells = row.cells.slice();
       const sum = cells[main];
       cells[main] = cells[sub];
@@ -64,15 +79,17 @@ export function foldSubColumns(body: RawRow[], dated: (col: number) => boolean, 
       if (i === runs[r][1]) {
         // The sums of several periods' parts printed on one line go on one line.
         const after = out[i + 1];
-        if (after && sums.has(after) && blank(after.cells[main])) after.cells[main] = sum;
+        if (after && sums?.has(after) && blank(after.cells[main])) after.cells[main] = sum;
         else {
-          const total: RawRow = { cells: row.cells.map((c, k) => (k === main ? sum : emptyCell(c))), place: row.place, indent: row.indent, ruled: true };
-          sums.add(total);
+          const totalCells = row.cells.map(emptyCell);
+          if (main < totalCells.length) totalCells[main] = sum;
+          const total: RawRow = { cells: totalCells, place: row.place, indent: row.indent, ruled: true };
+          (sums ??= new Set()).add(total);
           next.push(total);
         }
         r++;
       }
-    });
+    }
     out = next;
   }
   return out;

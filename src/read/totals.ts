@@ -15,7 +15,12 @@ interface Open {
 
 const ZERO = new Decimal(0);
 
-const key = (text: string) => text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[:\s]+$/, '').replace(/\s+/g, ' ').trim();
+// Compiled once: every row's label is asked whether it is a total.
+const TOTAL_LABEL = /^total\b/i;
+const QUOTES = /[’‘`]/g;
+const TRAILING = /[:\s]+$/;
+const SPACES = /\s+/g;
+const key = (text: string) => text.toLowerCase().replace(QUOTES, "'").replace(TRAILING, '').replace(SPACES, ' ').trim();
 
 /** A heading line that goes on in the next ("Liabilities and" / "Unitholders'" / "Equity"). */
 function runsOn(first: string, next: string): boolean {
@@ -58,52 +63,58 @@ function equalsSum(row: Row, members: Decimal[][]): boolean {
  * totals. A heading of two sections ("Liabilities and Stockholders' Equity") whose second part opens
  * a section of its own further down closes first on its first part ("Total liabilities").
  */
+/** Counts a line in its section's sum. */
+function add(o: Open | undefined, row: Row): void {
+  if (!o) return;
+  // A line that adds up the lines just above it ("Cash and cash equivalents" under its two parts)
+  // stands for them in the section's sum.
+  // (Looked for among the last dozen lines only: a long table stays linear.)
+  for (let k = Math.min(o.members.length, 12); k >= 2; k--) {
+    if (!equalsSum(row, o.members.slice(-k))) continue;
+    o.members.splice(-k);
+    break;
+  }
+  o.members.push(amounts(row).map((v) => v ?? ZERO));
+}
+
+/** Closes the open sections from `at` on with their total, which counts in the section around them. */
+function close(open: Open[], at: number, total: Row): void {
+  open.splice(at);
+  add(open[open.length - 1], total);
+}
+
 export function nameUnlabelledTotals(rows: Row[]): void {
   const open: Open[] = [];
-  const add = (o: Open | undefined, row: Row) => {
-    if (!o) return;
-    // A line that adds up the lines just above it ("Cash and cash equivalents" under its two parts)
-    // stands for them in the section's sum.
-    // (Looked for among the last dozen lines only: a long table stays linear.)
-    for (let k = Math.min(o.members.length, 12); k >= 2; k--) {
-      if (!equalsSum(row, o.members.slice(-k))) continue;
-      o.members.splice(-k);
-      break;
-    }
-    o.members.push(amounts(row).map((v) => v ?? ZERO));
-  };
-  const close = (at: number, total: Row) => {
-    open.splice(at);
-    add(open[open.length - 1], total);
-  };
   let lastHeading = -2;
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row.emphasis === 'header') {
       const prev = open[open.length - 1];
       // A heading wrapped over lines of its own is one heading.
       if (prev && lastHeading === i - 1 && prev.members.length === 0 && runsOn(prev.label, row.label)) prev.label = `${prev.label} ${row.label}`;
       else open.push({ label: row.label, members: [] });
       lastHeading = i;
-      return;
+      continue;
     }
     if (row.label !== '') {
-      if (!/^total\b/i.test(row.label)) { add(open[open.length - 1], row); return; }
+      if (!TOTAL_LABEL.test(row.label)) { add(open[open.length - 1], row); continue; }
       // "Total deposits" closes "Deposits"; a total that closes no heading restates lines already counted.
-      const named = open.findIndex((o) => key(row.label).endsWith(key(o.label)));
-      if (named >= 0) close(named, row);
-      return;
+      // (No heading open, as in most small tables: nothing to close.)
+      const named = open.length ? open.findIndex((o) => key(row.label).endsWith(key(o.label))) : -1;
+      if (named >= 0) close(open, named, row);
+      continue;
     }
     const h = open[open.length - 1];
     // An unlabelled line that is no sum of its section is left as it is, and out of the sums.
-    if (!h || row.kind !== 'amount' || !equalsSum(row, h.members)) return;
+    if (!h || row.kind !== 'amount' || !equalsSum(row, h.members)) continue;
     row.emphasis = 'total';
     const parts = /^(.+?)\s+and\s+(.+?)[:\s]*$/i.exec(h.label);
     if (parts && rows.slice(i + 1).some((r) => r.emphasis === 'header' && key(r.label) === key(parts[2]))) {
       row.label = totalOf(parts[1]);
       h.members = [amounts(row).map((v) => v ?? ZERO)];
-      return;
+      continue;
     }
     row.label = totalOf(h.label);
-    close(open.length - 1, row);
-  });
+    close(open, open.length - 1, row);
+  }
 }

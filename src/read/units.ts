@@ -19,21 +19,44 @@ const CURRENCY_WORDS: [RegExp, string][] = [
   [/US\$|\bUSD\b|U\.S\. dollars?|US dollars?|united states dollars?/i, 'USD'],
 ];
 
+// Every pattern above and the bare dollar below needs one of these: a text without any (most
+// column headings: "2024", "Three months ended") is passed over with one search, not nine.
+const CURRENCY_HINT = /[$€£]|rmb|renminbi|cny|yuan|twd|cad|hkd|aud|eur|gbp|sterling|usd|dollar/i;
+const OTHER_DOLLAR = new Set(['USD', 'CAD', 'TWD', 'HKD', 'AUD']);
+const BARE_DOLLAR = /(^|[^A-Z])\$|\bdollars?\b/i;
+
 /** Currencies named in a text, in order of first mention. */
 export function currenciesIn(text: string): string[] {
-  const found: { code: string; at: number }[] = [];
-  for (const [re, code] of CURRENCY_WORDS) {
+  if (!CURRENCY_HINT.test(text)) return [];
+  // Asked of every column heading: indexed loops, each code placed by its position as it is found
+  // (after any found at the same position, as a stable sort would place it).
+  const codes: string[] = [];
+  const ats: number[] = [];
+  const place = (code: string, at: number) => {
+    let k = ats.length;
+    while (k > 0 && ats[k - 1] > at) k--;
+    codes.splice(k, 0, code);
+    ats.splice(k, 0, at);
+  };
+  let dollar = false;
+  for (let i = 0; i < CURRENCY_WORDS.length; i++) {
     // Not global: exec gives the first mention and keeps no position between calls.
-    const hit = re.exec(text);
-    if (hit && !found.some((f) => f.code === code)) found.push({ code, at: hit.index });
+    const hit = CURRENCY_WORDS[i][0].exec(text);
+    if (!hit) continue;
+    const code = CURRENCY_WORDS[i][1];
+    place(code, hit.index);
+    if (OTHER_DOLLAR.has(code)) dollar = true;
   }
   // A bare "$" or "dollars" means US dollars when no other dollar is named.
-  if (!found.some((f) => /USD|CAD|TWD|HKD|AUD/.test(f.code))) {
-    const bare = /(^|[^A-Z])\$|\bdollars?\b/i.exec(text);
-    if (bare) found.push({ code: 'USD', at: bare.index });
+  if (!dollar) {
+    const bare = BARE_DOLLAR.exec(text);
+    if (bare) place('USD', bare.index);
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.code);
+  return codes;
 }
+
+// Every pattern below needs one of these; most texts name no scale.
+const SCALE_HINT = /illion|thousand|bn|mn|mm|000/i;
 
 const SCALE_WORDS: [RegExp, number][] = [
   [/\bbillions?\b|\bbn\b/i, 9],
@@ -43,12 +66,14 @@ const SCALE_WORDS: [RegExp, number][] = [
 
 /** The power of ten a caption's "in thousands" etc. means, or null when it names none. */
 export function scaleIn(text: string): number | null {
-  let best: { scale: number; at: number } | null = null;
-  for (const [re, scale] of SCALE_WORDS) {
-    const m = re.exec(text);
-    if (m && (!best || m.index < best.at)) best = { scale, at: m.index };
+  if (!SCALE_HINT.test(text)) return null;
+  let scale: number | null = null;
+  let at = Infinity;
+  for (let i = 0; i < SCALE_WORDS.length; i++) {
+    const m = SCALE_WORDS[i][0].exec(text);
+    if (m && m.index < at) { scale = SCALE_WORDS[i][1]; at = m.index; }
   }
-  return best?.scale ?? null;
+  return scale;
 }
 
 /**
@@ -80,8 +105,12 @@ function readUnits(caption: string): Units {
 
 /** True for a caption line that states units ("in thousands", "except per share data"). */
 export function isUnitsCaption(text: string): boolean {
-  return recentCaption(text);
+  return CAPTION_HINT.test(text) && recentCaption(text);
 }
+
+// Every caption below has one of these: most texts asked (labels, years, titles) have none and are
+// turned away with one search, quicker than a look-up of a string not seen before.
+const CAPTION_HINT = /illion|thousand|amounts in|000|except|\(in/i;
 
 // Asked of every title, prose line and header cell near a table, and most are asked again and again.
 const recentCaption = remembered(readsAsCaption);
