@@ -86,8 +86,12 @@ const ZERO = new Decimal(0);
  * small counts within "rounding" of some other few is a coincidence, not a sum.
  */
 export function evaluate(lines: Line[], total: number, terms: SignedTerm[]): Check[] {
-  const checks: Check[] = [];
   const values = lines[total].values;
+  // Sized, not grown by push from empty (which makes room for sixteen): one check per figure.
+  let figures = 0;
+  for (let col = 0; col < values.length; col++) if (values[col]) figures++;
+  const checks = new Array<Check>(figures);
+  let at = 0;
   // A loop, not forEach: the search evaluates candidates by the thousand, one closure each.
   for (let col = 0; col < values.length; col++) {
     const v = values[col];
@@ -100,7 +104,7 @@ export function evaluate(lines: Line[], total: number, terms: SignedTerm[]): Che
     const diff = v.value.minus(sum);
     // One term is a restatement, printed from the same figure: it must agree exactly.
     const holds = diff.isZero() || (terms.length > 1 && withinRounding(lines, terms, col, v.unit, diff));
-    checks.push({ col, diff, holds });
+    checks[at++] = { col, diff, holds };
   }
   return checks;
 }
@@ -424,8 +428,8 @@ class BlockSearch {
   private tryRun(i: number, from: number, signs: readonly (1 | -1)[], mode: Mode): Solution | null {
     const { open } = this;
     if (mode === 'full' && !roughlyTiesRun(this.rough, i, open, from, signs)) return null;
-    const terms: SignedTerm[] = [];
-    for (let k = from; k < open.length; k++) terms.push({ line: open[k], sign: signs[k - from] });
+    const terms = new Array<SignedTerm>(open.length - from);
+    for (let k = from; k < open.length; k++) terms[k - from] = { line: open[k], sign: signs[k - from] };
     const checks = this.tryTerms(i, terms, mode);
     if (!checks) return null;
     const exact = allZero(checks) ? null : this.smallLinesAbove(i, terms, mode);
@@ -528,8 +532,8 @@ class BlockSearch {
         tol += rough.unit[line];
       }
       if (!roughWithin(rough.value[i], sum, tol)) continue;
-      const terms: SignedTerm[] = [];
-      for (let k = 0; k < len[c]; k++) terms.push({ line: open[base + pos[at + k]], sign: sign[at + k] as 1 | -1 });
+      const terms = new Array<SignedTerm>(len[c]);
+      for (let k = 0; k < len[c]; k++) terms[k] = { line: open[base + pos[at + k]], sign: sign[at + k] as 1 | -1 };
       const checks = this.tryTerms(i, terms, 'full');
       if (checks) return { terms, checks, how: 'subset' };
     }

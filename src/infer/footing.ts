@@ -50,20 +50,19 @@ export function blocks(st: Statement): { tables: Table[]; rows: BlockRow[] }[] {
 
 /** Absolute-unit residuals back into the total's printed units, as the release prints it. */
 export function printed(row: Row, checks: Check[]): { col: number; diff: Decimal }[] {
-  const out: { col: number; diff: Decimal }[] = [];
-  for (let k = 0; k < checks.length; k++) {
-    const c = checks[k];
+  return checks.map((c) => {
     const scale = row.cells[c.col]?.scale ?? 0;
     // In units already (scale 0): dividing by 10^0 would only copy the figure.
-    out.push({ col: c.col, diff: scale === 0 ? c.diff : c.diff.div(pow10(scale)) });
-  }
-  return out;
+    return { col: c.col, diff: scale === 0 ? c.diff : c.diff.div(pow10(scale)) };
+  });
 }
 
 /** The rows of one kind in a block, in reading order, and the lines the search reads them as. */
 export function kindLines(block: { rows: BlockRow[] }, kind: ValueKind): { members: BlockRow[]; lines: Line[] } {
-  const members: BlockRow[] = [];
-  const lines: Line[] = [];
+  // Sized for every row and cut to those taken: an array grown by push from empty makes room for sixteen.
+  const members = new Array<BlockRow>(block.rows.length);
+  const lines = new Array<Line>(block.rows.length);
+  let count = 0;
   for (let k = 0; k < block.rows.length; k++) {
     const b = block.rows[k];
     if (b.row.kind !== kind || b.row.emphasis === 'header') continue;
@@ -71,9 +70,10 @@ export function kindLines(block: { rows: BlockRow[] }, kind: ValueKind): { membe
     let any = false;
     for (let c = 0; c < values.length && !any; c++) any = !!values[c];
     if (!any) continue;
-    members.push(b);
-    lines.push({ values, emphasis: b.row.emphasis, depth: b.row.depth, seq: b.seq, subtract: TAKEN_AWAY.test(b.row.label) });
+    members[count] = b;
+    lines[count++] = { values, emphasis: b.row.emphasis, depth: b.row.depth, seq: b.seq, subtract: TAKEN_AWAY.test(b.row.label) };
   }
+  members.length = lines.length = count;
   return { members, lines };
 }
 
@@ -104,10 +104,10 @@ function footBlock(release: Release, block: { tables: Table[]; rows: BlockRow[] 
 function footing(release: Release, members: BlockRow[], sol: Solution, i: number): void {
   const m = members[i];
   const residuals = printed(m.row, sol.checks);
-  const columns: number[] = [];
-  for (let k = 0; k < sol.checks.length; k++) if (sol.checks[k].holds) columns.push(sol.checks[k].col);
-  const terms: Footing['terms'] = [];
-  for (let k = 0; k < sol.terms.length; k++) terms.push({ ref: members[sol.terms[k].line].ref, sign: sol.terms[k].sign });
+  // Made by map and filter, not push: these arrays stay in the release, and an array grown by push
+  // from empty keeps room for sixteen (~180 bytes where one figure needs ~56).
+  const columns = sol.checks.filter((c) => c.holds).map((c) => c.col);
+  const terms = sol.terms.map((t) => ({ ref: members[t.line].ref, sign: t.sign }));
   release.relations.push({ type: 'footing', id: `footing:${m.ref.statement}/${m.ref.table}/${m.ref.row}`, total: m.ref, terms, columns, residuals });
   if (m.row.emphasis === 'item') return;
   for (let k = 0; k < residuals.length; k++) {
