@@ -77,6 +77,7 @@ const isTotal = (l: Line) => l.emphasis === 'subtotal' || l.emphasis === 'total'
 
 /** A gap within rounding is rounding only where it is small beside the figures: at most this share of the largest term. */
 const ROUNDING_SHARE = new Decimal('0.01');
+const ZERO = new Decimal(0);
 
 /**
  * reported − Σ sign·term in every column where the total has a figure. Each printed figure, the
@@ -85,37 +86,74 @@ const ROUNDING_SHARE = new Decimal('0.01');
  * small counts within "rounding" of some other few is a coincidence, not a sum.
  */
 export function evaluate(lines: Line[], total: number, terms: SignedTerm[]): Check[] {
-  const checks: Check[] = [];
-  const t = lines[total];
-  t.values.forEach((v, col) => {
-    if (!v) return;
-    let sum = new Decimal(0);
-    let tol = v.unit;
-    let largest = new Decimal(0);
-    for (const term of terms) {
-      const a = lines[term.line].values[col];
-      if (!a) continue;
-      sum = term.sign === 1 ? sum.plus(a.value) : sum.minus(a.value);
-      tol = tol.plus(a.unit);
-      if (a.value.abs().gt(largest)) largest = a.value.abs();
+  const values = lines[total].values;
+  // Sized, not grown by push from empty (which makes room for sixteen): one check per figure.
+  let figures = 0;
+  for (let col = 0; col < values.length; col++) if (values[col]) figures++;
+  const checks = new Array<Check>(figures);
+  let at = 0;
+  // A loop, not forEach: the search evaluates candidates by the thousand, one closure each.
+  for (let col = 0; col < values.length; col++) {
+    const v = values[col];
+    if (!v) continue;
+    let sum = ZERO;
+    for (let k = 0; k < terms.length; k++) {
+      const a = lines[terms[k].line].values[col];
+      if (a) sum = terms[k].sign === 1 ? sum.plus(a.value) : sum.minus(a.value);
     }
     const diff = v.value.minus(sum);
     // One term is a restatement, printed from the same figure: it must agree exactly.
-    const holds = diff.isZero() || (terms.length > 1 && diff.abs().lte(tol.div(2)) && diff.abs().lte(largest.times(ROUNDING_SHARE)));
-    checks.push({ col, diff, holds });
-  });
+    const holds = diff.isZero() || (terms.length > 1 && withinRounding(lines, terms, col, v.unit, diff));
+    checks[at++] = { col, diff, holds };
+  }
   return checks;
 }
 
-function accepts(lines: Line[], total: number, terms: SignedTerm[], checks: Check[], mode: Mode, optional: Set<number>): boolean {
+/** Whether a gap is within half a unit per figure and small beside the largest term (worked out only for a gap: most sums tie exactly). */
+function withinRounding(lines: Line[], terms: SignedTerm[], col: number, unit: Decimal, diff: Decimal): boolean {
+  let tol = unit;
+  let largest = ZERO;
+  for (let k = 0; k < terms.length; k++) {
+    const a = lines[terms[k].line].values[col];
+    if (!a) continue;
+    tol = tol.plus(a.unit);
+    const abs = a.value.abs();
+    if (abs.gt(largest)) largest = abs;
+  }
+  const gap = diff.abs();
+  return gap.lte(tol.div(2)) && gap.lte(largest.times(ROUNDING_SHARE));
+}
+
+// Indexed loops in the helpers the search runs per candidate: for-of makes an iterator until the code is optimized.
+const allHold = (checks: Check[]) => {
+  for (let k = 0; k < checks.length; k++) if (!checks[k].holds) return false;
+  return true;
+};
+
+function accepts(lines: Line[], total: number, terms: SignedTerm[], checks: Check[], mode: Mode, optional: Set<number> | undefined): boolean {
   if (checks.length === 0) return false;
   // A tie of nothing to nothing proves nothing: some term must carry a figure.
-  const carries = checks.some((c) => terms.some((t) => { const a = lines[t.line].values[c.col]; return !!a && !a.value.isZero(); }));
+  let carries = false;
+  for (let k = 0; k < checks.length && !carries; k++) {
+    for (let t = 0; t < terms.length; t++) {
+      const a = lines[terms[t].line].values[checks[k].col];
+      if (a && !a.value.isZero()) { carries = true; break; }
+    }
+  }
   if (!carries) return false;
-  if (mode === 'full') return checks.every((c) => c.holds);
-  if (mode === 'natural') return checks.filter((c) => c.holds).length * 2 >= checks.length;
-  const required = checks.filter((c) => !optional.has(c.col));
-  return required.length > 0 && required.every((c) => c.holds);
+  if (mode === 'full') return allHold(checks);
+  let holding = 0;
+  let required = 0;
+  let requiredHold = true;
+  for (let k = 0; k < checks.length; k++) {
+    const c = checks[k];
+    if (c.holds) holding++;
+    if (optional?.has(c.col)) continue;
+    required++;
+    requiredHold &&= c.holds;
+  }
+  if (mode === 'natural') return holding * 2 >= checks.length;
+  return required > 0 && requiredHold;
 }
 
 /**
@@ -132,10 +170,16 @@ interface Rough {
 function roughColumn(lines: Line[], col: number): Rough {
   const value = new Float64Array(lines.length);
   const unit = new Float64Array(lines.length);
-  lines.forEach((l, i) => {
-    const a = l.values[col];
-    if (a) { value[i] = a.value.toNumber(); unit[i] = a.unit.toNumber(); }
-  });
+  // toNumber prints the decimal and parses it back: a column's lines mostly share one unit, printed once.
+  let lastUnit: Decimal | null = null;
+  let lastFloat = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const a = lines[i].values[col];
+    if (!a) continue;
+    value[i] = a.value.toNumber();
+    if (a.unit !== lastUnit) { lastUnit = a.unit; lastFloat = a.unit.toNumber(); }
+    unit[i] = lastFloat;
+  }
   return { col, value, unit };
 }
 
@@ -148,9 +192,9 @@ function roughWithin(reported: number, sum: number, tol: number): boolean {
 function roughlyTies(rough: Rough, total: number, terms: SignedTerm[]): boolean {
   let sum = 0;
   let tol = 0;
-  for (const term of terms) {
-    sum += term.sign * rough.value[term.line];
-    tol += rough.unit[term.line];
+  for (let k = 0; k < terms.length; k++) {
+    sum += terms[k].sign * rough.value[terms[k].line];
+    tol += rough.unit[terms[k].line];
   }
   return roughWithin(rough.value[total], sum, tol);
 }
@@ -236,27 +280,37 @@ function makeSignPatterns(k: number, minus: boolean): (1 | -1)[][] {
 }
 
 // Every total tries the patterns of every run length up to MAX_WINDOW: each is made once, and never changed.
-const signPatternCache = new Map<string, readonly (readonly (1 | -1)[])[]>();
+// Indexed [minus ? 1 : 0][k]: a key string per lookup would be made anew for every run tried.
+const signPatternCache: (readonly (readonly (1 | -1)[])[])[][] = [[], []];
 function signPatterns(k: number, minus: boolean): readonly (readonly (1 | -1)[])[] {
-  const key = `${k}${minus ? '-' : '+'}`;
-  let p = signPatternCache.get(key);
-  if (!p) { p = makeSignPatterns(k, minus); signPatternCache.set(key, p); }
-  return p;
+  const byLength = signPatternCache[minus ? 1 : 0];
+  return (byLength[k] ??= makeSignPatterns(k, minus));
 }
 
-/** The float test of signed rows against a total, before any terms are made of them. */
-function roughlyTiesRun(rough: Rough, total: number, run: number[], signs: readonly (1 | -1)[]): boolean {
+/** The float test of the rows open[from …] with their signs against a total, before any terms are made of them. */
+function roughlyTiesRun(rough: Rough, total: number, open: number[], from: number, signs: readonly (1 | -1)[]): boolean {
   let sum = 0;
   let tol = 0;
-  for (let k = 0; k < run.length; k++) {
-    sum += signs[k] * rough.value[run[k]];
-    tol += rough.unit[run[k]];
+  for (let k = 0; from + k < open.length; k++) {
+    sum += signs[k] * rough.value[open[from + k]];
+    tol += rough.unit[open[from + k]];
   }
   return roughWithin(rough.value[total], sum, tol);
 }
 
 function nonzeroColumns(line: Line): number {
-  return line.values.filter((v) => v && !v.value.isZero()).length;
+  let count = 0;
+  for (let c = 0; c < line.values.length; c++) {
+    const v = line.values[c];
+    if (v && !v.value.isZero()) count++;
+  }
+  return count;
+}
+
+/** Whether a line has no figure at all (a hole in its values, as from a sparse row, is none). */
+function noFigures(line: Line): boolean {
+  for (let c = 0; c < line.values.length; c++) if (line.values[c] != null) return false;
+  return true;
 }
 
 export interface SearchOptions {
@@ -274,38 +328,61 @@ export interface SearchOptions {
 
 /** Solves one run of same-kind rows: which rows are sums of which, in reading order. */
 export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult {
-  const optional = opts.optional ?? new Set<number>();
-  const n = lines.length;
-  const consumed = new Array<boolean>(n).fill(false);
-  const solutions = new Map<number, Solution>();
-  const failures: Failure[] = [];
+  return new BlockSearch(lines, opts).run();
+}
 
-  const roughs = new Map<number, Rough>();
-  let rough: Rough = roughColumn(lines, 0);
-  const tryTerms = (i: number, terms: SignedTerm[], mode: Mode): Check[] | null => {
-    if (mode === 'full' && !roughlyTies(rough, i, terms)) return null;
-    const checks = evaluate(lines, i, terms);
-    return accepts(lines, i, terms, checks, mode, optional) ? checks : null;
-  };
-  const roughFor = (i: number) => {
-    const col = lines[i].values.findIndex((v) => v !== null);
-    if (col < 0 || col === rough.col) return;
-    if (!roughs.has(col)) roughs.set(col, roughColumn(lines, col));
-    rough = roughs.get(col)!;
-  };
+/**
+ * The state of one block's search, and its steps as methods: most blocks are a few lines, and as
+ * closures inside solveBlock each step was a function object made afresh for every block.
+ */
+class BlockSearch {
+  private readonly n: number;
+  private readonly optional: Set<number> | undefined;
+  private readonly consumed: boolean[];
+  private readonly solutions = new Map<number, Solution>();
+  private readonly failures: Failure[] = [];
+  /** Rows not yet taken by a total, in reading order; totals take from its end, so it stays short to scan. */
+  private readonly open: number[] = [];
+  private rough: Rough;
+  private roughs: Map<number, Rough> | null = null;
+  private readonly adjustmentGroups: SignedTerm[][] = [];
+  /** The solutions of the lines inside the last heading or groups found, in the order they were found. */
+  private nested: Map<number, Solution> | null = null;
 
-  // Rows not yet taken by a total, in reading order; totals take from its end, so it stays short to scan.
-  const open: number[] = [];
+  constructor(private readonly lines: Line[], private readonly opts: SearchOptions) {
+    this.n = lines.length;
+    this.optional = opts.optional;
+    this.consumed = new Array<boolean>(this.n).fill(false);
+    this.rough = roughColumn(lines, 0);
+  }
+
+  private tryTerms(i: number, terms: SignedTerm[], mode: Mode): Check[] | null {
+    if (mode === 'full' && !roughlyTies(this.rough, i, terms)) return null;
+    const checks = evaluate(this.lines, i, terms);
+    return accepts(this.lines, i, terms, checks, mode, this.optional) ? checks : null;
+  }
+
+  private roughFor(i: number): void {
+    const values = this.lines[i].values;
+    let col = 0;
+    while (col < values.length && values[col] === null) col++;
+    if (col === values.length || col === this.rough.col) return;
+    const roughs = (this.roughs ??= new Map());
+    let r = roughs.get(col);
+    if (!r) roughs.set(col, (r = roughColumn(this.lines, col)));
+    this.rough = r;
+  }
 
   // A run of open rows ending directly above the total, shortest first; all + before any −.
-  const searchWindow = (i: number, open: number[], mode: Mode): Solution | null => {
+  private searchWindow(i: number, mode: Mode): Solution | null {
+    const { lines, open, rough } = this;
     const line = lines[i];
     const item = !isTotal(line);
     const nonzero = nonzeroColumns(line);
     if (item && nonzero === 0) return null;
     const minus = !item || nonzero >= 2;
     const maxLen = Math.min(open.length, MAX_WINDOW);
-    for (const pass of minus ? [false, true] : [false]) {
+    for (let pass = false; ; pass = true) {
       // Running float sums of the run, so that a long block costs one addition per step.
       let sum = 0;
       let tol = 0;
@@ -313,7 +390,8 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       let said = 0;
       let anySaid = false;
       for (let len = 1; len <= maxLen; len++) {
-        const first = open[open.length - len];
+        const from = open.length - len;
+        const first = open[from];
         sum += rough.value[first];
         tol += rough.unit[first];
         const away = !!lines[first].subtract;
@@ -329,115 +407,143 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
           const near = pass ? sum - 2 * rough.value[last] : sum;
           if (!roughWithin(rough.value[i], near, tol) && !(saidFirst && roughWithin(rough.value[i], said, tol))) continue;
         }
-        const run = open.slice(open.length - len);
-        const patterns = signPatterns(len, pass).slice(pass ? 1 : 0, pass ? (item ? 2 : undefined) : 1);
         // A line labelled as taken away is subtracted first; printed already negative, it is added after all.
-        if (saidFirst) patterns.unshift(run.map((l) => (lines[l].subtract ? -1 : 1) as 1 | -1));
-        for (const signs of patterns) {
-          if (mode === 'full' && !roughlyTiesRun(rough, i, run, signs)) continue;
-          const terms = run.map((l, k) => ({ line: l, sign: signs[k] }));
-          const checks = tryTerms(i, terms, mode);
-          if (checks) {
-            const exact = checks.every((c) => c.diff.isZero()) ? null : smallLinesAbove(i, terms, open, mode);
-            if (exact) return { terms: extendOverZeros(exact.terms, open), checks: exact.checks, how: 'window' };
-            return { terms: extendOverZeros(terms, open), checks, how: 'window' };
-          }
+        if (saidFirst) {
+          const sol = this.tryRun(i, from, open.slice(from).map((l) => (lines[l].subtract ? -1 : 1)), mode);
+          if (sol) return sol;
+        }
+        // All + alone; then, with −, the last term − alone for an item, every other pattern for a total.
+        const patterns = signPatterns(len, pass);
+        const end = Math.min(patterns.length, pass ? (item ? 2 : patterns.length) : 1);
+        for (let p = pass ? 1 : 0; p < end; p++) {
+          const sol = this.tryRun(i, from, patterns[p], mode);
+          if (sol) return sol;
         }
       }
+      if (pass || !minus) return null;
     }
-    return null;
-  };
+  }
+
+  /** The open rows from `from` to the end with the given signs, as the window's terms of line i. */
+  private tryRun(i: number, from: number, signs: readonly (1 | -1)[], mode: Mode): Solution | null {
+    const { open } = this;
+    if (mode === 'full' && !roughlyTiesRun(this.rough, i, open, from, signs)) return null;
+    const terms = new Array<SignedTerm>(open.length - from);
+    for (let k = from; k < open.length; k++) terms[k - from] = { line: open[k], sign: signs[k - from] };
+    const checks = this.tryTerms(i, terms, mode);
+    if (!checks) return null;
+    const exact = allZero(checks) ? null : this.smallLinesAbove(i, terms, mode);
+    if (exact) return { terms: this.extendOverZeros(exact.terms), checks: exact.checks, how: 'window' };
+    return { terms: this.extendOverZeros(terms), checks, how: 'window' };
+  }
 
   // A run that ties only within rounding may have left out small lines directly above it (a
   // "Common stock 1" inside the rounding of the terms): the run that takes them in and
   // ties exactly is the one the release added up.
-  const smallLinesAbove = (i: number, terms: SignedTerm[], open: number[], mode: Mode): { terms: SignedTerm[]; checks: Check[] } | null => {
+  private smallLinesAbove(i: number, terms: SignedTerm[], mode: Mode): { terms: SignedTerm[]; checks: Check[] } | null {
+    const { open, lines } = this;
     let at = open.lastIndexOf(terms[0].line);
     const out = [...terms];
     for (let k = 0; k < SMALL_LINES && at > 0; k++) {
       const prev = open[--at];
       if (isTotal(lines[prev])) break;
       out.unshift({ line: prev, sign: 1 });
-      const checks = tryTerms(i, out, mode);
-      if (checks && checks.every((c) => c.diff.isZero())) return { terms: [...out], checks };
+      const checks = this.tryTerms(i, out, mode);
+      if (checks && allZero(checks)) return { terms: out, checks };
     }
     return null;
-  };
+  }
 
   // Blank or zero item rows directly above a run belong to it (a "—" line inside the block).
-  const extendOverZeros = (terms: SignedTerm[], open: number[]): SignedTerm[] => {
-    const out = [...terms];
-    let at = open.lastIndexOf(out[0].line);
+  // The terms are the caller's own, made for this run: they are extended in place.
+  private extendOverZeros(terms: SignedTerm[]): SignedTerm[] {
+    const { open, lines } = this;
+    let at = open.lastIndexOf(terms[0].line);
     while (at > 0) {
       const prev = open[at - 1];
       const pl = lines[prev];
-      if (isTotal(pl) || pl.seq !== lines[out[0].line].seq - 1 || pl.values.some((v) => v && !v.value.isZero())) break;
-      out.unshift({ line: prev, sign: 1 });
+      if (isTotal(pl) || pl.seq !== lines[terms[0].line].seq - 1 || nonzeroColumns(pl) > 0) break;
+      terms.unshift({ line: prev, sign: 1 });
       at--;
     }
-    return out;
-  };
+    return terms;
+  }
 
-  const headingCandidate = (i: number) => {
-    const next = lines[i + 1];
-    return !!next && !consumed[i + 1] && (isTotal(lines[i]) || next.depth > lines[i].depth);
-  };
+  private headingCandidate(i: number): boolean {
+    const next = this.lines[i + 1];
+    return !!next && !this.consumed[i + 1] && (isTotal(this.lines[i]) || next.depth > this.lines[i].depth);
+  }
 
   // A heading total's lines follow it directly; a line that itself heads lines is one unit with them.
-  const headingBlock = (i: number, mode: Mode, nesting: number, nested: Map<number, Solution>): { end: number; sol: Solution } | null => {
+  // The solutions of the headings nested in it come back as `inner`, innermost first.
+  private headingBlock(i: number, mode: Mode, nesting: number): { end: number; sol: Solution; inner: Map<number, Solution> | null } | null {
+    const { lines, consumed, n } = this;
     const units: number[] = [];
-    const inner = new Map<number, Solution>();
+    let inner: Map<number, Solution> | null = null;
     let j = i + 1;
     while (j < n && units.length < HEADING_UNITS && !consumed[j]) {
       // Indentation is not trusted to end the block (readers differ in how they see it): the sums decide.
       const lj = lines[j];
       let end = j;
-      if (nesting < HEADING_NESTING && headingCandidate(j)) {
-        const sub = headingBlock(j, mode, nesting + 1, inner);
-        if (sub) { inner.set(j, sub.sol); end = sub.end; }
+      if (nesting < HEADING_NESTING && this.headingCandidate(j)) {
+        const sub = this.headingBlock(j, mode, nesting + 1);
+        if (sub) {
+          inner ??= new Map();
+          if (sub.inner) for (const [k, s] of sub.inner) inner.set(k, s);
+          inner.set(j, sub.sol);
+          end = sub.end;
+        }
       }
       if (end === j && lj.emphasis === 'total') break;
       units.push(j);
       j = end + 1;
       if (units.length >= 2) {
         const terms = units.map((u) => ({ line: u, sign: 1 as const }));
-        const checks = tryTerms(i, terms, mode);
-        if (checks) {
-          // Every inner heading found here is one of the units or nested in one.
-          for (const [k, s] of inner) nested.set(k, s);
-          return { end: j - 1, sol: { terms, checks, how: 'heading' } };
-        }
+        const checks = this.tryTerms(i, terms, mode);
+        // Every inner heading found here is one of the units or nested in one.
+        if (checks) return { end: j - 1, sol: { terms, checks, how: 'heading' }, inner };
       }
     }
     return null;
-  };
+  }
+
+  /** A heading block of line i in the given mode, its nested solutions kept for the loop to take. */
+  private heading(i: number, mode: Mode): Solution | null {
+    const found = this.headingBlock(i, mode, 0);
+    if (!found) return null;
+    this.nested = found.inner;
+    return found.sol;
+  }
 
   // Up to SUBSET_MAX scattered open rows among the last SUBSET_POOL: fewest terms, fewest −, nearest.
-  const searchSubset = (i: number, open: number[]): Solution | null => {
-    const pool = open.slice(-SUBSET_POOL);
-    const { count, len, pos, sign } = subsetOrder(pool.length);
+  private searchSubset(i: number): Solution | null {
+    const { open, rough } = this;
+    // The pool is the last SUBSET_POOL open rows, read in place.
+    const base = Math.max(0, open.length - SUBSET_POOL);
+    const { count, len, pos, sign } = subsetOrder(open.length - base);
     for (let c = 0; c < count; c++) {
       const at = c * SUBSET_MAX;
       // The float test first, on the pool positions: most subsets fail it, and then no terms are made.
       let sum = 0;
       let tol = 0;
       for (let k = 0; k < len[c]; k++) {
-        const line = pool[pos[at + k]];
+        const line = open[base + pos[at + k]];
         sum += sign[at + k] * rough.value[line];
         tol += rough.unit[line];
       }
       if (!roughWithin(rough.value[i], sum, tol)) continue;
-      const terms: SignedTerm[] = [];
-      for (let k = 0; k < len[c]; k++) terms.push({ line: pool[pos[at + k]], sign: sign[at + k] as 1 | -1 });
-      const checks = tryTerms(i, terms, 'full');
+      const terms = new Array<SignedTerm>(len[c]);
+      for (let k = 0; k < len[c]; k++) terms[k] = { line: open[base + pos[at + k]], sign: sign[at + k] as 1 | -1 };
+      const checks = this.tryTerms(i, terms, 'full');
       if (checks) return { terms, checks, how: 'subset' };
     }
     return null;
-  };
+  }
 
   // A total printed again further down (a second "Total backlog" after a split of the same figure)
   // restates the earlier row, taken or not, when every column agrees exactly and at least two are not zero.
-  const restatement = (i: number): Solution | null => {
+  private restatement(i: number): Solution | null {
+    const { lines } = this;
     if (nonzeroColumns(lines[i]) < 2) return null;
     for (let j = i - 1; j >= 0 && i - j <= MAX_WINDOW; j--) {
       const same = lines[i].values.every((v, col) => { const w = lines[j].values[col]; return v === null ? w === null : !!w && w.value.eq(v.value); });
@@ -446,47 +552,51 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       return { terms, checks: evaluate(lines, i, terms), how: 'window' };
     }
     return null;
-  };
+  }
 
   // The gap is measured only against lines printed directly above the total: a total that opens a
   // new section (a heading or lines of another kind between) has no lines of its own above it.
-  const gapOf = (i: number, open: number[]): Check[] | null => {
-    const run = naturalTerms(open);
+  private gapOf(i: number): Check[] | null {
+    const { lines } = this;
+    const run = this.naturalTerms();
     let from = run.length;
     for (let seq = lines[i].seq - 1; from > 0 && lines[run[from - 1].line].seq === seq; seq--) from--;
     const direct = run.slice(from);
     return direct.length === 0 ? null : evaluate(lines, i, direct);
-  };
+  }
 
-  const naturalTerms = (open: number[]): SignedTerm[] => {
+  private naturalTerms(): SignedTerm[] {
+    const { open, lines } = this;
     const run: SignedTerm[] = [];
     for (let k = open.length - 1; k >= 0 && open.length - k <= MAX_WINDOW && !isTotal(lines[open[k]]); k--) run.unshift({ line: open[k], sign: 1 });
     return run;
-  };
+  }
 
   // A reconciliation adds adjustments to a base line ("Non-GAAP operating income = GAAP operating
   // income + its adjustments") and then often totals the adjustments of several such subtotals
   // ("Total pre-tax impact of non-GAAP adjustments"). Those adjustments are already taken, so no
   // search over open rows finds them: the total is tried as the adjustments of the last two or more
   // reconciling subtotals above it, every column exactly as for any other sum.
-  const adjustmentGroups: SignedTerm[][] = [];
-  const noteAdjustments = (i: number, sol: Solution) => {
+  private noteAdjustments(i: number, sol: Solution): void {
     const base = sol.terms[0];
-    if (!isTotal(lines[i]) || sol.how !== 'window' || sol.terms.length < 2 || base.sign !== 1 || isTotal(lines[base.line])) return;
-    adjustmentGroups.push(sol.terms.slice(1));
-  };
-  const searchAdjustments = (i: number): Solution | null => {
+    if (!isTotal(this.lines[i]) || sol.how !== 'window' || sol.terms.length < 2 || base.sign !== 1 || isTotal(this.lines[base.line])) return;
+    this.adjustmentGroups.push(sol.terms.slice(1));
+  }
+
+  private searchAdjustments(i: number): Solution | null {
+    const { adjustmentGroups } = this;
     const terms: SignedTerm[] = [];
     for (let k = 1; k <= Math.min(adjustmentGroups.length, ADJUSTMENT_GROUPS); k++) {
       terms.unshift(...adjustmentGroups[adjustmentGroups.length - k]);
       if (k < 2) continue;
-      const checks = tryTerms(i, [...terms], 'full');
+      const checks = this.tryTerms(i, [...terms], 'full');
       if (checks) return { terms: [...terms], checks, how: 'adjustments' };
     }
     return null;
-  };
+  }
 
-  const searchItemRun = (i: number): Solution | null => {
+  private searchItemRun(i: number): Solution | null {
+    const { open, lines } = this;
     const run: number[] = [];
     for (let k = open.length - 1; k >= 0 && run.length < ITEM_RUN_MAX; k--) {
       const l = open[k];
@@ -494,66 +604,83 @@ export function solveBlock(lines: Line[], opts: SearchOptions = {}): BlockResult
       run.unshift(l);
       if (run.length < 2) continue;
       const terms = run.map((line) => ({ line, sign: 1 as const }));
-      const checks = tryTerms(i, terms, 'full');
+      const checks = this.tryTerms(i, terms, 'full');
       if (checks) return { terms, checks, how: 'window' };
     }
     return null;
-  };
+  }
 
-  const solve = (i: number, nested: Map<number, Solution>): Solution | null => {
+  private solve(i: number): Solution | null {
+    const { lines, open } = this;
     const total = isTotal(lines[i]);
-    roughFor(i);
-    if (!total && opts.totalsOnly) return searchItemRun(i);
-    let sol = searchWindow(i, open, 'full');
-    if (!sol && headingCandidate(i)) sol = headingBlock(i, 'full', 0, nested)?.sol ?? null;
-    if (!sol && total) sol = searchSubset(i, open);
-    if (!sol && total) sol = searchAdjustments(i);
-    if (!sol && total && optional.size > 0) {
-      sol = searchWindow(i, open, 'reporting');
-      if (!sol && headingCandidate(i)) { nested.clear(); sol = headingBlock(i, 'reporting', 0, nested)?.sol ?? null; }
+    this.nested = null;
+    this.roughFor(i);
+    if (!total && this.opts.totalsOnly) return this.searchItemRun(i);
+    let sol = this.searchWindow(i, 'full');
+    if (!sol && this.headingCandidate(i)) sol = this.heading(i, 'full');
+    if (!sol && total) sol = this.searchSubset(i);
+    if (!sol && total) sol = this.searchAdjustments(i);
+    if (!sol && total && this.optional && this.optional.size > 0) {
+      sol = this.searchWindow(i, 'reporting');
+      if (!sol && this.headingCandidate(i)) sol = this.heading(i, 'reporting');
     }
     if (!sol && total) {
-      const terms = naturalTerms(open);
-      const checks = terms.length > 0 ? tryTerms(i, terms, 'natural') : null;
+      const terms = this.naturalTerms();
+      const checks = terms.length > 0 ? this.tryTerms(i, terms, 'natural') : null;
       if (checks) sol = { terms, checks, how: 'window' };
     }
-    if (!sol && total) sol = restatement(i);
+    if (!sol && total) sol = this.restatement(i);
     if (!sol && total) {
-      const g = groupedRun(lines, i, open, (l, terms) => tryTerms(l, terms, 'full'));
+      const g = groupedRun(lines, i, open, (l, terms) => this.tryTerms(l, terms, 'full'));
       if (g) {
-        for (const x of g.groups) nested.set(x.head, { terms: x.terms, checks: x.checks, how: 'window' });
+        this.nested = new Map();
+        for (const x of g.groups) this.nested.set(x.head, { terms: x.terms, checks: x.checks, how: 'window' });
         sol = { terms: g.heads, checks: g.checks, how: 'groups' };
       }
     }
     return sol;
-  };
-
-  for (let i = 0; i < n; i++) {
-    if (consumed[i]) continue;
-    const line = lines[i];
-    const total = isTotal(line);
-    if (solutions.has(i) || (!total && opts.totalsOnly && !opts.itemRuns) || line.values.every((v) => v === null)) { open.push(i); continue; }
-    const nested = new Map<number, Solution>();
-    const sol = solve(i, nested);
-    if (!sol) {
-      if (total) failures.push({ line: i, gap: gapOf(i, open) });
-      open.push(i);
-      continue;
-    }
-    solutions.set(i, sol);
-    noteAdjustments(i, sol);
-    // A total subtracted to leave a balance stays open: after "equity = assets − liabilities" the
-    // release still prints "liabilities and equity = liabilities + equity".
-    // So does any row a total subtracts: "adjustments = non-GAAP − GAAP" leaves GAAP for the
-    // "non-GAAP = GAAP + adjustments" printed below it.
-    const take = (s: Solution, total: boolean) => { for (const t of s.terms) if (t.sign === 1 || (!total && !isTotal(lines[t.line]))) consumed[t.line] = true; };
-    take(sol, total);
-    if (sol.how === 'heading' || sol.how === 'groups') for (const [k, s] of nested) { solutions.set(k, s); take(s, isTotal(lines[k])); }
-    // Terms above are always among the last open rows: drop them from the end.
-    let keep = open.length;
-    while (keep > 0 && open.length - keep < MAX_WINDOW + SUBSET_POOL) keep--;
-    const tail = open.splice(keep).filter((j) => !consumed[j]);
-    open.push(...tail, i);
   }
-  return { solutions, failures };
+
+  // A total subtracted to leave a balance stays open: after "equity = assets − liabilities" the
+  // release still prints "liabilities and equity = liabilities + equity".
+  // So does any row a total subtracts: "adjustments = non-GAAP − GAAP" leaves GAAP for the
+  // "non-GAAP = GAAP + adjustments" printed below it.
+  private take(s: Solution, total: boolean): void {
+    for (let k = 0; k < s.terms.length; k++) {
+      const t = s.terms[k];
+      if (t.sign === 1 || (!total && !isTotal(this.lines[t.line]))) this.consumed[t.line] = true;
+    }
+  }
+
+  run(): BlockResult {
+    const { lines, n, consumed, solutions, failures, open, opts } = this;
+    for (let i = 0; i < n; i++) {
+      if (consumed[i]) continue;
+      const line = lines[i];
+      const total = isTotal(line);
+      if (solutions.has(i) || (!total && opts.totalsOnly && !opts.itemRuns) || noFigures(line)) { open.push(i); continue; }
+      const sol = this.solve(i);
+      if (!sol) {
+        if (total) failures.push({ line: i, gap: this.gapOf(i) });
+        open.push(i);
+        continue;
+      }
+      solutions.set(i, sol);
+      this.noteAdjustments(i, sol);
+      this.take(sol, total);
+      if ((sol.how === 'heading' || sol.how === 'groups') && this.nested) for (const [k, s] of this.nested) { solutions.set(k, s); this.take(s, isTotal(lines[k])); }
+      // Terms above are always among the last MAX_WINDOW + SUBSET_POOL open rows: those still open
+      // stay, in place, and the total follows them.
+      let kept = Math.max(0, open.length - MAX_WINDOW - SUBSET_POOL);
+      for (let k = kept; k < open.length; k++) if (!consumed[open[k]]) open[kept++] = open[k];
+      open.length = kept;
+      open.push(i);
+    }
+    return { solutions, failures };
+  }
 }
+
+const allZero = (checks: Check[]) => {
+  for (let k = 0; k < checks.length; k++) if (!checks[k].diff.isZero()) return false;
+  return true;
+};

@@ -51,8 +51,11 @@ export function figureAt(release: Release, ref: CellRef): Figure | null {
 /** Every cell some relation already defines; each figure is typed or defined exactly once. */
 export function definedCells(release: Release): Set<string> {
   const out = new Set<string>();
-  for (const rel of release.relations) {
-    if (rel.type === 'footing') for (const c of rel.columns) out.add(cellKey(rel.total, c));
+  // Indexed loops: the CLI leaves most code unoptimized (bin/tieout.js), and there every step of a
+  // for-of makes an object; several passes call this over every relation of the release.
+  for (let r = 0; r < release.relations.length; r++) {
+    const rel = release.relations[r];
+    if (rel.type === 'footing') for (let c = 0; c < rel.columns.length; c++) out.add(cellKey(rel.total, rel.columns[c]));
     else out.add(cellKey(rel.target, rel.target.col));
   }
   return out;
@@ -63,11 +66,26 @@ export function dropDefinedUntied(release: Release, defined: Set<string>): void 
   release.untied = release.untied.filter((u) => !defined.has(cellKey(u.ref, u.col)));
 }
 
+// A signature's parts, joined as cellKey's are (see there). String() spells null and undefined as
+// a template does, where join would leave them empty.
+const PERIOD_PARTS: string[] = ['', '', '', '', '', '', '', ''];
+const HEADER_PARTS: string[] = ['', '', '', ''];
+
 /** A column's identity across tables: same period, currency and convenience flag. */
 export function columnSignature(col: Column): string {
   const p = col.period;
-  const period = p ? `${p.end}|${p.months}|${p.weeks}|${p.instant}|${p.fiscalYear}` : `#${col.header.join(' ')}`;
-  return `${period}|${col.currency}|${col.convenience}|${col.kind}`;
+  const parts = p ? PERIOD_PARTS : HEADER_PARTS;
+  if (p) {
+    parts[0] = String(p.end);
+    parts[1] = String(p.months);
+    parts[2] = String(p.weeks);
+    parts[3] = String(p.instant);
+    parts[4] = String(p.fiscalYear);
+  } else parts[0] = `#${col.header.join(' ')}`;
+  parts[parts.length - 3] = String(col.currency);
+  parts[parts.length - 2] = String(col.convenience);
+  parts[parts.length - 1] = String(col.kind);
+  return parts.join('|');
 }
 
 export interface TableAt {
@@ -77,7 +95,13 @@ export interface TableAt {
 }
 
 export function allTables(release: Release): TableAt[] {
-  return release.statements.flatMap((statement) => statement.tables.map((table, index) => ({ statement, table, index })));
+  // Loops, not flatMap: that made an array and a closure per statement, and most statements hold one table.
+  const out: TableAt[] = [];
+  for (let s = 0; s < release.statements.length; s++) {
+    const statement = release.statements[s];
+    for (let index = 0; index < statement.tables.length; index++) out.push({ statement, table: statement.tables[index], index });
+  }
+  return out;
 }
 
 /** Whether a row's figures in the given columns are all zero or blank. */

@@ -14,14 +14,28 @@ export function cellPlace(place: Place, cell: number): Place {
   return { line: place.line, table: place.table, row: place.row, cell };
 }
 
+// The parts of the key being made, joined. A template makes a string node for every + once the
+// key is past a dozen characters (six a cell key, ~200 bytes, and hashing them copies them flat);
+// a join makes one flat string, and filling one array kept here saves making an array per key.
+// The parts are a string and numbers, which join spells as the template did.
+const CELL_PARTS: (string | number)[] = ['', 0, 0, 0];
+const ROW_PARTS: (string | number)[] = ['', 0, 0];
+
 /** A cell's key in the maps and sets that passes and writers share: one spelling, so they agree. */
 export function cellKey(ref: RowRef, col: number): string {
-  return `${ref.statement}/${ref.table}/${ref.row}/${col}`;
+  CELL_PARTS[0] = ref.statement;
+  CELL_PARTS[1] = ref.table;
+  CELL_PARTS[2] = ref.row;
+  CELL_PARTS[3] = col;
+  return CELL_PARTS.join('/');
 }
 
 /** A row's key, spelled as cellKey's without the column. */
 export function rowKey(ref: RowRef): string {
-  return `${ref.statement}/${ref.table}/${ref.row}`;
+  ROW_PARTS[0] = ref.statement;
+  ROW_PARTS[1] = ref.table;
+  ROW_PARTS[2] = ref.row;
+  return ROW_PARTS.join('/');
 }
 
 const statementsById = new WeakMap<Statement[], Map<string, Statement>>();
