@@ -1,14 +1,12 @@
 import type { Figure, Release, Row, Table } from '../model/types';
 import type { Pass } from './index';
-import { units, WORDS } from './locate';
+import { oneSpaced, units, WORDS } from './locate';
 
 // A balance-sheet row's label may name less than the row sums: "TOTAL LIABILITIES" closing the
 // liabilities-and-equity side of a statement whose equity is printed above it. The evidence decides:
 // a row labelled total liabilities that equals total assets in every column both report, with an
 // equity line inside its span, is total liabilities and equity. What it is goes into the model
 // (Row.closes), so the briefing, the Summary and the JSON never read it as liabilities proper.
-
-const clean = (label: string) => label.replace(/\s+/g, ' ').trim();
 
 /** A line of equity: its own figures, named as equity and not as a liability. */
 const EQUITY = /\bequity\b/i;
@@ -43,16 +41,17 @@ function equalsAssets(t: Table, row: Row, assets: Map<string, Figure>[]): boolea
 export function markBalanceSides(release: Release): void {
   for (const st of release.statements) {
     if (st.kind !== 'balance-sheet') continue;
-    const assets: { table: Table; at: number; figures: Map<string, Figure> }[] = [];
-    for (const t of st.tables) t.rows.forEach((r, at) => { if (r.kind === 'amount' && WORDS.totalAssets.test(clean(r.label))) assets.push({ table: t, at, figures: byPeriod(t, r) }); });
+    // An assets total's figures are read when a liabilities total is there to compare.
+    const assets: { table: Table; at: number; row: Row; figures?: Map<string, Figure> }[] = [];
+    for (const t of st.tables) t.rows.forEach((row, at) => { if (row.kind === 'amount' && WORDS.totalAssets.test(oneSpaced(row.label))) assets.push({ table: t, at, row }); });
     if (!assets.length) continue;
     for (const t of st.tables) {
       t.rows.forEach((row, i) => {
-        if (row.kind !== 'amount' || !WORDS.totalLiabilities.test(clean(row.label))) return;
+        if (row.kind !== 'amount' || !WORDS.totalLiabilities.test(oneSpaced(row.label))) return;
         // The span of the liabilities side: after the assets total where it is in this table.
         const from = Math.max(0, ...assets.filter((a) => a.table === t && a.at < i).map((a) => a.at + 1));
         const equity = t.rows.slice(from, i).some((r) => r.kind === 'amount' && EQUITY.test(r.label) && !/liabilit/i.test(r.label) && r.cells.some((c) => c?.value && !c.value.isZero()));
-        if (equity && equalsAssets(t, row, assets.map((a) => a.figures))) row.closes = 'liabilities-and-equity';
+        if (equity && equalsAssets(t, row, assets.map((a) => (a.figures ??= byPeriod(a.table, a.row))))) row.closes = 'liabilities-and-equity';
       });
     }
   }

@@ -150,16 +150,7 @@ export function triple(loc: Located, p: Periods, span: number | null, only?: (c:
   return { now: n, prior: cell(at.prior), usd: cell(at.usd), label: loc.table.columns[at.now].period?.label ?? null };
 }
 
-const segmentedTables = new WeakMap<Table, boolean>();
-
 /** A table of segments side by side: two columns of one period and currency (Container, Drybulk, Total). */
-export function segmented(table: Table): boolean {
-  // Asked for every row of every table on each search, and a table's columns never change once read.
-  let known = segmentedTables.get(table);
-  if (known === undefined) { known = hasSegments(table); segmentedTables.set(table, known); }
-  return known;
-}
-
 function hasSegments(table: Table): boolean {
   const seen = new Set<string>();
   for (const c of table.columns) {
@@ -199,7 +190,7 @@ function tablesOfKind(release: Release, kind: StatementKind): [TableOf[], TableO
     for (const st of release.statements) {
       let lists = index.byKind.get(st.kind);
       if (!lists) { lists = [[], []]; index.byKind.set(st.kind, lists); }
-      st.tables.forEach((table, tableIndex) => lists![segmented(table) ? 1 : 0].push({ st, table, tableIndex }));
+      st.tables.forEach((table, tableIndex) => lists![hasSegments(table) ? 1 : 0].push({ st, table, tableIndex }));
     }
     kindIndexes.set(release.statements, index);
   }
@@ -222,20 +213,37 @@ function eachRow(release: Release, kinds: StatementKind[], visit: (st: Statement
   }
 }
 
-/** The first row of the kinds whose label passes `test` and that has a figure for the span. */
-export function find(release: Release, p: Periods, kinds: StatementKind[], test: RegExp, span: number | null, not?: RegExp): Located | null {
+/**
+ * The first row rowsOf lists that passes `accept` and then `test`: a Located is made only for a row
+ * that `accept` lets through.
+ */
+export function firstRow(release: Release, kinds: StatementKind[], accept: (row: Row) => boolean, test: (loc: Located) => boolean): Located | null {
   let found: Located | null = null;
   eachRow(release, kinds, (st, table, tableIndex, row, rowIndex) => {
-    // A statement line is an amount or per-share figure; a ratio row of the same name is not it.
-    if (row.kind === 'percent') return false;
-    const label = /\s\s|[^\S ]/.test(row.label) ? row.label.replace(/\s+/g, ' ').trim() : row.label.trim();
-    if (!test.test(label) || (not && not.test(label))) return false;
+    if (!accept(row)) return false;
     const at = located(st, table, tableIndex, row, rowIndex);
-    if (!triple(at, p, span)) return false;
+    if (!test(at)) return false;
     found = at;
     return true;
   });
   return found;
+}
+
+const ODD_SPACE = /\s\s|[^\S ]/;
+
+/** A label with one space between words and none at its ends: the label itself where it is so already. */
+export function oneSpaced(label: string): string {
+  return ODD_SPACE.test(label) ? label.replace(/\s+/g, ' ').trim() : label.trim();
+}
+
+/** The first row of the kinds whose label passes `test` and that has a figure for the span. */
+export function find(release: Release, p: Periods, kinds: StatementKind[], test: RegExp, span: number | null, not?: RegExp): Located | null {
+  return firstRow(release, kinds, (row) => {
+    // A statement line is an amount or per-share figure; a ratio row of the same name is not it.
+    if (row.kind === 'percent') return false;
+    const label = oneSpaced(row.label);
+    return test.test(label) && !(not && not.test(label));
+  }, (at) => !!triple(at, p, span));
 }
 
 /**
@@ -246,10 +254,9 @@ export function find(release: Release, p: Periods, kinds: StatementKind[], test:
  */
 export function totalOver(loc: Located, test: RegExp): Located {
   const rows = loc.table.rows;
-  const clean = (l: string) => l.replace(/\s+/g, ' ').trim();
   for (let r = loc.rowIndex + 1; r < rows.length; r++) {
     const row = rows[r];
-    if (row.kind !== loc.row.kind || !test.test(clean(row.label))) continue;
+    if (row.kind !== loc.row.kind || !test.test(oneSpaced(row.label))) continue;
     const between = rows.slice(loc.rowIndex + 1, r);
     if (between.some((b) => b.kind !== 'amount' && b.cells.some((c) => c?.value))) continue;
     let compared = 0;
