@@ -149,7 +149,10 @@ export function proseSentences(release: Release): ProseSentence[] {
   let underTitle = false;
   // The last heading that is not a list's title: "Asset Management:" after its paragraphs is a part of it.
   let heading = '';
-  for (const [pi, p] of (release.prose ?? []).entries()) {
+  const prose = release.prose ?? [];
+  // An indexed loop: a for-of over entries() that runs once per release is not optimized and makes an iterator result and a pair per step.
+  for (let pi = 0; pi < prose.length; pi++) {
+    const p = prose[pi];
     if (isSectionTitle(p)) {
       const title = oneSpaced(p.text);
       const listTitle = LIST_TITLE.test(title) && !p.bold && p.heading === 0;

@@ -31,7 +31,11 @@ const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|p
 export function sectorOf(release: Release): Sector {
   // Each label once: no word below spans two lines, and a release may print the same labels thousands of times.
   const distinct = new Set<string>();
-  for (const s of release.statements) for (const t of s.tables) for (const r of t.rows) distinct.add(r.label);
+  // Indexed loops: a for-of loop that runs once per release is not optimized and makes an iterator result per step.
+  for (let si = 0; si < release.statements.length; si++) {
+    const tables = release.statements[si].tables;
+    for (let ti = 0; ti < tables.length; ti++) for (let ri = 0; ri < tables[ti].rows.length; ri++) distinct.add(tables[ti].rows[ri].label);
+  }
   const labels = [...distinct].map(plain).join('\n');
   const has = (re: RegExp) => re.test(labels);
   if (has(/\bpremiums? (?:earned|written)|earned premiums|written premiums/) && has(/\blosses\b|loss adjustment|claims/)) return 'insurer';

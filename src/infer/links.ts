@@ -85,13 +85,17 @@ function sheetsOf(release: Release): Sheet[] {
     return name;
   };
   const sheets: Sheet[] = [];
-  for (const statement of release.statements) statement.tables.forEach((table, index) => {
-    const columns = table.columns;
-    const keys = columns.map((c) => short((c.period && !c.period.end && yearKey(c)) || columnKey(c)));
-    const all = columns.map((c) => (c.period?.end ? yearKey(c) : null));
-    const years = all.map((k) => (k && all.indexOf(k) === all.lastIndexOf(k) ? short(k) : null));
-    sheets.push({ statement, table, index, order: sheets.length, rank: RANK[statement.kind], keys, years });
-  });
+  for (let si = 0; si < release.statements.length; si++) {
+    const statement = release.statements[si];
+    for (let index = 0; index < statement.tables.length; index++) {
+      const table = statement.tables[index];
+      const columns = table.columns;
+      const keys = columns.map((c) => short((c.period && !c.period.end && yearKey(c)) || columnKey(c)));
+      const all = columns.map((c) => (c.period?.end ? yearKey(c) : null));
+      const years = all.map((k) => (k && all.indexOf(k) === all.lastIndexOf(k) ? short(k) : null));
+      sheets.push({ statement, table, index, order: sheets.length, rank: RANK[statement.kind], keys, years });
+    }
+  }
   return sheets;
 }
 
@@ -127,7 +131,8 @@ function candidates(sheets: Sheet[]): { keys: (string | null)[]; index: Map<stri
     if (list) list.push(candidate);
     else index.set(key, [candidate]);
   };
-  for (const sheet of sheets) {
+  for (let s = 0; s < sheets.length; s++) {
+    const sheet = sheets[s];
     const rows = sheet.table.rows;
     for (let ri = 0; ri < rows.length; ri++) {
       const cells = rows[ri].cells;
@@ -212,7 +217,8 @@ export const linksPass: Pass = {
       let source: CellRef | null = null;
       // Whether a relation defines the cell already is asked once some source is in sight.
       let free = false;
-      for (const c of same) {
+      for (let i = 0; i < same.length; i++) {
+        const c = same[i];
         const other = c.sheet.statement.id !== target.statement;
         const earlier = c.sheet.rank < sheet.rank || (c.sheet.rank === sheet.rank && c.sheet.order < sheet.order && other);
         const computedLater = total && !earlier && other && footed.has(cellKey(refOf(c), c.col));
@@ -229,8 +235,10 @@ export const linksPass: Pass = {
     };
     const linked: string[] = [];
     let n = 0;
-    // Plain loops rather than forEach callbacks: their bodies run once per figure of the release.
-    for (const sheet of sheets) {
+    // Indexed loops: their bodies run once per figure of the release, and a for-of loop that runs
+    // once per release is not optimized and makes an iterator result per step.
+    for (let s = 0; s < sheets.length; s++) {
+      const sheet = sheets[s];
       const { statement, index: ti } = sheet;
       const rows = sheet.table.rows;
       for (let ri = 0; ri < rows.length; ri++) {

@@ -152,12 +152,14 @@ export function triple(loc: Located, p: Periods, span: number | null, only?: (c:
 
 /** A table of segments side by side: two columns of one period and currency (Container, Drybulk, Total). */
 function hasSegments(table: Table): boolean {
-  const seen = new Set<string>();
-  for (const c of table.columns) {
+  // Made at the first dated column: many tables have none.
+  let seen: Set<string> | null = null;
+  for (let ci = 0; ci < table.columns.length; ci++) {
+    const c = table.columns[ci];
     if (!c.period?.end || c.convenience) continue;
     const k = `${c.period.end}/${spanOf(c)}/${c.currency}`;
-    if (seen.has(k)) return true;
-    seen.add(k);
+    if (seen?.has(k)) return true;
+    (seen ??= new Set()).add(k);
   }
   return false;
 }
@@ -187,10 +189,14 @@ function tablesOfKind(release: Release, kind: StatementKind): [TableOf[], TableO
   let index = kindIndexes.get(release.statements);
   if (!index || index.count !== release.statements.length) {
     index = { count: release.statements.length, byKind: new Map() };
-    for (const st of release.statements) {
+    for (let si = 0; si < release.statements.length; si++) {
+      const st = release.statements[si];
       let lists = index.byKind.get(st.kind);
       if (!lists) { lists = [[], []]; index.byKind.set(st.kind, lists); }
-      st.tables.forEach((table, tableIndex) => lists![hasSegments(table) ? 1 : 0].push({ st, table, tableIndex }));
+      for (let tableIndex = 0; tableIndex < st.tables.length; tableIndex++) {
+        const table = st.tables[tableIndex];
+        lists[hasSegments(table) ? 1 : 0].push({ st, table, tableIndex });
+      }
     }
     kindIndexes.set(release.statements, index);
   }
@@ -199,12 +205,17 @@ function tablesOfKind(release: Release, kind: StatementKind): [TableOf[], TableO
 
 /**
  * Visits the rows rowsOf lists, in its order, until `visit` returns true, making nothing per row:
- * a search reads every label of a release that may hold thousands of tables.
+ * a search reads every label of a release that may hold thousands of tables. Indexed loops, as a
+ * for-of loop in a search that runs a few times per release is not optimized and makes an iterator
+ * result per step.
  */
 function eachRow(release: Release, kinds: StatementKind[], visit: (st: Statement, table: Table, tableIndex: number, row: Row, rowIndex: number) => boolean): void {
-  for (const segments of [0, 1]) {
-    for (const kind of kinds) {
-      for (const { st, table, tableIndex } of tablesOfKind(release, kind)?.[segments] ?? []) {
+  for (let segments = 0; segments < 2; segments++) {
+    for (let k = 0; k < kinds.length; k++) {
+      const tables = tablesOfKind(release, kinds[k])?.[segments];
+      if (!tables) continue;
+      for (let t = 0; t < tables.length; t++) {
+        const { st, table, tableIndex } = tables[t];
         for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
           if (visit(st, table, tableIndex, table.rows[rowIndex], rowIndex)) return;
         }
@@ -275,7 +286,8 @@ export function totalOver(loc: Located, test: RegExp): Located {
 /** The row the ratio relations divide by most often: the top line others are ratios of. */
 export function ratioDenominator(release: Release): Located | null {
   const counts = new Map<string, number>();
-  for (const r of release.relations) {
+  for (let i = 0; i < release.relations.length; i++) {
+    const r = release.relations[i];
     if (r.type !== 'ratio') continue;
     const k = `${r.denominator.statement}/${r.denominator.table}/${r.denominator.row}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);
