@@ -35,8 +35,8 @@ interface Sheet {
   rank: number;
   /** Each column's key, an undated column's by its year, as its short name. */
   keys: string[];
-  /** Each dated column's year key, where no other column of the table has the same one. */
-  years: (string | null)[];
+  /** Each dated column's year key, where no other column of the table has the same one; none past the last. */
+  years: readonly (string | null)[];
   /** Each column's position by its key, and a dated column's also by its year key; when first asked. */
   cols?: Map<string, number>;
   /** Row wordings, worked out only for tables some figure may link to or from. */
@@ -77,6 +77,8 @@ function yearKey(col: Column): string | null {
  * one: each distinct key is named by a number, so that the index hashes short strings. Equal names,
  * equal keys.
  */
+const NO_YEARS: readonly (string | null)[] = [];
+
 function sheetsOf(release: Release): Sheet[] {
   const names = new Map<string, string>();
   const short = (k: string) => {
@@ -90,9 +92,19 @@ function sheetsOf(release: Release): Sheet[] {
     for (let index = 0; index < statement.tables.length; index++) {
       const table = statement.tables[index];
       const columns = table.columns;
-      const keys = columns.map((c) => short((c.period && !c.period.end && yearKey(c)) || columnKey(c)));
-      const all = columns.map((c) => (c.period?.end ? yearKey(c) : null));
-      const years = all.map((k) => (k && all.indexOf(k) === all.lastIndexOf(k) ? short(k) : null));
+      const keys: string[] = [];
+      let dated = false;
+      for (let ci = 0; ci < columns.length; ci++) {
+        const c = columns[ci];
+        keys.push(short((c.period && !c.period.end && yearKey(c)) || columnKey(c)));
+        if (c.period?.end) dated = true;
+      }
+      // A table without a dated column has no year keys: it shares one empty list.
+      let years = NO_YEARS;
+      if (dated) {
+        const all = columns.map((c) => (c.period?.end ? yearKey(c) : null));
+        years = all.map((k) => (k && all.indexOf(k) === all.lastIndexOf(k) ? short(k) : null));
+      }
       sheets.push({ statement, table, index, order: sheets.length, rank: RANK[statement.kind], keys, years });
     }
   }
@@ -142,14 +154,14 @@ function candidates(sheets: Sheet[]): { keys: (string | null)[]; index: Map<stri
         // The figure in units, as amountOf reads it: only its value is keyed.
         const value = cell.scale === 0 ? cell.value! : cell.value!.times(pow10(cell.scale));
         if (value.isZero()) { keys.push(null); continue; }
-        const figure = `|${cell.kind}|${value.toString()}`;
-        const key = sheet.keys[ci] + figure;
+        const figure = value.toString();
+        const key = `${sheet.keys[ci]}|${cell.kind}|${figure}`;
         keys.push(key);
         const candidate = { sheet, row: ri, col: ci };
         add(key, candidate);
         // A dated figure is found by its year as well, by a summary that prints only years.
         const year = sheet.years[ci];
-        if (year) add(year + figure, candidate);
+        if (year) add(`${year}|${cell.kind}|${figure}`, candidate);
       }
     }
   }
