@@ -32,10 +32,19 @@ export function summarize(input: string, release: Release, ms: number): CheckRow
   const kinds: Partial<Record<StatementKind, number>> = {};
   let tables = 0;
   let figures = 0;
-  for (const s of release.statements) {
+  // Indexed loops: they run once per release, and a for-of loop that runs once is not optimized and
+  // makes an iterator result per step.
+  for (let si = 0; si < release.statements.length; si++) {
+    const s = release.statements[si];
     kinds[s.kind] = (kinds[s.kind] ?? 0) + 1;
     tables += s.tables.length;
-    for (const t of s.tables) for (const r of t.rows) for (const c of r.cells) if (c && c.value !== null) figures++;
+    for (let ti = 0; ti < s.tables.length; ti++) {
+      const rows = s.tables[ti].rows;
+      for (let ri = 0; ri < rows.length; ri++) {
+        const cells = rows[ri].cells;
+        for (let ci = 0; ci < cells.length; ci++) if (cells[ci] && cells[ci]!.value !== null) figures++;
+      }
+    }
   }
   const tie = tieSummary(release);
   const diagnostics = { error: 0, warning: 0, info: 0 };

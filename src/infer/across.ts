@@ -1,7 +1,7 @@
 import { Decimal, roundTo } from '../model/decimal';
 import { cellKey } from '../model/refs';
 import type { CellRef, Column, Release, Table } from '../model/types';
-import { allTables, amountOf, definedCells, dropDefinedUntied, pow10, type Amount } from './grid';
+import { amountOf, definedCells, dropDefinedUntied, pow10, type Amount, type TableAt } from './grid';
 import type { Pass } from './index';
 
 // Arithmetic across the columns of one row. A reconciliation prints GAAP, adjustments and non-GAAP
@@ -98,9 +98,12 @@ export const acrossPass: Pass = {
   name: 'across',
   run(release: Release) {
     const defined = definedCells(release);
-    for (const at of allTables(release)) {
-      const { table } = at;
+    // Indexed loops, each table's place made only where it has columns enough: this runs once per
+    // release, and a for-of loop that runs once is not optimized and makes an iterator result per step.
+    for (let si = 0; si < release.statements.length; si++) for (let index = 0; index < release.statements[si].tables.length; index++) {
+      const table = release.statements[si].tables[index];
       if (table.columns.length < 3 || table.columns.length > MAX_COLUMNS) continue;
+      const at: TableAt = { statement: release.statements[si], table, index };
       const ref = (row: number, col: number): CellRef => ({ statement: at.statement.id, table: at.index, row, col });
       const grid = table.rows.map((_, r) => rowAmounts(table, r));
       // A column is a target or a term, never both: the formulas then cannot cycle.
@@ -131,7 +134,7 @@ export const acrossPass: Pass = {
 };
 
 /** Percent columns that are the change between two amount columns of their row. */
-function changes(release: Release, at: ReturnType<typeof allTables>[number], grid: (Amount | null)[][], defined: Set<string>, ref: (row: number, col: number) => CellRef): void {
+function changes(release: Release, at: TableAt, grid: (Amount | null)[][], defined: Set<string>, ref: (row: number, col: number) => CellRef): void {
   const { table } = at;
   const amounts = table.columns.filter(summable);
   for (const p of table.columns) {

@@ -1,14 +1,12 @@
-import type { Figure, Release, Row, Table } from '../model/types';
+import type { Figure, Release, Row, Statement, Table } from '../model/types';
 import type { Pass } from './index';
-import { units, WORDS } from './locate';
+import { oneSpaced, units, WORDS } from './locate';
 
 // A balance-sheet row's label may name less than the row sums: "TOTAL LIABILITIES" closing the
 // liabilities-and-equity side of a statement whose equity is printed above it. The evidence decides:
 // a row labelled total liabilities that equals total assets in every column both report, with an
 // equity line inside its span, is total liabilities and equity. What it is goes into the model
 // (Row.closes), so the briefing, the Summary and the JSON never read it as liabilities proper.
-
-const clean = (label: string) => label.replace(/\s+/g, ' ').trim();
 
 /** A line of equity: its own figures, named as equity and not as a liability. */
 const EQUITY = /\bequity\b/i;
@@ -40,22 +38,50 @@ function equalsAssets(t: Table, row: Row, assets: Map<string, Figure>[]): boolea
   });
 }
 
+/** A row labelled total assets: its table, its place there, and its figures by period once read. */
+interface AssetsTotal {
+  table: Table;
+  at: number;
+  row: Row;
+  figures?: Map<string, Figure>;
+}
+
 export function markBalanceSides(release: Release): void {
-  for (const st of release.statements) {
+  // Indexed loops: they run once per release, and a for-of loop that runs once is not optimized and
+  // makes an iterator result per step.
+  for (let si = 0; si < release.statements.length; si++) {
+    const st = release.statements[si];
     if (st.kind !== 'balance-sheet') continue;
-    const assets: { table: Table; at: number; figures: Map<string, Figure> }[] = [];
-    for (const t of st.tables) t.rows.forEach((r, at) => { if (r.kind === 'amount' && WORDS.totalAssets.test(clean(r.label))) assets.push({ table: t, at, figures: byPeriod(t, r) }); });
-    if (!assets.length) continue;
-    for (const t of st.tables) {
-      t.rows.forEach((row, i) => {
-        if (row.kind !== 'amount' || !WORDS.totalLiabilities.test(clean(row.label))) return;
+    // The assets totals are gathered at the first liabilities total, their figures when one is
+    // there to compare: most statements print no "Total liabilities".
+    let assets: AssetsTotal[] | null = null;
+    for (let ti = 0; ti < st.tables.length; ti++) {
+      const t = st.tables[ti];
+      for (let i = 0; i < t.rows.length; i++) {
+        const row = t.rows[i];
+        if (row.kind !== 'amount' || !WORDS.totalLiabilities.test(oneSpaced(row.label))) continue;
+        assets ??= assetsTotals(st);
+        if (!assets.length) continue;
         // The span of the liabilities side: after the assets total where it is in this table.
         const from = Math.max(0, ...assets.filter((a) => a.table === t && a.at < i).map((a) => a.at + 1));
         const equity = t.rows.slice(from, i).some((r) => r.kind === 'amount' && EQUITY.test(r.label) && !/liabilit/i.test(r.label) && r.cells.some((c) => c?.value && !c.value.isZero()));
-        if (equity && equalsAssets(t, row, assets.map((a) => a.figures))) row.closes = 'liabilities-and-equity';
-      });
+        if (equity && equalsAssets(t, row, assets.map((a) => (a.figures ??= byPeriod(a.table, a.row))))) row.closes = 'liabilities-and-equity';
+      }
     }
   }
+}
+
+/** The rows of a statement labelled total assets, with their tables and places. */
+function assetsTotals(st: Statement): AssetsTotal[] {
+  const assets: AssetsTotal[] = [];
+  for (let ti = 0; ti < st.tables.length; ti++) {
+    const t = st.tables[ti];
+    for (let at = 0; at < t.rows.length; at++) {
+      const row = t.rows[at];
+      if (row.kind === 'amount' && WORDS.totalAssets.test(oneSpaced(row.label))) assets.push({ table: t, at, row });
+    }
+  }
+  return assets;
 }
 
 export const balanceSidesPass: Pass = { name: 'balance-sides', run: markBalanceSides };

@@ -5,6 +5,7 @@ import { findMentions, nameMentions, type NamedMention } from './facts-mentions'
 import { monthsIn, tieFact, type TieContext } from './facts-tie';
 import { VERSUS_GUIDANCE } from './claims-read';
 import type { Pass } from './index';
+import { oneSpaced } from './locate';
 
 // The figures a release states in its prose — highlights, results paragraphs, outlook, capital
 // return — each with its sentence and place, tied to the table figure it restates.
@@ -138,6 +139,8 @@ function monthsOfPeriod(fiscal: string | null): number {
   return 3;
 }
 
+const DIGIT = /\d/;
+
 /** Every sentence of the release's prose that states a figure, each with the section it stands under. */
 export function proseSentences(release: Release): ProseSentence[] {
   const out: ProseSentence[] = [];
@@ -146,9 +149,12 @@ export function proseSentences(release: Release): ProseSentence[] {
   let underTitle = false;
   // The last heading that is not a list's title: "Asset Management:" after its paragraphs is a part of it.
   let heading = '';
-  for (const [pi, p] of (release.prose ?? []).entries()) {
+  const prose = release.prose ?? [];
+  // An indexed loop: a for-of over entries() that runs once per release is not optimized and makes an iterator result and a pair per step.
+  for (let pi = 0; pi < prose.length; pi++) {
+    const p = prose[pi];
     if (isSectionTitle(p)) {
-      const title = p.text.replace(/\s+/g, ' ').trim();
+      const title = oneSpaced(p.text);
       const listTitle = LIST_TITLE.test(title) && !p.bold && p.heading === 0;
       section = underTitle && section ? `${section} \u203a ${title}` : listTitle && heading ? `${heading} \u203a ${title}` : title;
       if (!listTitle) heading = section;
@@ -156,13 +162,15 @@ export function proseSentences(release: Release): ProseSentence[] {
       continue;
     }
     underTitle = false;
+    // A paragraph without a digit has no sentence that states a figure: it is not split.
+    if (!DIGIT.test(p.text)) continue;
     // Lines are counted as the sentences advance, not from the paragraph's start for each one.
     let line = p.place.line;
     let counted = 0;
     for (const s of sentencesOf(p.text)) {
       for (let k = p.text.indexOf('\n', counted); k >= 0 && k < s.at; k = p.text.indexOf('\n', k + 1)) line++;
       counted = s.at;
-      if (!/\d/.test(s.text)) continue;
+      if (!DIGIT.test(s.text)) continue;
       out.push({ text: s.text, section, place: { line }, paragraph: pi });
     }
   }

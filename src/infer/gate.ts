@@ -1,6 +1,6 @@
 import { Decimal } from '../model/decimal';
 import { InputError } from '../model/errors';
-import type { Figure, Gate, Headline, HeadlineFigure, Release, Row, Table } from '../model/types';
+import type { Figure, Gate, Headline, HeadlineFigure, Release, Row, Statement, Table } from '../model/types';
 import { daysBetween } from './facts-tie';
 import type { Pass } from './index';
 import { spanName } from './headline';
@@ -208,10 +208,28 @@ export function gateOf(release: Release): Gate {
   return { passed: reasons.length === 0, reasons: [...new Set(reasons)] };
 }
 
+/**
+ * Whether a statement holds no figure but zeros and blanks. Indexed loops rather than nested every()
+ * callbacks: this runs once per statement of a release, and each callback made per table and row is
+ * an object.
+ */
+function isBlank(s: Statement): boolean {
+  for (let ti = 0; ti < s.tables.length; ti++) {
+    const rows = s.tables[ti].rows;
+    for (let ri = 0; ri < rows.length; ri++) {
+      const cells = rows[ri].cells;
+      for (let ci = 0; ci < cells.length; ci++) {
+        const c = cells[ci];
+        if (c && c.value !== null && !c.value.isZero()) return false;
+      }
+    }
+  }
+  return true;
+}
+
 /** Statements that hold no figure but zeros and blanks cannot be read; a release of nothing else is refused. */
 function degenerate(release: Release): void {
-  const empty = (rows: Row[]) => rows.every((r) => r.cells.every((c) => !c || c.value === null || c.value.isZero()));
-  const blank = release.statements.filter((s) => s.tables.every((t) => empty(t.rows)));
+  const blank = release.statements.filter(isBlank);
   for (const s of blank) release.diagnostics.push({ level: 'warning', message: `${s.title || s.id}: every figure is zero or blank`, place: s.place });
   if (release.statements.length && blank.length === release.statements.length) {
     throw new InputError({ file: release.source.file, line: blank[0].place.line, expected: 'statements with figures', found: `every figure of its ${blank.length} statements zero or blank`, exitCode: 1 });

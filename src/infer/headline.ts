@@ -1,7 +1,7 @@
 import type { Column, Headline, HeadlineFigure, Table, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
 import { printedChanges } from './printed-change';
-import { columnsFor, find, periodsOf, ratioDenominator, rowsOf, totalOver, triple, units, WORDS, type Located, type Periods } from './locate';
+import { columnsFor, find, firstRow, oneSpaced, periodsOf, ratioDenominator, rowsOf, totalOver, triple, units, WORDS, type Located, type Periods } from './locate';
 
 // The headline set, chosen once: which statement rows lead the briefing and the Summary sheet, and
 // which cells of them (the quarter first, then the longer span; a year earlier beside each). Rows
@@ -31,7 +31,11 @@ const NOT_NET_DETAIL = /before|continuing|discontinued|excluding|comprehensive|p
 export function sectorOf(release: Release): Sector {
   // Each label once: no word below spans two lines, and a release may print the same labels thousands of times.
   const distinct = new Set<string>();
-  for (const s of release.statements) for (const t of s.tables) for (const r of t.rows) distinct.add(r.label);
+  // Indexed loops: a for-of loop that runs once per release is not optimized and makes an iterator result per step.
+  for (let si = 0; si < release.statements.length; si++) {
+    const tables = release.statements[si].tables;
+    for (let ti = 0; ti < tables.length; ti++) for (let ri = 0; ri < tables[ti].rows.length; ri++) distinct.add(tables[ti].rows[ri].label);
+  }
   const labels = [...distinct].map(plain).join('\n');
   const has = (re: RegExp) => re.test(labels);
   if (has(/\bpremiums? (?:earned|written)|earned premiums|written premiums/) && has(/\blosses\b|loss adjustment|claims/)) return 'insurer';
@@ -47,14 +51,10 @@ type Finder = (release: Release, p: Periods, span: number | null) => Located | n
 
 /** The first row, in the given kinds of statement, whose plain label passes `test` and has a figure for the span. */
 function byWords(kinds: StatementKind[], test: RegExp, wantKind?: Row['kind'], not?: RegExp): Finder {
-  return (release, p, span) => {
-    for (const loc of rowsOf(release, kinds)) {
-      const label = plain(loc.row.label);
-      if (!test.test(label) || (not && not.test(label)) || (wantKind && loc.row.kind !== wantKind)) continue;
-      if (triple(loc, p, span)) return loc;
-    }
-    return null;
-  };
+  return (release, p, span) => firstRow(release, kinds, (row) => {
+    const label = plain(row.label);
+    return test.test(label) && !(not && not.test(label)) && !(wantKind && row.kind !== wantKind);
+  }, (loc) => !!triple(loc, p, span));
 }
 
 const SUPPORT: StatementKind[] = ['income', 'non-gaap', 'other'];
@@ -105,7 +105,7 @@ function netIncome(release: Release, p: Periods, span: number | null, top: Locat
 /** The consolidated net line above the company's share of it, in the same table, where both are reported. */
 function consolidatedNet(net: Located, p: Periods, span: number | null): Located | null {
   if (!ATTRIBUTABLE.test(plain(net.row.label))) return null;
-  const rowIndex = net.table.rows.findIndex((r, i) => i < net.rowIndex && r.kind === 'amount' && WORDS.net.test(r.label.replace(/\s+/g, ' ').trim()));
+  const rowIndex = net.table.rows.findIndex((r, i) => i < net.rowIndex && r.kind === 'amount' && WORDS.net.test(oneSpaced(r.label)));
   const loc = rowIndex < 0 ? null : { ...net, row: net.table.rows[rowIndex], rowIndex };
   return loc && triple(loc, p, span) ? loc : null;
 }
@@ -276,7 +276,7 @@ function captionOf(loc: Located, role: string): string {
 /** The same line in another table of the statement's kind that reports the span (a separate year-to-date statement). */
 function sameLine(release: Release, loc: Located, p: Periods, span: number | null, only?: (c: Column) => boolean): Located | null {
   const label = plain(loc.row.label);
-  return rowsOf(release, [loc.kind]).find((l) => l.table !== loc.table && l.row.kind === loc.row.kind && plain(l.row.label) === label && !!triple(l, p, span, only)) ?? null;
+  return firstRow(release, [loc.kind], (row) => row.kind === loc.row.kind && plain(row.label) === label, (l) => l.table !== loc.table && !!triple(l, p, span, only));
 }
 
 /** One figure: its row and, for each span, the columns that hold it (in the same line of another table where its own has none). */
@@ -450,7 +450,7 @@ export function chooseHeadline(release: Release): Headline {
  * liabilities-and-equity side (Row.closes), the non-current and current liabilities it is made of.
  */
 function liabilitiesLines(release: Release, p: Periods): [Located | null, string][] {
-  const line = (re: RegExp) => rowsOf(release, ['balance-sheet']).find((l) => l.row.kind === 'amount' && !l.row.closes && re.test(l.row.label.replace(/\s+/g, ' ').trim()) && !!triple(l, p, null)) ?? null;
+  const line = (re: RegExp) => firstRow(release, ['balance-sheet'], (row) => row.kind === 'amount' && !row.closes && re.test(oneSpaced(row.label)), (l) => !!triple(l, p, null));
   const total = line(WORDS.totalLiabilities);
   if (total) return [[total, 'liabilities']];
   return [[line(/^(?:total\s+)?non-?current liabilities$/i), 'liabilities-non-current'], [line(/^(?:total\s+)?current liabilities$/i), 'liabilities-current']];

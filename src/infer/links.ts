@@ -1,7 +1,7 @@
 import { Decimal } from '../model/decimal';
-import { cellKey, statementById } from '../model/refs';
-import type { CellRef, Column, Figure, Release, StatementKind, ValueKind } from '../model/types';
-import { allTables, amountOf, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
+import { cellKey, cellRef } from '../model/refs';
+import type { CellRef, Column, Figure, Release, Row, Statement, StatementKind, Table, ValueKind } from '../model/types';
+import { amountOf, columnSignature, definedCells, dropDefinedUntied, pow10 } from './grid';
 import type { Pass } from './index';
 import { likeness, tableWordings } from './labels';
 
@@ -24,19 +24,36 @@ const LINKED_KINDS: ValueKind[] = ['amount', 'per-share', 'shares'];
 const MIN_LIKENESS = 0.4;
 const MAX_SAME = 50;
 
-interface Candidate {
-  ref: CellRef;
+/** What links reads of one table, worked out once per pass rather than once per figure. */
+interface Sheet {
+  statement: Statement;
+  table: Table;
+  /** The table's place in its statement. */
+  index: number;
+  /** The table's place in the release. */
   order: number;
   rank: number;
-  table: TableAt['table'];
+  /** Each column's key, an undated column's by its year, as its short name. */
+  keys: string[];
+  /** Each dated column's year key, where no other column of the table has the same one; none past the last. */
+  years: readonly (string | null)[];
+  /** Each column's position by its key, and a dated column's also by its year key; when first asked. */
+  cols?: Map<string, number>;
+  /** Row wordings, worked out only for tables some figure may link to or from. */
+  wordings?: Set<string>[][];
+  /** Reporting-currency twins of the columns, where some column is a convenience translation. */
+  twins?: (number | null)[];
 }
 
-/** Row wordings, worked out only for tables some figure may link to or from. */
-const wordingCache = new WeakMap<TableAt['table'], Set<string>[][]>();
-function wordingsOf(table: TableAt['table'], row: number): Set<string>[] {
-  let w = wordingCache.get(table);
-  if (!w) { w = tableWordings(table); wordingCache.set(table, w); }
-  return w[row];
+/** A non-zero figure that others may restate: its table and cell. */
+interface Candidate {
+  sheet: Sheet;
+  row: number;
+  col: number;
+}
+
+function refOf(c: Candidate): CellRef {
+  return { statement: c.sheet.statement.id, table: c.sheet.index, row: c.row, col: c.col };
 }
 
 /** Column identity without its kind: a percent column never links, and period, currency and translation must agree. */
@@ -55,99 +72,114 @@ function yearKey(col: Column): string | null {
   return year ? `~${p.months}|${p.weeks}|${year}|${col.currency}|${col.convenience}` : null;
 }
 
-/** Column keys of a table, computed once per table rather than once per cell; an undated column goes by its year. */
-const tableKeys = new WeakMap<TableAt['table'], string[]>();
-function keysOf(table: TableAt['table']): string[] {
-  let keys = tableKeys.get(table);
-  if (!keys) { keys = table.columns.map((c) => (c.period && !c.period.end && yearKey(c)) || columnKey(c)); tableKeys.set(table, keys); }
-  return keys;
-}
+/**
+ * Every table as a sheet, in reading order. Column keys are long and every figure's key starts with
+ * one: each distinct key is named by a number, so that the index hashes short strings. Equal names,
+ * equal keys.
+ */
+const NO_YEARS: readonly (string | null)[] = [];
 
-/** Year keys of a table's dated columns, where no other column of the table has the same one. */
-const tableYearKeys = new WeakMap<TableAt['table'], (string | null)[]>();
-function yearKeysOf(table: TableAt['table']): (string | null)[] {
-  let keys = tableYearKeys.get(table);
-  if (!keys) {
-    const all = table.columns.map((c) => (c.period?.end ? yearKey(c) : null));
-    keys = all.map((k) => (k && all.indexOf(k) === all.lastIndexOf(k) ? k : null));
-    tableYearKeys.set(table, keys);
-  }
-  return keys;
-}
-
-/** Each column's position by its key, and a dated column's also by its year key, once per table. */
-const tableColumns = new WeakMap<TableAt['table'], Map<string, number>>();
-function columnsByKey(table: TableAt['table']): Map<string, number> {
-  let cols = tableColumns.get(table);
-  if (!cols) {
-    cols = new Map(table.columns.map((c, i) => [keysOf(table)[i], c.index]));
-    yearKeysOf(table).forEach((k, i) => { if (k && !cols!.has(k)) cols!.set(k, i); });
-    tableColumns.set(table, cols);
-  }
-  return cols;
-}
-
-/** `keys` are the short names of keysOf(table), looked up once per table by the caller. */
-function figureKey(keys: (string | null)[], col: number, kind: ValueKind, value: Decimal): string {
-  return `${keys[col]}|${kind}|${value.toString()}`;
-}
-
-/** A linkable figure of a cell: its absolute amount, and its index key when it is not zero. */
-interface Linkable {
-  amount: Amount;
-  key: string | null;
-}
-
-/** Every linkable figure by cell, and the cells of each non-zero figure by key, in reading order. */
-function candidates(tables: TableAt[]): { figures: Map<Figure, Linkable>; index: Map<string, Candidate[]> } {
-  const figures = new Map<Figure, Linkable>();
-  const index = new Map<string, Candidate[]>();
-  // Column keys are long and every figure's key starts with one: each distinct key is named by a
-  // number, so that the index hashes short strings. Equal names, equal keys, as before.
+function sheetsOf(release: Release): Sheet[] {
   const names = new Map<string, string>();
-  const short = (k: string | null) => {
-    if (k === null) return null;
+  const short = (k: string) => {
     let name = names.get(k);
     if (name === undefined) { name = String(names.size); names.set(k, name); }
     return name;
   };
-  tables.forEach((at, order) => {
-    // A table's column keys, once for all its cells.
-    const keys = keysOf(at.table).map(short);
-    const years = yearKeysOf(at.table).map(short);
-    at.table.rows.forEach((row, ri) => {
-      row.cells.forEach((cell, ci) => {
-        const a = cell && LINKED_KINDS.includes(cell.kind) ? amountOf(cell) : null;
-        if (!a) return;
-        const key = a.value.isZero() ? null : figureKey(keys, ci, cell!.kind, a.value);
-        figures.set(cell!, { amount: a, key });
-        if (key === null) return;
-        const candidate = { ref: { statement: at.statement.id, table: at.index, row: ri, col: ci }, order, rank: RANK[at.statement.kind], table: at.table };
+  const sheets: Sheet[] = [];
+  for (let si = 0; si < release.statements.length; si++) {
+    const statement = release.statements[si];
+    for (let index = 0; index < statement.tables.length; index++) {
+      const table = statement.tables[index];
+      const columns = table.columns;
+      const keys: string[] = [];
+      let dated = false;
+      for (let ci = 0; ci < columns.length; ci++) {
+        const c = columns[ci];
+        keys.push(short((c.period && !c.period.end && yearKey(c)) || columnKey(c)));
+        if (c.period?.end) dated = true;
+      }
+      // A table without a dated column has no year keys: it shares one empty list.
+      let years = NO_YEARS;
+      if (dated) {
+        const all = columns.map((c) => (c.period?.end ? yearKey(c) : null));
+        years = all.map((k) => (k && all.indexOf(k) === all.lastIndexOf(k) ? short(k) : null));
+      }
+      sheets.push({ statement, table, index, order: sheets.length, rank: RANK[statement.kind], keys, years });
+    }
+  }
+  return sheets;
+}
+
+function columnsByKey(sheet: Sheet): Map<string, number> {
+  if (!sheet.cols) {
+    const cols = new Map(sheet.table.columns.map((c, i) => [sheet.keys[i], c.index]));
+    sheet.years.forEach((k, i) => { if (k && !cols.has(k)) cols.set(k, i); });
+    sheet.cols = cols;
+  }
+  return sheet.cols;
+}
+
+function wordingsOf(sheet: Sheet, row: number): Set<string>[] {
+  sheet.wordings ??= tableWordings(sheet.table);
+  return sheet.wordings[row];
+}
+
+/** A figure links when it is of a linked kind and not blank. */
+function linkable(cell: Figure | null): cell is Figure {
+  return !!cell && cell.value !== null && LINKED_KINDS.includes(cell.kind);
+}
+
+/**
+ * The index key of each linkable figure, in reading order (null for a zero, which is indexed under
+ * none), and the cells of each key, in reading order. Keys are kept in a list walked again in the
+ * same order rather than in a map by cell: one string a figure, no entry or object of its own.
+ */
+function candidates(sheets: Sheet[]): { keys: (string | null)[]; index: Map<string, Candidate[]> } {
+  const keys: (string | null)[] = [];
+  const index = new Map<string, Candidate[]>();
+  const add = (key: string, candidate: Candidate) => {
+    const list = index.get(key);
+    if (list) list.push(candidate);
+    else index.set(key, [candidate]);
+  };
+  for (let s = 0; s < sheets.length; s++) {
+    const sheet = sheets[s];
+    const rows = sheet.table.rows;
+    for (let ri = 0; ri < rows.length; ri++) {
+      const cells = rows[ri].cells;
+      for (let ci = 0; ci < cells.length; ci++) {
+        const cell = cells[ci];
+        if (!linkable(cell)) continue;
+        // The figure in units, as amountOf reads it: only its value is keyed.
+        const value = cell.scale === 0 ? cell.value! : cell.value!.times(pow10(cell.scale));
+        if (value.isZero()) { keys.push(null); continue; }
+        const figure = value.toString();
+        const key = `${sheet.keys[ci]}|${cell.kind}|${figure}`;
+        keys.push(key);
+        const candidate = { sheet, row: ri, col: ci };
+        add(key, candidate);
         // A dated figure is found by its year as well, by a summary that prints only years.
-        const year = years[ci];
-        for (const k of year ? [key, figureKey(years, ci, cell!.kind, a.value)] : [key]) {
-          const list = index.get(k) ?? [];
-          list.push(candidate);
-          index.set(k, list);
-        }
-      });
-    });
-  });
-  return { figures, index };
+        const year = sheet.years[ci];
+        if (year) add(`${year}|${cell.kind}|${figure}`, candidate);
+      }
+    }
+  }
+  return { keys, index };
 }
 
 /** Same row, reporting-currency column of the same period: where a repeated share count or per-share figure comes from. */
-const twins = new WeakMap<TableAt['table'], (number | null)[]>();
-function reportingTwins(at: TableAt): (number | null)[] {
-  let cols = twins.get(at.table);
-  if (!cols) { cols = at.table.columns.map((_, ci) => findTwin(at, ci)); twins.set(at.table, cols); }
-  return cols;
+function reportingTwin(sheet: Sheet, col: number): number | null {
+  const columns = sheet.table.columns;
+  if (!columns[col].convenience) return null;
+  sheet.twins ??= columns.map((_, ci) => findTwin(sheet.table, ci));
+  return sheet.twins[col];
 }
 
-function findTwin(at: TableAt, col: number): number | null {
-  const c = at.table.columns[col];
+function findTwin(table: Table, col: number): number | null {
+  const c = table.columns[col];
   if (!c.convenience) return null;
-  const twin = at.table.columns.find((o) => !o.convenience && o.currency !== c.currency && o.period && c.period && columnKey({ ...o, currency: null, convenience: false }) === columnKey({ ...c, currency: null, convenience: false }));
+  const twin = table.columns.find((o) => !o.convenience && o.currency !== c.currency && o.period && c.period && columnKey({ ...o, currency: null, convenience: false }) === columnKey({ ...c, currency: null, convenience: false }));
   return twin ? twin.index : null;
 }
 
@@ -155,13 +187,11 @@ function findTwin(at: TableAt, col: number): number | null {
  * A restated row agrees with its source in every column both print: one equal figure among
  * disagreeing ones is a coincidence (small per-share numbers repeat), not a restatement.
  */
-function agrees(release: Release, at: TableAt, row: number, col: number, source: CellRef): boolean {
-  const st = statementById(release, source.statement)!;
-  const table = st.tables[source.table];
-  const srcRow = table.rows[source.row];
-  const cols = columnsByKey(table);
-  const keys = keysOf(at.table);
-  return at.table.rows[row].cells.every((cell, ci) => {
+function agrees(sheet: Sheet, row: number, col: number, source: Candidate): boolean {
+  const srcRow = source.sheet.table.rows[source.row];
+  const cols = columnsByKey(source.sheet);
+  const keys = sheet.keys;
+  return sheet.table.rows[row].cells.every((cell, ci) => {
     const sc = cols.get(keys[ci]);
     if (sc === undefined || !cell) return true;
     // Columns of one period side by side (GAAP, adjustments, non-GAAP) restate different figures:
@@ -176,52 +206,68 @@ function agrees(release: Release, at: TableAt, row: number, col: number, source:
 export const linksPass: Pass = {
   name: 'links',
   run(release: Release) {
-    const defined = definedCells(release);
     // Cells the footings make, before any link: where a later table shows a figure's arithmetic.
-    const footed = new Set(defined);
-    const tables = allTables(release);
-    const { figures, index } = candidates(tables);
-    tables.forEach((at, order) => {
-      const rank = RANK[at.statement.kind];
-      const twins = reportingTwins(at);
-      at.table.rows.forEach((row, ri) => {
-        row.cells.forEach((cell, ci) => {
-          // Only linkable figures (of a linked kind, not blank) are looked up among the defined cells.
-          const fig = cell && figures.get(cell);
-          if (!cell || !fig) return;
-          const target: CellRef = { statement: at.statement.id, table: at.index, row: ri, col: ci };
-          if (defined.has(cellKey(target, ci))) return;
-          const a = fig.amount;
-          let source: CellRef | null = null;
-          // A share count under the convenience currency is the same count: link it to its own row first.
-          const twin = twins[ci];
-          if (twin !== null && cell.kind !== 'amount') {
-            const tw = amountOf(row.cells[twin], cell.kind);
-            if (tw && tw.value.eq(a.value)) source = { ...target, col: twin };
-          }
-          if (!source && !a.value.isZero()) {
-            let best = -1;
-            const same = index.get(fig.key!) ?? [];
-            // A number printed in dozens of places (a repeated 5) restates nothing in particular.
-            if (same.length > MAX_SAME) return;
-            const total = row.emphasis === 'total' || row.emphasis === 'subtotal';
-            for (const c of same) {
-              const earlier = c.rank < rank || (c.rank === rank && c.order < order && c.ref.statement !== target.statement);
-              const computedLater = total && !earlier && c.ref.statement !== target.statement && footed.has(cellKey(c.ref, c.ref.col));
-              if (!earlier && !computedLater) continue;
-              if (!agrees(release, at, ri, ci, c.ref)) continue;
-              const like = likeness(wordingsOf(at.table, ri), wordingsOf(c.table, c.ref.row));
-              // The most alike wins; between equals, the statement where the figure is primary.
-              const score = like - c.rank / 100;
-              if (like >= MIN_LIKENESS && score > best) { best = score; source = c.ref; }
-            }
-          }
-          if (!source) return;
+    // Links add to it only at the end: no figure is visited twice, so none reads its own.
+    const footed = definedCells(release);
+    const sheets = sheetsOf(release);
+    const { keys, index } = candidates(sheets);
+    /** Where the figure of `target` restates, unless some relation defines it already. */
+    const sourceOf = (sheet: Sheet, row: Row, target: CellRef, cell: Figure, key: string | null): CellRef | null => {
+      const ci = target.col;
+      // A share count under the convenience currency is the same count: link it to its own row first.
+      const twin = reportingTwin(sheet, ci);
+      if (twin !== null && cell.kind !== 'amount') {
+        const tw = amountOf(row.cells[twin], cell.kind);
+        if (tw && tw.value.eq(amountOf(cell)!.value)) return footed.has(cellKey(target, ci)) ? null : cellRef(target, twin);
+      }
+      if (key === null) return null;
+      const same = index.get(key)!;
+      // A number printed in dozens of places (a repeated 5) restates nothing in particular.
+      if (same.length > MAX_SAME) return null;
+      const total = row.emphasis === 'total' || row.emphasis === 'subtotal';
+      let best = -1;
+      let source: CellRef | null = null;
+      // Whether a relation defines the cell already is asked once some source is in sight.
+      let free = false;
+      for (let i = 0; i < same.length; i++) {
+        const c = same[i];
+        const other = c.sheet.statement.id !== target.statement;
+        const earlier = c.sheet.rank < sheet.rank || (c.sheet.rank === sheet.rank && c.sheet.order < sheet.order && other);
+        const computedLater = total && !earlier && other && footed.has(cellKey(refOf(c), c.col));
+        if (!earlier && !computedLater) continue;
+        if (!free && footed.has(cellKey(target, ci))) return null;
+        free = true;
+        if (!agrees(sheet, target.row, ci, c)) continue;
+        const like = likeness(wordingsOf(sheet, target.row), wordingsOf(c.sheet, c.row));
+        // The most alike wins; between equals, the statement where the figure is primary.
+        const score = like - c.sheet.rank / 100;
+        if (like >= MIN_LIKENESS && score > best) { best = score; source = refOf(c); }
+      }
+      return source;
+    };
+    const linked: string[] = [];
+    let n = 0;
+    // Indexed loops: their bodies run once per figure of the release, and a for-of loop that runs
+    // once per release is not optimized and makes an iterator result per step.
+    for (let s = 0; s < sheets.length; s++) {
+      const sheet = sheets[s];
+      const { statement, index: ti } = sheet;
+      const rows = sheet.table.rows;
+      for (let ri = 0; ri < rows.length; ri++) {
+        const row = rows[ri];
+        for (let ci = 0; ci < row.cells.length; ci++) {
+          const cell = row.cells[ci];
+          if (!linkable(cell)) continue;
+          const key = keys[n++];
+          const target: CellRef = { statement: statement.id, table: ti, row: ri, col: ci };
+          const source = sourceOf(sheet, row, target, cell, key);
+          if (!source) continue;
           release.relations.push({ type: 'link', id: `link:${cellKey(target, ci)}`, target, source, diff: new Decimal(0) });
-          defined.add(cellKey(target, target.col));
-        });
-      });
-    });
-    dropDefinedUntied(release, defined);
+          linked.push(cellKey(target, target.col));
+        }
+      }
+    }
+    for (const k of linked) footed.add(k);
+    dropDefinedUntied(release, footed);
   },
 };

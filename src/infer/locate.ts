@@ -150,23 +150,16 @@ export function triple(loc: Located, p: Periods, span: number | null, only?: (c:
   return { now: n, prior: cell(at.prior), usd: cell(at.usd), label: loc.table.columns[at.now].period?.label ?? null };
 }
 
-const segmentedTables = new WeakMap<Table, boolean>();
-
 /** A table of segments side by side: two columns of one period and currency (Container, Drybulk, Total). */
-export function segmented(table: Table): boolean {
-  // Asked for every row of every table on each search, and a table's columns never change once read.
-  let known = segmentedTables.get(table);
-  if (known === undefined) { known = hasSegments(table); segmentedTables.set(table, known); }
-  return known;
-}
-
 function hasSegments(table: Table): boolean {
-  const seen = new Set<string>();
-  for (const c of table.columns) {
+  // Made at the first dated column: many tables have none.
+  let seen: Set<string> | null = null;
+  for (let ci = 0; ci < table.columns.length; ci++) {
+    const c = table.columns[ci];
     if (!c.period?.end || c.convenience) continue;
     const k = `${c.period.end}/${spanOf(c)}/${c.currency}`;
-    if (seen.has(k)) return true;
-    seen.add(k);
+    if (seen?.has(k)) return true;
+    (seen ??= new Set()).add(k);
   }
   return false;
 }
@@ -196,10 +189,14 @@ function tablesOfKind(release: Release, kind: StatementKind): [TableOf[], TableO
   let index = kindIndexes.get(release.statements);
   if (!index || index.count !== release.statements.length) {
     index = { count: release.statements.length, byKind: new Map() };
-    for (const st of release.statements) {
+    for (let si = 0; si < release.statements.length; si++) {
+      const st = release.statements[si];
       let lists = index.byKind.get(st.kind);
       if (!lists) { lists = [[], []]; index.byKind.set(st.kind, lists); }
-      st.tables.forEach((table, tableIndex) => lists![segmented(table) ? 1 : 0].push({ st, table, tableIndex }));
+      for (let tableIndex = 0; tableIndex < st.tables.length; tableIndex++) {
+        const table = st.tables[tableIndex];
+        lists[hasSegments(table) ? 1 : 0].push({ st, table, tableIndex });
+      }
     }
     kindIndexes.set(release.statements, index);
   }
@@ -208,12 +205,17 @@ function tablesOfKind(release: Release, kind: StatementKind): [TableOf[], TableO
 
 /**
  * Visits the rows rowsOf lists, in its order, until `visit` returns true, making nothing per row:
- * a search reads every label of a release that may hold thousands of tables.
+ * a search reads every label of a release that may hold thousands of tables. Indexed loops, as a
+ * for-of loop in a search that runs a few times per release is not optimized and makes an iterator
+ * result per step.
  */
 function eachRow(release: Release, kinds: StatementKind[], visit: (st: Statement, table: Table, tableIndex: number, row: Row, rowIndex: number) => boolean): void {
-  for (const segments of [0, 1]) {
-    for (const kind of kinds) {
-      for (const { st, table, tableIndex } of tablesOfKind(release, kind)?.[segments] ?? []) {
+  for (let segments = 0; segments < 2; segments++) {
+    for (let k = 0; k < kinds.length; k++) {
+      const tables = tablesOfKind(release, kinds[k])?.[segments];
+      if (!tables) continue;
+      for (let t = 0; t < tables.length; t++) {
+        const { st, table, tableIndex } = tables[t];
         for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
           if (visit(st, table, tableIndex, table.rows[rowIndex], rowIndex)) return;
         }
@@ -222,20 +224,37 @@ function eachRow(release: Release, kinds: StatementKind[], visit: (st: Statement
   }
 }
 
-/** The first row of the kinds whose label passes `test` and that has a figure for the span. */
-export function find(release: Release, p: Periods, kinds: StatementKind[], test: RegExp, span: number | null, not?: RegExp): Located | null {
+/**
+ * The first row rowsOf lists that passes `accept` and then `test`: a Located is made only for a row
+ * that `accept` lets through.
+ */
+export function firstRow(release: Release, kinds: StatementKind[], accept: (row: Row) => boolean, test: (loc: Located) => boolean): Located | null {
   let found: Located | null = null;
   eachRow(release, kinds, (st, table, tableIndex, row, rowIndex) => {
-    // A statement line is an amount or per-share figure; a ratio row of the same name is not it.
-    if (row.kind === 'percent') return false;
-    const label = /\s\s|[^\S ]/.test(row.label) ? row.label.replace(/\s+/g, ' ').trim() : row.label.trim();
-    if (!test.test(label) || (not && not.test(label))) return false;
+    if (!accept(row)) return false;
     const at = located(st, table, tableIndex, row, rowIndex);
-    if (!triple(at, p, span)) return false;
+    if (!test(at)) return false;
     found = at;
     return true;
   });
   return found;
+}
+
+const ODD_SPACE = /\s\s|[^\S ]/;
+
+/** A label with one space between words and none at its ends: the label itself where it is so already. */
+export function oneSpaced(label: string): string {
+  return ODD_SPACE.test(label) ? label.replace(/\s+/g, ' ').trim() : label.trim();
+}
+
+/** The first row of the kinds whose label passes `test` and that has a figure for the span. */
+export function find(release: Release, p: Periods, kinds: StatementKind[], test: RegExp, span: number | null, not?: RegExp): Located | null {
+  return firstRow(release, kinds, (row) => {
+    // A statement line is an amount or per-share figure; a ratio row of the same name is not it.
+    if (row.kind === 'percent') return false;
+    const label = oneSpaced(row.label);
+    return test.test(label) && !(not && not.test(label));
+  }, (at) => !!triple(at, p, span));
 }
 
 /**
@@ -246,10 +265,9 @@ export function find(release: Release, p: Periods, kinds: StatementKind[], test:
  */
 export function totalOver(loc: Located, test: RegExp): Located {
   const rows = loc.table.rows;
-  const clean = (l: string) => l.replace(/\s+/g, ' ').trim();
   for (let r = loc.rowIndex + 1; r < rows.length; r++) {
     const row = rows[r];
-    if (row.kind !== loc.row.kind || !test.test(clean(row.label))) continue;
+    if (row.kind !== loc.row.kind || !test.test(oneSpaced(row.label))) continue;
     const between = rows.slice(loc.rowIndex + 1, r);
     if (between.some((b) => b.kind !== 'amount' && b.cells.some((c) => c?.value))) continue;
     let compared = 0;
@@ -268,7 +286,8 @@ export function totalOver(loc: Located, test: RegExp): Located {
 /** The row the ratio relations divide by most often: the top line others are ratios of. */
 export function ratioDenominator(release: Release): Located | null {
   const counts = new Map<string, number>();
-  for (const r of release.relations) {
+  for (let i = 0; i < release.relations.length; i++) {
+    const r = release.relations[i];
     if (r.type !== 'ratio') continue;
     const k = `${r.denominator.statement}/${r.denominator.table}/${r.denominator.row}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);

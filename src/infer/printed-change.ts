@@ -1,6 +1,6 @@
 import { Decimal } from '../model/decimal';
 import type { Figure, PrintedChange, Release, Row, RowRef, Table } from '../model/types';
-import { allTables, amountOf } from './grid';
+import { amountOf } from './grid';
 
 // A release that prints a change (%) column beside its two period columns computed it from its
 // unrounded figures; a change recomputed from the printed, rounded figures can differ (0.25 against
@@ -40,13 +40,19 @@ function agrees(now: [Decimal, Decimal], prior: [Decimal, Decimal], printed: [De
   });
 }
 
-function columnPairs(table: Table, statement: string, index: number): PrintedChange[] {
-  const out: PrintedChange[] = [];
-  // A change column is one marked percent, or one with no period of its own that holds percents
-  // (a key-figures table whose change column also prints "na" or "+1.0pts" is not marked percent).
-  const isChange = (c: Table['columns'][number]): boolean =>
-    c.kind === 'percent' || (!c.period && table.rows.filter((r) => r.cells[c.index]?.kind === 'percent').length >= MIN_AGREE);
-  const changes = table.columns.filter(isChange);
+/**
+ * A change column is one marked percent, or one with no period of its own that holds percents
+ * (a key-figures table whose change column also prints "na" or "+1.0pts" is not marked percent).
+ */
+function isChange(table: Table, c: Table['columns'][number]): boolean {
+  return c.kind === 'percent' || (!c.period && table.rows.filter((r) => r.cells[c.index]?.kind === 'percent').length >= MIN_AGREE);
+}
+
+function columnPairs(table: Table, statement: string, index: number, out: PrintedChange[]): void {
+  // Most tables have no change column: they are read once, making nothing.
+  let changes: Table['columns'] | null = null;
+  for (let ci = 0; ci < table.columns.length; ci++) if (isChange(table, table.columns[ci])) (changes ??= []).push(table.columns[ci]);
+  if (!changes) return;
   const amounts = table.columns.filter((c) => !changes.includes(c) && !c.convenience);
   for (const p of changes) {
     let best: { current: number; prior: number; agree: number } | null = null;
@@ -69,12 +75,19 @@ function columnPairs(table: Table, statement: string, index: number): PrintedCha
     }
     if (best) out.push({ statement, table: index, current: best.current, prior: best.prior, change: p.index });
   }
-  return out;
 }
 
 /** Every table's printed change columns, in column order. */
 export function printedChanges(release: Release): PrintedChange[] {
-  return allTables(release).flatMap(({ statement, table, index }) => columnPairs(table, statement.id, index));
+  const out: PrintedChange[] = [];
+  // Indexed loops: this runs once per release, and a for-of loop that runs once is not optimized
+  // and makes an iterator result per step.
+  const statements = release.statements;
+  for (let si = 0; si < statements.length; si++) {
+    const tables = statements[si].tables;
+    for (let ti = 0; ti < tables.length; ti++) columnPairs(tables[ti], statements[si].id, ti, out);
+  }
+  return out;
 }
 
 /**

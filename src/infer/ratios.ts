@@ -1,7 +1,7 @@
 import { roundTo } from '../model/decimal';
 import { cellKey, rowKey } from '../model/refs';
-import type { CellRef, Release, Statement, Table } from '../model/types';
-import { allTables, amountOf, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
+import type { CellRef, Figure, Release, Statement, Table } from '../model/types';
+import { amountOf, columnSignature, definedCells, dropDefinedUntied, type Amount, type TableAt } from './grid';
 import type { Pass } from './index';
 
 // Ratios: a printed percentage beside amounts (a margin) is one amount of its column divided by
@@ -79,32 +79,46 @@ export const ratiosPass: Pass = {
       if (!cols) { cols = []; columns.set(at.table, cols); }
       return (cols[col] ??= columnAmounts(at, col));
     };
-    for (const at of allTables(release)) {
-      at.table.rows.forEach((row, ri) => {
-        row.cells.forEach((cell, ci) => {
-          // A whole column of percentages is a change column, not margins of its own amounts.
-          if (!cell || cell.kind !== 'percent' || cell.value === null || at.table.columns[ci].kind === 'percent') return;
-          const target: CellRef = { statement: at.statement.id, table: at.index, row: ri, col: ci };
-          if (defined.has(cellKey(target, ci))) return;
-          const value = amountOf(cell)!.value;
-          const decimals = cell.decimals + 2;
-          const reported = { value, rough: value.toNumber(), half: 0.5 * 10 ** -decimals };
-          const column = columnOf(at, ci);
-          const nums = numerators(column, ri);
-          const key = columnKey(at.table, ci);
-          let income = incomeByKey.get(key);
-          if (!income) { income = incomeDenominators(release, incomes, key); incomeByKey.set(key, income); }
-          for (const dens of [income, column]) {
-            for (const den of dens) {
-              const num = nums.find((n) => !(n.ref.statement === den.ref.statement && n.ref.table === den.ref.table && n.ref.row === den.ref.row) && reproduces(n, den, reported, decimals));
-              if (!num) continue;
-              release.relations.push({ type: 'ratio', id: `ratio:${cellKey(target, ci)}`, target, numerator: num.ref, denominator: den.ref, decimals, diff: value.minus(roundTo(num.amount.value.div(den.amount.value), decimals)) });
-              defined.add(cellKey(target, target.col));
-              return;
-            }
+    /** Looks for the pair of amounts whose ratio a percent figure is, and records it. */
+    const ratioOf = (at: TableAt, ri: number, cell: Figure, ci: number): void => {
+      const target: CellRef = { statement: at.statement.id, table: at.index, row: ri, col: ci };
+      if (defined.has(cellKey(target, ci))) return;
+      const value = amountOf(cell)!.value;
+      const decimals = cell.decimals + 2;
+      const reported = { value, rough: value.toNumber(), half: 0.5 * 10 ** -decimals };
+      const column = columnOf(at, ci);
+      const nums = numerators(column, ri);
+      const key = columnKey(at.table, ci);
+      let income = incomeByKey.get(key);
+      if (!income) { income = incomeDenominators(release, incomes, key); incomeByKey.set(key, income); }
+      for (const dens of [income, column]) {
+        for (const den of dens) {
+          const num = nums.find((n) => !(n.ref.statement === den.ref.statement && n.ref.table === den.ref.table && n.ref.row === den.ref.row) && reproduces(n, den, reported, decimals));
+          if (!num) continue;
+          release.relations.push({ type: 'ratio', id: `ratio:${cellKey(target, ci)}`, target, numerator: num.ref, denominator: den.ref, decimals, diff: value.minus(roundTo(num.amount.value.div(den.amount.value), decimals)) });
+          defined.add(cellKey(target, target.col));
+          return;
+        }
+      }
+    };
+    // Indexed loops, a table's place made only where it prints a percent: they run once per cell of
+    // a release, and a for-of or forEach that runs once per release makes an iterator result or a
+    // callback per step.
+    for (let si = 0; si < release.statements.length; si++) {
+      const statement = release.statements[si];
+      for (let index = 0; index < statement.tables.length; index++) {
+        const table = statement.tables[index];
+        let at: TableAt | null = null;
+        for (let ri = 0; ri < table.rows.length; ri++) {
+          const cells = table.rows[ri].cells;
+          for (let ci = 0; ci < cells.length; ci++) {
+            const cell = cells[ci];
+            // A whole column of percentages is a change column, not margins of its own amounts.
+            if (!cell || cell.kind !== 'percent' || cell.value === null || table.columns[ci].kind === 'percent') continue;
+            ratioOf((at ??= { statement, table, index }), ri, cell, ci);
           }
-        });
-      });
+        }
+      }
     }
     dropDefinedUntied(release, defined);
   },

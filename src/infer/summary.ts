@@ -1,6 +1,7 @@
 import { Decimal } from '../model/decimal';
-import { cellKey, cellRef, statementById } from '../model/refs';
-import type { CellRef, Release } from '../model/types';
+import { cellRef, statementById } from '../model/refs';
+import type { CellRef, Figure, Release } from '../model/types';
+import { figureAt, rowAt } from './grid';
 
 export interface TieSummary {
   /** Figures in subtotal and total rows of the statements that claim to be totals (not `claimed: false`). */
@@ -53,41 +54,55 @@ function describe(release: Release, ref: CellRef, diff: Decimal, terms = 0): Tie
 
 /** Counts what the inferred relations tie: the one definition the CLI, the Checks sheet and the briefing share. */
 export function tieSummary(release: Release): TieSummary {
-  const tied = new Set<string>();
+  // Cells are told apart by the figures themselves, not by keys spelled for them: only printed
+  // figures are counted below, and a release may hold tens of thousands of them. The loops are
+  // indexed, as a for-of loop that runs once per release is not optimized and makes an iterator
+  // result per step.
+  const tied = new Set<Figure | null | undefined>();
   const exceptions: TieException[] = [];
-  for (const rel of release.relations) {
+  for (let i = 0; i < release.relations.length; i++) {
+    const rel = release.relations[i];
     if (rel.type === 'footing') {
-      for (const col of rel.columns) tied.add(cellKey(rel.total, col));
-      for (const r of rel.residuals) if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, cellRef(rel.total, r.col), r.diff, rel.terms.length));
+      const total = rowAt(release, rel.total);
+      for (let c = 0; c < rel.columns.length; c++) tied.add(total?.cells[rel.columns[c]]);
+      for (let k = 0; k < rel.residuals.length; k++) {
+        const r = rel.residuals[k];
+        if (!r.diff.isZero() && rel.columns.includes(r.col)) exceptions.push(describe(release, cellRef(rel.total, r.col), r.diff, rel.terms.length));
+      }
     } else {
       // A restated figure linked to where it is primary is tied as well as a summed one, and so is
       // a figure its row's other columns recompute (an across relation holds within its rounding).
-      if ((rel.type === 'link' && rel.diff.isZero()) || rel.type === 'across') tied.add(cellKey(rel.target, rel.target.col));
+      if ((rel.type === 'link' && rel.diff.isZero()) || rel.type === 'across') tied.add(figureAt(release, rel.target));
       if (!rel.diff.isZero()) exceptions.push(describe(release, rel.target, rel.diff));
     }
   }
   let totalsFound = 0;
   let totalsTied = 0;
   let totalsInconclusive = 0;
-  const vouched = new Set(release.untied.filter((u) => u.partOf).map((u) => cellKey(u.ref, u.col)));
+  const vouched = new Set(release.untied.filter((u) => u.partOf).map((u) => figureAt(release, cellRef(u.ref, u.col))));
   const untiedRows = new Map<string, { label: string; count: number }>();
-  for (const st of release.statements) {
-    st.tables.forEach((t, ti) => t.rows.forEach((row, ri) => {
-      if ((row.emphasis !== 'subtotal' && row.emphasis !== 'total') || row.claimed === false) return;
-      row.cells.forEach((c, ci) => {
-        if (!c || c.value === null || c.kind === 'percent' || row.unclaimed?.includes(ci)) return;
-        const key = cellKey({ statement: st.id, table: ti, row: ri }, ci);
-        if (vouched.has(key) && !tied.has(key)) { totalsInconclusive++; return; }
-        totalsFound++;
-        if (tied.has(key)) totalsTied++;
-        else {
-          const k = `${st.id}/${ti}/${ri}`;
-          const u = untiedRows.get(k) ?? { label: row.label.replace(/\s+/g, ' ').trim(), count: 0 };
-          u.count++;
-          untiedRows.set(k, u);
+  for (let si = 0; si < release.statements.length; si++) {
+    const st = release.statements[si];
+    for (let ti = 0; ti < st.tables.length; ti++) {
+      const rows = st.tables[ti].rows;
+      for (let ri = 0; ri < rows.length; ri++) {
+        const row = rows[ri];
+        if ((row.emphasis !== 'subtotal' && row.emphasis !== 'total') || row.claimed === false) continue;
+        for (let ci = 0; ci < row.cells.length; ci++) {
+          const c = row.cells[ci];
+          if (!c || c.value === null || c.kind === 'percent' || row.unclaimed?.includes(ci)) continue;
+          if (vouched.has(c) && !tied.has(c)) { totalsInconclusive++; continue; }
+          totalsFound++;
+          if (tied.has(c)) totalsTied++;
+          else {
+            const k = `${st.id}/${ti}/${ri}`;
+            const u = untiedRows.get(k) ?? { label: row.label.replace(/\s+/g, ' ').trim(), count: 0 };
+            u.count++;
+            untiedRows.set(k, u);
+          }
         }
-      });
-    }));
+      }
+    }
   }
   return { totalsFound, totalsTied, totalsInconclusive, relations: release.relations.length, exceptions, untiedRows: [...untiedRows.values()] };
 }

@@ -52,19 +52,30 @@ export function labelWithoutOwnUnit(row: Pick<Row, 'label' | 'kind'>): string {
   return `${row.label.slice(0, m.index).trimEnd()} ${row.label.slice(m.index + m[0].length).trimStart()}`.trim();
 }
 
-export function ownScales(release: Release): void {
-  for (const st of release.statements) {
-    for (const table of st.tables) {
-      for (const row of table.rows) {
-        // A count of shares or units states its scale the same way ("Units outstanding (in thousands)").
-        if (!SCALED_KINDS.has(row.kind)) continue;
-        const m = OWN_UNIT.exec(row.label);
-        const scale = m ? scaleIn(m[1]) : null;
-        if (scale === null) continue;
-        for (const cell of row.cells) if (cell && cell.kind === row.kind) cell.scale = scale;
-      }
+/**
+ * Visits every row of a release. An indexed loop: it runs once per release, and a for-of loop that
+ * runs once is not optimized and makes an iterator result per step.
+ */
+function forEachRow(release: Release, visit: (row: Row) => void): void {
+  const statements = release.statements;
+  for (let si = 0; si < statements.length; si++) {
+    const tables = statements[si].tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      const rows = tables[ti].rows;
+      for (let ri = 0; ri < rows.length; ri++) visit(rows[ri]);
     }
   }
+}
+
+export function ownScales(release: Release): void {
+  forEachRow(release, (row) => {
+    // A count of shares or units states its scale the same way ("Units outstanding (in thousands)").
+    if (!SCALED_KINDS.has(row.kind)) return;
+    const m = OWN_UNIT.exec(row.label);
+    const scale = m ? scaleIn(m[1]) : null;
+    if (scale === null) return;
+    for (const cell of row.cells) if (cell && cell.kind === row.kind) cell.scale = scale;
+  });
 }
 
 /** A currency named on the figure as printed ("US$0.129"); a bare "$" names none. */
@@ -75,21 +86,21 @@ const MARK = /^\(?\s*[-\u2212]?\s*(US\$|NT\$|C\$|HK\$|A\$|RMB|€|£|¥)/i;
  * earnings per ADS printed "US$0.129" under columns of a release in NT$ are US dollars.
  */
 export function ownMarks(release: Release): void {
-  for (const st of release.statements) {
-    for (const table of st.tables) {
-      for (const row of table.rows) {
-        for (const cell of row.cells) {
-          if (!cell || (cell.kind !== 'amount' && cell.kind !== 'per-share')) continue;
-          const m = MARK.exec(cell.text);
-          const named = m ? currenciesIn(m[1])[0] ?? null : null;
-          if (named) cell.currency = named;
-        }
-      }
+  forEachRow(release, (row) => {
+    for (let ci = 0; ci < row.cells.length; ci++) {
+      const cell = row.cells[ci];
+      if (!cell || (cell.kind !== 'amount' && cell.kind !== 'per-share')) continue;
+      const m = MARK.exec(cell.text);
+      const named = m ? currenciesIn(m[1])[0] ?? null : null;
+      if (named) cell.currency = named;
     }
-  }
+  });
 }
 
 type Table = Release['statements'][number]['tables'][number];
+
+/** Four digits or more, wherever they stand among marks and separators. */
+const FOUR_DIGITS = /\d(?:\D*\d){3}/;
 
 /**
  * An amount cell of four digits or more, keyed by its column's period and its figure as printed
@@ -97,9 +108,8 @@ type Table = Release['statements'][number]['tables'][number];
  */
 function restatedKey(t: Table, cell: Table['rows'][number]['cells'][number], i: number): string | null {
   const period = t.columns[i]?.period?.label;
-  if (!cell || cell.kind !== 'amount' || !period) return null;
-  const printed = cell.text.replace(/[^0-9.,()\-\u2212]/g, '');
-  return printed.replace(/\D/g, '').length < 4 ? null : `${period}|${printed}`;
+  if (!cell || cell.kind !== 'amount' || !period || !FOUR_DIGITS.test(cell.text)) return null;
+  return `${period}|${cell.text.replace(/[^0-9.,()\-\u2212]/g, '')}`;
 }
 
 /**
@@ -112,28 +122,46 @@ export function restatedScales(release: Release): void {
   const stated = new Map<string, Set<number>>();
   const unitless = (st: Release['statements'][number], t: Table) =>
     scaleIn(st.units) === null && scaleIn(t.caption) === null && t.columns.every((c) => c.amountScale === 0);
-  for (const st of release.statements) for (const t of st.tables) {
-    if (unitless(st, t)) continue;
-    for (const row of t.rows) row.cells.forEach((cell, i) => {
-      const key = restatedKey(t, cell, i);
-      if (key && cell!.scale > 0) stated.set(key, (stated.get(key) ?? new Set()).add(cell!.scale));
-    });
+  const statements = release.statements;
+  for (let si = 0; si < statements.length; si++) {
+    const st = statements[si];
+    for (let ti = 0; ti < st.tables.length; ti++) {
+      const t = st.tables[ti];
+      if (unitless(st, t)) continue;
+      for (let ri = 0; ri < t.rows.length; ri++) {
+        const cells = t.rows[ri].cells;
+        for (let i = 0; i < cells.length; i++) {
+          const cell = cells[i];
+          const key = cell && cell.scale > 0 ? restatedKey(t, cell, i) : null;
+          if (key) stated.set(key, (stated.get(key) ?? new Set()).add(cell!.scale));
+        }
+      }
+    }
   }
-  for (const st of release.statements) for (const t of st.tables) {
-    if (!unitless(st, t)) continue;
-    const scales = new Set<number>();
-    let matches = 0;
-    for (const row of t.rows) row.cells.forEach((cell, i) => {
-      const key = restatedKey(t, cell, i);
-      const found = key ? stated.get(key) : undefined;
-      if (!found) return;
-      matches++;
-      for (const x of found) scales.add(x);
-    });
-    if (matches < 2 || scales.size !== 1) continue;
-    const scale = [...scales][0];
-    for (const col of t.columns) col.amountScale = scale;
-    for (const row of t.rows) for (const cell of row.cells) if (cell && cell.kind === 'amount' && cell.scale === 0) cell.scale = scale;
+  // Where no table states a scale, no figure restates one.
+  if (stated.size === 0) return;
+  for (let si = 0; si < statements.length; si++) {
+    const st = statements[si];
+    for (let ti = 0; ti < st.tables.length; ti++) {
+      const t = st.tables[ti];
+      if (!unitless(st, t)) continue;
+      const scales = new Set<number>();
+      let matches = 0;
+      for (let ri = 0; ri < t.rows.length; ri++) {
+        const cells = t.rows[ri].cells;
+        for (let i = 0; i < cells.length; i++) {
+          const key = restatedKey(t, cells[i], i);
+          const found = key ? stated.get(key) : undefined;
+          if (!found) continue;
+          matches++;
+          for (const x of found) scales.add(x);
+        }
+      }
+      if (matches < 2 || scales.size !== 1) continue;
+      const scale = [...scales][0];
+      for (const col of t.columns) col.amountScale = scale;
+      for (const row of t.rows) for (const cell of row.cells) if (cell && cell.kind === 'amount' && cell.scale === 0) cell.scale = scale;
+    }
   }
 }
 
