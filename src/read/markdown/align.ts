@@ -1,5 +1,5 @@
 import type { Place } from '../../model/types';
-import { parseFigure } from '../number';
+import { isFigure } from '../number';
 import { parsePeriod } from '../period';
 import type { RawCell } from '../raw';
 import type { Grid, GridHeader, GridRow } from './grid';
@@ -20,17 +20,14 @@ export interface PipeRow {
 const CLOSER = /^(\)|%|\)\s*%|pts\.?|x)$/i;
 const CURRENCY = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|€|£|¥)$/i;
 // Module constants, not literals in the functions (see pipes.ts).
-const BARE_DIGITS = /^\d+$/;
 const FIGURE_LIKE = /^\$?\s*\(?[\d,.]+\)?\s*(%|x)?$/i;
 const DIGIT = /\d/;
 const AS_OF = /^as (of|at)\b/i;
 const YEAR = /^(?:fiscal\s+|fy\s*)?(19|20)\d{2}\s*\*?$/i;
 
 function hasFigure(text: string): boolean {
-  // Bare digits, the commonest figure, are one without asking parseFigure (and its table of recent figures).
-  if (BARE_DIGITS.test(text)) return true;
   // A multiple ("2.61x") is a figure in its column, though not one the statements add.
-  return parseFigure(text) !== null || FIGURE_LIKE.test(text) && DIGIT.test(text);
+  return isFigure(text) || FIGURE_LIKE.test(text) && DIGIT.test(text);
 }
 
 /** Glues "(22,934" + ")" + "%" and "$" + "1,191.1" back into one cell each, in place. */
