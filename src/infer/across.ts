@@ -44,12 +44,17 @@ function tryCombo(table: Table, grid: (Amount | null)[][], target: number, terms
   const holds: Combo['holds'] = [];
   let fails = 0;
   let carried = 0;
-  grid.forEach((vals, r) => {
+  for (let r = 0; r < grid.length; r++) {
+    // Past the point where even every row left holding could not outweigh the failures, the
+    // combination is out: the rows left are not summed (most of the pairs tried fail at once).
+    if (fails * FAIL_SHARE > holds.length + grid.length - r) return null;
+    const vals = grid[r];
     const t = vals[target];
     const parts = terms.map((x) => vals[x.col]);
-    if (!t || parts.some((p) => !p)) return;
-    const kinds = new Set([target, ...terms.map((x) => x.col)].map((c) => table.rows[r].cells[c]!.kind));
-    if (kinds.size > 1) return;
+    if (!t || parts.some((p) => !p)) continue;
+    const cells = table.rows[r].cells;
+    const kind = cells[target]!.kind;
+    if (terms.some((x) => cells[x.col]!.kind !== kind)) continue;
     let sum = new Decimal(0);
     let tol = new Decimal(0);
     terms.forEach((x, i) => { sum = x.sign === 1 ? sum.plus(parts[i]!.value) : sum.minus(parts[i]!.value); tol = tol.plus(parts[i]!.unit); });
@@ -59,7 +64,7 @@ function tryCombo(table: Table, grid: (Amount | null)[][], target: number, terms
       // A row where every term is non-zero proves the combination; zeros agree with anything.
       if (parts.every((p) => !p!.value.isZero())) carried++;
     } else fails++;
-  });
+  }
   if (carried < MIN_ROWS || fails * FAIL_SHARE > holds.length) return null;
   return { target, terms, holds, fails };
 }
@@ -145,19 +150,22 @@ function changes(release: Release, at: TableAt, grid: (Amount | null)[][], defin
         if (cur === prior) continue;
         const rows: { row: number; diff: Decimal; decimals: number }[] = [];
         let fails = 0;
-        grid.forEach((vals, r) => {
+        for (let r = 0; r < grid.length; r++) {
+          // As in tryCombo: a pair whose failures the rows left cannot outweigh is out.
+          if (fails * FAIL_SHARE > rows.length + grid.length - r) break;
+          const vals = grid[r];
           const fig = table.rows[r].cells[p.index];
           const c = vals[cur.index];
           const q = vals[prior.index];
-          if (!fig || fig.value === null || fig.kind !== 'percent' || !c || !q) return;
-          if (table.rows[r].cells[cur.index]!.scale !== table.rows[r].cells[prior.index]!.scale) return;
+          if (!fig || fig.value === null || fig.kind !== 'percent' || !c || !q) continue;
+          if (table.rows[r].cells[cur.index]!.scale !== table.rows[r].cells[prior.index]!.scale) continue;
           const decimals = fig.decimals + 2;
           const computed = changeOf(c, q, decimals);
-          if (!computed) return;
+          if (!computed) continue;
           const reported = amountOf(fig)!.value;
           if (computed.eq(reported)) rows.push({ row: r, diff: reported.minus(computed), decimals });
           else fails++;
-        });
+        }
         if (rows.length < MIN_ROWS + 1 || fails * FAIL_SHARE > rows.length) continue;
         if (!best || rows.length > best.rows.length) best = { cur: cur.index, prior: prior.index, rows, fails };
       }
