@@ -5,7 +5,7 @@ import { Decimal } from '../src/model/decimal';
 import type { Figure, Release, RowRef } from '../src/model/types';
 import { readFile, readText } from '../src/read';
 import { carriedDecimals } from '../src/render/format';
-import { direction, lowerIsBetter } from '../src/render/tone';
+import { direction, lowerIsBetter, toneByWords } from '../src/render/tone';
 import { briefingView } from '../src/render/view';
 import { displayAmount, money } from '../src/render/view-figures';
 import { CORPUS, needCorpus } from './support/corpus';
@@ -127,6 +127,13 @@ describe('the briefing colours a change by whether the measure is one a reader w
       assert.strictEqual(lowerIsBetter(l), true, l);
     for (const l of ['Tier 1 leverage ratio', 'Supplementary leverage ratio', 'CET1 ratio', 'Operating leverage', 'Gross margin', 'Net interest margin', 'Return on equity', 'Loan growth', 'Net income'])
       assert.strictEqual(lowerIsBetter(l), false, l);
+  });
+
+  it('toneByWords: a change of a measure stated in prose is news by its name (efficiency ratio up is bad, loan volume up good)', () => {
+    assert.deepStrictEqual(
+      [toneByWords('Efficiency ratio', 'pos'), toneByWords('Net charge-off ratio', 'neg'), toneByWords('Operating expenses', 'pos'), toneByWords('Loan volume', 'pos'), toneByWords('Loan volume', 'neg'), toneByWords('Combined ratio', 'flat')],
+      ['neg', 'pos', 'neg', 'pos', 'neg', 'flat'],
+    );
   });
 
   it('direction of a table\'s rows: lower is better for the ratios a reader wants lower, higher for the others', () => {

@@ -108,3 +108,13 @@ export function tone(release: Release, at: RowRef | null, now: Decimal | null, p
   if (d === 0 || moved.isZero()) return 'flat';
   return (moved.isNegative() ? -1 : 1) * d > 0 ? 'pos' : 'neg';
 }
+
+/**
+ * The colour of a change by a measure's name alone, where no statement row stands behind it (a
+ * figure the release states in prose): `moved` is the sign of the change, the result good or bad news.
+ */
+export function toneByWords(label: string, moved: 'pos' | 'neg' | 'flat'): 'pos' | 'neg' | 'flat' {
+  if (moved === 'flat') return moved;
+  const d = lowerIsBetter(label) ? -1 : byWords(label);
+  return d < 0 ? (moved === 'pos' ? 'neg' : 'pos') : moved;
+}
