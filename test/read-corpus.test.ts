@@ -83,7 +83,7 @@ describe('reading corpus tables', function () {
     // Reconciliation of GAAP to non-GAAP: under "Diluted net income per share (E)" GAAP $0.78 (per share), then
     // "GAAP net cash provided by operating activities" $17,629 … "Free cash flow" $16,787 (in millions).
     const scaled = (label: RegExp) => {
-      const { row } = find(r, label);
+      const { row } = find(r, label, 'non-gaap');
       return [row.kind, ...row.cells.map((c) => `${c!.kind}:${c!.value!.times(10 ** c!.scale).toString()}`)];
     };
     assert.deepStrictEqual(scaled(/^GAAP net cash provided by operating activities$/),
