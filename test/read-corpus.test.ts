@@ -78,6 +78,41 @@ describe('reading corpus tables', function () {
     assert.deepStrictEqual(byPeriod(r, /^Total equity$/, 'balance-sheet'), ['Dec-31-2024=1681999000', 'Dec-31-2023=1575662000', 'Jan-01-2023=1230529000']);
   });
 
+  it('NVIDIA: the cash-flow lines below the diluted per-share lines of the reconciliation are amounts', async () => {
+    const r = await load('nvidia_q3fy25_newsroom.html');
+    // Reconciliation of GAAP to non-GAAP: under "Diluted net income per share (E)" GAAP $0.78 (per share), then
+    // "GAAP net cash provided by operating activities" $17,629 … "Free cash flow" $16,787 (in millions).
+    const scaled = (label: RegExp) => {
+      const { row } = find(r, label, 'non-gaap');
+      return [row.kind, ...row.cells.map((c) => `${c!.kind}:${c!.value!.times(10 ** c!.scale).toString()}`)];
+    };
+    assert.deepStrictEqual(scaled(/^GAAP net cash provided by operating activities$/),
+      ['amount', 'amount:17629000000', 'amount:14489000000', 'amount:7333000000', 'amount:47460000000', 'amount:16591000000']);
+    assert.deepStrictEqual(scaled(/^Free cash flow$/),
+      ['amount', 'amount:16787000000', 'amount:13483000000', 'amount:7042000000', 'amount:45204000000', 'amount:15732000000']);
+    assert.deepStrictEqual(scaled(/^Principal payments on property and equipment and intangible assets$/),
+      ['amount', 'amount:-29000000', 'amount:-29000000', 'amount:-13000000', 'amount:-97000000', 'amount:-44000000']);
+  });
+
+  it('Precision Drilling and Brookfield: a line named only under its heading carries the heading; footnote digits leave the label', async () => {
+    const pd = await load('precision_drilling_q4_2024_globenewswire.md');
+    // Statements of Net Earnings: "Expenses:" / Operating 312,303 | 316,509 | 1,248,686 | 1,204,548.
+    assert.deepStrictEqual(byPeriod(pd, /^Operating expenses$/, 'income'), ['3M Dec-31-2024=312303000', '3M Dec-31-2023=316509000', '12M Dec-31-2024=1248686000', '12M Dec-31-2023=1204548000']);
+    const bn = await load('brookfield_corp_q4_2024_globenewswire.md');
+    // Statement of operations: "Interest expense" / "– Corporate borrowings" (183) | (142) | (727) | (596); "Direct costs1" (11,977) …
+    assert.deepStrictEqual(find(bn, /^Interest expense – Corporate borrowings$/, 'income').row.cells.map((c) => c!.value!.toString()), ['-183', '-142', '-727', '-596']);
+    assert.deepStrictEqual(find(bn, /^Direct costs$/, 'income').row.cells.map((c) => c!.value!.toString()), ['-11977', '-18168', '-58199', '-72334']);
+    assert.deepStrictEqual(find(bn, /^Upfinancings$/, 'income').row.cells.map((c) => c!.value!.toString()), ['-186', '0', '-680', '0']);
+  });
+
+  it('H&R REIT: a units caption wrapped under the header is no heading row', async () => {
+    const r = await load('hr_reit_q4_2024_djn.md');
+    // Fair value adjustments: "(in thousands" / "of Canadian" / "dollars)" / "Operating" / "Segment:" / Residential $56,099 …
+    const { table } = find(r, /^Residential$/);
+    assert.deepStrictEqual(table.rows.slice(0, 2).map((x) => [x.label, x.emphasis]), [['Operating Segment:', 'header'], ['Residential', 'item']]);
+    assert.deepStrictEqual(table.rows[1].cells.map((c) => c!.value!.times(10 ** c!.scale).toString()), ['56099000', '-278000', '56377000', '-39312000', '-122306000', '82994000']);
+  });
+
   it('Forian: the cash flows "for the period ended September 30" are the nine months', async () => {
     const r = await load('forian_q3_2024_newmediawire.md');
     // Condensed Consolidated Statements of Cash Flows: 2024 | 2023.

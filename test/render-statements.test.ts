@@ -75,20 +75,20 @@ describe('render: condensed statements that foot', () => {
     const all = rows(briefingView(bare, { grow: { income: 'all' } }).income);
     const taxes = all.findIndex((r) => r[1] === 'Income taxes:');
     assert.deepStrictEqual(all.slice(taxes, taxes + 5).map((r) => [r[1], r[2], r[3]]), [
-      ['Income taxes:', '', ''], ['Current', '0.5', '2.8'], ['Deferred', '(69.1)', '2.9'], ['Total income taxes', '(68.6)', '5.7'], ['Net earnings', '121.6', '16.3'],
+      ['Income taxes:', '', ''], ['Current income taxes', '0.5', '2.8'], ['Deferred income taxes', '(69.1)', '2.9'], ['Total income taxes', '(68.6)', '5.7'], ['Net earnings', '121.6', '16.3'],
     ]);
     assert.ok(all.some((r) => r[0] === 'header' && r[1] === 'Other comprehensive income (loss):'), all.map((r) => r[1]).join(' / '));
     assert.ok(!all.some((r) => /^(?:Other|comprehensive|income \(loss\):)$/.test(r[1])));
     // A total of two lines keeps them at the totals level too, under the header's name.
     const totals = rows(briefingView(bare, { grow: { income: 'totals' } }).income);
     const at = totals.findIndex((r) => r[1] === 'Income taxes:');
-    assert.deepStrictEqual(totals.slice(at, at + 4).map((r) => [r[1], r[3]]), [['Income taxes:', ''], ['Current', '2.8'], ['Deferred', '2.9'], ['Total income taxes', '5.7']]);
+    assert.deepStrictEqual(totals.slice(at, at + 4).map((r) => [r[1], r[3]]), [['Income taxes:', ''], ['Current income taxes', '2.8'], ['Deferred income taxes', '2.9'], ['Total income taxes', '5.7']]);
   });
 
   it('the condensed statement keeps its table\'s order: revenue above the expenses the statement prints under it', () => {
     assert.deepStrictEqual(rows(briefingView(cedar).income).map((r) => r[1]), [
       // Net earnings is earnings before income taxes less the taxes: the line its total needs.
-      'Revenue', 'Operating', 'General and administrative', 'Depreciation and amortization', 'Finance charges', 'Earnings before income taxes', 'Total income taxes', 'Net earnings', 'Diluted EPS',
+      'Revenue', 'Operating expenses', 'General and administrative', 'Depreciation and amortization', 'Finance charges', 'Earnings before income taxes', 'Total income taxes', 'Net earnings', 'Diluted EPS',
     ]);
   });
 

@@ -5,6 +5,7 @@ import { parsePeriod, periodLabel, samePeriod } from './period';
 import type { ProseBlock, RawBlock, RawCell, RawRow, TableBlock } from './raw';
 import { shareCountsBetween } from './share-rows';
 import { filledColumn, foldSubColumns, widest } from './sub-columns';
+import { isDashLed, isLoneModifier, qualifiedModifier, underHeading, withoutFootnoteMarks } from './labels';
 import { nameUnlabelledTotals } from './totals';
 import { remembered } from './recent';
 import { currenciesIn, isUnitsCaption, parseUnits, scaleIn } from './units';
@@ -161,7 +162,7 @@ function columnHeader(header: RawRow[], col: number): string[] {
 
 /** A heading row that goes on from the one above it: it starts in lower case, or the one above ends open ("Earnings per"). */
 function continuesHeading(above: string, next: string): boolean {
-  return /^[a-z(]/.test(next) || /\b(?:and|of|the|per|on|in|to|for|or|from|at|by|with)$|[,&(-]$/i.test(above);
+  return /^[a-z(]/.test(next) || isLoneModifier(above) || /\b(?:and|of|the|per|on|in|to|for|or|from|at|by|with)$|[,&(-]$/i.test(above);
 }
 
 /** `own` is kindFromLabel(label), read once per row by the caller. */
@@ -256,6 +257,32 @@ function figureCell(cell: RawCell | undefined, parsed: ParsedNumber | null, col:
   return { value: parsed.value, text: cell.text, kind, scale, currency, decimals: parsed.decimals, place: cell.place };
 }
 
+/** A text with a parenthesis opened and not closed. */
+function unclosed(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** A row printing a figure with digits after the point (a per-share line's cents). */
+function printsCents(figures: (ParsedNumber | null)[]): boolean {
+  for (let i = 0; i < figures.length; i++) if (figures[i] && figures[i]!.decimals > 0 && !figures[i]!.percent) return true;
+  return false;
+}
+
+/**
+ * Whether a row ends a heading's per-share section: its lines printed cents, and this row prints a
+ * whole figure of a thousand or more and none with cents, the way amounts are printed and per-share figures are not.
+ */
+function sectionEnds(figures: (ParsedNumber | null)[], cents: boolean): boolean {
+  if (!cents || printsCents(figures)) return false;
+  for (let i = 0; i < figures.length; i++) if (figures[i] && !figures[i]!.percent && figures[i]!.value.abs().gte(1000)) return true;
+  return false;
+}
+
 /** The figures a row prints, for kindFromFigures. */
 function printedFigures(raw: RawRow, kept: number[], figures: (ParsedNumber | null)[]): PrintedFigure[] {
   const printed: PrintedFigure[] = [];
@@ -306,11 +333,15 @@ function buildTable(
     texts[c] = headers[c].join(' ');
     periods[c] = parsePeriod(texts[c], instantHint);
   }
-  const body = foldSubColumns(mergeSplitLabels(seg.body), (c) => periods[c] != null, isFigureText);
   // The header rows' labels, and a units caption in a column's heading cell (a merged heading
   // repeated, or misplaced, over the columns), state the table's units unless a column states its own.
   let unitTexts = units;
   for (let r = 0; r < seg.header.length; r++) unitTexts += ' ' + seg.header[r].cells[0].text;
+  // A caption left open in the label column ("(in thousands") goes on in the label-only lines below
+  // the header ("of Canadian" / "dollars)"): they are the header's words, not headings over rows.
+  let captionEnd = 0;
+  while (captionEnd < seg.body.length && unclosed(unitTexts) && !hasValues(seg.body[captionEnd])) unitTexts += ' ' + seg.body[captionEnd++].cells[0].text;
+  const body = foldSubColumns(mergeSplitLabels(captionEnd ? seg.body.slice(captionEnd) : seg.body), (c) => periods[c] != null, isFigureText);
   for (let r = 0; r < seg.header.length; r++) {
     const cells = seg.header[r].cells;
     for (let k = 1; k < cells.length; k++) if (isUnitsCaption(cells[k].text)) unitTexts += ' ' + cells[k].text;
@@ -361,8 +392,16 @@ function buildTable(
   // ("… except per share data" in a caption says the opposite).
   let context: ValueKind | null = columns.length && kept.every((c) => PER_SHARE_HEAD.test(texts[c]) && !EXCEPT.test(texts[c])) ? 'per-share' : null;
   let counted: Map<string, ValueKind> | null = null;
+  // Whether the context came from a heading row (its section ends with its lines), and whether that
+  // section's per-share lines print cents.
+  let inherited = false;
+  let cents = false;
   let underHeader = false;
   let heading = '';
+  // The heading row a dash-led line is a part of (cleared by a line of its own), and the heading whose
+  // section the rows are in (cleared by a total), for labels that only mean something under them.
+  let parent = '';
+  let section = '';
   // Kept as the table's rows: sized to the body and cut to the rows made (push would grow it past them).
   const rows: Row[] = new Array(body.length);
   let made = 0;
@@ -379,16 +418,32 @@ function buildTable(
   const figures: (ParsedNumber | null)[] = new Array(kept.length);
   for (let r = 0; r < body.length; r++) {
     const raw = body[r];
-    const label = cleanCellText(raw.cells[0].text);
+    const printed = withoutFootnoteMarks(cleanCellText(raw.cells[0].text));
     const values = hasValues(raw);
-    if (!values && label === '') continue;
+    if (!values && printed === '') continue;
+    const dashed = isDashLed(printed);
+    const label = dashed && parent ? underHeading(parent, printed) : (values && section && qualifiedModifier(section, printed)) || printed;
+    if (!dashed) parent = values ? '' : printed;
+    if (!values) section = printed;
     let emphasis = emphasisOf(raw, values, boldColumns, boldTable);
     const own = labelKind(label);
     if (!values) {
       // A heading the source wrapped over several rows ("Earnings per" / "share") is read whole.
+      const above = heading;
       heading = heading && continuesHeading(heading, label) ? `${heading} ${label}` : label;
       context = heading === label ? own : kindFromLabel(heading);
+      inherited = context !== null;
+      cents = false;
       underHeader = true;
+      // The heading's lines are one row: "Operating" / "Segment:" is the heading "Operating Segment:".
+      const last = made > 0 ? rows[made - 1] : null;
+      if (heading !== label && last && last.emphasis === 'header' && last.label === above) {
+        last.label = heading;
+        last.kind = context ?? 'amount';
+        section = heading;
+        if (parent === above) parent = heading;
+        continue;
+      }
     } else heading = '';
     // Each cell's figure read once, for the row's kind and then for its own (into the table's one
     // list of them; the cells are sized once and filled by index: no closure per row as map made).
@@ -396,6 +451,9 @@ function buildTable(
       const text = raw.cells[kept[i]]?.text;
       figures[i] = text ? parseFigure(text) : null;
     }
+    // A heading's per-share section ends at a line printing whole thousands without cents among lines
+    // printed with them ("Free cash flow  $16,787" under "Diluted net income per share"): no per-share figure.
+    if (values && inherited && own === null && context === 'per-share' && sectionEnds(figures, cents)) context = null;
     const byLabel = values ? rowKind(label, own, context ?? familyKind(counted, label, own)) : (own ?? 'amount');
     // Only a kind the figures can revise needs the list of them printed.
     const kindOfRow = values && revisedByFigures(byLabel) ? kindFromFigures(byLabel, label, printedFigures(raw, kept, figures)) : byLabel;
@@ -409,9 +467,18 @@ function buildTable(
     if (useIndent) depth = indents.indexOf(raw.indent);
     else depth = emphasis === 'header' || emphasis === 'total' ? 0 : underHeader ? 1 : 0;
     // A total closes its caption's section: "Equipment, net" after "Total current assets" is not a current asset.
-    if (emphasis === 'total') underHeader = false;
+    if (emphasis === 'total') {
+      underHeader = false;
+      section = '';
+    }
     // A count's section ends at its sum ("Less off-hire days:" … "Operating days"): rows after it count no days.
     if (context === 'number' && values && emphasis !== 'item') context = null;
+    if (values && inherited) {
+      if (kindFinal === 'per-share' && printsCents(figures)) cents = true;
+      // A line that names a kind of its own other than its heading's ("Weighted average shares used …"
+      // below the per-share lines) ends the heading's section: the lines after it are not the heading's.
+      if (own !== null && own !== context) context = null;
+    }
     rows[made++] = { label, depth, emphasis, kind: kindFinal, cells, place: raw.place };
   }
   rows.length = made;
