@@ -150,6 +150,7 @@ function claim(kind: ClaimKind, subject: string, v: Stated, period: string | nul
     sentence,
     place,
     ...(v.cents ? { cents: true } : {}),
+    ...(v.tolerance ? { tolerance: v.tolerance } : {}),
   };
 }
 
