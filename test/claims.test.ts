@@ -171,6 +171,20 @@ describe('claims: outlook of made-up releases', () => {
     ]);
   });
 
+  it('keeps what the guidance assumes when the release says it in words, with no figure, right after the guidance', () => {
+    const r = release([
+      '## Outlook',
+      'The company expects fourth quarter net income of $4 million to $6 million. The guidance assumes fourth quarter store traffic to be roughly flat. Management also remains cautious on costs. For the full year, the company expects net income of $20 million to $22 million.',
+      'For 2025, we expect revenue of $90 million. Our hiring plans remain unchanged.',
+      'Revenue was $80 million in 2024. This outlook assumes no acquisitions.',
+    ]);
+    assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
+      ['Net income, assumes fourth quarter store traffic to be roughly flat', '$4\u20136 million', 'Q4 2024'],
+      ['Net income', '$20\u201322 million', 'FY2024'],
+      ['Revenue', '$90 million', 'FY2025'],
+    ]);
+  });
+
   it('reads on through a guidance paragraph in the headline style, cents included', () => {
     const r = release(['- Q4 2024 guidance: revenues to decline 8.5% to 12.5% QoQ, reflecting the low season. Gross margin to be around 30.5%. Profit per diluted ADS to be in the range of 9.0 cents to 11.0 cents, implying the increase of 26% to 54% YoY. Revenue was $1.2 billion.']);
     assert.deepStrictEqual(pins(r, 'outlook'), [
@@ -582,6 +596,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
   it('Sears Q2 2004: Q3 and full-year EPS ranges; the debt it retired is not outlook', async () => {
     const r = await corpus('sears_q2_2004_8k_ex99.txt');
     assert.deepStrictEqual(pins(r, 'outlook'), ['Earnings per share | Q3 2004 | 0 | 0.1 | USD/share | level', 'Earnings per share | FY2004 | 2.66 | 2.86 | USD/share | level']);
+    // "… including $0.03 to $0.05 per share of negative carrying cost on the company's remaining legacy debt. The outlook assumes third quarter domestic comparable store sales to be down low single-digits."
+    assert.strictEqual(r.claims?.find((c) => c.kind === 'outlook')?.note, "including $0.03 to $0.05 per share of negative carrying cost on the company's remaining legacy debt; assumes third quarter domestic comparable store sales to be down low single-digits");
   });
 
   it('Precision Drilling Q4 2024: 2025 capital and debt targets apart; buybacks of the year and the quarter', async () => {
