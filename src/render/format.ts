@@ -34,6 +34,15 @@ export function currencyMark(code: string, home: string | null | undefined): str
   return SYMBOL[code] ?? code;
 }
 
+/**
+ * The decimals a figure printed with `decimals` places in units of 10^`scale` carries in units of
+ * 10^`to`: 144,940 thousand carries three in millions (144.940), 11.9 billion none (11,900), 2,721
+ * million none. The page never prints a figure with more: the places beyond would be invented.
+ */
+export function carriedDecimals(decimals: number, scale: number, to: number): number {
+  return Math.max(0, decimals + to - scale);
+}
+
 function group(digits: string): string {
   const [int, frac] = digits.split('.');
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

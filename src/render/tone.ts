@@ -17,6 +17,30 @@ const RESULT = /^(?:net |total |gross |operating )*(?:income|earnings|profit|rev
 /** Balance-sheet lines whose rise is neither good nor bad news by itself. */
 const NEUTRAL = /liabilit|\bdebt\b|borrowings?|payables?|deferred revenue|deposits|\bnotes?\b|leases?/i;
 
+/**
+ * Measures a reader wants lower, whatever their arithmetic or sign: an insurer's combined, loss and
+ * expense ratios, a bank's efficiency and cost-to-income ratios, cost of risk and bad loans, leverage
+ * (debt to equity, capital, assets or EBITDA, loan-to-value, gearing), days sales or inventory
+ * outstanding and the cash conversion cycle, churn, vacancy. A ratio is not a footing's line, so its
+ * name is all there is to go by.
+ */
+const LOWER_BETTER = new RegExp([
+  String.raw`\b(?:combined|loss|losses|expense|expenses|efficiency|cost|costs|claims)(?:\s+and\s+(?:LAE|(?:loss\s+adjustment\s+)?expenses?))?\s+ratios?\b`,
+  String.raw`\bcost[-\s]+(?:to|\/)[-\s]*income\b|\bcost\/income\b|\bcost of risk\b`,
+  String.raw`\bloan[-\s]+to[-\s]+(?:value|cost)\b|\bLTV\b|\bgearing\b|(?<!operating\s)\bleverage\b`,
+  String.raw`\bdebt\s*(?:[-\s]to[-\s]|\/)\s*(?:(?:total|gross|book)\s+)?(?:equity|capital|capitalization|assets|(?:adjusted\s+)?ebitda)`,
+  String.raw`\bdays?\s+(?:sales|inventory|inventories|receivables?)\s+outstanding\b|\bDSO\b|\bcash conversion cycle\b`,
+  String.raw`\bchurn\b|\bvacancy\b|\bdelinquen|\bnon-?performing\b|\bcharge-?off`,
+].join('|'), 'i');
+/** A bank's capital ratios are read the other way: a Tier 1 leverage ratio is more capital, and higher is better. */
+const CAPITAL = /\btier\s*[12]\b|\bCET\s*1\b|\bcommon equity\b|\bsupplementary leverage\b|\bcapital ratio/i;
+
+/** A measure a reader wants lower by what it is, whatever the statement's arithmetic says. */
+export function lowerIsBetter(label: string): boolean {
+  const l = label.replace(/\s+/g, ' ');
+  return LOWER_BETTER.test(l) && !CAPITAL.test(l);
+}
+
 const cache = new WeakMap<Release, Map<string, { total: RowRef; sign: number }>>();
 
 const key = (r: RowRef) => `${r.statement}/${r.table}/${r.row}`;
@@ -57,6 +81,7 @@ const INCOME = /\b(?:income|gains?|revenues?|earnings|profit|sales)\b/i;
 export function direction(release: Release, at: RowRef, printedPositive = false): Direction {
   const own = labelAt(release, at);
   if (!own) return 0;
+  if (lowerIsBetter(own.label)) return -1;
   if (own.kind === 'balance-sheet' && NEUTRAL.test(own.label) && !/equity|assets/i.test(own.label)) return 0;
   const up = parents(release);
   let sign = 1;
@@ -82,4 +107,14 @@ export function tone(release: Release, at: RowRef | null, now: Decimal | null, p
   const moved = now.minus(prior);
   if (d === 0 || moved.isZero()) return 'flat';
   return (moved.isNegative() ? -1 : 1) * d > 0 ? 'pos' : 'neg';
+}
+
+/**
+ * The colour of a change by a measure's name alone, where no statement row stands behind it (a
+ * figure the release states in prose): `moved` is the sign of the change, the result good or bad news.
+ */
+export function toneByWords(label: string, moved: 'pos' | 'neg' | 'flat'): 'pos' | 'neg' | 'flat' {
+  if (moved === 'flat') return moved;
+  const d = lowerIsBetter(label) ? -1 : byWords(label);
+  return d < 0 ? (moved === 'pos' ? 'neg' : 'pos') : moved;
 }

@@ -5,7 +5,7 @@ import { analysisLines, previousQuarter, type AnalysisLine } from '../write/work
 import type { ModelCell, ModelColumn, ModelPlan } from '../write/workbook/series-cells';
 import { checkSummary } from '../write/workbook/series-checks';
 import { guidanceRows, type GuidanceRow } from '../write/workbook/series-guidance';
-import { formatFigure } from './format';
+import { carriedDecimals, formatFigure } from './format';
 import type { Paper } from './view';
 
 // The company model's trend page as data for templates/trend.hbs: the last eight quarters of
@@ -75,7 +75,7 @@ export function trendView(model: SeriesModel, plan: ModelPlan, opts: TrendOption
   const cell = (item: LineItem | null, c: ModelColumn | undefined): ModelCell | undefined => (item && c ? plan.cells.get(`${item.id}|${c.col}`) : undefined);
   const unitScale = (measures.revenue ?? measures.operating ?? measures.net)?.scale ?? 0;
   const currency = latest.meta.currency;
-  const amount = (item: LineItem, v: Decimal) => formatFigure(v, { from: item.scale, to: unitScale, decimals: Math.max(0, item.decimals + item.scale - unitScale), parens: true });
+  const amount = (item: LineItem, v: Decimal) => formatFigure(v, { from: item.scale, to: unitScale, decimals: Math.min(item.decimals, carriedDecimals(item.decimals, item.scale, unitScale)), parens: true });
   const draft: string[] = [];
 
   // Trust: the model's own checks, and every quarter of the page having its figures.
@@ -155,7 +155,7 @@ export function trendView(model: SeriesModel, plan: ModelPlan, opts: TrendOption
     const actual = c.unit === 'percent'
       // A ratio to a tenth of a point at least: a rate guided as "17%" that came in at 13.5% is not "13%".
       ? formatFigure(r.actual!.value, { decimals: Math.max(1, c.decimals), percent: true })
-      : `${formatFigure(r.actual!.value, { decimals: Math.max(0, r.item!.decimals + c.scale - r.item!.scale), currency: c.currency ?? currency, home: currency })}${c.unit === 'amount' && SCALE_UNIT[c.scale] ? ` ${SCALE_UNIT[c.scale]}` : ''}`;
+      : `${formatFigure(r.actual!.value, { decimals: carriedDecimals(r.item!.decimals, r.item!.scale, c.scale), currency: c.currency ?? currency, home: currency })}${c.unit === 'amount' && SCALE_UNIT[c.scale] ? ` ${SCALE_UNIT[c.scale]}` : ''}`;
     const said = r.actual!.verdict === 'in' ? 'within the guidance' : `${r.actual!.verdict} the guidance`;
     return `${r.g.subject} ${r.label}: ${actual}, ${said} of ${range(r)} given in the ${model.releases[r.g.release].label} release`;
   }) : [];

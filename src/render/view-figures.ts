@@ -2,7 +2,7 @@ import { cellOf, hasMargins, marginFigure, marginName, MARGINS, percentOf, plaus
 import { Decimal } from '../model/decimal';
 import type { Figure, HeadlineFigure, Release, Row, RowRef } from '../model/types';
 import { COARSE_DIGITS, printedChange, printedChangeOf, significantDigits } from '../infer/printed-change';
-import { formatFigure } from './format';
+import { carriedDecimals, formatFigure } from './format';
 import { spanHeads } from './heads';
 import { LABEL_MAX, labelText } from './labels';
 import { labelWithoutOwnUnit } from '../infer/units';
@@ -131,10 +131,14 @@ export function money(release: Release, f: Figure | null, withUnit: boolean, cur
   return formatFigure(unitsOf(f), { from: 0, to: d.to, decimals: displayDecimals(release, f.decimals, f.scale), currency: withUnit ? currency ?? f.currency ?? home : null, home, unitWord: withUnit, parens: !withUnit });
 }
 
-/** Decimals of an amount in the display unit: a release that prints tenths of millions keeps them. */
+/**
+ * Decimals of an amount in the display unit: a figure printed finer than the unit gets the page's
+ * (144,940 thousand is 144.9 million), one printed in the unit or coarser keeps what it carries, up
+ * to hundredths (tenths of millions stay tenths; 2,721 million and 11.9 billion print whole).
+ */
 function displayDecimals(release: Release, decimals: number, scale: number): number {
   const d = displayScale(release);
-  return Math.max(d.decimals, Math.min(2, decimals - (d.to - scale)));
+  return Math.min(carriedDecimals(decimals, scale, d.to), scale < d.to ? d.decimals : 2);
 }
 
 /**
@@ -147,10 +151,12 @@ export function displayAmount(release: Release, value: Decimal, scale: number, d
   const home = release.meta.currency;
   const shown = value.times(new Decimal(10).pow(scale - d.to)).abs();
   // On a page in thousands, an amount under a thousand is printed as it is ("$10", not "$0.01 thousand").
-  if (d.to <= 3 && shown.lt(1)) return formatFigure(value, { from: scale, to: 0, decimals: Math.max(0, decimals - scale), currency: currency ?? home, home, sign });
+  if (d.to <= 3 && shown.lt(1)) return formatFigure(value, { from: scale, to: 0, decimals: carriedDecimals(decimals, scale, 0), currency: currency ?? home, home, sign });
   // Below one display unit, hundredths at least ("$0.16 million"), thousandths if that still reads nothing.
-  let places = shown.lt(1) ? Math.max(2, displayDecimals(release, decimals, scale)) : displayDecimals(release, decimals, scale);
-  while (places < 3 && !shown.isZero() && shown.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).isZero()) places++;
+  // Never beyond what the figure carries: "$0.5 million" stays 0.5, not 0.50.
+  const carried = carriedDecimals(decimals, scale, d.to);
+  let places = Math.min(carried, shown.lt(1) ? Math.max(2, displayDecimals(release, decimals, scale)) : displayDecimals(release, decimals, scale));
+  while (places < Math.min(3, carried) && !shown.isZero() && shown.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).isZero()) places++;
   return formatFigure(value, { from: scale, to: d.to, decimals: places, currency: currency ?? home, home, unitWord: true, sign });
 }
 
@@ -183,7 +189,7 @@ export function tiles(release: Release): Tile[] {
       value,
       unit: unit.join(' ') || null,
       prior: money(release, prior, true),
-      change: now.kind === 'percent' ? bpChange(now.value, prior?.value ?? null) : figureChange(release, f, i),
+      change: now.kind === 'percent' ? ratioChange(release, f, i) : figureChange(release, f, i),
       usd: release.meta.currency === 'USD' ? null : usdOf(release, now, cellOf(release, f, i, 'usd')),
     });
   }
@@ -224,6 +230,14 @@ export function margins(release: Release): MarginRow[] {
     });
   }
   return out;
+}
+
+/** A headline ratio's change for span i in basis points, coloured by what the ratio is (a combined ratio up is bad news). */
+function ratioChange(release: Release, f: HeadlineFigure, i: number): Change | null {
+  const now = cellOf(release, f, i, 'now');
+  const prior = cellOf(release, f, i, 'prior');
+  const c = now?.value ? bpChange(now.value, prior?.value ?? null) : null;
+  return c && { ...c, sign: tone(release, f.cols[i]?.row ?? f.row, now!.value, prior!.value, c.sign) };
 }
 
 /** A headline figure's change for span i. */

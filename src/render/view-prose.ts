@@ -1,6 +1,7 @@
 import type { Claim, ClaimKind, ProseFact, Release } from '../model/types';
 import { Decimal } from '../model/decimal';
 import { formatFigure } from './format';
+import { toneByWords } from './tone';
 import { displayAmount, displayScale } from './view-figures';
 import { clipAtWord } from './text-fit';
 
@@ -83,7 +84,7 @@ export function highlights(release: Release, max = 10): ProseItem[] {
   const home = release.meta.currency;
   return claims(release, 'highlight').slice(0, max).map((c) => {
     const change: ProseItem['change'] = c.note
-      ? { text: `${c.note.replace(/^-/, '\u2212')}${c.comparison ? ` ${COMPARISON[c.comparison]}` : ''}`.trim(), sign: c.note.startsWith('-') ? 'neg' : /^\+0(?:\.0*)?%$/.test(c.note) ? 'flat' : 'pos' }
+      ? { text: `${c.note.replace(/^-/, '\u2212')}${c.comparison ? ` ${COMPARISON[c.comparison]}` : ''}`.trim(), sign: toneByWords(c.subject, c.note.startsWith('-') ? 'neg' : /^\+0(?:\.0*)?%$/.test(c.note) ? 'flat' : 'pos') }
       : null;
     // A figure of another span than the page's ("in 2024" on a fourth quarter's page) says which.
     return { label: withPeriod(c, release), value: claimValue(c, home), note: null, change };
