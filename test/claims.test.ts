@@ -56,6 +56,17 @@ describe('claims: ranges from one clause', () => {
     assert.deepStrictEqual(v('Tax rates are expected to be 16.5%, plus or minus 1%.'), ['15.5..17.5']);
   });
 
+  it('keeps a midpoint and its tolerance as stated: a percent of an amount, points of a percent, basis points, an amount', () => {
+    const t = (s: string) => statedValues(s, 'USD').map((x) => (x.tolerance ? `${x.tolerance.approximate ? '~' : ''}${x.tolerance.mid.toString()}/${x.tolerance.decimals} \u00b1 ${x.tolerance.width.toString()} ${x.tolerance.widthUnit}/${x.tolerance.widthDecimals}` : '-'));
+    assert.deepStrictEqual(t('Sales are expected to be $12.4 billion, plus or minus 3%.'), ['12.4/1 \u00b1 3 percent/0']);
+    assert.deepStrictEqual(t('Net sales of about $2.35 billion, plus or minus $150 million.'), ['~2.35/2 \u00b1 0.15 amount/2']);
+    assert.deepStrictEqual(t('The tax rate should be 21.0% \u00b1 1.5%.'), ['21/1 \u00b1 1.5 percent/1']);
+    assert.deepStrictEqual(t('Gross margin of 41.5%, +/- 75 basis points.'), ['41.5/1 \u00b1 75 bp/0']);
+    assert.deepStrictEqual(t('Segment margins of 12.0% and 18.5%, respectively, plus or minus 40 basis points.'), ['12/1 \u00b1 40 bp/0', '18.5/1 \u00b1 40 bp/0']);
+    // A range or an approximate point is no midpoint with a tolerance.
+    assert.deepStrictEqual(t('Revenue in the range of $3.1 billion to $3.3 billion and approximately $0.9 billion of costs.'), ['-', '-']);
+  });
+
   it('keeps signs: a decrease is negative at both ends, and the ends are ordered', () => {
     assert.deepStrictEqual(v('Revenues to decrease 8.5% to 12.5% QoQ.'), ['-12.5..-8.5 change']);
     assert.deepStrictEqual(v('Net sales to grow between 7% and 11%.'), ['7..11 change']);
@@ -160,6 +171,20 @@ describe('claims: outlook of made-up releases', () => {
     ]);
   });
 
+  it('keeps what the guidance assumes when the release says it in words, with no figure, right after the guidance', () => {
+    const r = release([
+      '## Outlook',
+      'The company expects fourth quarter net income of $4 million to $6 million. The guidance assumes fourth quarter store traffic to be roughly flat. Management also remains cautious on costs. For the full year, the company expects net income of $20 million to $22 million.',
+      'For 2025, we expect revenue of $90 million. Our hiring plans remain unchanged.',
+      'Revenue was $80 million in 2024. This outlook assumes no acquisitions.',
+    ]);
+    assert.deepStrictEqual(outlook(r).map((i) => [i.label, i.value, i.note]), [
+      ['Net income, assumes fourth quarter store traffic to be roughly flat', '$4\u20136 million', 'Q4 2024'],
+      ['Net income', '$20\u201322 million', 'FY2024'],
+      ['Revenue', '$90 million', 'FY2025'],
+    ]);
+  });
+
   it('reads on through a guidance paragraph in the headline style, cents included', () => {
     const r = release(['- Q4 2024 guidance: revenues to decline 8.5% to 12.5% QoQ, reflecting the low season. Gross margin to be around 30.5%. Profit per diluted ADS to be in the range of 9.0 cents to 11.0 cents, implying the increase of 26% to 54% YoY. Revenue was $1.2 billion.']);
     assert.deepStrictEqual(pins(r, 'outlook'), [
@@ -193,6 +218,34 @@ describe('claims: outlook of made-up releases', () => {
       ['Revenue growth', 'c. +10%'],
       ['GP rate growth', 'c. +80bp'],
       ['Capital expenditures', 'c. $15 million'],
+    ]);
+  });
+
+  it('prints guidance stated with a tolerance as the release states it, keeping the range for comparisons', () => {
+    const r = release([
+      'Outlook for the fourth quarter of 2024:',
+      'Revenue is expected to be $12.4 billion, plus or minus 3%.',
+      'Operating expenses are expected to be approximately $2.35 billion, plus or minus $150 million.',
+      'The effective tax rate is expected to be 21.0%, plus or minus 1.5%.',
+      'Gross margin is expected to be 41.5% \u00b1 75 basis points.',
+      'Diluted EPS is expected to be in the range of $1.10 to $1.20.',
+      'Capital expenditures are expected to be about $90 million.',
+    ]);
+    assert.deepStrictEqual(pins(r, 'outlook'), [
+      'Revenue | Q4 2024 | 12.028 | 12.772 | USDe9 | level',
+      'Operating expenses | Q4 2024 | 2.2 | 2.5 | USDe9 | level',
+      'Effective tax rate | Q4 2024 | 19.5 | 22.5 | percent | level',
+      'Gross margin | Q4 2024 | 40.75 | 42.25 | percent | level',
+      'Diluted EPS | Q4 2024 | 1.1 | 1.2 | USD/share | level',
+      'Capital expenditures | Q4 2024 | 90 | 90 | USDe6 | level ~',
+    ]);
+    assert.deepStrictEqual(outlook(r).map((i) => i.value), [
+      '$12.4 billion \u00b1 3%',
+      'c. $2.35 billion \u00b1 $0.15 billion',
+      '21.0% \u00b1 1.5%',
+      '41.5% \u00b1 75bp',
+      '$1.10\u20131.20',
+      'c. $90 million',
     ]);
   });
 
@@ -481,6 +534,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
   it('Applied Materials Q2 FY2024: Q3 FY2024 revenue $6.65bn ± $400m and EPS $1.83–2.19; $1.09bn returned', async () => {
     const r = await corpus('amat_q2fy24_ex99-1_docling.md');
     assert.deepStrictEqual(pins(r, 'outlook'), ['Net revenue | Q3 FY2024 | 6.25 | 7.05 | USDe9 | level', 'Non-GAAP diluted EPS | Q3 FY2024 | 1.83 | 2.19 | USD/share | level']);
+    // "expects net revenue to be approximately $6.65 billion, plus or minus $400 million. Non-GAAP diluted EPS is expected to be in the range of $1.83 to $2.19."
+    assert.deepStrictEqual(outlook(r).map((i) => i.value), ['c. $6.65 billion \u00b1 $0.4 billion', '$1.83\u20132.19']);
     // Under "Second Quarter Results": "distributed $1.09 billion to shareholders including $820 million in share repurchases and $266 million in dividends".
     assert.deepStrictEqual(pins(r, 'capital-return'), [
       'Returned to shareholders | Q2 FY2024 | 1.09 | 1.09 | USDe9 | level',
@@ -499,6 +554,16 @@ describe('claims: corpus releases, pinned from their sources', function () {
       'Non-GAAP operating expenses | Q4 FY2025 | 3.4 | 3.4 | USDe9 | level ~',
       'GAAP and non-GAAP other income and expense | Q4 FY2025 | 400 | 400 | USDe6 | level ~',
       'GAAP and non-GAAP tax rates | Q4 FY2025 | 15.5 | 17.5 | percent | level',
+    ]);
+    // "Revenue is expected to be $37.5 billion, plus or minus 2%"; "73.0% and 73.5%, respectively, plus or minus 50 basis points"; "16.5%, plus or minus 1%".
+    assert.deepStrictEqual(outlook(r).map((i) => i.value), [
+      '$37.5 billion \u00b1 2%',
+      '73.0% \u00b1 50bp',
+      '73.5% \u00b1 50bp',
+      'c. $4.8 billion',
+      'c. $3.4 billion',
+      'c. $400 million',
+      '16.5% \u00b1 1%',
     ]);
     // The cash-flow statement's Q3 column: "Payments related to repurchases of common stock (10,998)", "Dividends paid (245)".
     assert.deepStrictEqual(pins(r, 'capital-return'), [
@@ -531,6 +596,8 @@ describe('claims: corpus releases, pinned from their sources', function () {
   it('Sears Q2 2004: Q3 and full-year EPS ranges; the debt it retired is not outlook', async () => {
     const r = await corpus('sears_q2_2004_8k_ex99.txt');
     assert.deepStrictEqual(pins(r, 'outlook'), ['Earnings per share | Q3 2004 | 0 | 0.1 | USD/share | level', 'Earnings per share | FY2004 | 2.66 | 2.86 | USD/share | level']);
+    // "… including $0.03 to $0.05 per share of negative carrying cost on the company's remaining legacy debt. The outlook assumes third quarter domestic comparable store sales to be down low single-digits."
+    assert.strictEqual(r.claims?.find((c) => c.kind === 'outlook')?.note, "including $0.03 to $0.05 per share of negative carrying cost on the company's remaining legacy debt; assumes third quarter domestic comparable store sales to be down low single-digits");
   });
 
   it('Precision Drilling Q4 2024: 2025 capital and debt targets apart; buybacks of the year and the quarter', async () => {

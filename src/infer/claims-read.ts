@@ -1,5 +1,5 @@
 import { Decimal } from '../model/decimal';
-import type { ValueKind } from '../model/types';
+import type { Claim, ValueKind } from '../model/types';
 import { findMentions, type Mention } from './facts-mentions';
 
 // "above guidance", "better than expected": a comparison with guidance is not guidance.
@@ -32,7 +32,16 @@ export interface Stated {
   respective: number | null;
   /** Stated in cents. */
   cents: boolean;
+  /** Stated as a midpoint and a tolerance ("$37.5 billion, plus or minus 2%"), else null. */
+  tolerance: Tolerance | null;
 }
+
+/**
+ * A figure stated as a midpoint with a tolerance, kept as the release words it; low and high hold
+ * the range it spans. The width is in its own unit: a percent of an amount is a share of the
+ * midpoint, a percent or basis points of a percent are points; an amount is at the midpoint's scale.
+ */
+export type Tolerance = NonNullable<Claim['tolerance']>;
 
 const DOWN = /\b(?:decrease[sd]?|declin(?:e[sd]?|ing)|down|lower|fall(?:s|ing)?|fell|drop(?:s|ped)?|reduc(?:e[sd]?|tion)|contract(?:s|ed)?|negative)\s*(?:of|by|between)?\s*(?:approximately|about|around|roughly|c\.)?\s*$/i;
 const UP = /\b(?:increase[sd]?|grow(?:th|s|n)?|grew|up|higher|rise|rose|gain|improve(?:ment|d|s)?|expand(?:ed|s)?)\s*(?:of|by|between)?\s*(?:approximately|about|around|roughly|c\.)?\s*$/i;
@@ -69,6 +78,10 @@ function atScale(b: Mention, scale: number): Decimal {
   return b.value.times(new Decimal(10).pow(b.scale - scale));
 }
 
+function widthUnitOf(unit: Stated['unit']): Tolerance['widthUnit'] {
+  return unit === 'bp' || unit === 'percent' ? unit : 'amount';
+}
+
 function ordered(a: Decimal, b: Decimal): [Decimal, Decimal] {
   return a.lte(b) ? [a, b] : [b, a];
 }
@@ -88,7 +101,7 @@ export function statedValues(clause: string, currency: string | null): Stated[] 
     let low = a.value;
     let high: Decimal | null = a.value;
     let decimals = a.decimals;
-    let plusMinus = false;
+    let tolerance: Tolerance | null = null;
     const b = ms[i + 1];
     const gap = b ? clause.slice(a.end, b.start) : '';
     // A figure with a scale word and one without are of two sizes, never one range's ends.
@@ -110,7 +123,9 @@ export function statedValues(clause: string, currency: string | null): Stated[] 
       else width = atScale(b, a.scale);
       low = a.value.minus(width);
       high = a.value.plus(width);
-      plusMinus = true;
+      const widthUnit = widthUnitOf(unitOf(b));
+      const stated = widthUnit === 'amount' ? atScale(b, a.scale) : b.value;
+      tolerance = { mid: a.value, decimals: a.decimals, approximate: APPROX.test(before), width: stated, widthUnit, widthDecimals: widthUnit === 'amount' ? stated.decimalPlaces() : b.decimals };
       decimals = Math.max(a.decimals, b.kind === 'percent' && a.kind !== 'percent' ? a.decimals + 1 : b.decimals, width.decimalPlaces());
       end = b.end;
       i++;
@@ -120,6 +135,7 @@ export function statedValues(clause: string, currency: string | null): Stated[] 
     const change = down || UP.test(before) || (a.kind === 'percent' && /^\s*(?:increase|decrease|growth|decline|higher|lower)\b/i.test(clause.slice(end)));
     if (down) {
       [low, high] = [low.negated(), high?.negated() ?? null];
+      if (tolerance) tolerance.mid = tolerance.mid.negated();
     }
     if (high !== null) [low, high] = ordered(low, high);
     const atLeast = AT_LEAST.test(before);
@@ -131,7 +147,7 @@ export function statedValues(clause: string, currency: string | null): Stated[] 
       scale: a.scale,
       decimals,
       // "approximately $6.65 billion, plus or minus $400 million" states its range exactly.
-      approximate: APPROX.test(before) && !plusMinus,
+      approximate: APPROX.test(before) && !tolerance,
       change,
       start: a.start,
       end,
@@ -139,6 +155,7 @@ export function statedValues(clause: string, currency: string | null): Stated[] 
       after: '',
       respective: null,
       cents: /\bcents?$/i.test(a.text),
+      tolerance,
     });
     prevEnd = end;
   }
@@ -158,6 +175,11 @@ export function statedValues(clause: string, currency: string | null): Stated[] 
       for (let j = first; j <= k; j++) {
         const s = out[j];
         const width = s.unit === 'percent' && pm.unit === 'bp' ? pm.low.div(100) : pm.low;
+        // Each listed figure keeps its own midpoint with the shared width, as stated.
+        if (s.high !== null && s.high.eq(s.low) && pm.unit !== 'number' && pm.unit !== 'per-share') {
+          s.tolerance = { mid: s.low, decimals: s.decimals, approximate: s.approximate, width: pm.low, widthUnit: widthUnitOf(pm.unit), widthDecimals: pm.decimals };
+          s.approximate = false;
+        }
         s.low = s.low.minus(width);
         s.high = s.high?.plus(width) ?? null;
         s.decimals = Math.max(s.decimals, width.decimalPlaces());

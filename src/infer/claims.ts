@@ -6,6 +6,7 @@ import { respectiveSubjects, statedValues, VERSUS_GUIDANCE, type Stated } from '
 import { periodIn, reportedMonths, reportedOrdinal, type NamedPeriod } from './claims-period';
 import { drivers } from './claims-drivers';
 import { highlightClaims } from './claims-highlights';
+import { sentencesOf } from './facts';
 import type { Pass } from './index';
 
 // The prose read as statements: what the release guides (outlook), what it returned to its
@@ -150,6 +151,7 @@ function claim(kind: ClaimKind, subject: string, v: Stated, period: string | nul
     sentence,
     place,
     ...(v.cents ? { cents: true } : {}),
+    ...(v.tolerance ? { tolerance: v.tolerance } : {}),
   };
 }
 
@@ -509,6 +511,31 @@ function buybackNote(text: string): string | null {
 // A sentence that says what the guidance before it includes, leaves out or assumes.
 const BOUNDS_PREVIOUS = /^(?:this|that|these|such|the\s+(?:above\s+)?(?:guidance|outlook|range|forecast|estimate)s?)\s+(?:(?:also|further)\s+)?((?:includes?|excludes?|assumes?|is\s+(?:inclusive|exclusive)\s+of|is\s+net\s+of)\b[^;]*)$/i;
 
+/** Adds what a sentence says the guidance before it includes, leaves out or assumes to that guidance's notes. */
+function boundPrevious(text: string, guided: Claim[]): void {
+  const bound = BOUNDS_PREVIOUS.exec(text.trim());
+  if (!bound || !guided.length || bound[1].length > 120) return;
+  // Hedges and the period the page already prints are no words of the bound.
+  const words = bound[1].replace(/\s+/g, ' ').replace(/[\s.]+$/, '').replace(/\s+for\s+the\s+(?:full\s+)?(?:year|quarter|period)$/i, '')
+    .replace(/^(\S+)\s+(?:an\s+)?(?:estimated?|expected|approximately|about)\s+(?:of\s+)?/i, '$1 ');
+  for (const c of guided) c.note = c.note ? `${c.note}; ${words}` : words;
+}
+
+/** The sentences without a figure that follow a sentence in its paragraph, up to the next with one. */
+function wordsAfter(s: ProseSentence, release: Release): string[] {
+  const paragraph = s.paragraph === undefined ? undefined : release.prose?.[s.paragraph];
+  if (!paragraph) return [];
+  const all = sentencesOf(paragraph.text).map((x) => x.text);
+  const at = all.indexOf(s.text);
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (const t of all.slice(at + 1)) {
+    if (/\d/.test(t)) break;
+    out.push(t);
+  }
+  return out;
+}
+
 /** Every claim of a release's prose, in reading order within each kind. */
 export function readClaims(release: Release): Claim[] {
   const sentences = release.sentences ?? [];
@@ -533,13 +560,11 @@ export function readClaims(release: Release): Claim[] {
     else if (!goesOn) guided = null;
     // "This includes an estimate of $8 million to $12 million of catastrophe losses": the next
     // sentence bounds the guidance just given.
-    const bound = found.length ? null : BOUNDS_PREVIOUS.exec(s.text.trim());
-    if (bound && lastFound.length && bound[1].length <= 120) {
-      // Hedges and the period the page already prints are no words of the bound.
-      const words = bound[1].replace(/\s+/g, ' ').replace(/[\s.]+$/, '').replace(/\s+for\s+the\s+(?:full\s+)?(?:year|quarter|period)$/i, '')
-        .replace(/^(\S+)\s+(?:an\s+)?(?:estimated?|expected|approximately|about)\s+(?:of\s+)?/i, '$1 ');
-      for (const c of lastFound) c.note = c.note ? `${c.note}; ${words}` : words;
-    }
+    if (!found.length) boundPrevious(s.text, lastFound);
+    // "The outlook assumes third quarter domestic comparable store sales to be down low
+    // single-digits.": a bound in words has no figure, so no sentence of its own; it is read
+    // from the paragraph, right after the guidance.
+    for (const next of found.length ? wordsAfter(s, release) : []) boundPrevious(next, found);
     lastFound = found;
     outlook.push(...found);
     // Under an outlook heading, a line that names no period is for the period the lines above named.

@@ -5,8 +5,8 @@ import type { Release } from './types';
 // toJson writes every Decimal as its exact string (decimal.js's toJSON); these keys hold them.
 
 /** Keys whose values are Decimals in the model: Figure and ProseFact `value`, the FX `rate`,
- * FactTie `tableValue` and `diff`, a Claim's `low`, `high` and its base's growth, the relations' and residuals' `diff`, Untied `gap`. */
-const DECIMAL_KEYS = new Set(['value', 'rate', 'tableValue', 'diff', 'gap', 'low', 'high', 'growthLow', 'growthHigh']);
+ * FactTie `tableValue` and `diff`, a Claim's `low`, `high`, its base's growth and its tolerance's `mid` and `width`, the relations' and residuals' `diff`, Untied `gap`. */
+const DECIMAL_KEYS = new Set(['value', 'rate', 'tableValue', 'diff', 'gap', 'low', 'high', 'growthLow', 'growthHigh', 'mid', 'width']);
 
 /** Parses a model written by toJson; every figure comes back as the same Decimal. */
 export function releaseFromJson(json: string): Release {

@@ -204,6 +204,12 @@ export interface Claim {
   note: string | null;
   /** Stated in cents ("9.0 cents to 11.0 cents"), printed so; low and high are in the currency's units. */
   cents?: boolean;
+  /**
+   * Stated as a midpoint and a tolerance ("$37.5 billion, plus or minus 2%"), printed so; low and
+   * high are the range it spans, for comparisons. The width is a percent of an amount's midpoint,
+   * points of a percent's, or an amount at the claim's scale.
+   */
+  tolerance?: { mid: Decimal; decimals: number; approximate: boolean; width: Decimal; widthUnit: 'percent' | 'bp' | 'amount'; widthDecimals: number };
   /** Index of the sentence in `release.sentences`. */
   sentence: number;
   place: Place;

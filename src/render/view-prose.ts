@@ -50,6 +50,15 @@ export function claimValue(c: Claim, home: string | null): string {
   return `${c.approximate ? 'c. ' : ''}${first}\u2013${last}`;
 }
 
+/** A midpoint and its tolerance as the release states them: "$37.5 billion ± 2%", "c. $6.65 billion ± $0.4 billion", "73.0% ± 50bp". */
+function toleranceText(c: Claim, t: NonNullable<Claim['tolerance']>, home: string | null): string {
+  const mid = one({ ...c, decimals: t.decimals }, t.mid, home, true, c.change);
+  const width = t.widthUnit === 'amount' ? one({ ...c, decimals: t.widthDecimals }, t.width, home, true, false)
+    : t.widthUnit === 'bp' ? `${formatFigure(t.width, { decimals: t.widthDecimals })}bp`
+    : formatFigure(t.width, { decimals: t.widthDecimals, percent: true });
+  return `${t.approximate ? 'c. ' : ''}${mid} \u00b1 ${width}`;
+}
+
 function claims(release: Release, kind: ClaimKind): Claim[] {
   return (release.claims ?? []).filter((c) => c.kind === kind);
 }
@@ -66,7 +75,7 @@ export function outlook(release: Release, max = 8): ProseItem[] {
     // The implied growth goes with the label, which wraps; the value column stays one short figure.
     // What the figure includes or leaves out goes with the measure, in the release's words.
     const qualifier = c.note ? `, ${c.note}` : '';
-    return { label: `${label}${qualifier}${growth}`, value: claimValue(c, home), note: c.period, change: null };
+    return { label: `${label}${qualifier}${growth}`, value: c.tolerance ? toleranceText(c, c.tolerance, home) : claimValue(c, home), note: c.period, change: null };
   });
 }
 
