@@ -2,7 +2,7 @@ import type { Sheet } from '../xlsx/sheet';
 import { Decimal, roundTo } from '../../model/decimal';
 import { cellRef, statementById } from '../../model/refs';
 import type { CellRef, Footing, ProseFact, Release } from '../../model/types';
-import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
+import { figureAt, scaleFactorText, type CellFormula, type FormulaPlan } from './formulas';
 import { findEpsChecks, type EpsCheck } from './eps';
 import { claimsLabel, findIdentities } from './identity';
 import { addressOf, placeText, refText, CHECKS, type Address, type Layout } from './layout';
@@ -151,8 +151,9 @@ function narrativeCheck(release: Release, layout: Layout, plan: FormulaPlan, fac
 function epsLine(release: Release, layout: Layout, plan: FormulaPlan, e: EpsCheck, col: number): CheckLine {
   const [eps, income, shares] = [e.eps, e.income, e.shares].map((r) => cellRef(r, col));
   const fe = figureAt(release, eps)!;
-  const shift = sheetScale(figureAt(release, income)!) - sheetScale(figureAt(release, shares)!);
-  const factor = shift === 0 ? '' : shift > 0 ? `*${pow10(shift).toString()}` : `/${pow10(-shift).toString()}`;
+  const [from, to] = [sheetScale(figureAt(release, income)!), sheetScale(figureAt(release, shares)!)];
+  const shift = from - to;
+  const factor = scaleFactorText(from, to);
   const decimals = sheetDecimals(fe);
   const reported = plan.valueOf(eps)!;
   const value = roundTo(plan.valueOf(income)!.times(pow10(shift)).div(plan.valueOf(shares)!), decimals);
