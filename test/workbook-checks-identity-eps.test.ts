@@ -73,6 +73,16 @@ describe('Checks: the identity across tables and earnings per share (made-up rel
     ]);
   });
 
+  it('shows the identity on the Summary with each side read from its own table, under the assets table\'s columns', () => {
+    const summary = rawSheets(buf).get('Summary')!;
+    let y = 1;
+    while (summary.has(`A${y}`) ? summary.get(`A${y}`)!.value !== 'Total assets' : y < 200) y++;
+    assert.deepStrictEqual([y, y + 1].map((r) => ['A', 'B', 'C'].map((c) => summary.get(`${c}${r}`)?.formula ?? summary.get(`${c}${r}`)?.value)), [
+      ['Total assets', "'Balance Sheet'!B8", "'Balance Sheet'!C8"],
+      ['TOTAL LIABILITIES (liabilities and equity)', "'Balance Sheet'!C14", "'Balance Sheet'!B14"],
+    ]);
+  });
+
   it('checks each basic and diluted EPS against net income ÷ the shares of its basis, rounded as printed; a difference beyond rounding fails', () => {
     const rows = rowsOf(checks, 'eps').map((r) => r.slice(1, 5));
     assert.deepStrictEqual(rows.map((r) => r.slice(0, 1).concat(r.slice(1))), [
