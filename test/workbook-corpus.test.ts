@@ -48,3 +48,36 @@ describe('workbooks of the corpus', function () {
     assert.deepStrictEqual(off.slice(0, 20), []);
   });
 });
+
+describe('Checks of corpus releases: the identity across tables and EPS', function () {
+  this.timeout(300_000);
+  before(function () {
+    needCorpus(this);
+  });
+  /** Checks rows of a kind: [what, reported, recomputed, difference, status] as cached. */
+  async function checkRows(file: string, kind: string): Promise<string[][]> {
+    const cells = rawSheets(await toXlsxBuffer(infer(await readFile(path.join(CORPUS, file))))).get('Checks')!;
+    const out: string[][] = [];
+    for (let y = 10; cells.has(`A${y}`); y++) {
+      if (cells.get(`B${y}`)?.value === kind) out.push(['C', 'E', 'F', 'G', 'J'].map((c) => cells.get(`${c}${y}`)!.value!));
+    }
+    return out;
+  }
+
+  it('Gecina prints assets and liabilities-and-equity as two tables of one balance sheet: TOTAL ASSETS 17,648.7 / 17,918.0 equal the closing row of the second', async () => {
+    assert.deepStrictEqual(await checkRows('gecina_fy2024_djn.md', 'balance'), [
+      ['TOTAL ASSETS − TOTAL LIABILITIES (liabilities and equity) (Dec-31-2023 EUR)', '17648.7', '17648.7', '0', 'ties'],
+      ['TOTAL ASSETS − TOTAL LIABILITIES (liabilities and equity) (Dec-31-2024 EUR)', '17918', '17918', '0', 'ties'],
+    ]);
+  });
+
+  it('Microsoft FY24 Q4: diluted EPS $2.95 = net income $22,036M ÷ 7,472M diluted shares, $11.80 = $88,136M ÷ 7,469M', async () => {
+    const rows = (await checkRows('microsoft_q4fy24_press_release.md', 'eps')).filter((r) => r[0].startsWith('Diluted'));
+    assert.deepStrictEqual(rows.map((r) => [r[0].replace(/.*\(/, '('), ...r.slice(1)]), [
+      ['(3M Jun-30-2024 USD)', '2.95', '2.95', '0', 'ties'],
+      ['(3M Jun-30-2023 USD)', '2.69', '2.69', '0', 'ties'],
+      ['(12M Jun-30-2024 USD)', '11.8', '11.8', '0', 'ties'],
+      ['(12M Jun-30-2023 USD)', '9.68', '9.68', '0', 'ties'],
+    ]);
+  });
+});

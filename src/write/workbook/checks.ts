@@ -2,8 +2,9 @@ import type { Sheet } from '../xlsx/sheet';
 import { Decimal, roundTo } from '../../model/decimal';
 import { cellRef, statementById } from '../../model/refs';
 import type { CellRef, Footing, ProseFact, Release } from '../../model/types';
-import { figureAt, type CellFormula, type FormulaPlan } from './formulas';
-import { findIdentities } from './identity';
+import { figureAt, scaleFactorText, type CellFormula, type FormulaPlan } from './formulas';
+import { findEpsChecks, type EpsCheck } from './eps';
+import { claimsLabel, findIdentities } from './identity';
 import { addressOf, placeText, refText, CHECKS, type Address, type Layout } from './layout';
 import { sourceText } from './statement-sheet';
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, numberFormat, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
@@ -142,6 +143,35 @@ function narrativeCheck(release: Release, layout: Layout, plan: FormulaPlan, fac
   };
 }
 
+/**
+ * The printed earnings per share against net income ÷ weighted average shares, rounded as the
+ * release rounds it. Cells hold amounts and counts in their printed units (millions, thousands):
+ * one factor carries the quotient to units of currency per share.
+ */
+function epsLine(release: Release, layout: Layout, plan: FormulaPlan, e: EpsCheck, col: number): CheckLine {
+  const [eps, income, shares] = [e.eps, e.income, e.shares].map((r) => cellRef(r, col));
+  const fe = figureAt(release, eps)!;
+  const [from, to] = [sheetScale(figureAt(release, income)!), sheetScale(figureAt(release, shares)!)];
+  const shift = from - to;
+  const factor = scaleFactorText(from, to);
+  const decimals = sheetDecimals(fe);
+  const reported = plan.valueOf(eps)!;
+  const value = roundTo(plan.valueOf(income)!.times(pow10(shift)).div(plan.valueOf(shares)!), decimals);
+  const at = (ref: CellRef) => refText(addressOf(layout, ref)!, CHECKS);
+  return {
+    kind: 'eps',
+    what: `${labelOf(release, eps)} = ${labelOf(release, income)} ÷ ${labelOf(release, shares)} (${columnLabel(release, eps)})`,
+    where: addressOf(layout, eps)!,
+    reported: { formula: at(eps), value: reported, origin: 'link' },
+    recomputed: { formula: `ROUND(${at(income)}${factor}/${at(shares)},${decimals})`, value, origin: 'link' },
+    decimals,
+    tolerance: pow10(-decimals),
+    format: figureFormat(fe),
+    diff: roundTo(reported.minus(value), decimals),
+    line: fe.place.line,
+  };
+}
+
 export function checkLines(release: Release, layout: Layout, plan: FormulaPlan): { checks: CheckLine[]; untied: UntiedLine[] } {
   const checks: CheckLine[] = [];
   for (const f of plan.cells.values()) checks.push(relationCheck(release, layout, f, true));
@@ -152,16 +182,17 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
   checks.sort((a, b) => sheetAt(a.where) - sheetAt(b.where) || a.where.row - b.where.row || a.where.col - b.where.col);
 
   for (const id of findIdentities(release)) {
-    for (const col of id.columns) {
+    const claims = statementById(release, id.claims.statement)?.tables[id.claims.table]?.rows[id.claims.row];
+    id.columns.forEach((col, k) => {
       const a = cellRef(id.assets, col);
-      const b = cellRef(id.claims, col);
+      const b = cellRef(id.claims, id.claimColumns[k]);
       const fa = figureAt(release, a)!;
       const va = plan.valueOf(a)!;
       const vb = plan.valueOf(b) ?? new Decimal(0);
       const decimals = sheetDecimals(fa);
       checks.push({
         kind: 'balance',
-        what: `${labelOf(release, a)} − ${labelOf(release, b)} (${columnLabel(release, a)})`,
+        what: `${labelOf(release, a)} − ${claimsLabel(claims)} (${columnLabel(release, a)})`,
         where: addressOf(layout, a)!,
         reported: { formula: refText(addressOf(layout, a)!, CHECKS), value: va, origin: 'link' },
         recomputed: { formula: refText(addressOf(layout, b)!, CHECKS), value: vb, origin: 'link' },
@@ -171,8 +202,10 @@ export function checkLines(release: Release, layout: Layout, plan: FormulaPlan):
         diff: roundTo(va.minus(vb), decimals),
         line: fa.place.line,
       });
-    }
+    });
   }
+
+  for (const e of findEpsChecks(release)) for (const col of e.columns) checks.push(epsLine(release, layout, plan, e, col));
 
   for (const fact of release.facts ?? []) {
     if (!fact.tie) continue;

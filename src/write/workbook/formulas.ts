@@ -62,7 +62,7 @@ export function figureAt(release: Release, ref: CellRef): Figure | null {
 }
 
 /** A factor that carries a value printed at one scale to another, as formula text ('' for none). */
-function scaleFactorText(from: number, to: number): string {
+export function scaleFactorText(from: number, to: number): string {
   const shift = from - to;
   if (shift === 0) return '';
   return shift > 0 ? `*${pow10(shift).toString()}` : `/${pow10(-shift).toString()}`;

@@ -4,7 +4,7 @@ import { cellRef } from '../../model/refs';
 import type { Release, RowRef } from '../../model/types';
 import { CHECK_COUNT, CHECK_FAILING, CHECK_ROUNDING, CHECK_UNTIED, type CheckStatus } from './checks';
 import type { FormulaPlan } from './formulas';
-import { findIdentities } from './identity';
+import { claimsLabel, findIdentities } from './identity';
 import { addressOf, CHECKS, quoteSheet, refText, SUMMARY, type Layout } from './layout';
 import { BOLD_FONT, BOTTOM_BORDER, figureFormat, figureStyle, font, look, TEXT_FONT, TITLE_FONT, printSetup } from './styles';
 import { toNumber } from './values';
@@ -15,6 +15,13 @@ import { toNumber } from './values';
 interface Block {
   title: string;
   rows: RowRef[];
+  /**
+   * For a row of another table than the first (the liabilities-and-equity side of a balance sheet
+   * printed in parts): its column under each column of the first table's header.
+   */
+  columnsOf?: Map<number, number>[];
+  /** The balance sheet's identity: its second row is named by what it closes. */
+  identity?: boolean;
 }
 
 /** Key figures by structure: the income statement's bold rows, and the balance sheet's identity rows. */
@@ -30,7 +37,9 @@ function keyBlocks(release: Release): Block[] {
   }
   for (const id of findIdentities(release)) {
     const st = release.statements.find((s) => s.id === id.assets.statement)!;
-    blocks.push({ title: st.title, rows: [id.assets, id.claims] });
+    const apart = id.claims.table !== id.assets.table;
+    const columnsOf = apart ? [new Map(id.columns.map((c) => [c, c])), new Map(id.columns.map((c, k) => [c, id.claimColumns[k]]))] : undefined;
+    blocks.push({ title: st.title, rows: [id.assets, id.claims], columnsOf, identity: true });
   }
   return blocks;
 }
@@ -96,16 +105,19 @@ export function writeSummary(ws: Sheet, release: Release, layout: Layout, plan: 
     ws.set(y, 1, block.title, bold);
     table.columns.forEach((col, ci) => ws.set(y, ci + 2, [col.period?.label, col.currency].filter(Boolean).join(' '), header));
     y++;
-    for (const r of block.rows) {
-      const row = table.rows[r.row];
-      ws.set(y, 1, row.label, text);
-      row.cells.forEach((fig, ci) => {
+    block.rows.forEach((r, k) => {
+      const row = release.statements.find((s) => s.id === r.statement)!.tables[r.table].rows[r.row];
+      const columns = block.columnsOf?.[k];
+      ws.set(y, 1, k && block.identity ? claimsLabel(row) : row.label, text);
+      table.columns.forEach((_, ci) => {
+        const at = columns ? columns.get(ci) : ci;
+        const fig = at === undefined ? null : row.cells[at];
         if (!fig || fig.value === null) return;
-        const ref = cellRef(r, ci);
+        const ref = cellRef(r, at!);
         ws.set(y, ci + 2, { formula: refText(addressOf(layout, ref)!, SUMMARY), result: toNumber(plan.valueOf(ref)!) }, figureStyle(figureFormat(fig), 'link'));
       });
       y++;
-    }
+    });
     y++;
   }
   ws.width(1, 50);
