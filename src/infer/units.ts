@@ -35,8 +35,11 @@ export function ownDollars(release: Release): void {
   }
 }
 
-/** "(in millions)", "(in 000's)", "(in '000s of US$)" at a label's end or before its footnote marks. */
-const OWN_UNIT = /\((?:[a-z$€£]*\s*)?in\s+((?:thousands|millions|billions|'?000'?s)\b[^)]*)\)/i;
+/**
+ * "(in millions)", "(in 000's)", "(in '000s of US$)", "( in thousand shares)", "(000's)" at a label's
+ * end or before its footnote marks.
+ */
+const OWN_UNIT = /\(\s*(?:(?:[a-z$€£]*\s*)?in\s+((?:thousands?|millions?|billions?|'?000'?s)\b[^)]*)|('?000'?s))\)/i;
 
 /** The kinds of row whose figures a label's own unit scales. */
 const SCALED_KINDS = new Set<ValueKind>(['amount', 'shares']);
@@ -46,9 +49,8 @@ const SCALED_KINDS = new Set<ValueKind>(['amount', 'shares']);
  * unit ("(in thousands)"), once applied to its figures, no longer describes what is shown.
  */
 export function labelWithoutOwnUnit(row: Pick<Row, 'label' | 'kind'>): string {
-  if (!SCALED_KINDS.has(row.kind)) return row.label;
-  const m = OWN_UNIT.exec(row.label);
-  if (!m || scaleIn(m[1]) === null) return row.label;
+  if (!SCALED_KINDS.has(row.kind) || ownUnit(row.label) === null) return row.label;
+  const m = OWN_UNIT.exec(row.label)!;
   return `${row.label.slice(0, m.index).trimEnd()} ${row.label.slice(m.index + m[0].length).trimStart()}`.trim();
 }
 
@@ -67,15 +69,36 @@ function forEachRow(release: Release, visit: (row: Row) => void): void {
   }
 }
 
+/** The power of ten a label's own unit names, or null. */
+function ownUnit(label: string): number | null {
+  const m = OWN_UNIT.exec(label);
+  return m ? scaleIn(m[1] ?? m[2]) : null;
+}
+
 export function ownScales(release: Release): void {
-  forEachRow(release, (row) => {
-    // A count of shares or units states its scale the same way ("Units outstanding (in thousands)").
-    if (!SCALED_KINDS.has(row.kind)) return;
-    const m = OWN_UNIT.exec(row.label);
-    const scale = m ? scaleIn(m[1]) : null;
-    if (scale === null) return;
-    for (const cell of row.cells) if (cell && cell.kind === row.kind) cell.scale = scale;
-  });
+  const statements = release.statements;
+  for (let si = 0; si < statements.length; si++) {
+    const tables = statements[si].tables;
+    for (let ti = 0; ti < tables.length; ti++) {
+      // A heading's own unit holds for the lines under it ("Shares used in calculation (000's):"
+      // over Basic and Diluted), up to the next heading.
+      let heading: { kind: ValueKind; scale: number } | null = null;
+      const rows = tables[ti].rows;
+      for (let ri = 0; ri < rows.length; ri++) {
+        const row = rows[ri];
+        const own = ownUnit(row.label);
+        if (row.emphasis === 'header') {
+          heading = own !== null && SCALED_KINDS.has(row.kind) ? { kind: row.kind, scale: own } : null;
+          continue;
+        }
+        // A count of shares or units states its scale the same way ("Units outstanding (in thousands)").
+        if (!SCALED_KINDS.has(row.kind)) continue;
+        const scale = own ?? (heading?.kind === row.kind ? heading.scale : null);
+        if (scale === null) continue;
+        for (const cell of row.cells) if (cell && cell.kind === row.kind) cell.scale = scale;
+      }
+    }
+  }
 }
 
 /** A currency named on the figure as printed ("US$0.129"); a bare "$" names none. */

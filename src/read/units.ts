@@ -97,7 +97,10 @@ function readUnits(caption: string): Units {
   // "except per share data" excepts per-share figures only; "except share and per share data",
   // "except for number of shares" except share counts too.
   const exceptWithoutPerShare = except.replace(/per[-\s](share|unit|ads)\b/gi, '');
-  if (/\bshares?\b|\bunits?\b|\bads\b/i.test(exceptWithoutPerShare)) shareScale = 0;
+  if (/\bshares?\b|\bunits?\b|\bads\b/i.test(exceptWithoutPerShare)) {
+    // "except share amounts which are reflected in thousands": the excepted counts name their own scale.
+    shareScale = scaleIn(exceptWithoutPerShare) ?? 0;
+  }
   const sharesIn = /shares? (?:are |amounts? )?in (thousands|millions)|\(shares in (thousands|millions)\)|shares in (thousands|millions)/i.exec(text);
   if (sharesIn) shareScale = scaleIn(sharesIn[0]);
   return { amountScale, shareScale, currencies: currenciesIn(main) };
