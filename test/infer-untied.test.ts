@@ -232,6 +232,18 @@ describe('false untied totals in the corpus', function () {
     assert.ok(footings(r).includes('TOTAL ASSETS = +Non-current assets +Current assets'), footings(r).filter((f) => /ASSETS/.test(f)).join('\n'));
   });
 
+  it('Gecina: Total Capex on cash basis 420 = Total Capex 445 + conversion to cash basis "--25" (392 = 383 + 9)', async () => {
+    const r = await load('gecina_fy2024_djn.md');
+    assert.deepStrictEqual(untiedLabels(r), []);
+    // The zero lines above it (Other expenses, Capitalized interest: blank, totalled as 0) may be its terms too.
+    assert.ok(footings(r).some((f) => /^Total Capex on cash basis = .*\+Total Capex \+Conversion from accrual to cash basis$/.test(f)), footings(r).filter((f) => /Capex/.test(f)).join('\n'));
+  });
+
+  it('Chimera: Economic net interest income 69,197 = 191,194 − 121,997 and net interest-earning assets 1,952,291 = 12,833,131 − 10,880,840 tie', async () => {
+    const r = await load('chimera_investment_q4_2024_morningstar.md');
+    assert.deepStrictEqual(untiedLabels(r).filter((l) => /Economic net interest income|Net interest-earning assets/.test(l)), []);
+  });
+
   it('H&R REIT: highlights\' Total assets $10,620,487 is the reconciliation\'s December 31, 2024 figure', async () => {
     const r = await load('hr_reit_q4_2024_djn.md');
     assert.deepStrictEqual(untiedLabels(r).filter((l) => /Total assets/.test(l)), []);

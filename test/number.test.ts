@@ -12,6 +12,14 @@ const FIGURES: [string, string, number, boolean][] = [
   ['  (45)  ', '-45', 0, false],
   ['(5)', '-5', 0, false],
   ['−45', '-45', 0, false],
+  // A typeset minus that a text copy prints as two dashes against the digits.
+  ['--38', '-38', 0, false],
+  ['- -38', '-38', 0, false],
+  ['–-7.5', '-7.5', 1, false],
+  ['−−12', '-12', 0, false],
+  ['--0.4%', '-0.4', 1, true],
+  ['$ --1,020', '-1020', 0, false],
+  ['--', '0', 0, false],
   ['-', '0', 0, false],
   ['–', '0', 0, false],
   ['—', '0', 0, false],
@@ -47,7 +55,9 @@ const FIGURES: [string, string, number, boolean][] = [
   ['2023', '2023', 0, false],
 ];
 
-const NOT_FIGURES = ['', '   ', 'n/a', 'nm', 'NM', 'abc', 'Note (3)', '(3) (4)', '(3)(4)(6)', '1,23', '12,3456', '1 234', '12.3.4', '(12', '+5', '1.2x', '1e5', '12%%', 'RMB', 'US$'];
+const NOT_FIGURES = ['', '   ', 'n/a', 'nm', 'NM', 'abc', 'Note (3)', '(3) (4)', '(3)(4)(6)', '1,23', '12,3456', '1 234', '12.3.4', '(12', '+5', '1.2x', '1e5', '12%%', 'RMB', 'US$',
+  // Two dashes apart from the digits, or three, are no sign anyone prints: a nil dash beside a figure, not a figure.
+  '-- 38', '- - 38', '---38', '-- -38', '38--', '10--38'];
 
 describe('number: parseFigure', () => {
   for (const [text, value, decimals, percent] of FIGURES) {
@@ -74,7 +84,7 @@ describe('number: parseFigure', () => {
 
 describe('number: isDash and cleanCellText', () => {
   it('isDash is true for the dashes releases print for zero, false for figures', () => {
-    assert.deepStrictEqual(['-', '–', '—', '−', '- -', ' — ', '-1', '0', '', 'n/a'].map(isDash), [true, true, true, true, true, true, false, false, false, false]);
+    assert.deepStrictEqual(['-', '–', '—', '−', '- -', '--', ' — ', '-1', '--1', '0', '', 'n/a'].map(isDash), [true, true, true, true, true, true, true, false, false, false, false, false]);
   });
 
   it('cleanCellText drops zero-width marks and turns no-break spaces into spaces', () => {

@@ -7,6 +7,7 @@ import { rowValues } from './support/statement-rows';
 import { CORPUS, needCorpus } from './support/corpus';
 import { infer } from '../src/infer';
 import type { Footing } from '../src/model/types';
+import { tieSummary } from '../src/infer/summary';
 
 
 describe('markdown reader: quirks of pipe tables', () => {
@@ -89,6 +90,16 @@ describe('markdown reader: newswire releases', function () {
     assert.deepStrictEqual(rowValues(r, 'balance-sheet', /^Accounts receivable, net$/), ['25578', '9931']);
     assert.deepStrictEqual(rowValues(r, 'cash-flow', /^Net Cash provided by Operating Activities$/), ['156639', '146180', '621750', '576292']);
     assert.deepStrictEqual(rowValues(r, 'cash-flow', /^Dividends paid$/), ['-16320', '-15533', '-62807', '-60696']);
+  });
+
+  it('Chimera: rows that lost a spanned cell in each period put their figures under Average Balance, Interest and Yield', async () => {
+    const r = await readFile(path.join(CORPUS, 'chimera_investment_q4_2024_morningstar.md'));
+    // Average balances, interest and yields, quarters ended Dec 31 2024, Sep 30 2024, Dec 31 2023 (dollars in thousands).
+    const table = r.statements.flatMap((s) => s.tables).find((t) => t.rows.some((x) => /^Economic net interest income\//.test(x.label)))!;
+    const first9 = (label: RegExp) => table.rows.find((x) => label.test(x.label))!.cells.slice(0, 9).map((c) => c?.value?.toString() ?? null);
+    assert.deepStrictEqual(first9(/^Total$/), ['12833131', '191194', '6', '12911549', '193565', '6.1', '12957434', '189553', '5.9']);
+    assert.deepStrictEqual(first9(/^Economic net interest income\/net interest rate spread$/), [null, '69197', '1.5', null, '71511', '1.6', null, '68296', '1.5']);
+    assert.deepStrictEqual(first9(/^Net interest-earning assets\/net interest margin$/), ['1952291', null, '2.2', '2006580', null, '2.2', '1987832', null, '2.1']);
   });
 
   it('Ascendis: EUR thousands from "(In EUR\'000s)" run into the title, "€ (0.64 | )" per share', async () => {
@@ -202,6 +213,49 @@ describe('markdown reader: spanning headings that lost their spans', () => {
     ].join('\n');
     const table = readText(text, 'spans.md').statements[0].tables[0];
     assert.deepStrictEqual(table.columns.map((c) => c.period?.label), ['3M Dec-31-2024', '3M Sep-30-2024', '3M Dec-31-2023', '12M Dec-31-2024', '12M Dec-31-2023']);
+  });
+});
+
+describe('markdown reader: rows that lost the cells a blank spanning cell covered', () => {
+  // One pipe cell per HTML cell: a blank cell spanning "$" and a figure leaves one cell fewer in each
+  // group of the row, so its figures sit left of their columns by one more cell in each group.
+  const text = [
+    '**Example Bank Average Balances and Yields**',
+    '',
+    '(dollars in thousands)',
+    '',
+    '|  | Quarter ended June 30, 2025 |  | Quarter ended June 30, 2024 |',
+    '| --- | --- | --- | --- |',
+    '|  | Average Balance | Interest | Yield |  | Average Balance | Interest | Yield |',
+    '| Loans | $ | 4,200,000 | $ | 63,000 | 6.0 | % |  | $ | 3,900,000 | $ | 56,550 | 5.8 | % |',
+    '| Securities |  | 800,000 |  | 9,600 | 4.8 | % |  |  | 700,000 |  | 8,050 | 4.6 | % |',
+    '| Total interest-earning assets | $ | 5,000,000 | $ | 72,600 | 5.8 | % |  | $ | 4,600,000 | $ | 64,600 | 5.6 | % |',
+    '| Deposits |  | 3,100,000 |  | 31,000 | 4.0 | % |  |  | 2,900,000 |  | 27,550 | 3.8 | % |',
+    '| Borrowings |  | 1,200,000 |  | 14,400 | 4.8 | % |  |  | 1,100,000 |  | 12,650 | 4.6 | % |',
+    '| Total interest-bearing liabilities | $ | 4,300,000 | $ | 45,400 | 4.2 | % |  | $ | 4,000,000 | $ | 40,200 | 4.0 | % |',
+    '| **Net interest income/spread** |  | $ | 27,200 | 1.6 | % |  |  | $ | 24,400 | 1.6 | % |',
+    '| **Net earning assets/margin** | $ | 700,000 |  | 2.2 | % |  | $ | 600,000 |  | 2.1 | % |',
+  ].join('\n');
+  const r = readText(text, 'yields.md');
+
+  it('puts each figure back under its column: an amount under amounts, a percent under percents', () => {
+    assert.strictEqual(r.statements[0].tables[0].columns.length, 6);
+    assert.deepStrictEqual(rowValues(r, 'other', /^Total interest-earning assets$/), ['5000000', '72600', '5.8', '4600000', '64600', '5.6']);
+    // The blank spans the balance here: interest and spread move one cell right in the first group, two in the second.
+    assert.deepStrictEqual(rowValues(r, 'other', /^Net interest income/), [null, '27200', '1.6', null, '24400', '1.6']);
+    // The blank spans the interest here: only the margin after it moves.
+    assert.deepStrictEqual(rowValues(r, 'other', /^Net earning assets/), ['700000', null, '2.2', '600000', null, '2.1']);
+  });
+
+  it('foots them: net interest income = interest earned − interest paid, net earning assets = assets − liabilities', () => {
+    const rows = r.statements[0].tables[0].rows;
+    const foot = infer(r).relations.filter((x): x is Footing => x.type === 'footing' && /^Net/.test(rows[x.total.row].label))
+      .map((f) => `${rows[f.total.row].label} = ${f.terms.map((t) => `${t.sign > 0 ? '+' : '-'}${rows[t.ref.row].label}`).join(' ')}`);
+    // The blank balance of net interest income counts as nil: it may stand among the margin's terms.
+    assert.strictEqual(foot.length, 2, foot.join('\n'));
+    assert.strictEqual(foot[0], 'Net interest income/spread = +Total interest-earning assets -Total interest-bearing liabilities');
+    assert.match(foot[1], /^Net earning assets\/margin = \+Total interest-earning assets -Total interest-bearing liabilities( \+Net interest income\/spread)?$/);
+    assert.deepStrictEqual(tieSummary(infer(r)).untiedRows, []);
   });
 });
 

@@ -9,6 +9,10 @@ export interface ParsedNumber {
 
 // Dashes that releases print for zero ("-", en dash, em dash, "- -" in old filings).
 const ZERO_DASH = /^[-\u2010-\u2015\u2212](\s*[-\u2010-\u2015\u2212])*$/;
+// A minus sign: one dash, or two dashes set right against the digits ("--25", "- -25", "–-25"),
+// which typewriter and converted copies print for a typeset minus. Two dashes are one sign, never
+// minus minus; a dash run with nothing after it is the zero dash above.
+const MINUS_SIGN = /^(?:[-\u2010-\u2015\u2212] ?[-\u2010-\u2015\u2212](?=[\d.])|[-\u2212\u2013](?!\s*[-\u2010-\u2015\u2212])\s*)/;
 // Currency marks that sit beside a figure; the column knows the currency.
 const CURRENCY_MARK = /^(US\$|NT\$|C\$|A\$|HK\$|S\$|R\$|RMB|USD|EUR|CAD|TWD|HKD|\$|€|£|¥)\s*/i;
 // Every figure has a digit or a dash; cleaning and footnote stripping only take characters away.
@@ -63,9 +67,10 @@ function readFigure(raw: string): ParsedNumber | null {
     text = text.slice(1).replace(/\)\s*%$/, '%').trim();
   }
   text = text.replace(CURRENCY_MARK, '');
-  if (/^[-\u2212\u2013]\s*/.test(text) && text.length > 1) {
+  const sign = MINUS_SIGN.exec(text);
+  if (sign && text.length > sign[0].length) {
     negative = !negative;
-    text = text.replace(/^[-\u2212\u2013]\s*/, '');
+    text = text.slice(sign[0].length);
   } else if (/^\+\d[\d,.]*\s*%$/.test(text)) {
     // A change printed with its sign either way ("+4.1%" beside "-0.5%"); a bare "+5" stays words.
     text = text.slice(1);

@@ -8,9 +8,9 @@ import { boldSegments, type PipeCell } from './pipes';
 
 // Pipe tables converted from HTML keep the HTML's cell grid: a "$" in its own cell, the ")" of a
 // negative and the "%" after it in the next cells, spacer cells between columns, and rows that
-// dropped their leading empty cells so their figures sit one cell left of the others'. Here the
-// pieces of each figure are put back together and the figures of all rows are lined up into
-// logical columns.
+// dropped their leading empty cells so their figures sit one cell left of the others', and rows
+// that lost, inside them, the cells a blank spanning cell covered. Here the pieces of each figure
+// are put back together and the figures of all rows are lined up into logical columns.
 
 export interface PipeRow {
   cells: PipeCell[];
@@ -69,6 +69,11 @@ interface Analysed {
   /** Index in `filled` of the first value cell (its length where the row has no figures). */
   first: number;
   figures: boolean;
+  /**
+   * Where a row that lost cells inside it was put back (see spannedPlaces): the position of each
+   * value cell, `filled[first + i]` at `places[i]`, in the table's frame; null for the others.
+   */
+  places: number[] | null;
 }
 
 function analyse(row: PipeRow): Analysed {
@@ -89,15 +94,20 @@ function analyse(row: PipeRow): Analysed {
   }
   filled.length = count;
   const figures = firstFigure >= 0 && (firstFigure > 0 || filled[0] > 0);
-  if (!figures) return { row, cells, width: cells.length, labelAt: -1, label: null, filled, first: filled.length, figures: false };
+  if (!figures) return { row, cells, width: cells.length, labelAt: -1, label: null, filled, first: filled.length, figures: false, places: null };
   let label: string | null = null;
   for (let k = 0; k < firstFigure; k++) label = label === null ? cells[filled[k]].text : `${label} ${cells[filled[k]].text}`;
-  return { row, cells, width: cells.length, labelAt: firstFigure > 0 ? filled[0] : -1, label, filled, first: firstFigure, figures: true };
+  return { row, cells, width: cells.length, labelAt: firstFigure > 0 ? filled[0] : -1, label, filled, first: firstFigure, figures: true, places: null };
 }
 
 /** A cell's column position from the left or, where rows dropped leading cells, from the right. */
 function position(r: Analysed, at: number, fromRight: boolean): number {
   return fromRight ? at - r.width : at;
+}
+
+/** The position of the row's k-th text (a value cell: k ≥ first), put back where the row lost cells inside it. */
+function positionOf(r: Analysed, k: number, fromRight: boolean): number {
+  return r.places ? r.places[k - r.first] : position(r, r.filled[k], fromRight);
 }
 
 /** How many distinct positions the rows' figures sit at; `widest` is the widest row's cell count. */
@@ -145,7 +155,88 @@ function groupColumns(body: Analysed[], fromRight: boolean, widest: number): num
 
 /** True when one of the row's value cells sits at the position. */
 function holdsFigureAt(r: Analysed, p: number, fromRight: boolean): boolean {
-  return r.filled.indexOf(fromRight ? p + r.width : p, r.first) >= 0;
+  return r.places ? r.places.indexOf(p) >= 0 : r.filled.indexOf(fromRight ? p + r.width : p, r.first) >= 0;
+}
+
+// What a value cell holds, as bits: a column of the widest rows is the set of what they hold there.
+const AMOUNT = 1;
+const PERCENT = 2;
+const MULTIPLE = 4;
+const DASH = 8;
+const TEXT = 16;
+const PERCENT_CELL = /%$/;
+const MULTIPLE_CELL = /\dx$/i;
+
+function kindOf(text: string): number {
+  if (!hasFigure(text)) return TEXT;
+  // A figure without a digit is the zero dash ("—", "$ —").
+  if (!DIGIT.test(text)) return DASH;
+  return PERCENT_CELL.test(text) ? PERCENT : MULTIPLE_CELL.test(text) ? MULTIPLE : AMOUNT;
+}
+
+/** A figure fits a column that holds its kind; a dash fits any column of figures, and any figure a column of dashes. */
+function fits(kind: number, column: number): boolean {
+  if (kind === DASH) return (column & ~TEXT) !== 0;
+  return (column & kind) !== 0 || column === DASH;
+}
+
+/**
+ * A converter that writes one pipe cell per HTML cell drops the cells a spanning cell covered: a row
+ * whose empty cell spans the "$" and the figure of a column it leaves blank has one cell fewer in
+ * that column group, and every figure after it sits one cell left of its column; rows narrower by
+ * several spans are off by more, piece by piece, so neither the left nor the right ends line them
+ * up. Where such a row has a value cell at a place none of the widest rows (which lost nothing) holds
+ * anything, its cells are put back: each moves right by no fewer cells than the one before it and no
+ * more than the row lost, onto a place where the widest rows hold a figure of its kind (a percent
+ * under percents, an amount under amounts). Only a row that fits so in exactly one way is put back;
+ * rows that already line up, or that fit no way or several, keep the table's alignment.
+ */
+function putBackSpannedRows(body: Analysed[], fromRight: boolean, widest: number): void {
+  const columns: number[] = Array(widest).fill(0);
+  for (const r of body) {
+    if (r.width !== widest) continue;
+    for (let k = r.first; k < r.filled.length; k++) columns[r.filled[k]] |= kindOf(r.cells[r.filled[k]].text);
+  }
+  const shift = fromRight ? widest : 0;
+  for (const r of body) {
+    if (r.width === widest) continue;
+    let off = false;
+    for (let k = r.first; k < r.filled.length && !off; k++) off = columns[position(r, r.filled[k], fromRight) + shift] === 0;
+    if (!off) continue;
+    const places = spannedPlaces(r, columns);
+    if (places) r.places = places.map((j) => j - shift);
+  }
+}
+
+/** The places (from the left) of the row's value cells put back; null unless exactly one placement fits them all. */
+function spannedPlaces(r: Analysed, columns: number[]): number[] | null {
+  const n = r.filled.length - r.first;
+  const lost = columns.length - r.width;
+  const kinds: number[] = Array(n);
+  for (let i = 0; i < n; i++) {
+    kinds[i] = kindOf(r.cells[r.filled[r.first + i]].text);
+    if (kinds[i] === TEXT) return null;
+  }
+  // ways[i * (lost + 1) + o]: how many placements (0, 1, or 2 for more) cells i.. have, moving at
+  // least o cells right; filled from the last cell back.
+  const span = lost + 1;
+  const ways: number[] = Array((n + 1) * span).fill(0);
+  for (let o = 0; o < span; o++) ways[n * span + o] = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    const at = r.filled[r.first + i];
+    for (let o = lost; o >= 0; o--) {
+      const here = fits(kinds[i], columns[at + o]) ? ways[(i + 1) * span + o] : 0;
+      ways[i * span + o] = Math.min(2, here + (o < lost ? ways[i * span + o + 1] : 0));
+    }
+  }
+  if (ways[0] !== 1) return null;
+  const places: number[] = Array(n);
+  for (let i = 0, o = 0; i < n; i++) {
+    const at = r.filled[r.first + i];
+    while (!fits(kinds[i], columns[at + o]) || ways[(i + 1) * span + o] === 0) o++;
+    places[i] = at + o;
+  }
+  return places;
 }
 
 /** The column of a position: the group holding it, else the next group to its right, else the last. */
@@ -177,6 +268,7 @@ export function alignPipeTable(rows: PipeRow[], table: number): Grid {
     narrowest = Math.min(narrowest, r.width);
   }
   const fromRight = spread(body, true, widest) < spread(body, false, widest);
+  if (narrowest < widest) putBackSpannedRows(body, fromRight, widest);
   const groups = groupColumns(body, fromRight, widest);
   const width = groups.length;
   const pos = (r: Analysed, at: number) => position(r, at, fromRight);
@@ -192,7 +284,7 @@ export function alignPipeTable(rows: PipeRow[], table: number): Grid {
       const values: (RawCell | null)[] = Array(width).fill(null);
       for (let k = r.first; k < r.filled.length; k++) {
         const at = r.filled[k];
-        let c = columnOf(groups, pos(r, at));
+        let c = columnOf(groups, positionOf(r, k, fromRight));
         while (c < width - 1 && values[c]) c++;
         if (!values[c]) values[c] = rawCell(cells[at], placeOf(r.row.line, table, rowNo, at + 1));
       }
