@@ -699,6 +699,32 @@ describe('claims: corpus releases, pinned from their sources', function () {
     }
   });
 
+  it('highlights the KPIs each release leads with, read off its opening paragraphs and lead bullets', async () => {
+    const shown = async (file: string) => highlights(await corpus(file)).map((i) => `${i.label} | ${i.value} | ${i.change?.text ?? '-'}`);
+    // "Apple sold 4.13 million Macs during the quarter, a 23 percent unit increase over the year-ago quarter" …
+    assert.deepStrictEqual(await shown('apple_q1fy11_8k_ex99-1.htm'), [
+      'International sales (share of revenue) | 62% | -',
+      'Macs sold | 4.13 million | +23% YoY',
+      'iPhones sold | 16.24 million | +86% YoY',
+      'iPods sold | 19.45 million | \u22127% YoY',
+      'iPads sold | 7.33 million | -',
+    ]);
+    // "Comparable store net sales … decreased 0.7 percent"; "Online sales increased 1.1 percent to $46.6 million".
+    assert.deepStrictEqual(await shown('buckle_8k_ex99-1.html'), ['Comparable store net sales YoY | \u22120.7% | -', 'Online sales | $46.6 million | +1.1% YoY']);
+    // "Record quarterly Data Center revenue of $30.8 billion, up 17% from Q2 and up 112% from a year ago".
+    assert.deepStrictEqual(await shown('nvidia_q3fy25_newsroom.html'), ['Data Center revenue | $30.8 billion | +112% YoY']);
+    // "Free cash flow increased to $47.7 billion for the trailing twelve months, compared with $21.4 billion …".
+    assert.ok((await shown('amazon_q3_2024_release.md')).includes('Free cash flow (TTM) | $47.7 billion | vs $21.4 billion'));
+    // International operating income is compared with a loss: not read.
+    assert.ok(!(await shown('amazon_q3_2024_release.md')).some((l) => l.startsWith('International segment operating income')));
+    const palomar = await shown('palomar_q4_2024_globenewswire.md');
+    assert.ok(palomar.includes('Adjusted combined ratio | 71.7% | vs 68.8%') && palomar.includes('Annualized return on equity | 19.5% | vs 23.2%'));
+    const farmers = await shown('farmers_merchants_bancshares_fy2024_globenewswire.md');
+    assert.ok(farmers.includes('Net interest margin (FY2024) | 2.68% | vs 2.97%') && farmers.includes('Return on average equity (FY2024) | 7.83% | vs 13.08%'));
+    // "Non-product revenue was €137.9 million in 2024, compared to €88.1 million".
+    assert.ok((await shown('ascendis_pharma_q4_2024_globenewswire.md')).includes('Non-product revenue (FY2024) | \u20ac137.9 million | vs \u20ac88.1 million'));
+  });
+
   it('narrative checks compare like with like: a segment\u2019s last-year figure is no disagreement, restated totals tie', async () => {
     const sears = await corpus('sears_q2_2004_8k_ex99.txt');
     const f466 = sears.facts.find((f) => f.text === '$466 million')!;

@@ -29,7 +29,11 @@ const DOWN_WORD = /^(?:down|decreased?|declined?|decline|fell|fall|lower|drop(?:
 const CHANGE_VERB = String.raw`(?:increased|decreased|grew|rose|fell|declined|improved|were\s+up|was\s+up|were\s+down|was\s+down)`;
 const LEVEL_VERB = String.raw`(?:was|were|of|totaled|totalled|reached|amounted\s+to|stood\s+at)`;
 // Words a clause opens with before its measure.
-const LEAD_IN = /^(?:(?:for|in|during)\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d{2},\s+)?(?:(?:in\s+addition|additionally|also|furthermore|overall|record(?:\s+quarterly)?|quarterly|for\s+the\s+(?:quarter|year)|during\s+the\s+quarter),?\s+)*|^(?:the\s+(?:company|group|bank|reit|trust)[\u2019']s\s+|our\s+|the\s+)/i;
+const LEAD_IN = [
+  /^(?:for|in|during)\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d{2},\s+/i,
+  /^(?:(?:in\s+addition|additionally|also|furthermore|overall|record(?:\s+quarterly)?|quarterly|for\s+the\s+(?:quarter|year)|during\s+the\s+quarter),?\s+)+/i,
+  /^(?:the\s+(?:company|group|bank|reit|trust)[\u2019']s\s+|our\s+|the\s+)/i,
+];
 
 interface Read {
   subject: string;
@@ -56,7 +60,7 @@ function factAt(facts: ProseFact[], text: string, at: number): ProseFact | null 
 
 /** The measure named before a clause's verb, cleaned of its lead-in words, footnote marks and defined abbreviations. */
 function measure(words: string): string | null {
-  const s = words.replace(LEAD_IN, '').replace(/\s+(?:for|in|during)\s+the\s+.*$/i, '').replace(/^(?:(?:first|second|third|fourth)[-\s]quarter|full[-\s]year|Q[1-4]|annual)\s+/i, '').replace(/\(\d\)|\s*\([\u201c"][^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+  const s = LEAD_IN.reduce((w, re) => w.replace(re, ''), words).replace(/\s+(?:for|in|during)\s+the\s+.*$/i, '').replace(/^(?:(?:first|second|third|fourth)[-\s]quarter|full[-\s]year|Q[1-4]|annual)\s+/i, '').replace(/\(\d\)|\s*\([\u201c"][^)]*\)/g, '').replace(/\s+/g, ' ').trim();
   // "The net aggregate increase of 4.25%" names a change, not a measure.
   if (!s || /\d/.test(s) || /\b(?:increase|decrease|growth|decline|change|reduction)s?$/i.test(s) || !isMeasure(s) || s.split(' ').length > 8) return null;
   return capital(s);
@@ -157,7 +161,7 @@ function readClause(clause: string, offset: number, text: string, facts: ProseFa
   }
   let prior: ProseFact | null = null;
   // Only the words of a period may stand between the level and what it is compared with ("exceeding its guidance of flat to slightly up from 30.0%" is another comparison).
-  const vs = /^\s*(?:(?:for|in|during|at|as\s+of|on)\b[^,;%$]*?)?,?\s*(?:compared\s+(?:with|to)|versus|vs\.?|(?:up|down)?\s*from)\s+(?:(?:the\s+)?[a-z\s-]{0,40}?\s+(?:of|was)\s+)?(?=[$\u20ac\u00a3\d(])/i.exec(rest);
+  const vs = /^\s*(?:(?:for|in|during|at|as\s+of|on)\b(?:[^,;%$]|,\s*(?:19|20)\d{2})*?)?,?\s*(?:compared\s+(?:with|to)|versus|vs\.?|(?:up|down)?\s*from)\s+(?:(?:the\s+)?[a-z\s-]{0,40}?\s+(?:of|was)\s+)?(?=[$\u20ac\u00a3\d(])/i.exec(rest);
   // "compared with an operating loss of $0.1 billion": the prior is of the other sign, which the figure does not carry.
   if (vs && /\b(?:loss|deficit|negative)\b/i.test(vs[0])) return null;
   // The figure compared with follows its level directly: another figure between them is another clause's.
