@@ -232,6 +232,8 @@ function pageRows(release: Release): RowRef[] {
 function onPage(release: Release, rows: RowRef[], subject: string, f: ProseFact): boolean {
   const ref = f.tie?.ref;
   if (ref && rows.some((r) => r.statement === ref.statement && r.table === ref.table && r.row === ref.row)) return true;
+  // A tile's caption names its measure as the page prints it ("Non-GAAP net income" over a reconciliation's "Net income").
+  if ((release.headline?.figures ?? []).some((h) => similarity(subject, h.caption) >= 0.85)) return true;
   return rows.some((r) => {
     const label = release.statements.find((st) => st.id === r.statement)?.tables[r.table]?.rows[r.row]?.label;
     return !!label && similarity(subject, label) >= 0.85;
