@@ -12,6 +12,7 @@ import type { Pass } from './index';
 // coincidence never makes a formula. Cells a footing or a link already defines are left to them.
 
 const MIN_ROWS = 2;
+const ZERO = new Decimal(0);
 /** Wider tables are not searched: every pair of columns is tried against every other column. */
 const MAX_COLUMNS = 16;
 /** At most one row in FAIL_SHARE may disagree (a misprint, a row the release computes otherwise). */
@@ -44,22 +45,35 @@ function tryCombo(table: Table, grid: (Amount | null)[][], target: number, terms
   const holds: Combo['holds'] = [];
   let fails = 0;
   let carried = 0;
-  grid.forEach((vals, r) => {
+  for (let r = 0; r < grid.length; r++) {
+    // Past the point where even every row left holding could not outweigh the failures, the
+    // combination is out: the rows left are not summed (most of the pairs tried fail at once).
+    if (fails * FAIL_SHARE > holds.length + grid.length - r) return null;
+    const vals = grid[r];
     const t = vals[target];
-    const parts = terms.map((x) => vals[x.col]);
-    if (!t || parts.some((p) => !p)) return;
-    const kinds = new Set([target, ...terms.map((x) => x.col)].map((c) => table.rows[r].cells[c]!.kind));
-    if (kinds.size > 1) return;
-    let sum = new Decimal(0);
-    let tol = new Decimal(0);
-    terms.forEach((x, i) => { sum = x.sign === 1 ? sum.plus(parts[i]!.value) : sum.minus(parts[i]!.value); tol = tol.plus(parts[i]!.unit); });
+    if (!t) continue;
+    const cells = table.rows[r].cells;
+    const kind = cells[target]!.kind;
+    // Indexed loops without a list of the row's parts: tried for every pair of columns, row by row.
+    let complete = true;
+    for (let i = 0; i < terms.length && complete; i++) complete = !!vals[terms[i].col] && cells[terms[i].col]!.kind === kind;
+    if (!complete) continue;
+    let sum = ZERO;
+    let tol = ZERO;
+    let nonZero = true;
+    for (let i = 0; i < terms.length; i++) {
+      const part = vals[terms[i].col]!;
+      sum = terms[i].sign === 1 ? sum.plus(part.value) : sum.minus(part.value);
+      tol = tol.plus(part.unit);
+      if (part.value.isZero()) nonZero = false;
+    }
     const diff = t.value.minus(sum);
     if (diff.abs().lte(tol)) {
       holds.push({ row: r, diff });
       // A row where every term is non-zero proves the combination; zeros agree with anything.
-      if (parts.every((p) => !p!.value.isZero())) carried++;
+      if (nonZero) carried++;
     } else fails++;
-  });
+  }
   if (carried < MIN_ROWS || fails * FAIL_SHARE > holds.length) return null;
   return { target, terms, holds, fails };
 }
@@ -67,15 +81,19 @@ function tryCombo(table: Table, grid: (Amount | null)[][], target: number, terms
 /** Every two-term combination of a table's columns that recomputes a third, best first. */
 function combos(table: Table, grid: (Amount | null)[][]): Combo[] {
   const cols = table.columns.filter(summable);
+  // Each column's period key once, not once per triple of columns tried.
+  const keys = new Map(cols.map((c) => [c, periodKey(c)]));
   const out: Combo[] = [];
   for (const t of cols) {
+    const pk = keys.get(t)!;
     for (const a of cols) {
       for (const b of cols) {
         if (a.index >= b.index || a === t || b === t) continue;
         // A period's figure is made of figures of its own period and of columns that name none
         // (adjustments); a column without a period (a variance) of any.
-        const pk = periodKey(t);
-        if (pk !== null && ([a, b].some((x) => periodKey(x) !== null && periodKey(x) !== pk) || ![a, b].some((x) => periodKey(x) === pk))) continue;
+        const ka = keys.get(a)!;
+        const kb = keys.get(b)!;
+        if (pk !== null && ((ka !== null && ka !== pk) || (kb !== null && kb !== pk) || (ka !== pk && kb !== pk))) continue;
         for (const signs of [[1, 1], [1, -1], [-1, 1]] as const) {
           const c = tryCombo(table, grid, t.index, [{ col: a.index, sign: signs[0] }, { col: b.index, sign: signs[1] }]);
           if (c) out.push(c);
@@ -145,19 +163,22 @@ function changes(release: Release, at: TableAt, grid: (Amount | null)[][], defin
         if (cur === prior) continue;
         const rows: { row: number; diff: Decimal; decimals: number }[] = [];
         let fails = 0;
-        grid.forEach((vals, r) => {
+        for (let r = 0; r < grid.length; r++) {
+          // As in tryCombo: a pair whose failures the rows left cannot outweigh is out.
+          if (fails * FAIL_SHARE > rows.length + grid.length - r) break;
+          const vals = grid[r];
           const fig = table.rows[r].cells[p.index];
           const c = vals[cur.index];
           const q = vals[prior.index];
-          if (!fig || fig.value === null || fig.kind !== 'percent' || !c || !q) return;
-          if (table.rows[r].cells[cur.index]!.scale !== table.rows[r].cells[prior.index]!.scale) return;
+          if (!fig || fig.value === null || fig.kind !== 'percent' || !c || !q) continue;
+          if (table.rows[r].cells[cur.index]!.scale !== table.rows[r].cells[prior.index]!.scale) continue;
           const decimals = fig.decimals + 2;
           const computed = changeOf(c, q, decimals);
-          if (!computed) return;
+          if (!computed) continue;
           const reported = amountOf(fig)!.value;
           if (computed.eq(reported)) rows.push({ row: r, diff: reported.minus(computed), decimals });
           else fails++;
-        });
+        }
         if (rows.length < MIN_ROWS + 1 || fails * FAIL_SHARE > rows.length) continue;
         if (!best || rows.length > best.rows.length) best = { cur: cur.index, prior: prior.index, rows, fails };
       }

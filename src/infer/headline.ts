@@ -1,5 +1,6 @@
 import type { Column, Headline, HeadlineFigure, Table, Release, Row, RowRef, Sector, StatementKind } from '../model/types';
 import type { Pass } from './index';
+import { remembered } from '../read/recent';
 import { printedChanges } from './printed-change';
 import { columnsFor, find, firstRow, oneSpaced, periodsOf, ratioDenominator, rowsOf, totalOver, triple, units, WORDS, type Located, type Periods } from './locate';
 
@@ -9,8 +10,10 @@ import { columnsFor, find, firstRow, oneSpaced, periodsOf, ratioDenominator, row
 // per-share rows, the per-share line under it — and by general reporting words, never by one
 // company's. The sector the line items show decides which figures lead.
 
-/** Normalized label: no footnote markers, slashes or parentheses, one space. */
-export function plain(label: string): string {
+/** Normalized label: no footnote markers, slashes or parentheses, one space (asked of the same labels by every search: remembered). */
+export const plain = remembered(plainLabel);
+
+function plainLabel(label: string): string {
   // A unit in the label ("(in millions)", "(in 000's)") says how the row is printed, not what it is.
   // Footnote numbers glued to a label's last word ("realizations2,3") are no part of it.
   return label.replace(/(?<=[a-z])\d{1,2}(?:,\d{1,2})*$/, '').replace(/\((?:\$|us\$|c\$|€)?\s*in\s+(?:thousands|millions|billions|000'?s)[^)]*\)?/gi, ' ').replace(/["“”]/g, '').replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡]|\(\d\)|\((?:see )?notes?\b[^)]*\)|(?:\s\d{1,2})+$/gi, ' ').replace(/[/()]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();

@@ -23,21 +23,31 @@ function bounds(f: Figure | null | undefined): [Decimal, Decimal] | null {
 
 /**
  * Whether a printed change agrees with the change of its row's two figures under either way
- * releases print one: (now − prior) ÷ |prior|, or by magnitudes for two negatives.
+ * releases print one: (now − prior) ÷ |prior|, or by magnitudes for two negatives. The printed
+ * interval meets the corners' range when some corner is at least its low end and some corner at
+ * most its high end; |prior| > 0, so each is asked without dividing: num ≥ low·|prior|. (A quotient
+ * rounded to 40 digits compares with a printed bound as the exact one does: rounding is monotonic
+ * and the bound has few digits; so this is the answer the divisions gave, at a fraction of the cost.)
  */
 function agrees(now: [Decimal, Decimal], prior: [Decimal, Decimal], printed: [Decimal, Decimal]): boolean {
   // A prior that may be zero has no change to compare.
   if (prior[0].lte(0) && prior[1].gte(0)) return false;
-  const ways = [
-    (c: Decimal, q: Decimal) => c.minus(q).div(q.abs()),
-    (c: Decimal, q: Decimal) => c.abs().minus(q.abs()).div(q.abs()),
-  ];
-  return ways.some((way) => {
-    const corners = now.flatMap((c) => prior.map((q) => way(c, q)));
-    const lo = Decimal.min(...corners);
-    const hi = Decimal.max(...corners);
-    return printed[0].lte(hi) && printed[1].gte(lo);
-  });
+  for (let way = 0; way < 2; way++) {
+    let reachesLow = false;
+    let reachesHigh = false;
+    for (let i = 0; i < 2; i++) {
+      for (let k = 0; k < 2; k++) {
+        const c = now[i];
+        const q = prior[k];
+        const scale = q.abs();
+        const num = way === 0 ? c.minus(q) : c.abs().minus(scale);
+        if (!reachesLow && num.gte(printed[0].times(scale))) reachesLow = true;
+        if (!reachesHigh && num.lte(printed[1].times(scale))) reachesHigh = true;
+      }
+    }
+    if (reachesLow && reachesHigh) return true;
+  }
+  return false;
 }
 
 /**
@@ -54,18 +64,28 @@ function columnPairs(table: Table, statement: string, index: number, out: Printe
   for (let ci = 0; ci < table.columns.length; ci++) if (isChange(table, table.columns[ci])) (changes ??= []).push(table.columns[ci]);
   if (!changes) return;
   const amounts = table.columns.filter((c) => !changes.includes(c) && !c.convenience);
+  // Each figure's interval once per table, not once per pair of columns it is compared in.
+  const bounded: ([Decimal, Decimal] | null)[][] = [];
+  for (const c of amounts) bounded[c.index] = table.rows.map((row) => bounds(row.cells[c.index]));
   for (const p of changes) {
+    const printedBounds = table.rows.map((row) => (row.cells[p.index]?.kind === 'percent' ? bounds(row.cells[p.index]) : null));
     let best: { current: number; prior: number; agree: number } | null = null;
     for (const cur of amounts) {
       for (const prior of amounts) {
         if (cur === prior) continue;
         let agree = 0;
         let disagree = 0;
-        for (const row of table.rows) {
-          const printed = row.cells[p.index];
-          if (printed?.kind !== 'percent') continue;
-          const [c, q, r] = [bounds(row.cells[cur.index]), bounds(row.cells[prior.index]), bounds(printed)];
-          if (!c || !q || !r || row.cells[cur.index]!.kind !== row.cells[prior.index]!.kind) continue;
+        const rows = table.rows;
+        for (let ri = 0; ri < rows.length; ri++) {
+          // Past the point where even every row left agreeing could not outweigh the disagreements,
+          // the pair is out: the rows left are not asked.
+          if (disagree * DISAGREE_SHARE > agree + rows.length - ri) break;
+          const row = rows[ri];
+          const r = printedBounds[ri];
+          if (!r) continue;
+          const c = bounded[cur.index][ri];
+          const q = bounded[prior.index][ri];
+          if (!c || !q || row.cells[cur.index]!.kind !== row.cells[prior.index]!.kind) continue;
           if (agrees(c, q, r)) agree++;
           else disagree++;
         }

@@ -13,7 +13,7 @@ import { InputError } from '../model/errors';
 import { makePack } from '../pack';
 import { Builds } from './builds';
 import { allowedHosts, APP_CSP, cookieName, isLoopback, PREVIEW_CSP, refusal, sameToken } from './guard';
-import { badName, Library, matches, OUTPUT_EXTS, type Entry } from './library';
+import { badName, Library, matches, ofNamedCompany, OUTPUT_EXTS, type Entry } from './library';
 import { appPage, dayOf, libraryFragment, loginPage, modelPage, releasePage, WEB } from './pages';
 
 // `tieout serve`: the team page. Releases dropped on the page are stored by content hash, built
@@ -234,7 +234,7 @@ export async function startServer(opts: ServeOptions): Promise<Server> {
   // The company model of a company's releases in the library (tieout model).
   app.post<{ Body: { company?: string } }>('/model', async (req, reply) => {
     const company = String(req.body?.company ?? '');
-    const mine = library.all().filter((e) => e.status === 'done' && e.card?.company === company);
+    const mine = library.all().filter((e) => e.status === 'done' && e.card?.company === company && ofNamedCompany(e));
     if (!mine.length) return reply.code(404).send({ error: `no built release of ${JSON.stringify(company)} in the library` });
     const { buildModels } = await import('../company');
     const run = await buildModels(mine.map((e) => library.inputOf(e)), { out: library.models, printer: builds.printer }).catch((err) => {

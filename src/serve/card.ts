@@ -8,6 +8,9 @@ import { briefingView, type BriefingView } from '../render/view';
 
 export interface Card {
   company: string;
+  /** False where the release names no company ("Company not stated"): it joins no company's group or model. */
+  named: boolean;
+  /** The briefing's tickers, each held on one line ("NASDAQ: QFIN" never wraps after its colon). */
   tickers: string;
   /** "Q3 2024" on the release's fiscal calendar, or null when it states none. */
   period: string | null;
@@ -26,7 +29,8 @@ export function cardOf(release: Release, view?: BriefingView): Card {
   const v = view ?? briefingView(release);
   return {
     company: v.header.company,
-    tickers: v.header.tickers,
+    named: release.meta.company !== null,
+    tickers: v.header.tickers.replace(/: /g, ':\u00a0'),
     period: v.header.period,
     periodEnd: v.header.periodEnd,
     releaseDate: v.header.releaseDate,

@@ -175,12 +175,23 @@ export function matches(entry: Entry, query: string): boolean {
   return query.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
 }
 
-/** Releases grouped by company, each group newest first, groups by their newest release. */
+/** True when the entry's release names its company (a card stored before `named` existed counts as named). */
+export function ofNamedCompany(e: Entry): boolean {
+  return !!e.card && e.card.named !== false;
+}
+
+/**
+ * Releases grouped by company, each group newest first, groups by their newest release. Only a
+ * group of one named company offers its model: releases that name none are grouped for the eye only.
+ */
 export function byCompany(entries: Entry[]): { company: string; built: boolean; releases: Entry[] }[] {
-  const groups = new Map<string, Entry[]>();
+  const groups = new Map<string, { built: boolean; releases: Entry[] }>();
   for (const e of entries) {
     const key = e.card?.company ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), e]);
+    const group = groups.get(key) ?? { built: !!key, releases: [] };
+    group.releases.push(e);
+    group.built &&= ofNamedCompany(e);
+    groups.set(key, group);
   }
-  return [...groups.entries()].map(([company, releases]) => ({ company: company || 'Not built yet or not readable', built: !!company, releases }));
+  return [...groups.entries()].map(([company, g]) => ({ company: company || 'Not built yet or not readable', built: g.built, releases: g.releases }));
 }
