@@ -417,6 +417,59 @@ describe('claims: capital return, highlights and drivers of made-up releases', (
     ]);
   });
 
+  it('reads the KPIs a release leads with: measure, figure, change or comparison, period', () => {
+    const r = release([
+      'Example Corp today announced results for its third quarter ended September 30, 2024.',
+      'Online orders increased 4.5 percent to $12.3 million for the quarter, compared to $11.8 million in the third quarter of 2023.',
+      'Comparable store sales decreased 1.5 percent from comparable store sales for the prior year quarter.',
+      'The company sold 2.50 million widgets during the quarter, a six percent unit decline from the year-ago quarter.',
+      'International sales accounted for 40 percent of the quarter’s revenue.',
+      'Return on average equity for the quarter was 11.2% compared to 12.5% for the same period in 2023.',
+      'Interest income rose due to an increase in the net interest margin to 3.10% for the quarter from 2.95% for the same period in 2023.',
+      'Free cash flow increased to $40.0 million for the trailing twelve months, compared with $25.0 million for the trailing twelve months ended September 30, 2023.',
+      'Record quarterly Cloud revenue of $3.1 billion, up 10% from Q2 and up 45% from a year ago.',
+    ]);
+    assert.deepStrictEqual(highlights(r).map((i) => [i.label, i.value, i.change?.text ?? null]), [
+      ['Online orders', '$12.3 million', '+4.5% YoY'],
+      ['Comparable store sales YoY', '−1.5%', null],
+      ['Widgets sold', '2.50 million', '−6% YoY'],
+      ['International sales (share of revenue)', '40%', null],
+      ['Return on average equity', '11.2%', 'vs 12.5%'],
+      ['Net interest margin', '3.10%', 'vs 2.95%'],
+      ['Free cash flow (TTM)', '$40.0 million', 'vs $25.0 million'],
+      ['Cloud revenue', '$3.1 billion', '+45% YoY'],
+    ]);
+  });
+
+  it('takes a lead bullet’s period from its heading and a paragraph’s from its opening words, and each clause of a list apart', () => {
+    const r = release([
+      'For fiscal year 2024, subscription revenues were up 20% to $50 million, while non-GAAP subscription revenues were up 18% to $52 million.',
+      '## Third Quarter 2024 Highlights',
+      '- Annualized return on equity of 14.0% compared to 15.5%, in the third quarter of 2023',
+    ]);
+    assert.deepStrictEqual(highlights(r).map((i) => [i.label, i.value, i.change?.text ?? null]), [
+      // The highlights section's figure first, given the comparison its sentence states.
+      ['Annualized return on equity', '14.0%', 'vs 15.5%'],
+      ['Subscription revenues (FY2024)', '$50 million', '+20%'],
+      ['Non-GAAP subscription revenues (FY2024)', '$52 million', '+18%'],
+    ]);
+  });
+
+  it('reads no highlight it could read wrong: several measures, ranges, another clause’s figure, a loss compared, a quote, another span, a rate’s change', () => {
+    const r = release([
+      'Example Corp today announced results for its third quarter ended September 30, 2024.',
+      'Unit and dollar volumes were 5.0 million and $80 million, respectively, up 3% and 4%.',
+      'Segment sales were between $1.0 and $1.2 billion in the quarter.',
+      'Utilization reached 88.0%, exceeding its target of flat to slightly up from 85.0% in the previous quarter.',
+      'Services operating income was $1.3 million, compared with an operating loss of $0.1 million in third quarter 2023.',
+      '“Unit volume grew 12% in the quarter,” said the chief executive officer.',
+      'Backlog for the nine months ended September 30, 2024 increased 5% to $80 million.',
+      'The policy interest rate decreased by 1.00% over the quarter.',
+      'The net aggregate increase of 4.25% caused funding costs to rise to 2.76% for the quarter from 1.74% a year earlier.',
+    ]);
+    assert.deepStrictEqual(highlights(r), []);
+  });
+
   it('names what moved a figure when the release says why', () => {
     const r = release(['The gross margin rate was 27.9% in the quarter, primarily due to lower sales of appliances.']);
     assert.deepStrictEqual(whatMoved(r).map((i) => [i.label, i.value, i.note]), [['Gross margin rate', '27.9%', 'primarily due to lower sales of appliances']]);
@@ -711,6 +764,32 @@ describe('claims: corpus releases, pinned from their sources', function () {
     for (const file of ['buckle_8k_ex99-1.html', 'slate_grocery_reit_q4_2024_morningstar.md', 'chimera_investment_q4_2024_morningstar.md', 'palomar_q4_2024_globenewswire.md']) {
       assert.deepStrictEqual(pins(await corpus(file), 'capital-return'), [], file);
     }
+  });
+
+  it('highlights the KPIs each release leads with, read off its opening paragraphs and lead bullets', async () => {
+    const shown = async (file: string) => highlights(await corpus(file)).map((i) => `${i.label} | ${i.value} | ${i.change?.text ?? '-'}`);
+    // "Apple sold 4.13 million Macs during the quarter, a 23 percent unit increase over the year-ago quarter" …
+    assert.deepStrictEqual(await shown('apple_q1fy11_8k_ex99-1.htm'), [
+      'International sales (share of revenue) | 62% | -',
+      'Macs sold | 4.13 million | +23% YoY',
+      'iPhones sold | 16.24 million | +86% YoY',
+      'iPods sold | 19.45 million | \u22127% YoY',
+      'iPads sold | 7.33 million | -',
+    ]);
+    // "Comparable store net sales … decreased 0.7 percent"; "Online sales increased 1.1 percent to $46.6 million".
+    assert.deepStrictEqual(await shown('buckle_8k_ex99-1.html'), ['Comparable store net sales YoY | \u22120.7% | -', 'Online sales | $46.6 million | +1.1% YoY']);
+    // "Record quarterly Data Center revenue of $30.8 billion, up 17% from Q2 and up 112% from a year ago".
+    assert.deepStrictEqual(await shown('nvidia_q3fy25_newsroom.html'), ['Data Center revenue | $30.8 billion | +112% YoY']);
+    // "Free cash flow increased to $47.7 billion for the trailing twelve months, compared with $21.4 billion …".
+    assert.ok((await shown('amazon_q3_2024_release.md')).includes('Free cash flow (TTM) | $47.7 billion | vs $21.4 billion'));
+    // International operating income is compared with a loss: not read.
+    assert.ok(!(await shown('amazon_q3_2024_release.md')).some((l) => l.startsWith('International segment operating income')));
+    const palomar = await shown('palomar_q4_2024_globenewswire.md');
+    assert.ok(palomar.includes('Adjusted combined ratio | 71.7% | vs 68.8%') && palomar.includes('Annualized return on equity | 19.5% | vs 23.2%'));
+    const farmers = await shown('farmers_merchants_bancshares_fy2024_globenewswire.md');
+    assert.ok(farmers.includes('Net interest margin (FY2024) | 2.68% | vs 2.97%') && farmers.includes('Return on average equity (FY2024) | 7.83% | vs 13.08%'));
+    // "Non-product revenue was €137.9 million in 2024, compared to €88.1 million".
+    assert.ok((await shown('ascendis_pharma_q4_2024_globenewswire.md')).includes('Non-product revenue (FY2024) | \u20ac137.9 million | vs \u20ac88.1 million'));
   });
 
   it('narrative checks compare like with like: a segment\u2019s last-year figure is no disagreement, restated totals tie', async () => {

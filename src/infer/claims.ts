@@ -7,6 +7,7 @@ import { periodIn, reportedMonths, reportedOrdinal, type NamedPeriod } from './c
 import { drivers } from './claims-drivers';
 import { highlightClaims } from './claims-highlights';
 import { sentencesOf } from './facts';
+import { leadClaims } from './claims-lead';
 import type { Pass } from './index';
 
 // The prose read as statements: what the release guides (outlook), what it returned to its
@@ -578,9 +579,21 @@ export function readClaims(release: Release): Claim[] {
     capital.push(...capitalOf(s, si, release));
   });
   const returned = dedupe(capital, true);
-  const all = [...dedupe(outlook), ...returned, ...cashFlowReturns(release, returned), ...tableDividends(release, returned), ...highlightClaims(release), ...drivers(release)];
+  const all = [...dedupe(outlook), ...returned, ...cashFlowReturns(release, returned), ...tableDividends(release, returned), ...highlighted(release), ...drivers(release)];
   all.forEach((c, i) => (c.id = `claim-${i + 1}`));
   return all;
+}
+
+/** The highlights sections' figures, then the KPIs the release leads with that they do not already give. */
+function highlighted(release: Release): Claim[] {
+  const found = highlightClaims(release);
+  // A lead sentence read whole gives a highlights-section figure the comparison it states ("of 71.7% compared to 68.8%").
+  for (const c of found) {
+    if (c.note || c.base || c.change) continue;
+    const same = leadClaims(release, [], c.sentence).find((l) => !l.change && l.low?.eq(c.low ?? NaN) && l.unit === c.unit);
+    if (same) Object.assign(c, { note: same.note, base: same.base, comparison: same.comparison });
+  }
+  return [...found, ...leadClaims(release, found)];
 }
 
 /** The same statement made twice (a summary and the body) is one claim. */

@@ -85,9 +85,15 @@ export function highlights(release: Release, max = 10): ProseItem[] {
   return claims(release, 'highlight').slice(0, max).map((c) => {
     const change: ProseItem['change'] = c.note
       ? { text: `${c.note.replace(/^-/, '\u2212')}${c.comparison ? ` ${COMPARISON[c.comparison]}` : ''}`.trim(), sign: toneByWords(c.subject, c.note.startsWith('-') ? 'neg' : /^\+0(?:\.0*)?%$/.test(c.note) ? 'flat' : 'pos') }
-      : null;
+      : c.base && c.low
+        // A comparison the release states without a change ("compared with $21.4 billion") prints
+        // the figure compared with, in its own words, uncoloured: a higher ratio may be worse.
+        ? { text: `vs ${c.base.text.replace(/\s*percent$/i, '%')}`, sign: 'flat' }
+        : null;
     // A figure of another span than the page's ("in 2024" on a fourth quarter's page) says which.
-    return { label: withPeriod(c, release), value: claimValue(c, home), note: null, change };
+    // A change stated alone ("comparable store sales decreased 0.7 percent") says what it is compared with.
+    const against = c.change && c.comparison && COMPARISON[c.comparison] ? ` ${COMPARISON[c.comparison]}` : '';
+    return { label: `${withPeriod(c, release)}${against}`, value: claimValue(c, home), note: null, change };
   });
 }
 
